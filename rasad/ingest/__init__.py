@@ -1,0 +1,1 @@
+"""Reading articles from files, folders, JSON Lines, HTML and feeds."""
