@@ -1,10 +1,155 @@
-"""Entities (placeholder until the gazetteer and tagger land)."""
+"""Stage ``entities``: gazetteer matching, tagger names, linking and in-article coreference.
 
-from rasad.model import Article
+Output: ``doc.entities``, one :class:`~rasad.model.Entity` per real-world entity
+named in the article, sorted by first mention.  Role titles (``رئیس‌جمهور روسیه``)
+become ``Mention(source="title")`` on the holder at the publication date; a holder
+who is *only* referred to by title is kept in ``doc.meta["title_entities"]`` (the
+contract lists entities named at least once), where :func:`mention_at` and
+:func:`mentions_in` still find it.
+
+API for the later stages::
+
+    >>> from rasad.model import Article
+    >>> doc = EntityStage()(Article(raw="", text="سرگئی لاوروف، وزیر امور خارجه روسیه گفت", published="2025-09-03"))
+    >>> ent, m = mention_at(doc, 0, 5)
+    >>> ent.name, m.text
+    ('Sergey Lavrov', 'سرگئی لاوروف')
+    >>> [(e.name, m.source) for e, m in mentions_in(doc, 14, 40)]
+    [('Sergey Lavrov', 'title'), ('Russia', 'gazetteer')]
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from rasad.entities.gazetteer import GazEntry, Gazetteer, fold
+from rasad.entities.linker import Linked, Linker, parse_day
+from rasad.entities.matcher import Matcher
+from rasad.entities.translit import Transliterator
+from rasad.model import Article, Entity, Mention
+
+__all__ = ["EntityStage", "Gazetteer", "GazEntry", "mention_at", "mentions_in", "fold"]
+
+log = logging.getLogger(__name__)
+
+
+def _load_tagger() -> Any | None:
+    """The statistical tagger (``rasad.entities.crf.CrfTagger``) when it and its model exist."""
+    try:
+        from rasad.entities.crf import CrfTagger  # type: ignore[import-not-found,unused-ignore]
+    except Exception:  # noqa: BLE001 - absent or broken module: run on the gazetteer alone
+        return None
+    try:
+        return CrfTagger()
+    except Exception as exc:  # noqa: BLE001 - e.g. model file missing
+        log.info("CRF tagger unavailable: %s", exc)
+        return None
 
 
 class EntityStage:
+    """Recognize, link and group entity mentions (``name = "entities"``).
+
+    The automaton and the tagger are built once per stage object.
+    ``use_tagger=False`` runs the gazetteer alone.
+    """
+
     name = "entities"
 
+    def __init__(self, gazetteer: Gazetteer | None = None, use_tagger: bool = True) -> None:
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self.matcher = Matcher(self.gazetteer)
+        self.translit = Transliterator.default()
+        self.linker = Linker(self.gazetteer, self.matcher, self.translit)
+        self.tagger = _load_tagger() if use_tagger else None
+
+    # --- gazetteer helpers for other stages ---------------------------------------
+    def role_holder(self, role_fa: str, on: date | str | None = None) -> GazEntry | None:
+        """Who held a title on a date: ``role_holder("وزیر خارجه آمریکا", "2025-05-01")`` → Marco Rubio."""
+        day = parse_day(on) if isinstance(on, str) else on
+        return self.gazetteer.role_holder(role_fa, day)
+
+    def lookup(self, alias: str) -> list[GazEntry]:
+        """Gazetteer entries with this Persian alias."""
+        return self.gazetteer.lookup(alias)
+
+    # --- the stage -----------------------------------------------------------------
     def __call__(self, doc: Article) -> Article:
+        text = doc.text
+        if not text:
+            doc.entities = []
+            return doc
+        try:
+            self._run(doc)
+        except Exception as exc:  # noqa: BLE001 - the pipeline must never crash on an article
+            log.exception("entities failed on %s", doc.doc)
+            doc.warnings.append(f"entities: {type(exc).__name__}: {exc}")
         return doc
+
+    def _run(self, doc: Article) -> None:
+        text = doc.text
+        hits = self.matcher.hits(text)
+        linked: list[Linked] = self.linker.link_names(text, hits)
+        new: dict[str, Entity] = {}
+        if self.tagger is not None:
+            try:
+                spans = self.tagger.spans(text)
+            except Exception as exc:  # noqa: BLE001
+                doc.warnings.append(f"entities: tagger failed: {exc}")
+                spans = []
+            more, new = self.linker.link_tagged(text, spans, linked)
+            linked += more
+        titles = self.linker.link_titles(text, hits, parse_day(doc.published))
+        entities: dict[str, Entity] = {}
+        for lk in sorted(linked, key=lambda lk: lk.mention.start):
+            ent = entities.get(lk.eid)
+            if ent is None:
+                ent = new.get(lk.eid) or self._entity(lk.eid)
+                if ent is None:
+                    continue
+                entities[lk.eid] = ent
+            ent.mentions.append(lk.mention)
+        title_only: dict[str, Entity] = {}
+        for lk in titles:
+            ent = entities.get(lk.eid) or title_only.get(lk.eid)
+            if ent is None:
+                made = self._entity(lk.eid)
+                if made is None:
+                    continue
+                ent = title_only[lk.eid] = made
+            ent.mentions.append(lk.mention)
+        for ent in list(entities.values()) + list(title_only.values()):
+            ent.mentions.sort(key=lambda m: (m.start, m.end))
+        doc.entities = sorted(entities.values(), key=lambda e: e.mentions[0].start)
+        doc.meta["title_entities"] = sorted(title_only.values(), key=lambda e: e.mentions[0].start)
+
+    def _entity(self, eid: str) -> Entity | None:
+        e = self.gazetteer.get(eid)
+        if e is None:
+            return None
+        return Entity(e.id, e.name, e.type, e.fa or None, [])
+
+
+def _all_entities(doc: Article) -> list[Entity]:
+    extra = doc.meta.get("title_entities") or []
+    return list(doc.entities) + [e for e in extra if isinstance(e, Entity)]
+
+
+def mentions_in(doc: Article, start: int, end: int) -> list[tuple[Entity, Mention]]:
+    """Every entity mention overlapping ``[start, end)``, titles included, sorted by offset."""
+    out: list[tuple[Entity, Mention]] = []
+    for ent in _all_entities(doc):
+        for m in ent.mentions:
+            if m.start < end and start < m.end:
+                out.append((ent, m))
+    out.sort(key=lambda p: (p[1].start, -(p[1].end - p[1].start)))
+    return out
+
+
+def mention_at(doc: Article, start: int, end: int) -> tuple[Entity, Mention] | None:
+    """The entity mention overlapping ``[start, end)`` (the longest one if several)."""
+    found = mentions_in(doc, start, end)
+    if not found:
+        return None
+    return max(found, key=lambda p: (p[1].end - p[1].start, -p[1].start))

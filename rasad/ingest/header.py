@@ -36,6 +36,8 @@ class HeaderStage:
     def __call__(self, doc: Article) -> Article:
         iso, start = parse_header(doc.raw)
         doc.meta["body_start"] = start
+        if iso and not doc.raw[:start].endswith("\n") and doc.raw[start:].strip():
+            doc.meta["header_inline"] = True
         if iso and not doc.published:
             doc.published = iso
             doc.published_source = "header"

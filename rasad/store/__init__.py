@@ -1,0 +1,48 @@
+"""The SQLite store: articles, entities, quotes, events and merged (cross-article) events.
+
+Open a store and query it; every query returns plain, JSON-ready dicts and lists::
+
+    >>> from rasad.store import Store
+    >>> with Store.open(":memory:") as st:
+    ...     st.stats()["articles"]
+    0
+
+Public API (all methods of :class:`Store`; ``since``/``until`` are ISO dates ``YYYY-MM-DD``,
+inclusive; ``limit``/``offset`` page the results):
+
+- ``Store.open(path=None, *, migrate=True) -> Store`` — ``path`` defaults to ``$RASAD_DB`` or
+  ``./rasad.db`` (see :func:`default_db_path`); context manager (``with Store.open(p) as st``).
+- ``migrate() -> list[str]`` (names newly applied), ``migrations() -> list[dict]`` (name, applied_at).
+- ``add(article) -> tuple[int, bool]`` — ``(article id, added)``; ``added`` is False when an
+  article with the same content hash is already stored (nothing is written).
+- ``has_hash(h) -> bool``; :func:`content_hash` ``(text) -> str`` computes ``h``.
+- ``articles(limit=20, offset=0, source=None, since=None, until=None) -> list[dict]``
+  (id, doc, title, source, url, published, ingested_at, counts; newest first).
+- ``article(id) -> dict | None`` — the row plus ``text``, ``raw``, ``sentences`` and the spans:
+  ``timexes``, ``entities`` (each with ``mentions`` spans), ``quotes``, ``events`` and
+  ``result`` (the stored ``to_dict()``).
+- ``search(query, limit=20, offset=0) -> list[dict]`` — full-text hits
+  (id, doc, title, source, published, snippet, rank); raises :class:`rasad.errors.QueryError`
+  on an unusable query.  ``میشود`` finds ``می‌شود``, ``رئیس جمهور`` finds ``رئیس‌جمهور``.
+- ``entities(limit=50, offset=0, type=None, q=None) -> list[dict]``
+  (id, name, type, label_fa, articles, mentions; most-mentioned first; ``q`` matches the English
+  name or the Persian label, substring).
+- ``entity(id) -> dict | None`` — the entity plus ``mentions`` (article, start, end, text, source),
+  ``quotes`` (said by it), ``events`` (merged events it takes part in).
+- ``quotes(speaker=None, since=None, until=None, limit=50, offset=0) -> list[dict]``
+  (id, article_id, doc, speaker, speaker_id, speaker_fa, kind, text, start, end, cue, date);
+  ``speaker`` matches an entity id exactly or the name / Persian name as a substring.
+- ``events(type=None, actor=None, status=None, since=None, until=None, limit=50, offset=0)
+  -> list[dict]`` — per-article event reports (id, article_id, doc, type, mode, actors,
+  actor_ids, location, date, status, evidence, start, end, merged_id).
+- ``timeline(actor=None, type=None, status=None, since=None, until=None, limit=500, offset=0)
+  -> list[dict]`` — merged events in date order: id, type, mode, actors, location, date,
+  date_jalali, date_gregorian, status, history (list of {status, date, article_id, doc,
+  published}), sources (number of articles reporting it), reports (article ids).
+- ``stats() -> dict`` — counts: articles, entities, mentions, timexes, quotes, events,
+  merged_events, sources (by source), types (events by type), first/last published, db_bytes.
+"""
+
+from rasad.store.core import Store, content_hash, default_db_path, search_form
+
+__all__ = ["Store", "content_hash", "default_db_path", "search_form"]

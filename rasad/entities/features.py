@@ -1,0 +1,183 @@
+"""Token features for the CRF named-entity tagger.
+
+The same :class:`FeatureExtractor` is used to train the model
+(``scripts/train_ner.py``) and to tag articles (:mod:`rasad.entities.crf`), so
+the two can never drift apart.  Features are plain strings (binary features in
+CRFsuite's terms): word identity, a normalized form, affixes, word shape,
+length, position, the words and bigrams in a ±2 window, and context cues read
+from ``rasad/data/lexicons/ner_cues.yaml`` (a reporting verb such as ``گفت``
+after the word, a title such as ``آقای`` or ``وزیر`` before it, ...).
+
+    >>> fx = FeatureExtractor()
+    >>> feats = fx.sequence(["آقای", "ظریف", "گفت"])
+    >>> "-1:cue=per_title" in feats[1], "+1:cue=say" in feats[1]
+    (True, True)
+
+Per-word features are cached in the extractor object (bounded), so tagging
+spends most of its time in CRFsuite, not in Python.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+CUES_PATH = DATA_DIR / "lexicons" / "ner_cues.yaml"
+
+ZWNJ = "\u200c"
+
+# Arabic letter variants → Persian, every digit → ASCII "0" (ARMAN writes all
+# numbers as "0"), a plain space inside a token → ZWNJ (PEYMA writes
+# "روش های" where Persian puts "روش‌های"); diacritics and tatweel dropped.
+_NORM_TABLE: dict[int, str | None] = {
+    ord("ي"): "ی",
+    ord("ى"): "ی",
+    ord("ك"): "ک",
+    ord("\u0640"): None,  # tatweel
+    ord(" "): ZWNJ,
+    ord("\u200d"): None,
+    ord("\u200e"): None,
+    ord("\u200f"): None,
+    ord("\ufeff"): None,
+}
+for _c in range(0x064B, 0x0653):  # fathatan .. sukun, maddah
+    _NORM_TABLE[_c] = None
+_NORM_TABLE[0x0670] = None  # superscript alef
+for _d in "0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩":
+    _NORM_TABLE[ord(_d)] = "0"
+
+_DIGIT_RUN = re.compile(r"0+")
+_PERSIAN = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF\u200c]+")
+_LATIN = re.compile(r"[A-Za-z]+")
+_NUMERIC = re.compile(r"0+(?:[.,/٫٬:]0+)*")
+
+# Cache size per extractor: enough for the vocabulary of many articles.
+_CACHE_MAX = 200_000
+
+
+def normalize_token(token: str) -> str:
+    """The token's normalized form: Persian letters, digits as ``0``, ZWNJ for inner spaces.
+
+    >>> normalize_token("روش هاي ۱۴۰۳")
+    'روش\u200cهای\u200c0'
+    """
+    return _DIGIT_RUN.sub("0", token.strip().translate(_NORM_TABLE))
+
+
+def shape(norm: str) -> str:
+    """A coarse word shape: ``num``, ``fa``, ``lat``, ``punct`` or ``mix``.
+
+    >>> shape("تهران"), shape("0"), shape("«"), shape("UN")
+    ('fa', 'num', 'punct', 'lat')
+    """
+    if _NUMERIC.fullmatch(norm):
+        return "num"
+    if _PERSIAN.fullmatch(norm):
+        return "fa"
+    if _LATIN.fullmatch(norm):
+        return "lat"
+    if not any(ch.isalnum() for ch in norm):
+        return "punct"
+    return "mix"
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: Path = CUES_PATH) -> dict[str, str]:
+    """Read the cue lexicon: normalized word → cue class (``say``, ``per_title``, ...)."""
+    with open(path, encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh) or {}
+    cues: dict[str, str] = {}
+    for cls, words in raw.items():
+        for word in words or ():
+            cues[normalize_token(str(word))] = str(cls)
+            cues[normalize_token(str(word)).replace(ZWNJ, "")] = str(cls)
+    return cues
+
+
+class FeatureExtractor:
+    """Turns a token sequence into CRFsuite feature lists.
+
+    ``sequence(["وزیر", "خارجه", "ایران"])`` returns one list of feature
+    strings per token.  Own features of a word are cached per extractor.
+    """
+
+    def __init__(self, cues_path: Path = CUES_PATH) -> None:
+        self.cues = load_cues(cues_path)
+        self._cache: dict[str, tuple[str, str, str, list[str]]] = {}
+
+    def word(self, token: str) -> tuple[str, str, str, list[str]]:
+        """Return ``(norm, shape, cue, own_features)`` for one token (cached)."""
+        hit = self._cache.get(token)
+        if hit is not None:
+            return hit
+        norm = normalize_token(token)
+        flat = norm.replace(ZWNJ, "")
+        shp = shape(norm)
+        cue = self.cues.get(norm) or self.cues.get(flat) or ""
+        n = len(flat)
+        feats = [
+            "bias",
+            "w=" + norm,
+            "sh=" + shp,
+            "len=" + (str(n) if n < 8 else "8+"),
+        ]
+        if flat != norm:
+            feats.append("wz=" + flat)
+            feats.append("zwnj")
+            feats.append("zh=" + norm.partition(ZWNJ)[0])
+            feats.append("zt=" + norm.rpartition(ZWNJ)[2])
+        if shp in ("fa", "lat", "mix"):
+            for k in (1, 2, 3, 4):
+                if n > k:
+                    feats.append(f"p{k}=" + flat[:k])
+                    feats.append(f"s{k}=" + flat[-k:])
+        if cue:
+            feats.append("cue=" + cue)
+        out = (norm, shp, cue, feats)
+        if len(self._cache) >= _CACHE_MAX:
+            self._cache.clear()
+        self._cache[token] = out
+        return out
+
+    def sequence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Features for every token of one sentence."""
+        info = [self.word(t) for t in tokens]
+        n = len(info)
+        norms = ["<s2>", "<s1>"] + [x[0] for x in info] + ["</s1>", "</s2>"]
+        shapes = ["BOS", "BOS"] + [x[1] for x in info] + ["EOS", "EOS"]
+        cues = ["", ""] + [x[2] for x in info] + ["", ""]
+        out: list[list[str]] = []
+        for i in range(n):
+            j = i + 2
+            w = norms[j]
+            f = list(info[i][3])
+            f.append("-1:w=" + norms[j - 1])
+            f.append("-2:w=" + norms[j - 2])
+            f.append("+1:w=" + norms[j + 1])
+            f.append("+2:w=" + norms[j + 2])
+            f.append("-1|0:" + norms[j - 1] + "|" + w)
+            f.append("0|+1:" + w + "|" + norms[j + 1])
+            f.append("-2|-1:" + norms[j - 2] + "|" + norms[j - 1])
+            f.append("+1|+2:" + norms[j + 1] + "|" + norms[j + 2])
+            f.append("-1:sh=" + shapes[j - 1])
+            f.append("+1:sh=" + shapes[j + 1])
+            f.append("sh3=" + shapes[j - 1] + shapes[j] + shapes[j + 1])
+            if i == 0:
+                f.append("BOS")
+            elif i == n - 1:
+                f.append("EOS")
+            if cues[j - 1]:
+                f.append("-1:cue=" + cues[j - 1])
+            if cues[j - 2]:
+                f.append("-2:cue=" + cues[j - 2])
+            if cues[j + 1]:
+                f.append("+1:cue=" + cues[j + 1])
+            if cues[j + 2]:
+                f.append("+2:cue=" + cues[j + 2])
+            out.append(f)
+        return out

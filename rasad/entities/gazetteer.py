@@ -1,0 +1,309 @@
+"""The gazetteer: canonical entities, their Persian aliases, demonyms and dated roles.
+
+The data lives in YAML files under ``rasad/data/gazetteer/`` (schema in its
+``README.md``).  :class:`Gazetteer` loads every ``*.yaml`` file there and offers
+alias lookup and role lookup by date::
+
+    >>> from datetime import date
+    >>> g = Gazetteer.default()
+    >>> g.role_holder("رئیس‌جمهور روسیه", date(2025, 8, 15)).name
+    'Vladimir Putin'
+    >>> [e.name for e in g.lookup("لاوروف")]
+    ['Sergey Lavrov']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+TYPES = frozenset({"PER", "ORG", "GPE", "LOC", "FAC", "EVENT"})
+ZWNJ = "\u200c"
+
+# Same-length folding applied both to the text and to every alias key, so that
+# offsets found in the folded text are offsets in the original text.
+_FOLD_PAIRS = {
+    "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا",
+    "ة": "ه", "ۀ": "ه", "ؤ": "و", "-": " ", "‐": " ", "‑": " ", "–": " ", "—": " ", "ـ": " ",
+}
+_FOLD_PAIRS.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+# tatweel (ـ) and dashes fold to a space: harmless for matching, keeps the length.
+FOLD = str.maketrans(_FOLD_PAIRS)
+_SPACES = re.compile(r"[ \u00a0]+")
+
+
+def fold(s: str) -> str:
+    """Fold spelling variants without changing the length: ``رئیس`` → ``رییس``, ``آمریکا`` → ``امریکا``."""
+    return s.translate(FOLD)
+
+
+def alias_keys(alias: str) -> set[str]:
+    """The folded keys an alias is indexed under (ZWNJ kept, ZWNJ → space, ZWNJ dropped)."""
+    a = _SPACES.sub(" ", fold(alias).strip())
+    keys = {a, a.replace(ZWNJ, " "), a.replace(ZWNJ, "")}
+    return {k for k in keys if k}
+
+
+def _as_date(v: Any) -> date | None:
+    if v is None or v == "":
+        return None
+    if isinstance(v, date):
+        return v
+    s = str(v)
+    parts = [int(p) for p in s.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return date(parts[0], parts[1], parts[2])
+
+
+@dataclass(frozen=True)
+class Role:
+    """An office held between two dates, e.g. ``رئیس‌جمهور آمریکا`` 2025-01-20 → (open)."""
+
+    titles: tuple[str, ...]
+    start: date | None = None
+    end: date | None = None
+
+    def holds_on(self, on: date) -> bool:
+        """True when the role is held on ``on`` (start inclusive, end exclusive)."""
+        if self.start and on < self.start:
+            return False
+        return not (self.end and on >= self.end)
+
+
+@dataclass
+class Alias:
+    """One Persian surface form of an entry."""
+
+    text: str
+    kind: str = "name"  # name | adjective | partial
+    needs_context: bool = False
+    ambiguous: bool = False
+    case_sensitive: bool = False
+
+
+@dataclass
+class GazEntry:
+    """One canonical entity of the gazetteer."""
+
+    id: str
+    name: str
+    type: str
+    fa: str
+    aliases: list[Alias] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    context: tuple[str, ...] = ()  # ids whose presence confirms a needs_context alias
+    source_file: str = ""
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+
+def _read_alias(item: Any, kind: str) -> Alias:
+    if isinstance(item, dict):
+        text = str(item.get("fa") or item.get("text") or "")
+        return Alias(
+            text=text,
+            kind=str(item.get("kind", kind)),
+            needs_context=bool(item.get("needs_context", False)),
+            ambiguous=bool(item.get("ambiguous", False)),
+            case_sensitive=bool(item.get("case_sensitive", _auto_case(text))),
+        )
+    text = str(item)
+    return Alias(text=text, kind=kind, case_sensitive=_auto_case(text))
+
+
+def _auto_case(text: str) -> bool:
+    """Short all-capital Latin acronyms (``AP``, ``FSB``) must match their case exactly."""
+    return text.isascii() and text.isupper() and len(text) <= 5
+
+
+def parse_entry(raw: dict[str, Any], source_file: str = "") -> GazEntry:
+    """Build a :class:`GazEntry` from one YAML mapping."""
+    fa = str(raw.get("fa") or "")
+    aliases: list[Alias] = []
+    if fa:
+        aliases.append(Alias(fa, "name", bool(raw.get("needs_context", False))))
+    for item in raw.get("aliases") or []:
+        aliases.append(_read_alias(item, "name"))
+    for item in raw.get("en_aliases") or []:
+        aliases.append(_read_alias(item, "name"))
+    for item in raw.get("adjectives") or []:
+        aliases.append(_read_alias(item, "adjective"))
+    roles: list[Role] = []
+    for r in raw.get("roles") or []:
+        t = r.get("title")
+        titles = tuple([t] if isinstance(t, str) else list(t or []))
+        roles.append(Role(titles, _as_date(r.get("start")), _as_date(r.get("end"))))
+    ctx = raw.get("context") or []
+    return GazEntry(
+        id=str(raw["id"]),
+        name=str(raw["name"]),
+        type=str(raw["type"]),
+        fa=fa,
+        aliases=aliases,
+        roles=roles,
+        context=tuple(str(c) for c in ctx),
+        source_file=source_file,
+    )
+
+
+def iter_raw_entries(data_dir: Path = DATA_DIR) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield ``(file name, mapping)`` for every entry of every gazetteer YAML file."""
+    for path in sorted(data_dir.glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        entries = doc.get("entries") if isinstance(doc, dict) else doc
+        for raw in entries or []:
+            yield path.name, raw
+
+
+def _load_variant_rules(data_dir: Path) -> list[tuple[str, str]]:
+    path = data_dir / "role_variants.tsv"
+    pairs: list[tuple[str, str]] = []
+    if not path.exists():
+        return pairs
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) >= 2:
+            pairs.append((cols[0].strip(), cols[1].strip()))
+    return pairs
+
+
+class Gazetteer:
+    """All entries, indexed by id, by folded alias key and by folded role title."""
+
+    def __init__(self, entries: Iterable[GazEntry], variant_rules: Iterable[tuple[str, str]] = ()) -> None:
+        self.entries: list[GazEntry] = []
+        self.by_id: dict[str, GazEntry] = {}
+        for e in entries:
+            if e.id in self.by_id:  # later files may not redefine an id; first wins
+                continue
+            self.entries.append(e)
+            self.by_id[e.id] = e
+        self.variant_rules = list(variant_rules)
+        self._add_partials()
+        self.alias_index: dict[str, list[tuple[GazEntry, Alias]]] = {}
+        for e in self.entries:
+            for a in e.aliases:
+                for k in alias_keys(a.text):
+                    bucket = self.alias_index.setdefault(k, [])
+                    if all(x[0].id != e.id for x in bucket):
+                        bucket.append((e, a))
+        self.role_index: dict[str, list[tuple[GazEntry, Role]]] = {}
+        for e in self.entries:
+            for r in e.roles:
+                for t in self.expand_title(r.titles):
+                    for k in alias_keys(t):
+                        self.role_index.setdefault(k, []).append((e, r))
+
+    # --- construction --------------------------------------------------------
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR) -> Gazetteer:
+        """Read every ``*.yaml`` file of ``data_dir``."""
+        entries = [parse_entry(raw, name) for name, raw in iter_raw_entries(data_dir)]
+        return cls(entries, _load_variant_rules(data_dir))
+
+    @staticmethod
+    @functools.lru_cache(maxsize=2)
+    def default() -> Gazetteer:
+        """The gazetteer shipped with rasad (cached; treat it as read-only)."""
+        return Gazetteer.load(DATA_DIR)
+
+    def _add_partials(self) -> None:
+        """Give multi-word person names their surname as a context-needing partial alias.
+
+        ``ماریا زاخارووا`` → ``زاخارووا`` (accepted when the full name, or an explicit
+        alias, occurs in the same article).
+        """
+        explicit = {k for e in self.entries for a in e.aliases for k in alias_keys(a.text)}
+        for e in self.entries:
+            if e.type != "PER" or " " not in e.fa:
+                continue
+            last = e.fa.split(" ")[-1]
+            if len(last) < 3 or alias_keys(last) & explicit:
+                continue
+            e.aliases.append(Alias(last, "partial", needs_context=True, ambiguous=True))
+
+    def expand_title(self, titles: Iterable[str]) -> set[str]:
+        """Role titles plus their variants: ``وزیر امور خارجه X`` ↔ ``وزیر خارجه X`` and
+        every alias of the country ``X`` named at the end (``آمریکا`` ↔ ``ایالات متحده``)."""
+        out: set[str] = set()
+        for t in titles:
+            forms = {t}
+            for a, b in self.variant_rules:
+                for f in list(forms):
+                    if f.startswith(a + " "):
+                        forms.add(b + f[len(a) :])
+                    if f.startswith(b + " "):
+                        forms.add(a + f[len(b) :])
+            for f in list(forms):
+                for names in self._country_alias_groups.values():
+                    hit = next((n for n in names if f.endswith(" " + n)), None)
+                    if hit:
+                        forms.update(f[: -len(hit)] + m for m in names)
+            out |= forms
+        return out
+
+    @functools.cached_property
+    def _country_alias_groups(self) -> dict[str, list[str]]:
+        groups: dict[str, list[str]] = {}
+        for e in self.entries:
+            if e.type != "GPE":
+                continue
+            names = [a.text for a in e.aliases if a.kind == "name" and not a.needs_context]
+            if names:
+                groups[e.id] = sorted(set(names), key=len, reverse=True)
+        return groups
+
+    # --- queries ----------------------------------------------------------------
+    def lookup(self, alias: str) -> list[GazEntry]:
+        """Entries having ``alias`` (any spelling variant) as a name, adjective or partial."""
+        seen: list[GazEntry] = []
+        for k in alias_keys(alias):
+            for e, _ in self.alias_index.get(k, []):
+                if e not in seen:
+                    seen.append(e)
+        return seen
+
+    def get(self, eid: str) -> GazEntry | None:
+        """The entry with id ``eid``."""
+        return self.by_id.get(eid)
+
+    def role_holders(self, role_fa: str) -> list[tuple[GazEntry, Role]]:
+        """Every ``(entry, role)`` known for a title, in any order."""
+        out: list[tuple[GazEntry, Role]] = []
+        for k in alias_keys(role_fa):
+            for pair in self.role_index.get(k, []):
+                if pair not in out:
+                    out.append(pair)
+        return out
+
+    def role_holder(self, role_fa: str, on: date | None = None) -> GazEntry | None:
+        """Who held ``role_fa`` on ``on`` (today's holder, i.e. the open-ended one, if ``on`` is None).
+
+        ``role_holder("وزیر خارجه آمریکا", date(2025, 3, 1))`` → Marco Rubio.
+        """
+        pairs = self.role_holders(role_fa)
+        if not pairs:
+            return None
+        if on is None:
+            open_ended = [p for p in pairs if p[1].end is None]
+            pool = open_ended or pairs
+            return max(pool, key=lambda p: p[1].start or date.min)[0]
+        for e, r in sorted(pairs, key=lambda p: p[1].start or date.min, reverse=True):
+            if r.holds_on(on):
+                return e
+        return None
+
+    def __len__(self) -> int:
+        return len(self.entries)

@@ -1,0 +1,128 @@
+"""Aho-Corasick matching of gazetteer aliases and role titles over normalized text.
+
+The automaton holds every alias in its folded spelling (see
+:func:`rasad.entities.gazetteer.fold`) with ZWNJ, space and no-space variants.
+Matches must sit on word boundaries (a Persian letter or ZWNJ may not touch
+either side), except that a ZWNJ-joined suffix (``‌ها``, ``‌ای``, ``‌ی``) may
+follow.  Among overlapping matches the longest wins::
+
+    >>> from rasad.entities.gazetteer import Gazetteer
+    >>> m = Matcher(Gazetteer.default())
+    >>> [(h.text, h.is_title) for h in m.names("وزارت امور خارجه روسیه اعلام کرد")]
+    [('وزارت امور خارجه روسیه', False)]
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass
+
+import ahocorasick
+
+from rasad.entities.gazetteer import ZWNJ, Alias, GazEntry, Gazetteer, Role, fold
+
+# suffixes a name may carry after a ZWNJ without changing what it names
+ZWNJ_SUFFIXES = ("های", "هایی", "ها", "ای", "ی", "یی")
+
+
+def is_word_char(c: str) -> bool:
+    """Letters, ZWNJ and combining marks glue words together; punctuation and spaces do not."""
+    return c.isalpha() or c == ZWNJ or unicodedata.category(c) == "Mn"
+
+
+@dataclass
+class Hit:
+    """One boundary-respecting match of an alias key or role title."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    is_title: bool
+    candidates: list[tuple[GazEntry, Alias]]
+    roles: list[tuple[GazEntry, Role]]
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class Matcher:
+    """The compiled automaton for one gazetteer (build once per stage object)."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        auto = ahocorasick.Automaton()
+        for k in gaz.alias_index:
+            auto.add_word(k, (len(k), k, False))
+        for k in gaz.role_index:
+            if k in gaz.alias_index:
+                continue
+            auto.add_word(k, (len(k), k, True))
+        auto.make_automaton()
+        self.automaton = auto
+        self._title_and_name = {k for k in gaz.role_index if k in gaz.alias_index}
+
+    # --- raw hits ----------------------------------------------------------------
+    def hits(self, text: str) -> list[Hit]:
+        """Every boundary-respecting match (names and titles, overlapping)."""
+        folded = fold(text)
+        n = len(text)
+        out: list[Hit] = []
+        gaz = self.gaz
+        for end_idx, (length, key, is_title) in self.automaton.iter(folded):
+            end = end_idx + 1
+            start = end - length
+            if start > 0 and is_word_char(text[start - 1]):
+                continue
+            if end < n and is_word_char(text[end]) and not _zwnj_suffix(text, end):
+                continue
+            surface = text[start:end]
+            if surface[0] == ZWNJ or surface[-1] == ZWNJ:
+                continue
+            names = gaz.alias_index.get(key, []) if not is_title else []
+            names = [(e, a) for e, a in names if not a.case_sensitive or a.text == surface]
+            roles = gaz.role_index.get(key, [])
+            if names:
+                out.append(Hit(start, end, surface, key, False, names, []))
+            if roles and (is_title or key in self._title_and_name):
+                out.append(Hit(start, end, surface, key, True, [], roles))
+        return out
+
+    # --- selections ----------------------------------------------------------------
+    def names(self, text: str, hits: list[Hit] | None = None) -> list[Hit]:
+        """Non-overlapping name hits, longest first, sorted by offset."""
+        hs = [h for h in (hits if hits is not None else self.hits(text)) if not h.is_title]
+        return select_longest(hs)
+
+    def titles(self, text: str, hits: list[Hit] | None = None) -> list[Hit]:
+        """Non-overlapping role-title hits, longest first, sorted by offset."""
+        hs = [h for h in (hits if hits is not None else self.hits(text)) if h.is_title]
+        return select_longest(hs)
+
+
+def _zwnj_suffix(text: str, end: int) -> bool:
+    """``text[end:]`` starts with ZWNJ + a suffix of :data:`ZWNJ_SUFFIXES` and then a boundary."""
+    if text[end] != ZWNJ:
+        return False
+    for suf in ZWNJ_SUFFIXES:
+        j = end + 1 + len(suf)
+        if text.startswith(suf, end + 1) and (j >= len(text) or not is_word_char(text[j])):
+            return True
+    return False
+
+
+def select_longest(hits: list[Hit]) -> list[Hit]:
+    """Greedy longest-first choice of non-overlapping hits, returned in text order."""
+    chosen_starts: list[int] = []
+    chosen: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (-h.length, h.start)):
+        i = bisect.bisect_left(chosen_starts, h.start)
+        if i > 0 and chosen[i - 1].end > h.start:
+            continue
+        if i < len(chosen) and chosen[i].start < h.end:
+            continue
+        chosen_starts.insert(i, h.start)
+        chosen.insert(i, h)
+    return chosen

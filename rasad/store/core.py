@@ -1,0 +1,347 @@
+"""The :class:`Store`: opening, migrating and writing (one transaction per article).
+
+    >>> import rasad
+    >>> from rasad.store import Store
+    >>> art = rasad.analyze("وزیر امور خارجه روز دوشنبه گفت که مذاکرات ادامه دارد.", doc="x")
+    >>> with Store.open(":memory:") as st:
+    ...     first, again = st.add(art), st.add(art)
+    >>> first[1], again[1], first[0] == again[0]
+    (True, False, True)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from rasad.errors import StoreError
+from rasad.model import Article, Entity
+from rasad.store import merging
+from rasad.store.queries import QueryMixin
+from rasad.store.schema import MIGRATIONS, MIGRATIONS_TABLE
+from rasad.store.search import joined_form, search_form
+
+__all__ = ["Store", "content_hash", "default_db_path", "search_form"]
+
+DEFAULT_DB = "rasad.db"
+MERGE_CANDIDATES = 50
+
+
+def default_db_path() -> str:
+    """``$RASAD_DB`` if set, else ``./rasad.db``."""
+    return os.environ.get("RASAD_DB") or DEFAULT_DB
+
+
+def content_hash(raw: str) -> str:
+    """SHA-256 of the article's text with line endings unified and outer whitespace stripped."""
+    body = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _dumps(x: Any) -> str:
+    return json.dumps(x, ensure_ascii=False, separators=(",", ":"))
+
+
+class Store(QueryMixin):
+    """A rasad database (SQLite).  Use :meth:`open`; close it or use it as a context manager.
+
+    One connection per store, guarded by a lock, so one store object may be shared by the
+    threads of a web server.  File databases use WAL, so readers don't wait for an ingest.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self._conn = conn
+        self._lock = threading.RLock()
+        self.path = path
+
+    # --- opening ------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Store:
+        """Open (creating if needed) the database at ``path`` and apply missing migrations."""
+        p = str(path) if path is not None else default_db_path()
+        if p != ":memory:":
+            parent = Path(p).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise StoreError(f"cannot open database {p}: folder {parent} does not exist")
+            if Path(p).is_dir():
+                raise StoreError(f"cannot open database {p}: it is a folder")
+        try:
+            conn = sqlite3.connect(p, isolation_level=None, check_same_thread=False, timeout=30)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA foreign_keys = ON")
+            if p != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open database {p}: {e}") from e
+        store = cls(conn, p)
+        try:
+            if migrate:
+                store.migrate()
+            else:
+                conn.execute(MIGRATIONS_TABLE)
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # --- migrations -----------------------------------------------------------
+    def migrations(self) -> list[dict[str, str]]:
+        """Applied migrations, in order: ``[{"name", "applied_at"}]``."""
+        with self._lock:
+            rows = self._conn.execute("SELECT name, applied_at FROM migrations ORDER BY name").fetchall()
+        return [dict(r) for r in rows]
+
+    def pending_migrations(self) -> list[str]:
+        done = {m["name"] for m in self.migrations()}
+        return [name for name, _ in MIGRATIONS if name not in done]
+
+    def migrate(self) -> list[str]:
+        """Apply the missing migrations (each in its own transaction); return their names."""
+        applied: list[str] = []
+        with self._lock:
+            try:
+                self._conn.execute(MIGRATIONS_TABLE)
+                done = {r[0] for r in self._conn.execute("SELECT name FROM migrations")}
+            except sqlite3.Error as e:
+                raise StoreError(f"cannot use database {self.path}: {e}") from e
+            for name, sql in MIGRATIONS:
+                if name in done:
+                    continue
+                try:
+                    self._conn.execute("BEGIN IMMEDIATE")
+                    for stmt in _statements(sql):
+                        self._conn.execute(stmt)
+                    self._conn.execute(
+                        "INSERT INTO migrations(name, applied_at) VALUES (?, ?)", (name, _now())
+                    )
+                    self._conn.execute("COMMIT")
+                except sqlite3.Error as e:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                    raise StoreError(f"migration {name} failed: {e}") from e
+                applied.append(name)
+        return applied
+
+    # --- writing ----------------------------------------------------------------
+    def has_hash(self, h: str) -> bool:
+        """Whether an article with content hash ``h`` (see :func:`content_hash`) is stored."""
+        with self._lock:
+            return self._conn.execute("SELECT 1 FROM articles WHERE hash = ?", (h,)).fetchone() is not None
+
+    def id_for_hash(self, h: str) -> int | None:
+        with self._lock:
+            row = self._conn.execute("SELECT id FROM articles WHERE hash = ?", (h,)).fetchone()
+        return int(row[0]) if row else None
+
+    def add(self, article: Article) -> tuple[int, bool]:
+        """Store an analyzed article in one transaction; ``(id, added)``.
+
+        Adding an article whose content hash is already stored writes nothing and returns
+        ``(existing id, False)``.  On any error the transaction is rolled back (nothing of the
+        article stays) and a :class:`~rasad.errors.StoreError` is raised.
+        """
+        h = content_hash(article.raw)
+        with self._lock:
+            existing = self.id_for_hash(h)
+            if existing is not None:
+                return existing, False
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                aid = self._write(article, h)
+                conn.execute("COMMIT")
+            except sqlite3.IntegrityError as e:
+                conn.execute("ROLLBACK")
+                again = self.id_for_hash(h)
+                if again is not None:  # another writer stored it meanwhile
+                    return again, False
+                raise StoreError(f"cannot store {article.doc or 'article'}: {e}") from e
+            except sqlite3.Error as e:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise StoreError(f"cannot store {article.doc or 'article'}: {e}") from e
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            return aid, True
+
+    def _write(self, a: Article, h: str) -> int:
+        result = a.to_dict()
+        result.pop("text", None)
+        result.pop("sentences", None)
+        cur = self._conn.execute(
+            "INSERT INTO articles(doc, hash, path, url, source, byline, title, published, published_source,"
+            " raw, text, sentences, ingested_at, result) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                a.doc or "", h, a.path, a.url, a.source, a.byline, a.title, a.published,
+                a.published_source, a.raw, a.text, _dumps([[s.start, s.end] for s in a.sentences]),
+                _now(), _dumps(result),
+            ),
+        )
+        aid = int(cur.lastrowid or 0)
+        self._write_spans(aid, a)
+        self._write_events(aid, a)
+        form = search_form(a.text or a.raw)
+        self._conn.execute(
+            "INSERT INTO search(rowid, title, body, joined) VALUES (?,?,?,?)",
+            (aid, search_form(a.title or ""), form, joined_form(form)),
+        )
+        return aid
+
+    def _write_spans(self, aid: int, a: Article) -> None:
+        c = self._conn
+        c.executemany(
+            'INSERT INTO timexes(article_id, text, start, "end", type, value, granularity, anchor, calendar)'
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            [(aid, t.text, t.start, t.end, t.type, t.value, t.granularity, t.anchor, t.calendar) for t in a.timexes],
+        )
+        by_id: dict[str, Entity] = {}
+        for e in a.entities:
+            eid = e.id or f"rasad:{e.name}"
+            if eid in by_id:
+                by_id[eid].mentions.extend(e.mentions)
+            else:
+                by_id[eid] = Entity(eid, e.name, e.type, e.label_fa, list(e.mentions))
+        for eid, e in by_id.items():
+            c.execute(
+                "INSERT INTO entities(id, name, type, label_fa, n_articles, n_mentions) VALUES (?,?,?,?,1,?)"
+                " ON CONFLICT(id) DO UPDATE SET n_articles = n_articles + 1,"
+                " n_mentions = n_mentions + excluded.n_mentions,"
+                " label_fa = coalesce(label_fa, excluded.label_fa)",
+                (eid, e.name, e.type, e.label_fa, len(e.mentions)),
+            )
+            c.execute("INSERT INTO article_entities(article_id, entity_id) VALUES (?, ?)", (aid, eid))
+            c.executemany(
+                'INSERT INTO mentions(article_id, entity_id, start, "end", text, source) VALUES (?,?,?,?,?,?)',
+                [(aid, eid, m.start, m.end, m.text, m.source) for m in e.mentions],
+            )
+        c.executemany(
+            'INSERT INTO quotes(article_id, speaker, speaker_id, speaker_fa, kind, text, start, "end", cue,'
+            " cue_start, cue_end, date, eff_date, sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (aid, q.speaker, q.speaker_id, q.speaker_fa, q.kind, q.text, q.start, q.end, q.cue,
+                 q.cue_start, q.cue_end, q.date, q.date or a.published, q.sentence)
+                for q in a.quotes
+            ],
+        )
+
+    def _write_events(self, aid: int, a: Article) -> None:
+        c = self._conn
+        for ev in a.events:
+            cur = c.execute(
+                'INSERT INTO events(article_id, type, mode, actors, actor_ids, location, location_id, date,'
+                ' eff_date, status, evidence, start, "end", cameo, trigger, sentence)'
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (aid, ev.type, ev.mode, _dumps(ev.actors), _dumps(ev.actor_ids), ev.location, ev.location_id,
+                 ev.date, ev.date or a.published, ev.status, ev.evidence, ev.start, ev.end, ev.cameo,
+                 ev.trigger, ev.sentence),
+            )
+            eid = int(cur.lastrowid or 0)
+            ids = ev.actor_ids if len(ev.actor_ids) == len(ev.actors) else [None] * len(ev.actors)
+            c.executemany(
+                "INSERT INTO event_actors(event_id, actor, actor_id) VALUES (?,?,?)",
+                [(eid, name, ids[i]) for i, name in enumerate(ev.actors)],
+            )
+            report = {
+                "type": ev.type, "mode": ev.mode, "actors": list(ev.actors), "actor_ids": list(ev.actor_ids),
+                "location": ev.location, "date": ev.date, "status": ev.status, "published": a.published,
+                "article_id": aid, "doc": a.doc, "event_id": eid,
+            }
+            mid = self._merge(report)
+            c.execute(
+                "INSERT INTO event_reports(event_id, merged_id, article_id) VALUES (?,?,?)", (eid, mid, aid)
+            )
+
+    def _merge(self, report: dict[str, Any]) -> int:
+        """Attach ``report`` to a compatible merged event, or create one; return its id."""
+        c = self._conn
+        if report["actors"]:
+            marks = ",".join("?" * len(report["actors"]))
+            rows = c.execute(
+                f"SELECT * FROM merged_events WHERE type = ? AND id IN (SELECT merged_id FROM merged_actors"
+                f" WHERE actor IN ({marks})) ORDER BY id DESC LIMIT {MERGE_CANDIDATES}",
+                (report["type"], *report["actors"]),
+            ).fetchall()
+            for row in rows:
+                cand = _merged_dict(row)
+                if merging.compatible(report, cand):
+                    new = merging.merge_into(cand, report)
+                    self._save_merged(new, int(row["id"]))
+                    return int(row["id"])
+        return self._save_merged(merging.new_merged(report), None)
+
+    def _save_merged(self, m: dict[str, Any], mid: int | None) -> int:
+        c = self._conn
+        sources = len({h.get("article_id") for h in m["history"]})
+        vals = (
+            m["type"], m.get("mode"), _dumps(m["actors"]), _dumps(m.get("actor_ids") or []), m.get("location"),
+            m.get("date"), m.get("date") or m.get("first_seen"), m.get("status"), _dumps(m["history"]),
+            sources, m.get("first_seen"), m.get("last_seen"),
+        )
+        if mid is None:
+            cur = c.execute(
+                "INSERT INTO merged_events(type, mode, actors, actor_ids, location, date, sort_date, status,"
+                " history, sources, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                vals,
+            )
+            mid = int(cur.lastrowid or 0)
+        else:
+            c.execute(
+                "UPDATE merged_events SET type=?, mode=?, actors=?, actor_ids=?, location=?, date=?,"
+                " sort_date=?, status=?, history=?, sources=?, first_seen=?, last_seen=? WHERE id=?",
+                (*vals, mid),
+            )
+        ids = m.get("actor_ids") or []
+        ids = ids if len(ids) == len(m["actors"]) else [None] * len(m["actors"])
+        c.executemany(
+            "INSERT OR IGNORE INTO merged_actors(merged_id, actor, actor_id) VALUES (?,?,?)",
+            [(mid, a, ids[i]) for i, a in enumerate(m["actors"])],
+        )
+        return mid
+
+
+def _merged_dict(row: sqlite3.Row) -> dict[str, Any]:
+    d = dict(row)
+    for k in ("actors", "actor_ids", "history"):
+        d[k] = json.loads(d[k] or "[]")
+    return d
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration script into complete SQL statements."""
+    out: list[str] = []
+    buf = ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out

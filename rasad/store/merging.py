@@ -1,0 +1,160 @@
+"""Cross-article event merging as the store applies it on ingest.
+
+A *report* is one article's event (a dict with ``type, mode, actors, actor_ids, location,
+date, status, published, article_id, doc``); a *merged event* groups the reports of one
+real-world occurrence and keeps the history of their statuses, so a summit first ``planned``
+and later ``cancelled`` shows both.
+
+The decision "does this report belong to that merged event?" is :func:`compatible`; it uses
+``rasad.events.merge.compatible`` when the events engineer's module provides it, and the
+simple rules below otherwise (same type; same actors, order-free for CONSULT/AGREE and with
+the same source for one-sided types, or one set inside the other with two actors in common;
+dates equal, nested, one day apart, or — when a date is unknown — reports published within
+:data:`WINDOW_DAYS` days; no conflicting location).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date as Date
+from typing import Any
+
+SYMMETRIC = frozenset({"CONSULT", "AGREE"})
+WINDOW_DAYS = 30
+
+Report = dict[str, Any]
+
+
+def _day(s: str | None) -> Date | None:
+    if not s or len(s) < 10:
+        return None
+    try:
+        return Date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def _actors_ok(kind: str, a: list[str], b: list[str]) -> bool:
+    if not a or not b:
+        return False
+    if kind not in SYMMETRIC and a[0] != b[0]:
+        return False
+    sa, sb = set(a), set(b)
+    if sa == sb:
+        return True
+    return (sa <= sb or sb <= sa) and len(sa & sb) >= 2
+
+
+def dates_ok(a: str | None, b: str | None, seen_a: str | None, seen_b: str | None) -> bool:
+    """Event dates agree (equal, nested like ``2025-08`` ⊃ ``2025-08-15``, or one day apart).
+
+    With a date missing, the articles' publication dates must be within :data:`WINDOW_DAYS`.
+    """
+    if a and b:
+        if a.startswith(b) or b.startswith(a):
+            return True
+        da, db = _day(a), _day(b)
+        return da is not None and db is not None and abs((da - db).days) <= 1
+    pa, pb = _day(seen_a), _day(seen_b)
+    if pa is None or pb is None:
+        return True
+    return abs((pa - pb).days) <= WINDOW_DAYS
+
+
+def simple_compatible(report: Report, merged: Report) -> bool:
+    """The store's own rule (see the module docstring)."""
+    if report["type"] != merged["type"]:
+        return False
+    if not _actors_ok(report["type"], list(report["actors"]), list(merged["actors"])):
+        return False
+    loc_a, loc_b = report.get("location"), merged.get("location")
+    if loc_a and loc_b and loc_a != loc_b:
+        return False
+    return dates_ok(report.get("date"), merged.get("date"), report.get("published"), merged.get("last_seen"))
+
+
+def _external() -> Callable[[Report, Report], bool] | None:
+    try:
+        from rasad.events import merge as ext  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    fn = getattr(ext, "compatible", None)
+    return fn if callable(fn) else None
+
+
+def compatible(report: Report, merged: Report) -> bool:
+    """Whether ``report`` is another account of ``merged`` (external rule if available)."""
+    fn = _external()
+    if fn is not None:
+        try:
+            return bool(fn(report, merged))
+        except (KeyError, TypeError, AttributeError, ValueError):
+            pass
+    return simple_compatible(report, merged)
+
+
+def _more_specific(a: str | None, b: str | None) -> str | None:
+    if not a:
+        return b
+    if not b:
+        return a
+    return b if len(b) > len(a) and b.startswith(a) else a
+
+
+def history_entry(report: Report) -> dict[str, Any]:
+    return {
+        "status": report.get("status"),
+        "date": report.get("date"),
+        "published": report.get("published"),
+        "article_id": report.get("article_id"),
+        "doc": report.get("doc"),
+        "event_id": report.get("event_id"),
+    }
+
+
+def _hist_key(h: dict[str, Any]) -> tuple[str, int]:
+    return (h.get("published") or "", int(h.get("article_id") or 0))
+
+
+def new_merged(report: Report) -> Report:
+    """A merged event made of one report."""
+    return {
+        "type": report["type"],
+        "mode": report.get("mode"),
+        "actors": list(report["actors"]),
+        "actor_ids": list(report.get("actor_ids") or []),
+        "location": report.get("location"),
+        "date": report.get("date"),
+        "status": report.get("status"),
+        "history": [history_entry(report)],
+        "first_seen": report.get("published"),
+        "last_seen": report.get("published"),
+    }
+
+
+def merge_into(merged: Report, report: Report) -> Report:
+    """``merged`` updated with one more report (returns a new dict).
+
+    Actors are united (order kept), the most specific date wins, the first known mode and
+    location are kept, and the status is that of the most recently published report.
+    """
+    out = dict(merged)
+    actors = list(merged["actors"])
+    ids = list(merged.get("actor_ids") or [])
+    for i, a in enumerate(report["actors"]):
+        if a not in actors:
+            actors.append(a)
+            rid = report.get("actor_ids") or []
+            if i < len(rid) and rid[i] not in ids:
+                ids.append(rid[i])
+    out["actors"], out["actor_ids"] = actors, ids
+    out["mode"] = merged.get("mode") or report.get("mode")
+    out["location"] = merged.get("location") or report.get("location")
+    out["date"] = _more_specific(merged.get("date"), report.get("date"))
+    history = sorted([*merged.get("history", []), history_entry(report)], key=_hist_key)
+    out["history"] = history
+    out["status"] = history[-1]["status"]
+    seen = [h["published"] for h in history if h.get("published")]
+    out["first_seen"] = min(seen) if seen else None
+    out["last_seen"] = max(seen) if seen else None
+    return out

@@ -1,0 +1,197 @@
+"""The temporal lexicon: Persian words → canonical values, loaded from YAML.
+
+All language facts live in ``rasad/data/time/lexicon.yaml`` and ``zones.yaml``;
+this module only reads them and turns every table into a regex alternation plus
+a lookup from a (canonical) surface form to its value.
+
+A ZWNJ inside a form also matches a space or nothing, so the one entry
+``سه‌شنبه`` recognizes ``سه‌شنبه``, ``سه شنبه`` and ``سهشنبه``::
+
+    >>> lex = load_lexicon()
+    >>> lex.weekdays[canon("سه شنبه")]
+    1
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "time"
+
+ZWNJ = "\u200c"
+# Same-length translation applied to the text before matching: every digit → ASCII,
+# Arabic letters → Persian.  Offsets are untouched because lengths do not change.
+SHADOW = str.maketrans(
+    {
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        "ي": "ی",
+        "ك": "ک",
+        "ى": "ی",
+        "\u00a0": " ",
+        "٫": ".",
+    }
+)
+
+# Word boundaries that treat ZWNJ as part of a word and digits as separators.
+WB = r"(?<![^\W\d_])(?<!\u200c)"
+WE = r"(?![^\W\d_])(?!\u200c)"
+
+
+def canon(form: str) -> str:
+    """Key for a surface form: spaces and ZWNJ removed (``سه شنبه`` → ``سهشنبه``)."""
+    return re.sub(r"[\s\u200c]+", "", form.translate(SHADOW))
+
+
+def form_regex(form: str) -> str:
+    """Regex for one form; each ZWNJ or space in it matches ZWNJ, spaces or nothing."""
+    parts = re.split(r"[\s\u200c]+", form)
+    return r"[\s\u200c]?".join(re.escape(p) for p in parts)
+
+
+def alternation(forms: list[str]) -> str:
+    """One non-capturing group matching any of ``forms`` (longest first)."""
+    uniq = sorted(set(forms), key=lambda f: (-len(canon(f)), f))
+    return "(?:" + "|".join(form_regex(f) for f in uniq) + ")"
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A named time zone: ``به وقت مسکو`` → ``+03:00``."""
+
+    offset: str
+    dst: str | None = None
+
+
+@dataclass
+class Lexicon:
+    """Every table of the lexicon, keyed by :func:`canon` forms."""
+
+    raw: dict[str, Any]
+    months: dict[str, tuple[str, int]] = field(default_factory=dict)  # form → (calendar, month)
+    guarded: set[str] = field(default_factory=set)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    cardinals: dict[str, int] = field(default_factory=dict)
+    ordinals: dict[str, int] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)  # form → day|week|...
+    unit_iso: dict[str, str] = field(default_factory=dict)
+    modifiers: dict[str, int] = field(default_factory=dict)  # form → -1|0|1
+    relative_words: dict[str, tuple[int, str]] = field(default_factory=dict)
+    day_parts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    seasons: dict[str, str] = field(default_factory=dict)
+    zones: dict[str, Zone] = field(default_factory=dict)
+    alt: dict[str, str] = field(default_factory=dict)  # table → regex alternation
+
+    def number(self, form: str) -> int | None:
+        """Value of a number written in digits or words (``بیست و چهارم`` → 24)."""
+        key = canon(form)
+        if key.isdigit():
+            return int(key)
+        total = 0
+        for piece in re.split(r"(?<=[^\W\d_])و(?=[^\W\d_])", key):
+            if piece.endswith("ام") and piece[:-2] in self.cardinals:
+                piece = piece[:-2]
+            v = self.ordinals.get(piece, self.cardinals.get(piece))
+            if v is None:
+                return None
+            total += v
+        return total or None
+
+
+def _table(raw: dict[str, Any], name: str) -> dict[str, Any]:
+    value = raw.get(name) or {}
+    if not isinstance(value, dict):
+        raise ValueError(f"time lexicon: {name} must be a mapping")
+    return value
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read and index ``lexicon.yaml`` and ``zones.yaml`` (cached: pure file loader)."""
+    raw = yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
+    zones_raw = yaml.safe_load((DATA / "zones.yaml").read_text(encoding="utf-8"))
+    lex = Lexicon(raw=raw)
+    month_forms: dict[str, list[str]] = {"jalali": [], "gregorian": [], "hijri": []}
+    for cal in month_forms:
+        for num, forms in _table(raw, f"{cal}_months").items():
+            for f in forms:
+                lex.months[canon(f)] = (cal, int(num))
+                month_forms[cal].append(f)
+    lex.guarded = {canon(f) for f in raw.get("guarded", [])}
+    for num, forms in _table(raw, "weekdays").items():
+        for f in forms:
+            lex.weekdays[canon(f)] = int(num)
+    for num, forms in _table(raw, "cardinals").items():
+        for f in forms:
+            lex.cardinals[canon(f)] = int(num)
+    for num, forms in _table(raw, "ordinals").items():
+        for f in forms:
+            lex.ordinals[canon(f)] = int(num)
+    for unit, spec in _table(raw, "units").items():
+        for f in spec["forms"]:
+            lex.units[canon(f)] = unit
+        lex.unit_iso[unit] = spec["iso"]
+    for spec in _table(raw, "unit_modifiers").values():
+        for f in spec["forms"]:
+            lex.modifiers[canon(f)] = int(spec["direction"])
+    for f, spec in _table(raw, "relative_words").items():
+        lex.relative_words[canon(f)] = (int(spec["offset"]), str(spec["unit"]))
+    for f, spec in _table(raw, "day_parts").items():
+        lex.day_parts[canon(f)] = dict(spec)
+    for code, forms in _table(raw, "seasons").items():
+        for f in forms:
+            lex.seasons[canon(f)] = str(code)
+    for f, spec in _table(zones_raw, "zones").items():
+        lex.zones[canon(f)] = Zone(str(spec["offset"]), spec.get("dst"))
+
+    guarded_forms = [f for forms in month_forms.values() for f in forms if canon(f) in lex.guarded]
+    free_forms = [f for forms in month_forms.values() for f in forms if canon(f) not in lex.guarded]
+    tens = [f for n, fs in _table(raw, "cardinals").items() if int(n) in (20, 30) for f in fs]
+    unit_card = [f for n, fs in _table(raw, "cardinals").items() if int(n) < 10 for f in fs]
+    all_card = [f for fs in _table(raw, "cardinals").values() for f in fs]
+    unit_ord = [f for n, fs in _table(raw, "ordinals").items() if int(n) < 10 for f in fs]
+    all_ord = [f for fs in _table(raw, "ordinals").values() for f in fs]
+    big_tens = [f for n, fs in _table(raw, "cardinals").items() if 20 <= int(n) < 100 for f in fs]
+    and_ = r"[\s\u200c]*و[\s\u200c]*"
+    card = alternation(all_card)
+    lex.alt = {
+        "month": alternation(free_forms + guarded_forms),
+        "month_free": alternation(free_forms),
+        "weekday": alternation([f for fs in _table(raw, "weekdays").values() for f in fs]),
+        # ordinal day: بیست و چهارم | سی‌ویکم | سی ام | نهم | یکم
+        "ordinal": "(?:"
+        + alternation(tens)
+        + and_
+        + alternation(unit_ord)
+        + "|"
+        + alternation(tens)
+        + r"[\s\u200c]*ام"
+        + "|"
+        + alternation(all_ord)
+        + ")",
+        # cardinal count: بیست و پنج | سه
+        "cardinal": "(?:" + alternation(big_tens) + and_ + alternation(unit_card) + "|" + card + ")",
+        "unit": alternation(list(_forms(raw, "units"))),
+        "modifier": alternation([f for s in _table(raw, "unit_modifiers").values() for f in s["forms"]]),
+        "current": alternation(list(raw.get("current_determiners", []))),
+        "dur_mod": alternation(list(raw.get("duration_modifiers", []))),
+        "dur_prefix": alternation(list(raw.get("duration_prefixes", []))),
+        "relative": alternation(list(_table(raw, "relative_words"))),
+        "part": alternation(list(raw.get("period_parts", []))),
+        "day_part": alternation([f for f in _table(raw, "day_parts")]),
+        "season": alternation([f for fs in _table(raw, "seasons").values() for f in fs]),
+        "zone": alternation(list(_table(zones_raw, "zones"))),
+        "set_head": alternation(list(raw.get("set_heads", []))),
+        "future": alternation(list(raw.get("future_cues", []))),
+    }
+    return lex
+
+
+def _forms(raw: dict[str, Any], name: str) -> list[str]:
+    return [f for spec in _table(raw, name).values() for f in spec["forms"]]

@@ -1,0 +1,472 @@
+/* rasad web page: plain JS, no build step, no framework.
+ * Security rule: data is only ever put in the page with textContent / createTextNode,
+ * never with innerHTML. Views are hash routes; each one renders a JSON endpoint of /api.
+ */
+"use strict";
+
+const STATUS_FA = {
+  occurred: "رخ داده", ongoing: "در جریان", planned: "برنامه‌ریزی‌شده",
+  proposed: "پیشنهادی", denied: "تکذیب‌شده", cancelled: "لغوشده",
+};
+const TYPE_FA = {
+  CONSULT: "دیدار و رایزنی", AGREE: "توافق", REJECT: "رد", REQUEST: "درخواست",
+  THREATEN: "تهدید", SUPPORT: "حمایت", ASSAULT: "حمله", ACCUSE: "اتهام",
+  COOPERATE: "همکاری", AID: "کمک", RETREAT: "عقب‌نشینی", SANCTION: "تحریم",
+  MOBILIZE: "بسیج", COERCE: "اجبار", PROTEST: "اعتراض",
+};
+const ENT_FA = { PER: "شخص", ORG: "سازمان", GPE: "کشور/شهر", LOC: "مکان", FAC: "تأسیسات", EVENT: "رویداد" };
+const KIND_FA = { direct: "مستقیم", indirect: "غیرمستقیم" };
+const PAGE = 20;
+
+/* ---------- DOM helpers ---------- */
+function el(tag, attrs, ...kids) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k === "text") node.textContent = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const kid of kids.flat()) {
+    if (kid === null || kid === undefined || kid === false) continue;
+    node.append(kid instanceof Node ? kid : document.createTextNode(String(kid)));
+  }
+  return node;
+}
+const en = (s) => (s ? el("bdi", { lang: "en", class: "en", dir: "ltr" }, s) : null);
+const faNum = (n) => (typeof n === "number" ? n.toLocaleString("fa-IR") : n);
+const enc = encodeURIComponent;
+
+function qs(params) {
+  const parts = [];
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== null && v !== undefined && v !== "") parts.push(`${enc(k)}=${enc(v)}`);
+  }
+  return parts.length ? `?${parts.join("&")}` : "";
+}
+
+/* Jalali from an ISO date, in the browser (the API also sends *_jalali fields). */
+function jalali(iso) {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return null;
+  const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return null;
+  try {
+    return new Intl.DateTimeFormat("fa-IR-u-ca-persian", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(d);
+  } catch (e) {
+    return null;
+  }
+}
+
+/* A date in both calendars: «۲۹ مهر ۱۴۰۴ (2025-10-21)». */
+function dateBoth(iso, jal) {
+  if (!iso) return el("span", { class: "muted" }, "بی‌تاریخ");
+  const j = jal || jalali(iso);
+  return el("span", { class: "date", title: iso }, j ? j : "", j ? " " : "", el("bdi", { dir: "ltr", class: "en" }, iso));
+}
+
+function nameFa(fa, enName) {
+  return el("span", { class: "name" }, fa || enName || "؟", fa && enName ? " " : "", fa && enName ? en(enName) : null);
+}
+
+function entityLink(id, fa, enName) {
+  const inner = nameFa(fa, enName);
+  return id ? el("a", { href: `#/entity/${enc(id)}` }, inner) : inner;
+}
+
+function statusBadge(status) {
+  return el("span", { class: "status", title: status || "" }, STATUS_FA[status] || status || "؟", " ", en(status));
+}
+
+function typeLabel(type) {
+  return el("span", { class: "badge" }, TYPE_FA[type] || type || "؟", " ", en(type));
+}
+
+/* ---------- fetching ---------- */
+class ApiError extends Error {}
+
+async function api(path) {
+  const res = await fetch(path, { headers: { Accept: "application/json" } });
+  let body = null;
+  try {
+    body = await res.json();
+  } catch (e) {
+    body = null;
+  }
+  if (!res.ok) {
+    const msg = (body && (body.message || body.error)) || `HTTP ${res.status}`;
+    throw new ApiError(`${msg} (${res.status})`);
+  }
+  return body;
+}
+
+/* ---------- page frame ---------- */
+const view = () => document.getElementById("view");
+
+function setJson(path) {
+  const a = document.getElementById("json-link");
+  a.href = path;
+  a.textContent = path;
+}
+
+function show(...nodes) {
+  const v = view();
+  v.replaceChildren(...nodes.flat().filter(Boolean));
+}
+
+function showError(err) {
+  show(el("div", { class: "error", role: "alert" }, "خطا: ", err.message || String(err)));
+}
+
+function pager(route, params, data) {
+  const off = data.offset || 0;
+  const prev = off > 0 ? el("a", { href: `#/${route}${qs({ ...params, offset: Math.max(0, off - data.limit) })}` }, "→ قبلی") : null;
+  const next = data.next_offset != null ? el("a", { href: `#/${route}${qs({ ...params, offset: data.next_offset })}` }, "بعدی ←") : null;
+  return prev || next ? el("nav", { class: "pager" }, prev, next) : null;
+}
+
+function filterForm(route, params, fields) {
+  const inputs = fields.map(([name, label, kind, options]) => {
+    let input;
+    if (kind === "select") {
+      input = el("select", { name }, el("option", { value: "" }, "همه"),
+        ...options.map(([v, t]) => el("option", { value: v, selected: params[name] === v }, t)));
+    } else {
+      input = el("input", { name, type: kind || "text", value: params[name] || "", dir: kind === "date" ? "ltr" : null });
+    }
+    return el("label", {}, label, input);
+  });
+  const form = el("form", { class: "filters" }, ...inputs, el("button", { type: "submit" }, "اعمال"));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const p = {};
+    for (const [name] of fields) p[name] = form.elements[name].value.trim();
+    location.hash = `#/${route}${qs(p)}`;
+  });
+  return form;
+}
+
+/* ---------- highlighted text ---------- */
+/* spans: [{start, end, cls, title, href}] in code points of `text`. Overlaps are split into segments. */
+function highlighted(text, spans, tag, cls) {
+  const chars = Array.from(text || "");
+  const n = chars.length;
+  const ok = spans.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start < s.end && s.start >= 0 && s.end <= n);
+  const cuts = new Set([0, n]);
+  for (const s of ok) { cuts.add(s.start); cuts.add(s.end); }
+  const points = [...cuts].sort((a, b) => a - b);
+  const root = el(tag || "div", { class: cls || "doc" });
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i], b = points[i + 1];
+    const piece = chars.slice(a, b).join("");
+    const on = ok.filter((s) => s.start <= a && s.end >= b);
+    if (!on.length) {
+      root.append(document.createTextNode(piece));
+      continue;
+    }
+    const isEv = on.some((s) => s.cls.split(" ").includes("ev"));
+    const node = el(isEv ? "mark" : "span", {
+      class: `hl ${on.map((s) => s.cls).join(" ")}`,
+      title: on.map((s) => s.title).filter(Boolean).join(" · "),
+    }, piece);
+    const link = on.find((s) => s.href);
+    if (link) node.addEventListener("click", () => { location.hash = link.href; });
+    root.append(node);
+  }
+  return root;
+}
+
+/* ---------- views ---------- */
+async function viewTimeline(params) {
+  const path = `/api/timeline${qs({ type: params.type, status: params.status, actor: params.actor, since: params.since, until: params.until, offset: params.offset })}`;
+  setJson(path);
+  const data = await api(path);
+  const form = filterForm("timeline", params, [
+    ["type", "نوع", "select", Object.keys(TYPE_FA).map((t) => [t, `${TYPE_FA[t]} (${t})`])],
+    ["status", "وضعیت", "select", Object.keys(STATUS_FA).map((s) => [s, `${STATUS_FA[s]} (${s})`])],
+    ["actor", "کنشگر", "text"],
+    ["since", "از تاریخ", "date"],
+    ["until", "تا تاریخ", "date"],
+  ]);
+  const items = data.items.map((ev) => timelineItem(ev));
+  show(
+    el("h1", {}, "خط زمانی رویدادها ", en("Timeline")),
+    form,
+    items.length ? el("ol", { class: "timeline", id: "timeline" }, items) : el("p", { class: "empty" }, "رویدادی یافت نشد."),
+    pager("timeline", params, data),
+  );
+}
+
+function actorsNode(ev) {
+  const names = ev.actors || [];
+  const fa = ev.actors_fa || [];
+  const ids = ev.actor_ids || [];
+  const out = [];
+  names.forEach((n, i) => {
+    if (i) out.push("، ");
+    out.push(nameFa(fa[i], n));
+    if (ids[i]) out[out.length - 1].dataset.id = ids[i];
+  });
+  return out.length ? el("span", { class: "actors" }, out) : el("span", { class: "muted" }, "کنشگر نامعلوم");
+}
+
+function timelineItem(ev) {
+  const details = el("div", { class: "reports", hidden: true });
+  const card = el("button", { class: "tl-card", type: "button", "aria-expanded": "false" },
+    el("div", { class: "tl-date" }, dateBoth(ev.date, ev.date_jalali)),
+    el("div", { class: "tl-title" }, typeLabel(ev.type), actorsNode(ev)),
+    el("div", { class: "meta" },
+      statusBadge(ev.status),
+      ev.location ? el("span", {}, "مکان: ", ev.location_fa || ev.location) : null,
+      el("span", {}, `${faNum(ev.sources || 0)} منبع`),
+      el("a", { href: `#/event/${enc(ev.id)}`, onclick: (e) => e.stopPropagation() }, "صفحهٔ رویداد")));
+  card.addEventListener("click", async () => {
+    const open = card.getAttribute("aria-expanded") === "true";
+    card.setAttribute("aria-expanded", open ? "false" : "true");
+    details.hidden = open;
+    if (!open && !details.dataset.loaded) {
+      details.dataset.loaded = "1";
+      details.replaceChildren(el("p", { class: "muted" }, "در حال بارگیری…"));
+      try {
+        const full = await api(`/api/timeline/${enc(ev.id)}`);
+        details.replaceChildren(...reportNodes(full));
+      } catch (err) {
+        details.replaceChildren(el("div", { class: "error" }, err.message));
+      }
+    }
+  });
+  return el("li", { class: `tl-item st-${ev.status || "unknown"}`, "data-id": ev.id }, card, details);
+}
+
+/* The sentences that report a merged event, evidence highlighted. */
+function reportNodes(full) {
+  const nodes = [];
+  const hist = full.history || [];
+  if (hist.length > 1) {
+    nodes.push(el("div", { class: "history" }, "تاریخچهٔ وضعیت: ",
+      hist.map((h, i) => [i ? " ← " : "", STATUS_FA[h.status] || h.status, h.published ? ` (${h.published})` : ""])));
+  }
+  for (const r of full.reports_detail || []) {
+    const s = r.sentence;
+    const quote = s
+      ? highlighted(s.text, [{ start: s.evidence_start, end: s.evidence_end, cls: "ev", title: `${r.type || ""} · ${r.status || ""}` }], "blockquote")
+      : el("blockquote", {}, el("mark", { class: "ev" }, r.evidence || ""));
+    quote.classList.add("report-text");
+    nodes.push(el("div", { class: "report" },
+      el("div", { class: "meta" },
+        el("a", { href: `#/article/${enc(r.article_id)}` }, r.title || r.doc || `خبر ${r.article_id}`),
+        r.source ? el("span", {}, r.source) : null,
+        r.published ? dateBoth(r.published, r.published_jalali) : null,
+        statusBadge(r.status)),
+      quote));
+  }
+  if (!nodes.length) nodes.push(el("p", { class: "empty" }, "گزارشی ثبت نشده است."));
+  return nodes;
+}
+
+async function viewEvent(id) {
+  const path = `/api/timeline/${enc(id)}`;
+  setJson(path);
+  const ev = await api(path);
+  show(
+    el("h1", {}, typeLabel(ev.type), actorsNode(ev)),
+    el("div", { class: "meta" }, dateBoth(ev.date, ev.date_jalali), statusBadge(ev.status),
+      el("span", {}, `${faNum(ev.sources || 0)} منبع`), ev.location ? el("span", {}, "مکان: ", ev.location) : null),
+    el("h2", {}, "گزارش‌ها ", en("Reports")),
+    el("div", { class: `reports st-${ev.status}` }, reportNodes(ev)),
+  );
+}
+
+async function viewArticles(params) {
+  const path = `/api/articles${qs({ source: params.source, since: params.since, until: params.until, offset: params.offset })}`;
+  setJson(path);
+  const data = await api(path);
+  const items = data.items.map((a) => el("li", {},
+    el("a", { href: `#/article/${enc(a.id)}`, class: "tl-title" }, a.title || a.doc || `خبر ${a.id}`),
+    el("div", { class: "meta" }, a.source ? el("span", {}, a.source) : null,
+      a.published ? dateBoth(a.published, a.published_jalali) : null)));
+  show(el("h1", {}, "خبرها ", en("Articles")),
+    filterForm("articles", params, [["source", "منبع", "text"], ["since", "از تاریخ", "date"], ["until", "تا تاریخ", "date"]]),
+    items.length ? el("ul", { class: "list" }, items) : el("p", { class: "empty" }, "خبری نیست."),
+    pager("articles", params, data));
+}
+
+function articleSpans(a) {
+  const spans = [];
+  for (const e of a.entities || []) {
+    for (const m of e.mentions || []) {
+      spans.push({ start: m.start, end: m.end, cls: `ent ent-${e.type}`, title: `${e.name || ""} — ${e.type}${e.id ? ` [${e.id}]` : ""}`, href: e.id ? `#/entity/${enc(e.id)}` : null });
+    }
+  }
+  for (const t of a.timexes || []) {
+    const j = t.value_jalali || jalali(t.value);
+    spans.push({ start: t.start, end: t.end, cls: "tx", title: `${t.type || "DATE"}: ${t.value || "?"}${j ? ` — ${j}` : ""}` });
+  }
+  for (const q of a.quotes || []) {
+    spans.push({ start: q.start, end: q.end, cls: "qt", title: `نقل‌قول ${KIND_FA[q.kind] || q.kind || ""}: ${q.speaker_fa || ""} ${q.speaker || ""}`.trim() });
+  }
+  for (const ev of a.events || []) {
+    spans.push({ start: ev.start, end: ev.end, cls: "ev", title: `${ev.type} · ${ev.status}${ev.date ? ` · ${ev.date}` : ""}` });
+  }
+  return spans;
+}
+
+async function viewArticle(id) {
+  const path = `/api/articles/${enc(id)}`;
+  setJson(path);
+  const a = await api(path);
+  const side = el("aside", { class: "side" },
+    el("h2", {}, "موجودیت‌ها ", en("Entities")),
+    el("ul", {}, (a.entities || []).map((e) => el("li", {}, entityLink(e.id, e.label_fa, e.name), " ", el("span", { class: "badge" }, ENT_FA[e.type] || e.type)))),
+    el("h2", {}, "تاریخ‌ها ", en("Dates")),
+    el("ul", {}, (a.timexes || []).map((t) => el("li", {}, t.text, " → ", t.value ? dateBoth(t.value, t.value_jalali) : "؟"))),
+    el("h2", {}, "رویدادها ", en("Events")),
+    el("ul", {}, (a.events || []).map((ev) => el("li", {},
+      ev.merged_id != null ? el("a", { href: `#/event/${enc(ev.merged_id)}` }, typeLabel(ev.type)) : typeLabel(ev.type),
+      " ", statusBadge(ev.status), " ", (ev.actors || []).join("، ")))),
+    el("h2", {}, "نقل‌قول‌ها ", en("Quotes")),
+    el("ul", {}, (a.quotes || []).map((q) => el("li", {}, entityLink(q.speaker_id, q.speaker_fa, q.speaker), ": ", el("span", { class: "quote-text" }, q.text)))),
+  );
+  const legend = el("div", { class: "legend" },
+    el("span", { class: "ent ent-PER" }, "موجودیت"), el("span", { class: "tx" }, "تاریخ"),
+    el("span", { class: "qt" }, "نقل‌قول"), el("mark", { class: "ev" }, "شاهد رویداد"));
+  show(
+    el("h1", {}, a.title || a.doc || `خبر ${a.id}`),
+    el("div", { class: "meta" }, a.source ? el("span", {}, a.source) : null,
+      a.published ? dateBoth(a.published, a.published_jalali) : null,
+      a.url ? el("a", { href: a.url, rel: "noopener noreferrer nofollow", dir: "ltr" }, "پیوند اصلی") : null,
+      a.doc ? el("bdi", { dir: "ltr", class: "muted" }, a.doc) : null),
+    legend,
+    el("div", { class: "cols" }, el("article", { id: "article-text" }, highlighted(a.text, articleSpans(a))), side),
+  );
+}
+
+async function viewEntities(params) {
+  const path = `/api/entities${qs({ q: params.q, type: params.type, offset: params.offset })}`;
+  setJson(path);
+  const data = await api(path);
+  const items = data.items.map((e) => el("li", {}, entityLink(e.id, e.label_fa, e.name), " ",
+    el("span", { class: "badge" }, ENT_FA[e.type] || e.type),
+    el("span", { class: "meta" }, `${faNum(e.mentions || 0)} اشاره در ${faNum(e.articles || 0)} خبر`)));
+  show(el("h1", {}, "موجودیت‌ها ", en("Entities")),
+    filterForm("entities", params, [["q", "نام", "text"], ["type", "نوع", "select", Object.keys(ENT_FA).map((t) => [t, `${ENT_FA[t]} (${t})`])]]),
+    items.length ? el("ul", { class: "list" }, items) : el("p", { class: "empty" }, "موجودیتی نیست."),
+    pager("entities", params, data));
+}
+
+function quoteItem(q, withSpeaker) {
+  return el("li", {},
+    withSpeaker ? el("div", {}, entityLink(q.speaker_id, q.speaker_fa, q.speaker), " ", el("span", { class: "badge" }, KIND_FA[q.kind] || q.kind)) : null,
+    el("p", { class: "quote-text" }, q.text),
+    el("div", { class: "meta" },
+      el("a", { href: `#/article/${enc(q.article_id)}` }, q.title || q.doc || `خبر ${q.article_id}`),
+      q.date ? dateBoth(q.date, q.date_jalali) : null));
+}
+
+async function viewEntity(id) {
+  const path = `/api/entities/${enc(id)}`;
+  setJson(path);
+  const e = await api(path);
+  const mentions = (e.mentions || []).map((m) => el("li", {},
+    m.context ? highlighted(m.context.text, [{ start: m.context.start, end: m.context.end, cls: `ent ent-${e.type}`, title: e.name }], "p", "ctx") : el("b", {}, m.text),
+    el("div", { class: "meta" }, el("a", { href: `#/article/${enc(m.article_id)}` }, m.title || m.doc || `خبر ${m.article_id}`))));
+  const events = (e.events || []).map((ev) => timelineItem(ev));
+  show(
+    el("h1", {}, nameFa(e.label_fa, e.name), " ", el("span", { class: "badge" }, ENT_FA[e.type] || e.type)),
+    el("div", { class: "meta" }, el("bdi", { dir: "ltr" }, e.id), ` · ${faNum((e.mentions || []).length)} اشاره`),
+    el("h2", {}, "رویدادها ", en("Events")),
+    events.length ? el("ol", { class: "timeline" }, events) : el("p", { class: "empty" }, "رویدادی نیست."),
+    el("h2", {}, "نقل‌قول‌ها ", en("Quotes")),
+    (e.quotes || []).length ? el("ul", { class: "list" }, e.quotes.map((q) => quoteItem(q, false))) : el("p", { class: "empty" }, "نقل‌قولی نیست."),
+    el("h2", {}, "اشاره‌ها ", en("Mentions")),
+    mentions.length ? el("ul", { class: "list" }, mentions) : el("p", { class: "empty" }, "اشاره‌ای نیست."),
+  );
+}
+
+async function viewQuotes(params) {
+  const path = `/api/quotes${qs({ speaker: params.speaker, since: params.since, until: params.until, offset: params.offset })}`;
+  setJson(path);
+  const data = await api(path);
+  show(el("h1", {}, "نقل‌قول‌ها ", en("Quotes")),
+    filterForm("quotes", params, [["speaker", "گوینده", "text"], ["since", "از تاریخ", "date"], ["until", "تا تاریخ", "date"]]),
+    data.items.length ? el("ul", { class: "list" }, data.items.map((q) => quoteItem(q, true))) : el("p", { class: "empty" }, "نقل‌قولی نیست."),
+    pager("quotes", params, data));
+}
+
+/* FTS snippets arrive as text plus match ranges (never as HTML). */
+function snippetNode(hit) {
+  if (Array.isArray(hit.snippet_parts)) {
+    return el("p", { class: "snippet" }, hit.snippet_parts.map(([t, isMatch]) => (isMatch ? el("mark", {}, t) : t)));
+  }
+  return el("p", { class: "snippet" }, hit.snippet || "");
+}
+
+async function viewSearch(params) {
+  const q = params.q || "";
+  document.getElementById("search-input").value = q;
+  const path = `/api/search${qs({ q, offset: params.offset })}`;
+  setJson(path);
+  if (!q.trim()) {
+    show(el("h1", {}, "جست‌وجو"), el("p", { class: "empty" }, "عبارتی بنویسید."));
+    return;
+  }
+  const data = await api(path);
+  const hits = data.items.map((h) => el("li", { class: "hit" },
+    el("a", { href: `#/article/${enc(h.id)}`, class: "tl-title" }, h.title || h.doc || `خبر ${h.id}`),
+    snippetNode(h),
+    el("div", { class: "meta" }, h.source ? el("span", {}, h.source) : null, h.published ? dateBoth(h.published, h.published_jalali) : null)));
+  show(el("h1", {}, "نتیجهٔ جست‌وجو برای «", q, "»"),
+    hits.length ? el("ul", { class: "list", id: "results" }, hits) : el("p", { class: "empty", id: "no-results" }, "نتیجه‌ای یافت نشد."),
+    pager("search", { q }, data));
+}
+
+/* ---------- router ---------- */
+function parseHash() {
+  const h = location.hash.replace(/^#\/?/, "");
+  const [pathPart, query] = h.split("?");
+  const params = {};
+  for (const [k, v] of new URLSearchParams(query || "")) params[k] = v;
+  const [name, ...rest] = pathPart.split("/");
+  return { name: name || "timeline", arg: rest.length ? decodeURIComponent(rest.join("/")) : null, params };
+}
+
+async function route() {
+  const { name, arg, params } = parseHash();
+  for (const a of document.querySelectorAll(".nav a")) a.classList.toggle("active", a.dataset.view === name);
+  document.body.dataset.view = name;
+  delete document.body.dataset.ready;
+  try {
+    if (name === "timeline") await viewTimeline(params);
+    else if (name === "event" && arg) await viewEvent(arg);
+    else if (name === "articles") await viewArticles(params);
+    else if (name === "article" && arg) await viewArticle(arg);
+    else if (name === "entities") await viewEntities(params);
+    else if (name === "entity" && arg) await viewEntity(arg);
+    else if (name === "quotes") await viewQuotes(params);
+    else if (name === "search") await viewSearch(params);
+    else show(el("div", { class: "error" }, "صفحه پیدا نشد."));
+  } catch (err) {
+    showError(err);
+  }
+  document.body.dataset.ready = name;
+  window.scrollTo(0, 0);
+}
+
+async function loadStats() {
+  try {
+    const s = await api("/api/stats");
+    document.getElementById("stats").textContent =
+      ` · ${faNum(s.articles || 0)} خبر، ${faNum(s.merged_events || 0)} رویداد، ${faNum(s.entities || 0)} موجودیت`;
+  } catch (e) {
+    /* stats are decoration; the page works without them */
+  }
+}
+
+document.getElementById("search-form").addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  const q = document.getElementById("search-input").value.trim();
+  location.hash = `#/search${qs({ q })}`;
+});
+window.addEventListener("hashchange", route);
+route();
+loadStats();
