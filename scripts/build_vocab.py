@@ -6,9 +6,10 @@ hazm (https://github.com/roshan-research/hazm) ships ``hazm/data/words.dat``
 verb stems).  hazm is heavy, so it is *not* a runtime dependency: this script
 reads the two files from an installed hazm or from a downloaded wheel and writes
 
-* ``rasad/data/vocab/words_fa.tsv.gz`` -- ``word<TAB>freq<TAB>tagged`` where
-  ``tagged`` is 1 when hazm gives the word a POS tag (a curated entry) and 0 for
-  its large untagged list (which also holds misspelt forms such as ``میشود``);
+* ``rasad/data/vocab/words_fa.tsv.gz`` -- ``word<TAB>freq<TAB>pos`` where
+  ``pos`` is hazm's comma-separated POS tags (``N,AJ``) for a curated entry and
+  empty for its large untagged list (which also holds misspelt forms such as
+  ``میشود``, so untagged words are weak evidence);
 * ``rasad/data/vocab/verbs_fa.tsv`` -- ``past<TAB>present`` verb stems.
 
 Words are normalized like the ``arabic_letters`` step (Persian ی and ک, no
@@ -59,8 +60,8 @@ def clean(word: str) -> str:
     return w
 
 
-def build(words_dat: str, verbs_dat: str) -> tuple[dict[str, tuple[int, int]], list[tuple[str, str]]]:
-    vocab: dict[str, tuple[int, int]] = {}
+def build(words_dat: str, verbs_dat: str) -> tuple[dict[str, tuple[int, str]], list[tuple[str, str]]]:
+    vocab: dict[str, tuple[int, str]] = {}
     for line in words_dat.splitlines():
         parts = line.split("\t")
         if len(parts) < 3:
@@ -69,9 +70,14 @@ def build(words_dat: str, verbs_dat: str) -> tuple[dict[str, tuple[int, int]], l
         if len(w) < 2 or not WORD_OK.match(w):
             continue
         freq = int(parts[1]) if parts[1].isdigit() else 0
-        tagged = int(parts[2].strip() not in ("", "0"))
+        pos = parts[2].strip()
+        pos = "" if pos == "0" else pos
         old = vocab.get(w)
-        vocab[w] = (max(freq, old[0]), max(tagged, old[1])) if old else (freq, tagged)
+        if old:
+            tags = sorted(set(filter(None, (old[1] + "," + pos).split(","))))
+            vocab[w] = (max(freq, old[0]), ",".join(tags))
+        else:
+            vocab[w] = (freq, pos)
     verbs: list[tuple[str, str]] = []
     for line in verbs_dat.splitlines():
         if "#" not in line:
@@ -95,7 +101,7 @@ def main() -> None:
     with gzip.GzipFile(out / "words_fa.tsv.gz", "wb", mtime=0) as fh:
         fh.write(("\n".join(lines) + "\n").encode("utf-8"))
     (out / "verbs_fa.tsv").write_text("".join(f"{p}\t{q}\n" for p, q in verbs), "utf-8")
-    print(f"{len(vocab)} words ({sum(t for _, t in vocab.values())} tagged), {len(verbs)} verbs -> {out}")
+    print(f"{len(vocab)} words ({sum(bool(t) for _, t in vocab.values())} tagged), {len(verbs)} verbs -> {out}")
 
 
 if __name__ == "__main__":

@@ -18,29 +18,41 @@ inclusive; ``limit``/``offset`` page the results):
 - ``has_hash(h) -> bool``; :func:`content_hash` ``(text) -> str`` computes ``h``.
 - ``articles(limit=20, offset=0, source=None, since=None, until=None) -> list[dict]``
   (id, doc, title, source, url, published, ingested_at, counts; newest first).
+- ``find_doc(doc) -> int | None`` — the id of an article by its document name.
 - ``article(id) -> dict | None`` — the row plus ``text``, ``raw``, ``sentences`` and the spans:
   ``timexes``, ``entities`` (each with ``mentions`` spans), ``quotes``, ``events`` and
   ``result`` (the stored ``to_dict()``).
-- ``search(query, limit=20, offset=0) -> list[dict]`` — full-text hits
-  (id, doc, title, source, published, snippet, rank); raises :class:`rasad.errors.QueryError`
+- ``search(query, limit=20, offset=0, order="rank") -> list[dict]`` — full-text hits
+  (id, doc, title, source, url, published, rank, snippet (hits in ``[ ]``), snippet_html
+  (escaped, hits in ``<mark>``), snippet_text + highlights ([start, end) spans)); raises :class:`rasad.errors.QueryError`
   on an unusable query.  ``میشود`` finds ``می‌شود``, ``رئیس جمهور`` finds ``رئیس‌جمهور``.
 - ``entities(limit=50, offset=0, type=None, q=None) -> list[dict]``
   (id, name, type, label_fa, articles, mentions; most-mentioned first; ``q`` matches the English
   name or the Persian label, substring).
-- ``entity(id) -> dict | None`` — the entity plus ``mentions`` (article, start, end, text, source),
+- ``entity(id) -> dict | None`` — the entity (with counts ``articles``, ``mentions``) plus
+  ``mentions_list`` (article_id, doc, title, published, start, end, text, source),
   ``quotes`` (said by it), ``events`` (merged events it takes part in).
 - ``quotes(speaker=None, since=None, until=None, limit=50, offset=0) -> list[dict]``
-  (id, article_id, doc, speaker, speaker_id, speaker_fa, kind, text, start, end, cue, date);
+  (id, article_id, doc, title, published, speaker, speaker_id, speaker_fa, kind, text, start, end, cue, date);
   ``speaker`` matches an entity id exactly or the name / Persian name as a substring.
 - ``events(type=None, actor=None, status=None, since=None, until=None, limit=50, offset=0)
-  -> list[dict]`` — per-article event reports (id, article_id, doc, type, mode, actors,
-  actor_ids, location, date, status, evidence, start, end, merged_id).
+  -> list[dict]`` — per-article event reports, newest first (id, article_id, doc, title,
+  published, type, mode, actors, actor_ids, location, date, status, evidence, start, end,
+  merged_id).
 - ``timeline(actor=None, type=None, status=None, since=None, until=None, limit=500, offset=0)
-  -> list[dict]`` — merged events in date order: id, type, mode, actors, location, date,
-  date_jalali, date_gregorian, status, history (list of {status, date, article_id, doc,
-  published}), sources (number of articles reporting it), reports (article ids).
+  -> list[dict]`` — merged events in date order: id, type, mode, actors, actor_ids, location,
+  date, date_gregorian, date_jalali (``1404-07-29``; a month/year gives a ``a/b`` range),
+  date_jalali_fa (``۲۹ مهر ۱۴۰۴``), when / when_jalali (the date, or first publication when
+  the event date is unknown), status (the latest report's), history (list of {status, date,
+  published, article_id, doc, event_id}, oldest first), sources (number of articles),
+  reports (article ids), first_seen, last_seen.
 - ``stats() -> dict`` — counts: articles, entities, mentions, timexes, quotes, events,
-  merged_events, sources (by source), types (events by type), first/last published, db_bytes.
+  merged_events, first_published, last_published, sources (articles by source), event_types,
+  event_status, entity_types, db_path, db_bytes.
+
+Unusable filters (bad dates, negative limits, bad search syntax) raise
+:class:`rasad.errors.QueryError`; store failures raise :class:`rasad.errors.StoreError`.
+:mod:`rasad.store.batch` streams raw articles through a pipeline into a store.
 """
 
 from rasad.store.core import Store, content_hash, default_db_path, search_form

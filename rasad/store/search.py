@@ -48,9 +48,81 @@ def search_form(text: str) -> str:
     return _MULTI_ZWNJ.sub(ZWNJ, text.translate(_TABLE))
 
 
+def search_form_mapped(text: str) -> tuple[str, list[int]]:
+    """:func:`search_form` plus, for each of its characters, the offset in ``text`` it came from.
+
+    The list has one extra entry, ``len(text)``, so a form span ``[i, j)`` maps to
+    ``text[offs[i]:offs[j]]``.
+    """
+    out: list[str] = []
+    offs: list[int] = []
+    table = _TABLE
+    for i, ch in enumerate(text):
+        rep = table.get(ord(ch), ch)
+        if rep is None:
+            continue
+        r = rep if isinstance(rep, str) else chr(rep)
+        if r == ZWNJ and out and out[-1] == ZWNJ:
+            continue
+        for c in r:
+            out.append(c)
+            offs.append(i)
+    offs.append(len(text))
+    return "".join(out), offs
+
+
+def map_snippet(snippet: str, text: str, hi: str, lo: str) -> str | None:
+    """Re-cut an FTS5 snippet of ``search_form(text)`` out of the original ``text``.
+
+    ``snippet`` holds ``hi``/``lo`` around hits and may start or end with ``…``; the result
+    has the same markers around the same words, but in the original spelling (digits,
+    diacritics and letters as written).  ``None`` if the snippet cannot be located.
+    """
+    body = snippet
+    lead = body.startswith("…")
+    trail = body.endswith("…")
+    body = body[1 if lead else 0 : len(body) - 1 if trail else len(body)]
+    plain = body.replace(hi, "").replace(lo, "")
+    form, offs = search_form_mapped(text)
+    pos = form.find(plain)
+    if pos < 0 or not plain:
+        return None
+    pieces: list[str] = ["…"] if lead else []
+    k = pos  # current index in form
+    last = offs[pos]
+    for ch in body:
+        if ch in (hi, lo):
+            cut = offs[k] if k < len(form) else len(text)
+            pieces.append(text[last:cut])
+            pieces.append(ch)
+            last = cut
+        else:
+            k += 1
+    end = offs[k] if k < len(form) else len(text)
+    pieces.append(text[last:end])
+    if trail:
+        pieces.append("…")
+    return "".join(pieces)
+
+
 def joined_form(form: str) -> str:
     """Every ZWNJ compound of ``form`` written solid, space-separated (the ``joined`` column)."""
     return " ".join(m.group().replace(ZWNJ, "") for m in _COMPOUND.finditer(form))
+
+
+_PREFIXES = ("نمی", "می")
+_SUFFIXES = ("هایی", "های", "ها", "ترین", "تر")
+
+
+def _split_affix(word: str) -> str | None:
+    """``میشود`` → ``می شود``: the ZWNJ split of a verb prefix or plural/comparative suffix."""
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            return f"{p} {word[len(p):]}"
+    for sfx in _SUFFIXES:
+        if word.endswith(sfx) and len(word) - len(sfx) >= 2:
+            return f"{word[: -len(sfx)]} {sfx}"
+    return None
 
 
 def _term(raw: str) -> str | None:
@@ -61,6 +133,9 @@ def _term(raw: str) -> str | None:
         return None
     star = " *" if prefix else ""
     if len(parts) == 1:
+        alt = _split_affix(parts[0])
+        if alt:
+            return f'("{parts[0]}"{star} OR "{alt}"{star})'
         return f'"{parts[0]}"{star}'
     phrase = f'"{" ".join(parts)}"{star}'
     if len(parts) <= 3:

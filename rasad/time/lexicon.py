@@ -86,6 +86,7 @@ class Lexicon:
     day_parts: dict[str, dict[str, Any]] = field(default_factory=dict)
     seasons: dict[str, str] = field(default_factory=dict)
     zones: dict[str, Zone] = field(default_factory=dict)
+    cal_suffixes: dict[str, str] = field(default_factory=dict)  # form → calendar
     alt: dict[str, str] = field(default_factory=dict)  # table → regex alternation
 
     def number(self, form: str) -> int | None:
@@ -93,15 +94,20 @@ class Lexicon:
         key = canon(form)
         if key.isdigit():
             return int(key)
-        total = 0
-        for piece in re.split(r"(?<=[^\W\d_])و(?=[^\W\d_])", key):
-            if piece.endswith("ام") and piece[:-2] in self.cardinals:
-                piece = piece[:-2]
-            v = self.ordinals.get(piece, self.cardinals.get(piece))
-            if v is None:
-                return None
-            total += v
-        return total or None
+        return self._words(key)
+
+    def _words(self, key: str) -> int | None:
+        v = self.ordinals.get(key, self.cardinals.get(key))
+        if v is not None:
+            return v
+        if key.endswith("ام") and key[:-2] in self.cardinals:
+            return self.cardinals[key[:-2]]
+        for i, ch in enumerate(key):
+            if ch == "و" and key[:i] in self.cardinals and self.cardinals[key[:i]] >= 20:
+                rest = self._words(key[i + 1 :])
+                if rest is not None and rest < 10:
+                    return self.cardinals[key[:i]] + rest
+        return None
 
 
 def _table(raw: dict[str, Any], name: str) -> dict[str, Any]:
@@ -147,6 +153,9 @@ def load_lexicon() -> Lexicon:
     for code, forms in _table(raw, "seasons").items():
         for f in forms:
             lex.seasons[canon(f)] = str(code)
+    for cal, forms in _table(raw, "calendar_suffixes").items():
+        for f in forms:
+            lex.cal_suffixes[canon(f)] = str(cal)
     for f, spec in _table(zones_raw, "zones").items():
         lex.zones[canon(f)] = Zone(str(spec["offset"]), spec.get("dst"))
 
@@ -186,6 +195,7 @@ def load_lexicon() -> Lexicon:
         "part": alternation(list(raw.get("period_parts", []))),
         "day_part": alternation([f for f in _table(raw, "day_parts")]),
         "season": alternation([f for fs in _table(raw, "seasons").values() for f in fs]),
+        "cal_suffix": alternation([f for fs in _table(raw, "calendar_suffixes").values() for f in fs]),
         "zone": alternation(list(_table(zones_raw, "zones"))),
         "set_head": alternation(list(raw.get("set_heads", []))),
         "future": alternation(list(raw.get("future_cues", []))),

@@ -213,7 +213,7 @@ function actorsNode(ev) {
 function timelineItem(ev) {
   const details = el("div", { class: "reports", hidden: true });
   const card = el("button", { class: "tl-card", type: "button", "aria-expanded": "false" },
-    el("div", { class: "tl-date" }, dateBoth(ev.date, ev.date_jalali)),
+    el("div", { class: "tl-date" }, dateBoth(ev.date, ev.date_jalali_fa)),
     el("div", { class: "tl-title" }, typeLabel(ev.type), actorsNode(ev)),
     el("div", { class: "meta" },
       statusBadge(ev.status),
@@ -270,7 +270,7 @@ async function viewEvent(id) {
   const ev = await api(path);
   show(
     el("h1", {}, typeLabel(ev.type), actorsNode(ev)),
-    el("div", { class: "meta" }, dateBoth(ev.date, ev.date_jalali), statusBadge(ev.status),
+    el("div", { class: "meta" }, dateBoth(ev.date, ev.date_jalali_fa), statusBadge(ev.status),
       el("span", {}, `${faNum(ev.sources || 0)} منبع`), ev.location ? el("span", {}, "مکان: ", ev.location) : null),
     el("h2", {}, "گزارش‌ها ", en("Reports")),
     el("div", { class: `reports st-${ev.status}` }, reportNodes(ev)),

@@ -1,0 +1,343 @@
+"""The JSON endpoints under ``/api``: paging, filters, and the store's answers shaped for the page.
+
+Every list answer is ``{"items": [...], "limit": n, "offset": k, "next_offset": k + n | null}``.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+
+from rasad.api.ingest import article_from_body
+from rasad.api.shape import mention_list, sentence_context, snippet_parts, with_jalali
+from rasad.store import Store
+
+router = APIRouter(prefix="/api")
+
+ISO = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MAX_OFFSET = 100_000
+MAX_REPORTS = 50  # per-article reports shown with a merged event
+MAX_CONTEXTS = 30  # mentions of an entity shown with their sentence
+
+Limit = Annotated[int, Query(ge=1, le=200, description="page size")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
+Since = Annotated[str | None, Query(pattern=ISO, description="ISO date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD)")]
+Until = Annotated[str | None, Query(pattern=ISO, description="ISO date, inclusive")]
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+def _store(request: Request) -> Store:
+    st: Store = request.app.state.rasad.stores.get()
+    return st
+
+
+def _page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
+    """One page of results; the store was asked for ``limit + 1`` to know if more follow."""
+    more = len(items) > limit
+    return {
+        "items": [with_jalali(x) for x in items[:limit]],
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if more else None,
+    }
+
+
+def _not_found(what: str, key: object) -> HTTPException:
+    return HTTPException(status_code=404, detail=f"no {what} with id {key}")
+
+
+# --- articles ----------------------------------------------------------------------------
+@router.get("/articles", summary="Articles, newest first")
+def list_articles(
+    request: Request,
+    limit: Limit = 20,
+    offset: Offset = 0,
+    source: Text = None,
+    since: Since = None,
+    until: Until = None,
+) -> dict[str, Any]:
+    rows = _store(request).articles(limit=limit + 1, offset=offset, source=source, since=since, until=until)
+    return _page(rows, limit, offset)
+
+
+@router.get("/articles/{article_id}", summary="One article with its spans (offsets into `text`)")
+def get_article(
+    request: Request,
+    article_id: Annotated[int, Path(ge=1)],
+    full: Annotated[bool, Query(description="also return `raw` and the stored analysis `result`")] = False,
+) -> dict[str, Any]:
+    art = _store(request).article(article_id)
+    if art is None:
+        raise _not_found("article", article_id)
+    return shape_article(art, full)
+
+
+def shape_article(art: dict[str, Any], full: bool = False) -> dict[str, Any]:
+    """The stored article for the page: Jalali dates added, mentions as dicts, bulky fields optional."""
+    out = dict(art)
+    if not full:
+        out.pop("raw", None)
+        out.pop("result", None)
+    with_jalali(out)
+    out["timexes"] = [with_jalali(dict(t)) for t in art.get("timexes") or []]
+    ents = []
+    for e in art.get("entities") or []:
+        e = dict(e)
+        e["mentions"] = mention_list(e.get("mentions") or e.get("spans") or [])
+        ents.append(e)
+    out["entities"] = ents
+    out["quotes"] = [with_jalali(dict(q)) for q in art.get("quotes") or []]
+    out["events"] = [with_jalali(dict(ev)) for ev in art.get("events") or []]
+    return out
+
+
+@router.post(
+    "/articles",
+    status_code=201,
+    summary="Analyze and store one article",
+    description=(
+        'Body: JSON `{"text": ..., "title"?, "published"?, "url"?, "source"?}` or the raw text '
+        "(any other content type). 201 when added, 200 when the same text is already stored, "
+        "400 for empty/binary/malformed input, 413 over the size limit."
+    ),
+    responses={200: {"description": "already stored"}, 400: {"description": "bad input"}, 413: {"description": "too large"}},
+)
+async def post_article(request: Request) -> JSONResponse:
+    res = request.app.state.rasad
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > res.max_body:
+            raise HTTPException(status_code=413, detail=f"request body too large (limit {res.max_body:,} bytes)")
+        chunks.append(chunk)
+    body = b"".join(chunks)
+    raw = article_from_body(body, request.headers.get("content-type"), max_bytes=res.max_body)
+
+    def work() -> tuple[int, bool, str]:
+        doc = res.analyze(raw)
+        aid, added = res.stores.get().add(doc)
+        return aid, added, doc.doc
+
+    aid, added, doc = await run_in_threadpool(work)
+    payload = {"id": aid, "added": added, "doc": doc, "href": f"/api/articles/{aid}"}
+    return JSONResponse(payload, status_code=201 if added else 200)
+
+
+# --- search ------------------------------------------------------------------------------
+@router.get("/search", summary="Full-text search over the normalized text (ZWNJ- and letter-insensitive)")
+def search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="words; \"phrase\"; a OR b; -word; prefix*")],
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    hits = _store(request).search(q, limit=limit + 1, offset=offset)
+    page = _page(hits, limit, offset)
+    for h in page["items"]:
+        h["snippet_parts"] = _snippet_parts(h)
+    page["query"] = q
+    return page
+
+
+def _snippet_parts(hit: dict[str, Any]) -> list[list[Any]]:
+    """``[[text, is_match], ...]`` from the store's escaped ``snippet_html`` (literal brackets stay text)."""
+    snip_html = hit.get("snippet_html")
+    if isinstance(snip_html, str):
+        parts = snippet_parts(snip_html, "<mark>", "</mark>")
+        return [[html.unescape(t), m] for t, m in parts]
+    snip = hit.get("snippet")
+    return snippet_parts(snip, "[", "]") if isinstance(snip, str) else []
+
+
+# --- entities ----------------------------------------------------------------------------
+@router.get("/entities", summary="Entities, most mentioned first")
+def list_entities(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    type: Annotated[str | None, Query(pattern=r"^[A-Z]{2,10}$", description="PER ORG GPE LOC FAC EVENT")] = None,
+    q: Text = None,
+) -> dict[str, Any]:
+    rows = _store(request).entities(limit=limit + 1, offset=offset, type=type, q=q)
+    return _page(rows, limit, offset)
+
+
+@router.get("/entities/{entity_id:path}", summary="One entity with its mentions, quotes and events")
+def get_entity(
+    request: Request,
+    entity_id: str,
+    mentions: Annotated[int, Query(ge=0, le=1000, description="mentions returned at most")] = 100,
+) -> dict[str, Any]:
+    st = _store(request)
+    ent = st.entity(entity_id)
+    if ent is None:
+        raise _not_found("entity", entity_id)
+    out = dict(ent)
+    listed = ent.get("mentions_list", ent.get("mentions"))
+    ms = mention_list(listed if isinstance(listed, list) else [])
+    count = ent.get("mentions")
+    out.pop("mentions_list", None)
+    out["mention_count"] = count if isinstance(count, int) else len(ms)
+    out["mentions"] = ms[:mentions]
+    _add_mention_contexts(st, out["mentions"])
+    out["quotes"] = [with_jalali(dict(q)) for q in ent.get("quotes") or []]
+    out["events"] = [with_jalali(dict(e)) for e in ent.get("events") or []]
+    return out
+
+
+def _article_id(d: dict[str, Any]) -> int | None:
+    v = d.get("article_id", d.get("article"))
+    return v if isinstance(v, int) else None
+
+
+def _add_mention_contexts(st: Store, mentions: list[dict[str, Any]]) -> None:
+    """Give the first mentions their sentence (one article read per distinct article)."""
+    cache: dict[int, dict[str, Any] | None] = {}
+    for m in mentions[:MAX_CONTEXTS]:
+        aid = _article_id(m)
+        if aid is None:
+            continue
+        m["article_id"] = aid
+        if aid not in cache:
+            cache[aid] = st.article(aid)
+        art = cache[aid]
+        if not art:
+            continue
+        m.setdefault("doc", art.get("doc"))
+        m.setdefault("title", art.get("title"))
+        ctx = sentence_context(art.get("text") or "", art.get("sentences") or [], m.get("start", 0), m.get("end", 0))
+        if ctx:
+            m["context"] = {"text": ctx["text"], "start": ctx["evidence_start"], "end": ctx["evidence_end"]}
+
+
+# --- quotes and events -------------------------------------------------------------------
+@router.get("/quotes", summary="Quotes, filtered by speaker and date")
+def list_quotes(
+    request: Request,
+    speaker: Text = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    rows = _store(request).quotes(speaker=speaker, since=since, until=until, limit=limit + 1, offset=offset)
+    return _page(rows, limit, offset)
+
+
+Type = Annotated[str | None, Query(pattern=r"^[A-Z_]{2,20}$", description="POLECAT type, e.g. CONSULT")]
+Status = Annotated[
+    str | None,
+    Query(pattern=r"^(occurred|ongoing|planned|proposed|denied|cancelled)$", description="factuality status"),
+]
+
+
+@router.get("/events", summary="Per-article event reports")
+def list_events(
+    request: Request,
+    type: Type = None,
+    actor: Text = None,
+    status: Status = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    rows = _store(request).events(
+        type=type, actor=actor, status=status, since=since, until=until, limit=limit + 1, offset=offset
+    )
+    return _page(rows, limit, offset)
+
+
+@router.get("/timeline", summary="Merged (cross-article) events in date order")
+def timeline(
+    request: Request,
+    type: Type = None,
+    actor: Text = None,
+    status: Status = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Annotated[int, Query(ge=1, le=999)] = 200,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    rows = _store(request).timeline(
+        actor=actor, type=type, status=status, since=since, until=until, limit=limit + 1, offset=offset
+    )
+    page = _page(rows, limit, offset)
+    for ev in page["items"]:
+        for h in ev.get("history") or []:
+            with_jalali(h)
+    return page
+
+
+@router.get("/timeline/{event_id}", summary="One merged event with the sentences that report it")
+def timeline_event(request: Request, event_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
+    st = _store(request)
+    ev = _merged_event(st, event_id)
+    if ev is None:
+        raise _not_found("event", event_id)
+    out = with_jalali(dict(ev))
+    for h in out.get("history") or []:
+        with_jalali(h)
+    out["reports_detail"] = _reports(st, event_id, out.get("reports") or [])
+    return out
+
+
+def _merged_event(st: Store, event_id: int) -> dict[str, Any] | None:
+    getter = getattr(st, "merged_event", None)
+    if callable(getter):
+        found: dict[str, Any] | None = getter(event_id)
+        return found
+    # fallback while the store has no lookup by id: walk the timeline
+    offset = 0
+    while True:
+        rows = st.timeline(limit=1000, offset=offset)
+        for r in rows:
+            if r.get("id") == event_id:
+                return r
+        if len(rows) < 1000:
+            return None
+        offset += 1000
+
+
+def _reports(st: Store, event_id: int, article_ids: list[Any]) -> list[dict[str, Any]]:
+    """Each article's report of the merged event, with its sentence and evidence offsets."""
+    out: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    for aid in article_ids:
+        if isinstance(aid, dict):
+            aid = _article_id(aid)
+        if not isinstance(aid, int) or aid in seen:
+            continue
+        seen.add(aid)
+        art = st.article(aid)
+        if not art:
+            continue
+        text, sents = art.get("text") or "", art.get("sentences") or []
+        for ev in art.get("events") or []:
+            if ev.get("merged_id") != event_id:
+                continue
+            rep = with_jalali(dict(ev))
+            rep.update(
+                article_id=aid,
+                doc=art.get("doc"),
+                title=art.get("title"),
+                source=art.get("source"),
+                published=art.get("published"),
+            )
+            with_jalali(rep)
+            rep["sentence"] = sentence_context(text, sents, ev.get("start") or 0, ev.get("end") or 0)
+            out.append(rep)
+        if len(out) >= MAX_REPORTS:
+            break
+    return out
+
+
+@router.get("/stats", summary="Counts: articles, entities, quotes, events, merged events, sources")
+def stats(request: Request) -> dict[str, Any]:
+    s: dict[str, Any] = _store(request).stats()
+    return s

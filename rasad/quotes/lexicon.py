@@ -1,0 +1,269 @@
+"""Reporting-verb lexicon: loads ``rasad/data/lexicons/reporting*.yaml`` and finds cues.
+
+Verbs are listed once (stems, light verbs) and conjugated here for the third person;
+every form is matched with Aho-Corasick, tolerant of a ZWNJ written as a space or left
+out (``می‌گوید`` / ``می گوید`` / ``میگوید``) and of ``أ`` written ``ا``.
+
+    >>> lex = load_lexicon()
+    >>> [h.form.lemma for h in lex.find("لاوروف روز دوشنبه تأکید کرد که ...")]
+    ['تأکید کرد']
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "lexicons"
+ZWNJ = "\u200c"
+
+
+@dataclass(frozen=True)
+class CueForm:
+    """One written form of a reporting cue, e.g. ``اعلام کرده بود``."""
+
+    form: str
+    lemma: str  # third person singular simple past: ``اعلام کرد``
+    negated: bool = False
+    plural: bool = False
+    objects: tuple[str, ...] = ()
+    split: bool = False  # only the non-verbal part (``خواستار``); the light verb follows later
+    light: tuple[str, ...] = ()  # light verbs that may close a split cue
+    colon_only: bool = False
+    context_speaker: bool = False
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """A cue found in a text: ``text[start:end]`` is the cue as written."""
+
+    start: int
+    end: int
+    form: CueForm
+
+
+@dataclass
+class Lexicon:
+    """All reporting cues plus the closed word lists the quote grammar needs."""
+
+    automaton: Any
+    blocked: Any
+    light_forms: dict[str, list[str]]
+    according_to: list[str]
+    relay: list[str]
+    agency: list[str]
+    claim_nouns: dict[str, str]
+    claim_links: list[str]
+    pronouns: frozenset[str]
+    breakers: list[str]
+    prepositions: frozenset[str]
+    adverbs: list[str]
+    forms: dict[str, CueForm] = field(default_factory=dict)
+
+    def find(self, text: str) -> list[CueHit]:
+        """Cue occurrences at word boundaries, leftmost-longest, minus blocked phrases."""
+        blocked: list[tuple[int, int]] = []
+        for end, length in self.blocked.iter(text):
+            s = end - length + 1
+            if _bounded(text, s, end + 1):
+                blocked.append((s, end + 1))
+        cands: list[CueHit] = []
+        for end, (length, form) in self.automaton.iter(text):
+            s = end - length + 1
+            if _bounded(text, s, end + 1):
+                cands.append(CueHit(s, end + 1, form))
+        cands.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        out: list[CueHit] = []
+        last_end = -1
+        for h in cands:
+            if h.start < last_end:
+                continue
+            if any(bs < h.end and h.start < be for bs, be in blocked):
+                continue
+            out.append(h)
+            last_end = h.end
+        return out
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == ZWNJ or "\u064b" <= c <= "\u065f"
+
+
+def _bounded(text: str, s: int, e: int) -> bool:
+    if s > 0 and _is_word_char(text[s - 1]):
+        return False
+    return not (e < len(text) and _is_word_char(text[e]))
+
+
+def variants(form: str) -> set[str]:
+    """Spellings accepted for ``form``: each ZWNJ as ZWNJ, space or nothing; ``أ`` as ``ا``.
+
+    >>> sorted(variants("می‌گوید"))
+    ['می گوید', 'میگوید', 'می\u200cگوید']
+    """
+    bases = {form, form.replace("أ", "ا")}
+    out: set[str] = set()
+    for b in bases:
+        parts = b.split(ZWNJ)
+        if len(parts) > 4:
+            out.add(b)
+            continue
+        for seps in itertools.product((ZWNJ, " ", ""), repeat=len(parts) - 1):
+            out.add(parts[0] + "".join(s + p for s, p in zip(seps, parts[1:], strict=True)))
+    return out
+
+
+def conjugate(past: str, present: str) -> list[tuple[str, bool, bool]]:
+    """Third-person forms of a verb as ``(form, negated, plural)``.
+
+    >>> [f for f, neg, pl in conjugate("گفت", "گوی")][:4]
+    ['گفت', 'گفتند', 'می\u200cگفت', 'می\u200cگفتند']
+    """
+    out: list[tuple[str, bool, bool]] = []
+    for neg in (False, True):
+        n = "ن" if neg else ""
+        mi = ("نمی" if neg else "می") + ZWNJ
+        out += [
+            (n + past, neg, False),
+            (n + past + "ند", neg, True),
+            (mi + past, neg, False),
+            (mi + past + "ند", neg, True),
+            (n + past + "ه است", neg, False),
+            (n + past + "ه" + ZWNJ + "است", neg, False),
+            (n + past + "ه" + ZWNJ + "اند", neg, True),
+            (n + past + "ه بود", neg, False),
+            (n + past + "ه بودند", neg, True),
+            (mi + present + "د", neg, False),
+            (mi + present + "ند", neg, True),
+        ]
+    return out
+
+
+def _as_list(v: Any) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, str):
+        return [v]
+    return [str(x) for x in v]
+
+
+@lru_cache(maxsize=4)
+def _read_yaml(path: str) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return data if isinstance(data, dict) else {}
+
+
+def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
+    """Every canonical (normalized) cue form of the YAML data, keyed by form."""
+    light = data.get("light_verbs", {}) or {}
+    forms: dict[str, CueForm] = {}
+
+    def add(form: str, **kw: Any) -> None:
+        forms.setdefault(form, CueForm(form=form, **kw))
+
+    for e in data.get("simple", []) or []:
+        lemma = e["past"]
+        for f, neg, pl in conjugate(e["past"], e["present"]):
+            add(f, lemma=lemma, negated=neg, plural=pl)
+    for e in data.get("compound", []) or []:
+        objs = tuple(_as_list(e.get("object")))
+        lights = tuple(_as_list(e.get("light")))
+        for pre in _as_list(e.get("pre")):
+            for lv in lights:
+                stems = light[lv]
+                lemma = f"{pre} {stems['past']}"
+                for f, neg, pl in conjugate(stems["past"], stems["present"]):
+                    add(
+                        f"{pre} {f}",
+                        lemma=lemma,
+                        negated=neg,
+                        plural=pl,
+                        objects=objs,
+                        split=bool(e.get("split")),
+                        light=lights,
+                        colon_only=bool(e.get("colon_only")),
+                    )
+            if e.get("split"):
+                add(pre, lemma=pre, objects=objs, split=True, light=lights)
+    for e in data.get("fixed", []) or []:
+        for f in _as_list(e.get("forms")):
+            add(
+                f,
+                lemma=f,
+                colon_only=bool(e.get("colon_only")),
+                context_speaker=e.get("speaker") == "context",
+            )
+    return forms
+
+
+def light_verb_forms(data: dict[str, Any]) -> dict[str, list[str]]:
+    """Affirmative forms of each light verb (to close a split cue), longest first."""
+    out: dict[str, list[str]] = {}
+    for name, stems in (data.get("light_verbs", {}) or {}).items():
+        fs = [f for f, neg, _ in conjugate(stems["past"], stems["present"]) if not neg]
+        out[name] = sorted({v for f in fs for v in variants(f)}, key=len, reverse=True)
+    return out
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Build the lexicon from ``reporting.yaml`` (cached: the object is read-only)."""
+    data = _read_yaml(path or str(DATA / "reporting.yaml"))
+    forms = cue_forms(data)
+    auto = ahocorasick.Automaton()
+    for f, cf in forms.items():
+        for v in variants(f):
+            if v not in auto:
+                auto.add_word(v, (len(v), cf))
+    auto.make_automaton()
+    blocked = ahocorasick.Automaton()
+    for b in _as_list(data.get("blocked")):
+        for v in variants(b):
+            blocked.add_word(v, len(v))
+    blocked.make_automaton()
+    return Lexicon(
+        automaton=auto,
+        blocked=blocked,
+        light_forms=light_verb_forms(data),
+        according_to=_as_list(data.get("according_to")),
+        relay=_as_list(data.get("relay")),
+        agency=_as_list(data.get("agency")),
+        claim_nouns=dict(data.get("claim_nouns", {}) or {}),
+        claim_links=_as_list(data.get("claim_links")),
+        pronouns=frozenset(_as_list(data.get("pronouns"))),
+        breakers=_as_list(data.get("breakers")),
+        prepositions=frozenset(_as_list(data.get("prepositions"))),
+        adverbs=_as_list(data.get("adverbs")),
+        forms=forms,
+    )
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Role nouns for anonymous speakers and titles (``reporting_roles.yaml``)."""
+
+    heads: dict[str, str]
+    rank: dict[str, str]
+    origin: dict[str, str]
+    quantity: dict[str, str]
+    titles: dict[str, str]
+
+
+@lru_cache(maxsize=2)
+def load_roles(path: str | None = None) -> Roles:
+    """The role tables (cached: read-only)."""
+    data = _read_yaml(path or str(DATA / "reporting_roles.yaml"))
+    return Roles(
+        heads=dict(data.get("heads", {}) or {}),
+        rank=dict(data.get("rank", {}) or {}),
+        origin=dict(data.get("origin", {}) or {}),
+        quantity=dict(data.get("quantity", {}) or {}),
+        titles=dict(data.get("titles", {}) or {}),
+    )

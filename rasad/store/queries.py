@@ -1,0 +1,422 @@
+"""Read queries of the store; every result is a plain, JSON-ready dict or list.
+
+Dates in filters are ISO (``2025-10-21``; ``since``/``until`` are inclusive and a bare
+``2025-10`` works as a prefix).  Event dates are shown both Gregorian and Jalali, e.g.
+``2025-10-21`` → ``1404-07-29`` (``۲۹ مهر ۱۴۰۴``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import sqlite3
+import threading
+from datetime import date as Date
+from typing import Any
+
+import jdatetime
+
+from rasad.errors import QueryError
+from rasad.store.search import build_match, map_snippet
+
+JALALI_MONTHS = (
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+)
+_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+MAX_LIMIT = 1000
+_HI, _LO = "\x02", "\x03"
+
+
+def to_jalali(value: str | None) -> str | None:
+    """Jalali form of an ISO date: ``2025-10-21`` → ``1404-07-29``; a month or year becomes a range."""
+    if not value:
+        return None
+    try:
+        if len(value) >= 10:
+            return jdatetime.date.fromgregorian(date=Date.fromisoformat(value[:10])).isoformat()
+        if len(value) == 7:
+            y, m = int(value[:4]), int(value[5:7])
+            first = Date(y, m, 1)
+            last = Date(y + (m == 12), m % 12 + 1, 1).toordinal() - 1
+            a = jdatetime.date.fromgregorian(date=first).isoformat()
+            b = jdatetime.date.fromgregorian(date=Date.fromordinal(last)).isoformat()
+            return f"{a}/{b}"
+        if len(value) == 4:
+            y = int(value)
+            a = jdatetime.date.fromgregorian(date=Date(y, 1, 1)).isoformat()
+            b = jdatetime.date.fromgregorian(date=Date(y, 12, 31)).isoformat()
+            return f"{a}/{b}"
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def jalali_fa(value: str | None) -> str | None:
+    """Persian reading of an ISO day: ``2025-10-21`` → ``۲۹ مهر ۱۴۰۴``."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        j = jdatetime.date.fromgregorian(date=Date.fromisoformat(value[:10]))
+    except ValueError:
+        return None
+    return f"{j.day} {JALALI_MONTHS[j.month - 1]} {j.year}".translate(_FA_DIGITS)
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    try:
+        lim, off = int(limit), int(offset)
+    except (TypeError, ValueError) as e:
+        raise QueryError(f"limit and offset must be integers: {e}") from e
+    if lim < 0 or off < 0:
+        raise QueryError("limit and offset must not be negative")
+    return min(lim, MAX_LIMIT), off
+
+
+def _check_date(name: str, value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    v = str(value).strip()
+    for n in (10, 7, 4):
+        if len(v) == n:
+            try:
+                Date.fromisoformat(v + "-01-01"[len(v) - 4 :] if n < 10 else v)
+            except ValueError:
+                break
+            return v
+    raise QueryError(f"{name} must be an ISO date like 2025-10-21 (got {value!r})")
+
+
+def _date_filter(col: str, since: str | None, until: str | None, where: list[str], args: list[Any]) -> None:
+    s, u = _check_date("since", since), _check_date("until", until)
+    if s:
+        where.append(f"{col} >= ?")
+        args.append(s)
+    if u:
+        where.append(f"{col} <= ?")
+        args.append(u + "~")
+
+
+def _json(s: str | None, default: Any) -> Any:
+    if not s:
+        return default
+    return json.loads(s)
+
+
+def _spans(marked: str) -> tuple[str, list[list[int]]]:
+    """Plain snippet text and the ``[start, end)`` spans of its hits."""
+    out: list[str] = []
+    spans: list[list[int]] = []
+    n = 0
+    for ch in marked:
+        if ch == _HI:
+            spans.append([n, n])
+        elif ch == _LO:
+            if spans:
+                spans[-1][1] = n
+        else:
+            out.append(ch)
+            n += 1
+    return "".join(out), spans
+
+
+class QueryMixin:
+    """The read side of :class:`rasad.store.Store`."""
+
+    _conn: sqlite3.Connection
+    _lock: threading.RLock
+    path: str
+
+    def _all(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            return [dict(r) for r in self._conn.execute(sql, tuple(args)).fetchall()]
+
+    def _one(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._conn.execute(sql, tuple(args)).fetchone()
+        return dict(row) if row else None
+
+    # --- articles -----------------------------------------------------------------
+    def articles(
+        self, limit: int = 20, offset: int = 0, source: str | None = None,
+        since: str | None = None, until: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored articles, newest first (by publication date, then id)."""
+        lim, off = _page(limit, offset)
+        where: list[str] = []
+        args: list[Any] = []
+        if source:
+            where.append("source = ?")
+            args.append(source)
+        _date_filter("published", since, until, where, args)
+        sql = (
+            "SELECT id, doc, title, source, url, path, byline, published, published_source, ingested_at,"
+            " length(text) AS chars FROM articles"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY published DESC, id DESC LIMIT ? OFFSET ?"
+        )
+        return self._all(sql, [*args, lim, off])
+
+    def find_doc(self, doc: str) -> int | None:
+        """The id of the most recent article stored under document name ``doc``."""
+        row = self._one("SELECT id FROM articles WHERE doc = ? ORDER BY id DESC LIMIT 1", (doc,))
+        return int(row["id"]) if row else None
+
+    def article(self, id: int) -> dict[str, Any] | None:
+        """One article with its text and spans, or ``None``."""
+        row = self._one("SELECT * FROM articles WHERE id = ?", (int(id),))
+        if row is None:
+            return None
+        aid = row["id"]
+        row["sentences"] = _json(row["sentences"], [])
+        result = _json(row.pop("result"), {})
+        result["text"], result["sentences"] = row["text"], row["sentences"]
+        row["result"] = result
+        row["timexes"] = self._all(
+            'SELECT text, start, "end", type, value, granularity, anchor, calendar FROM timexes'
+            " WHERE article_id = ? ORDER BY start",
+            (aid,),
+        )
+        ents = self._all(
+            "SELECT e.id, e.name, e.type, e.label_fa FROM article_entities ae JOIN entities e"
+            " ON e.id = ae.entity_id WHERE ae.article_id = ?",
+            (aid,),
+        )
+        spans: dict[str, list[dict[str, Any]]] = {}
+        for m in self._all(
+            'SELECT entity_id, start, "end", text, source FROM mentions WHERE article_id = ? ORDER BY start',
+            (aid,),
+        ):
+            spans.setdefault(m.pop("entity_id"), []).append(m)
+        for e in ents:
+            e["mentions"] = spans.get(e["id"], [])
+        row["entities"] = ents
+        row["quotes"] = self._all(
+            'SELECT id, speaker, speaker_id, speaker_fa, kind, text, start, "end", cue, cue_start, cue_end,'
+            " date, sentence FROM quotes WHERE article_id = ? ORDER BY start",
+            (aid,),
+        )
+        row["events"] = [self._event_row(e) for e in self._all(
+            "SELECT e.*, r.merged_id FROM events e LEFT JOIN event_reports r ON r.event_id = e.id"
+            " WHERE e.article_id = ? ORDER BY e.start",
+            (aid,),
+        )]
+        return row
+
+    # --- search -------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20, offset: int = 0, order: str = "rank") -> list[dict[str, Any]]:
+        """Full-text search over titles and normalized texts; hits carry a snippet.
+
+        ``snippet`` marks hits with ``[`` ``]``; ``snippet_html`` is HTML-escaped with
+        ``<mark>``; ``snippet_text`` is unmarked and ``highlights`` lists its hit spans.  ``order`` is ``rank`` (BM25, default) or ``recent``.
+        """
+        lim, off = _page(limit, offset)
+        match = build_match(query)
+        if order not in ("rank", "recent"):
+            raise QueryError(f"order must be 'rank' or 'recent' (got {order!r})")
+        by = "rank" if order == "rank" else "search.rowid DESC"
+        sql = (
+            f"SELECT a.id, a.doc, a.title, a.source, a.url, a.published, search.rank AS rank, a.text AS _text,"
+            f" snippet(search, 1, '{_HI}', '{_LO}', '…', 16) AS snip"
+            f" FROM search JOIN articles a ON a.id = search.rowid"
+            f" WHERE search MATCH ? ORDER BY {by} LIMIT ? OFFSET ?"
+        )
+        try:
+            rows = self._all(sql, (match, lim, off))
+        except sqlite3.OperationalError as e:
+            raise QueryError(f"bad search query {query!r}: {e}") from e
+        for r in rows:
+            text = r.pop("_text") or ""
+            snip = r.pop("snip") or ""
+            snip = map_snippet(snip, text, _HI, _LO) or snip
+            r["snippet"] = snip.replace(_HI, "[").replace(_LO, "]")
+            r["snippet_text"], r["highlights"] = _spans(snip)
+            r["snippet_html"] = html.escape(snip).replace(_HI, "<mark>").replace(_LO, "</mark>")
+        return rows
+
+    # --- entities -----------------------------------------------------------------
+    def entities(
+        self, limit: int = 50, offset: int = 0, type: str | None = None, q: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Entities, most mentioned first; ``q`` is a substring of the English or Persian name."""
+        lim, off = _page(limit, offset)
+        where: list[str] = []
+        args: list[Any] = []
+        if type:
+            where.append("type = ?")
+            args.append(type.upper())
+        if q:
+            where.append("(name LIKE ? ESCAPE '\\' OR label_fa LIKE ? ESCAPE '\\' OR id = ?)")
+            pat = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            args += [pat, pat, q]
+        sql = (
+            "SELECT id, name, type, label_fa, n_articles AS articles, n_mentions AS mentions FROM entities"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY n_mentions DESC, id LIMIT ? OFFSET ?"
+        )
+        return self._all(sql, [*args, lim, off])
+
+    def entity(self, id: str, limit: int = 200) -> dict[str, Any] | None:
+        """One entity with its mentions, the quotes it said and the merged events it is in."""
+        e = self._one(
+            "SELECT id, name, type, label_fa, n_articles AS articles, n_mentions AS mentions"
+            " FROM entities WHERE id = ?",
+            (id,),
+        )
+        if e is None:
+            return None
+        lim = min(int(limit), MAX_LIMIT)
+        e["mentions_list"] = self._all(
+            'SELECT m.article_id, a.doc, a.title, a.published, m.start, m."end", m.text, m.source'
+            " FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?"
+            " ORDER BY m.article_id DESC, m.start LIMIT ?",
+            (id, lim),
+        )
+        e["quotes"] = self.quotes(speaker=id, limit=lim)
+        e["events"] = self.timeline(actor=id, limit=lim)
+        return e
+
+    # --- quotes -------------------------------------------------------------------
+    def quotes(
+        self, speaker: str | None = None, since: str | None = None, until: str | None = None,
+        limit: int = 50, offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Quotes, newest first; ``speaker`` is an entity id, or part of the English/Persian name."""
+        lim, off = _page(limit, offset)
+        where: list[str] = []
+        args: list[Any] = []
+        if speaker:
+            pat = "%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append(
+                "(q.speaker_id = ? OR q.speaker LIKE ? ESCAPE '\\' OR q.speaker_fa LIKE ? ESCAPE '\\')"
+            )
+            args += [speaker, pat, pat]
+        _date_filter("q.eff_date", since, until, where, args)
+        sql = (
+            'SELECT q.id, q.article_id, a.doc, a.title, a.published, q.speaker, q.speaker_id, q.speaker_fa,'
+            ' q.kind, q.text, q.start, q."end", q.cue, q.date FROM quotes q JOIN articles a'
+            " ON a.id = q.article_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY q.eff_date DESC, q.id DESC LIMIT ? OFFSET ?"
+        )
+        return self._all(sql, [*args, lim, off])
+
+    # --- events -------------------------------------------------------------------
+    @staticmethod
+    def _event_row(e: dict[str, Any]) -> dict[str, Any]:
+        e["actors"] = _json(e.get("actors"), [])
+        e["actor_ids"] = _json(e.get("actor_ids"), [])
+        e.pop("eff_date", None)
+        return e
+
+    def _actor_keys(self, actor: str) -> tuple[list[str], list[str]]:
+        """Names and ids an actor filter stands for (English name, Persian label or id)."""
+        rows = self._all(
+            "SELECT id, name FROM entities WHERE id = ? OR name = ? COLLATE NOCASE OR label_fa = ?",
+            (actor, actor, actor),
+        )
+        names = [actor, *(r["name"] for r in rows)]
+        ids = [actor, *(r["id"] for r in rows)]
+        return names, ids
+
+    def events(
+        self, type: str | None = None, actor: str | None = None, status: str | None = None,
+        since: str | None = None, until: str | None = None, limit: int = 50, offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Per-article event reports, newest first, each with the id of its merged event."""
+        lim, off = _page(limit, offset)
+        where: list[str] = []
+        args: list[Any] = []
+        if type:
+            where.append("e.type = ?")
+            args.append(type.upper())
+        if status:
+            where.append("e.status = ?")
+            args.append(status.lower())
+        if actor:
+            names, ids = self._actor_keys(actor)
+            where.append(
+                f"e.id IN (SELECT event_id FROM event_actors WHERE actor COLLATE NOCASE IN"
+                f" ({','.join('?' * len(names))}) OR actor_id IN ({','.join('?' * len(ids))}))"
+            )
+            args += [*names, *ids]
+        _date_filter("e.eff_date", since, until, where, args)
+        sql = (
+            "SELECT e.*, r.merged_id, a.doc, a.title, a.published FROM events e"
+            " JOIN articles a ON a.id = e.article_id LEFT JOIN event_reports r ON r.event_id = e.id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY e.eff_date DESC, e.id DESC LIMIT ? OFFSET ?"
+        )
+        return [self._event_row(e) for e in self._all(sql, [*args, lim, off])]
+
+    def timeline(
+        self, actor: str | None = None, type: str | None = None, status: str | None = None,
+        since: str | None = None, until: str | None = None, limit: int = 500, offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Merged (cross-article) events in date order with Jalali/Gregorian dates and status history."""
+        lim, off = _page(limit, offset)
+        where: list[str] = []
+        args: list[Any] = []
+        if type:
+            where.append("m.type = ?")
+            args.append(type.upper())
+        if status:
+            where.append("m.status = ?")
+            args.append(status.lower())
+        if actor:
+            names, ids = self._actor_keys(actor)
+            where.append(
+                f"m.id IN (SELECT merged_id FROM merged_actors WHERE actor COLLATE NOCASE IN"
+                f" ({','.join('?' * len(names))}) OR actor_id IN ({','.join('?' * len(ids))}))"
+            )
+            args += [*names, *ids]
+        _date_filter("m.sort_date", since, until, where, args)
+        sql = (
+            "SELECT m.* FROM merged_events m"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY m.sort_date IS NULL, m.sort_date, m.id LIMIT ? OFFSET ?"
+        )
+        out = []
+        for m in self._all(sql, [*args, lim, off]):
+            for k in ("actors", "actor_ids", "history"):
+                m[k] = _json(m[k], [])
+            when = m.pop("sort_date")
+            m["date_gregorian"] = m["date"]
+            m["date_jalali"] = to_jalali(m["date"])
+            m["date_jalali_fa"] = jalali_fa(m["date"])
+            m["when"] = when
+            m["when_jalali"] = to_jalali(when)
+            m["reports"] = sorted({h["article_id"] for h in m["history"] if h.get("article_id")})
+            out.append(m)
+        return out
+
+    # --- stats --------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        """Counts of everything stored, with events by type and articles by source."""
+        def count(table: str) -> int:
+            row = self._one(f"SELECT count(*) AS n FROM {table}")
+            return int(row["n"]) if row else 0
+
+        out: dict[str, Any] = {
+            t: count(t) for t in ("articles", "entities", "mentions", "timexes", "quotes", "events", "merged_events")
+        }
+        span = self._one("SELECT min(published) AS first, max(published) AS last FROM articles") or {}
+        out["first_published"], out["last_published"] = span.get("first"), span.get("last")
+        out["sources"] = {
+            (r["source"] or ""): r["n"]
+            for r in self._all("SELECT source, count(*) AS n FROM articles GROUP BY source ORDER BY n DESC")
+        }
+        out["event_types"] = {
+            r["type"]: r["n"] for r in self._all("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC")
+        }
+        out["event_status"] = {
+            (r["status"] or ""): r["n"]
+            for r in self._all("SELECT status, count(*) AS n FROM events GROUP BY status ORDER BY n DESC")
+        }
+        out["entity_types"] = {
+            r["type"]: r["n"] for r in self._all("SELECT type, count(*) AS n FROM entities GROUP BY type ORDER BY n DESC")
+        }
+        out["db_path"] = self.path
+        out["db_bytes"] = os.path.getsize(self.path) if self.path != ":memory:" and os.path.exists(self.path) else 0
+        return out
