@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GAZ = ROOT / "rasad" / "data" / "gazetteer"
 OUT = GAZ / "places_cldr.yaml"
 OVERRIDES = GAZ / "sources" / "cldr_overrides.yaml"
+NER = ROOT.parent / "shared" / "corpus" / "ner"
 
 AR2FA = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
 MARKS = re.compile(r"[\u064b-\u065f\u0670]")
@@ -35,6 +36,7 @@ def norm_fa(s: str) -> str:
     s = unicodedata.normalize("NFC", s).translate(AR2FA)
     s = s.replace("ۀ", "ه")
     s = MARKS.sub("", s)
+    s = re.sub(r"\u200c+", "\u200c", s)
     s = re.sub(r"\s+", " ", s).strip(" \u200c")
     return s
 
@@ -48,19 +50,50 @@ def alias_text(a: Any) -> str:
     return str(a.get("fa")) if isinstance(a, dict) else str(a)
 
 
-def hand_aliases() -> set[str]:
-    """Every alias written in the hand files (they win over generated names)."""
+def hand_aliases() -> tuple[set[str], set[str]]:
+    """Every alias and id written in the hand files (they win over generated names)."""
     out: set[str] = set()
+    ids: set[str] = set()
     for path in sorted(GAZ.glob("*.yaml")):
         if path == OUT:
             continue
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for e in doc.get("entries", []) if isinstance(doc, dict) else doc or []:
+            ids.add(str(e.get("id")))
             for k in ("aliases", "adjectives"):
                 out.update(alias_text(a) for a in e.get(k) or [])
             if e.get("fa"):
                 out.add(str(e["fa"]))
-    return out
+    return out, ids
+
+
+NAME_TAG = re.compile(r"(?i)loc|org|per|fac")
+
+
+def word_counts() -> dict[str, list[int]]:
+    """``token → [times tagged O, times inside an entity]`` in the NER corpora beside the
+    checkout (``../shared/corpus/ner``), if present.  A CLDR name that is mostly an ordinary
+    word there (``دوشنبه`` Monday, ``ماهه`` "-month", ``مالی`` financial) needs context."""
+    counts: dict[str, list[int]] = {}
+    files = [(NER / "peyma" / "train.txt", "|"), (NER / "arman" / "train_fold1.txt", " ")]
+    for path, sep in files:
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            tok, _, tag = line.rpartition(sep)
+            if not tok:
+                continue
+            c = counts.setdefault(norm_fa(tok), [0, 0])
+            c[1 if NAME_TAG.search(tag) else 0] += 1  # dates, money, products count as words
+    return counts
+
+
+def mostly_word(alias: str, counts: dict[str, list[int]]) -> bool:
+    """True for a one-word alias seen at least 3 times, mostly outside names."""
+    if " " in alias or alias not in counts:
+        return False
+    o, ent = counts[alias]
+    return o >= 3 and o > ent
 
 
 def make(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -111,11 +144,11 @@ def build() -> list[dict[str, Any]]:
     return entries
 
 
-def dedupe(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Drop generated aliases used by hand files or by an earlier generated entry."""
-    taken = hand_aliases()
+def dedupe(entries: list[dict[str, Any]], counts: dict[str, list[int]]) -> list[dict[str, Any]]:
+    """Drop generated aliases used by hand files or by an earlier generated entry; mark
+    aliases that are mostly ordinary words as needing context."""
+    taken, ids = hand_aliases()
     out: list[dict[str, Any]] = []
-    ids: set[str] = set()
     for e in entries:
         if e["id"] in ids:
             continue
@@ -123,10 +156,16 @@ def dedupe(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         keep: list[Any] = []
         for a in [fa_name] + list(e.get("aliases") or []):
             t = norm_fa(alias_text(a))
-            if len(t) < 2 or t in taken:
+            shared = isinstance(a, dict) and a.get("ambiguous")  # marked: may stay under two ids
+            if len(t) < 2 or (t in taken and not shared):
                 continue
             taken.add(t)
-            keep.append(a if isinstance(a, dict) else t)
+            if isinstance(a, dict):
+                keep.append(a)
+            elif mostly_word(t, counts) and not e.get("needs_context"):
+                keep.append({"fa": t, "needs_context": True})
+            else:
+                keep.append(t)
         adjs = [a for a in e.get("adjectives") or [] if alias_text(a) not in taken]
         taken.update(alias_text(a) for a in adjs)
         if not keep:
@@ -135,6 +174,8 @@ def dedupe(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if isinstance(first, dict):  # the main label itself needs context
             e["fa"] = alias_text(first)
             e["needs_context"] = bool(first.get("needs_context"))
+            if first.get("ambiguous"):
+                e["ambiguous"] = True
             keep = keep[1:]
         else:
             e["fa"] = first
@@ -152,7 +193,7 @@ def dedupe(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def main() -> int:
-    entries = dedupe(build())
+    entries = dedupe(build(), word_counts())
     header = (
         "# GENERATED by scripts/build_places.py from Babel's CLDR data "
         "(territories and time-zone exemplar cities)\n"

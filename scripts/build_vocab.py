@@ -101,7 +101,9 @@ def main() -> None:
     with gzip.GzipFile(out / "words_fa.tsv.gz", "wb", mtime=0) as fh:
         fh.write(("\n".join(lines) + "\n").encode("utf-8"))
     (out / "verbs_fa.tsv").write_text("".join(f"{p}\t{q}\n" for p, q in verbs), "utf-8")
-    print(f"{len(vocab)} words ({sum(bool(t) for _, t in vocab.values())} tagged), {len(verbs)} verbs -> {out}")
+    print(
+        f"{len(vocab)} words ({sum(bool(t) for _, t in vocab.values())} tagged), {len(verbs)} verbs -> {out}"
+    )
 
 
 if __name__ == "__main__":

@@ -250,7 +250,7 @@ def tune(out_dir: Path, iters: int) -> tuple[float, float]:
             path = out_dir / f"tune_{c1}_{c2}.crfsuite"
             secs = train(tr, path, c1, c2, iters, fx=fx)
             f = entity_scores([t for _, t in dev], predict(path, dev, fx)).prf()[2]
-            print(f"c1={c1:<5} c2={c2:<5} dev F1={f:6.2f}  ({secs:.0f}s, {path.stat().st_size/1e6:.1f} MB)")
+            print(f"c1={c1:<5} c2={c2:<5} dev F1={f:6.2f}  ({secs:.0f}s, {path.stat().st_size / 1e6:.1f} MB)")
             if f > best[0]:
                 best = (f, c1, c2)
     print(f"best: c1={best[1]} c2={best[2]} (dev F1 {best[0]:.2f})")
@@ -275,8 +275,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
     sents, tests = variant_data(args.variant)
     ntok = sum(len(t) for t, _ in sents)
-    print(f"variant={args.variant}: {len(sents)} sentences, {ntok} tokens; c1={args.c1} c2={args.c2} "
-          f"max_iter={args.max_iter} min_freq={args.min_freq}")
+    print(
+        f"variant={args.variant}: {len(sents)} sentences, {ntok} tokens; c1={args.c1} c2={args.c2} "
+        f"max_iter={args.max_iter} min_freq={args.min_freq}"
+    )
     secs = train(sents, args.out, args.c1, args.c2, args.max_iter, args.min_freq, verbose=args.verbose)
     print(f"trained in {secs:.1f}s -> {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
     if args.eval:

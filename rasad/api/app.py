@@ -83,14 +83,51 @@ class StorePool:
                 pass
 
 
+class LabelCache:
+    """Persian labels of entity ids (bounded; labels are set once per entity in the store)."""
+
+    def __init__(self, size: int = 50_000) -> None:
+        self.size = size
+        self._labels: dict[str, str | None] = {}
+        self._lock = threading.Lock()
+
+    def persian(self, st: Store, ids: list[Any], n: int) -> list[str | None]:
+        """``label_fa`` for each of ``n`` actors (``None`` where the id is unknown or missing)."""
+        out: list[str | None] = []
+        for i in range(n):
+            eid = ids[i] if i < len(ids) else None
+            out.append(self.get(st, eid) if isinstance(eid, str) and eid else None)
+        return out
+
+    def clear(self) -> None:
+        with self._lock:
+            self._labels.clear()
+
+    def get(self, st: Store, eid: str) -> str | None:
+        with self._lock:
+            if eid in self._labels:
+                return self._labels[eid]
+        label = None
+        for row in st.entities(q=eid, limit=5):
+            if row.get("id") == eid:
+                label = row.get("label_fa")
+                break
+        with self._lock:
+            if len(self._labels) >= self.size:
+                self._labels.clear()
+            self._labels[eid] = label
+        return label
+
+
 class Resources:
     """What the routes need: the store pool, the (lazily built) pipeline and the limits."""
 
-    def __init__(self, db_path: str, max_body: int) -> None:
+    def __init__(self, db_path: str, max_body: int, pipeline: Pipeline | None = None) -> None:
         self.stores = StorePool(db_path)
         self.max_body = max_body
+        self.labels = LabelCache()
         self.pipeline_lock = threading.Lock()
-        self._pipeline: Pipeline | None = None
+        self._pipeline: Pipeline | None = pipeline
 
     def pipeline(self) -> Pipeline:
         with self.pipeline_lock:
@@ -163,12 +200,16 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(db_path: str | Path, *, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+def create_app(
+    db_path: str | Path, *, max_body: int = DEFAULT_MAX_BODY, pipeline: Pipeline | None = None
+) -> FastAPI:
     """The rasad web app over the store at ``db_path`` (created and migrated if needed).
 
-    Raises :class:`rasad.errors.StoreError` when the database cannot be opened.
+    ``max_body`` bounds request bodies (413 above it); ``pipeline`` analyzes posted articles
+    (default: :func:`rasad.default_pipeline`, built on the first POST).  Raises
+    :class:`rasad.errors.StoreError` when the database cannot be opened.
     """
-    res = Resources(str(db_path), max_body)
+    res = Resources(str(db_path), max_body, pipeline)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -35,6 +35,8 @@ def article_from_body(body: bytes, content_type: str | None, max_bytes: int = 2 
     ctype = (content_type or "").split(";")[0].strip().lower()
     if ctype == "application/json" or ctype.endswith("+json"):
         return _from_json(body, max_bytes)
+    if not body.strip():
+        raise IngestError("empty request body: send the article's text", "request body")
     text = decode_bytes(body, "request body", max_bytes=max_bytes)
     return Article(raw=text, doc=_doc_name(text), path="api")
 
@@ -55,6 +57,8 @@ def _from_json(body: bytes, max_bytes: int) -> Article:
         if value is not None and not isinstance(value, str):
             raise IngestError(f"field {key!r} must be a string", "request body")
     text = rec.get("text")
+    if isinstance(text, str) and not text.strip():
+        raise IngestError("field 'text' is empty", "request body")
     if isinstance(text, str):
         # the same emptiness / binary-content checks as a file on disk
         decode_bytes(text.encode("utf-8", "surrogatepass"), "field 'text'", max_bytes=max_bytes)

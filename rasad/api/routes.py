@@ -5,22 +5,47 @@ Every list answer is ``{"items": [...], "limit": n, "offset": k, "next_offset": 
 
 from __future__ import annotations
 
+import functools
 import html
-from typing import Annotated, Any
+import json
+from collections.abc import Callable
+from typing import Annotated, Any, ParamSpec
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from rasad.api.ingest import article_from_body
-from rasad.api.shape import mention_list, sentence_context, snippet_parts, with_jalali
+from rasad.api.shape import jalali_of, mention_list, sentence_context, snippet_parts, with_jalali
 from rasad.store import Store
 
 router = APIRouter(prefix="/api")
 
+
+class FastJSON(JSONResponse):
+    """UTF-8 JSON written by :func:`json.dumps` (Persian stays readable and half the size of ``\\uXXXX``)."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+P = ParamSpec("P")
+
+
+def json_out(fn: Callable[P, dict[str, Any]]) -> Callable[P, dict[str, Any]]:
+    """Send the endpoint's dict as :class:`FastJSON`, skipping FastAPI's slow generic encoder.
+
+    The store returns JSON-ready dicts already; the annotation stays ``dict`` for the schema.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> dict[str, Any]:
+        return FastJSON(fn(*args, **kwargs))  # type: ignore[return-value]
+
+    return wrapper
+
 ISO = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MAX_OFFSET = 100_000
-MAX_REPORTS = 50  # per-article reports shown with a merged event
 MAX_CONTEXTS = 30  # mentions of an entity shown with their sentence
 
 Limit = Annotated[int, Query(ge=1, le=200, description="page size")]
@@ -52,6 +77,7 @@ def _not_found(what: str, key: object) -> HTTPException:
 
 # --- articles ----------------------------------------------------------------------------
 @router.get("/articles", summary="Articles, newest first")
+@json_out
 def list_articles(
     request: Request,
     limit: Limit = 20,
@@ -65,6 +91,7 @@ def list_articles(
 
 
 @router.get("/articles/{article_id}", summary="One article with its spans (offsets into `text`)")
+@json_out
 def get_article(
     request: Request,
     article_id: Annotated[int, Path(ge=1)],
@@ -121,6 +148,8 @@ async def post_article(request: Request) -> JSONResponse:
     def work() -> tuple[int, bool, str]:
         doc = res.analyze(raw)
         aid, added = res.stores.get().add(doc)
+        if added:
+            res.labels.clear()
         return aid, added, doc.doc
 
     aid, added, doc = await run_in_threadpool(work)
@@ -130,6 +159,7 @@ async def post_article(request: Request) -> JSONResponse:
 
 # --- search ------------------------------------------------------------------------------
 @router.get("/search", summary="Full-text search over the normalized text (ZWNJ- and letter-insensitive)")
+@json_out
 def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description="words; \"phrase\"; a OR b; -word; prefix*")],
@@ -145,7 +175,19 @@ def search(
 
 
 def _snippet_parts(hit: dict[str, Any]) -> list[list[Any]]:
-    """``[[text, is_match], ...]`` from the store's escaped ``snippet_html`` (literal brackets stay text)."""
+    """``[[text, is_match], ...]`` from the store's snippet (literal brackets in the text stay text)."""
+    text, marks = hit.get("snippet_text"), hit.get("highlights")
+    if isinstance(text, str) and isinstance(marks, list) and marks:
+        parts: list[list[Any]] = []
+        pos = 0
+        for m in sorted(marks):
+            a, b = max(int(m[0]), pos), min(int(m[1]), len(text))
+            if a >= b:
+                continue
+            parts += [[text[pos:a], False], [text[a:b], True]]
+            pos = b
+        parts.append([text[pos:], False])
+        return [p for p in parts if p[0]]
     snip_html = hit.get("snippet_html")
     if isinstance(snip_html, str):
         parts = snippet_parts(snip_html, "<mark>", "</mark>")
@@ -156,6 +198,7 @@ def _snippet_parts(hit: dict[str, Any]) -> list[list[Any]]:
 
 # --- entities ----------------------------------------------------------------------------
 @router.get("/entities", summary="Entities, most mentioned first")
+@json_out
 def list_entities(
     request: Request,
     limit: Limit = 50,
@@ -168,6 +211,7 @@ def list_entities(
 
 
 @router.get("/entities/{entity_id:path}", summary="One entity with its mentions, quotes and events")
+@json_out
 def get_entity(
     request: Request,
     entity_id: str,
@@ -186,7 +230,10 @@ def get_entity(
     out["mentions"] = ms[:mentions]
     _add_mention_contexts(st, out["mentions"])
     out["quotes"] = [with_jalali(dict(q)) for q in ent.get("quotes") or []]
-    out["events"] = [with_jalali(dict(e)) for e in ent.get("events") or []]
+    out["events"] = [_shape_merged(dict(e), brief=True) for e in ent.get("events") or []]
+    labels = request.app.state.rasad.labels
+    for ev in out["events"]:
+        ev["actors_fa"] = labels.persian(st, ev.get("actor_ids") or [], len(ev.get("actors") or []))
     return out
 
 
@@ -217,6 +264,7 @@ def _add_mention_contexts(st: Store, mentions: list[dict[str, Any]]) -> None:
 
 # --- quotes and events -------------------------------------------------------------------
 @router.get("/quotes", summary="Quotes, filtered by speaker and date")
+@json_out
 def list_quotes(
     request: Request,
     speaker: Text = None,
@@ -237,6 +285,7 @@ Status = Annotated[
 
 
 @router.get("/events", summary="Per-article event reports")
+@json_out
 def list_events(
     request: Request,
     type: Type = None,
@@ -253,7 +302,12 @@ def list_events(
     return _page(rows, limit, offset)
 
 
-@router.get("/timeline", summary="Merged (cross-article) events in date order")
+@router.get(
+    "/timeline",
+    summary="Merged (cross-article) events in date order",
+    description="`history` lists the reports where the status changed; `/api/timeline/{id}` has every report.",
+)
+@json_out
 def timeline(
     request: Request,
     type: Type = None,
@@ -264,27 +318,63 @@ def timeline(
     limit: Annotated[int, Query(ge=1, le=999)] = 200,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = _store(request).timeline(
+    st = _store(request)
+    rows = st.timeline(
         actor=actor, type=type, status=status, since=since, until=until, limit=limit + 1, offset=offset
     )
     page = _page(rows, limit, offset)
+    labels = request.app.state.rasad.labels
     for ev in page["items"]:
-        for h in ev.get("history") or []:
-            with_jalali(h)
+        _shape_merged(ev, brief=True)
+        ev["actors_fa"] = labels.persian(st, ev.get("actor_ids") or [], len(ev.get("actors") or []))
     return page
 
 
 @router.get("/timeline/{event_id}", summary="One merged event with the sentences that report it")
-def timeline_event(request: Request, event_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
+@json_out
+def timeline_event(
+    request: Request,
+    event_id: Annotated[int, Path(ge=1)],
+    reports: Annotated[int, Query(ge=1, le=200, description="reporting articles shown at most")] = 20,
+) -> dict[str, Any]:
     st = _store(request)
     ev = _merged_event(st, event_id)
     if ev is None:
         raise _not_found("event", event_id)
-    out = with_jalali(dict(ev))
-    for h in out.get("history") or []:
-        with_jalali(h)
-    out["reports_detail"] = _reports(st, event_id, out.get("reports") or [])
+    out = _shape_merged(dict(ev))
+    out["actors_fa"] = request.app.state.rasad.labels.persian(
+        st, out.get("actor_ids") or [], len(out.get("actors") or [])
+    )
+    out["reports_detail"] = _reports(st, event_id, out.get("reports") or [], reports)
     return out
+
+
+def _status_changes(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The reports where the status changed (the first report of each run of one status)."""
+    out: list[dict[str, Any]] = []
+    for h in history:
+        if not out or h.get("status") != out[-1].get("status"):
+            out.append(h)
+    return out
+
+
+def _shape_merged(ev: dict[str, Any], brief: bool = False) -> dict[str, Any]:
+    """Jalali forms (also for months, weeks and years) on a merged event and its history.
+
+    ``brief`` (lists) keeps only the status changes of the history, with ``history_count``
+    telling how many reports there are; ``/api/timeline/{id}`` has them all.
+    """
+    if brief and isinstance(ev.get("history"), list):
+        ev["history_count"] = len(ev["history"])
+        ev["history"] = _status_changes(ev["history"])
+    with_jalali(ev)
+    if not ev.get("date_jalali_fa"):
+        ev["date_jalali_fa"] = jalali_of(ev.get("date"))
+    if ev.get("when") and not ev.get("when_jalali_fa"):
+        ev["when_jalali_fa"] = jalali_of(ev["when"])
+    for h in ev.get("history") or []:
+        with_jalali(h)
+    return ev
 
 
 def _merged_event(st: Store, event_id: int) -> dict[str, Any] | None:
@@ -304,7 +394,7 @@ def _merged_event(st: Store, event_id: int) -> dict[str, Any] | None:
         offset += 1000
 
 
-def _reports(st: Store, event_id: int, article_ids: list[Any]) -> list[dict[str, Any]]:
+def _reports(st: Store, event_id: int, article_ids: list[Any], max_articles: int) -> list[dict[str, Any]]:
     """Each article's report of the merged event, with its sentence and evidence offsets."""
     out: list[dict[str, Any]] = []
     seen: set[int] = set()
@@ -332,12 +422,13 @@ def _reports(st: Store, event_id: int, article_ids: list[Any]) -> list[dict[str,
             with_jalali(rep)
             rep["sentence"] = sentence_context(text, sents, ev.get("start") or 0, ev.get("end") or 0)
             out.append(rep)
-        if len(out) >= MAX_REPORTS:
+        if len(seen) >= max_articles:
             break
     return out
 
 
 @router.get("/stats", summary="Counts: articles, entities, quotes, events, merged events, sources")
+@json_out
 def stats(request: Request) -> dict[str, Any]:
     s: dict[str, Any] = _store(request).stats()
     return s

@@ -7,20 +7,26 @@ split into plain text and matched parts (so the page never has to parse HTML).
 
     >>> jalali_of("2025-10-21")
     '۲۹ مهر ۱۴۰۴'
+    >>> jalali_of("2025-W42")
+    '۲۱ تا ۲۷ مهر ۱۴۰۴'
     >>> sentence_context("اول. دوم گفت. سوم.", [[0, 4], [5, 13], [14, 18]], 5, 8)
     {'text': 'دوم گفت.', 'start': 5, 'end': 13, 'evidence_start': 0, 'evidence_end': 3}
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
 from typing import Any
 
 import jdatetime
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_ISO_YEAR = re.compile(r"^(\d{4})$")
 _FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _MONTHS = (
     "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
@@ -31,10 +37,12 @@ _MONTHS = (
 DATE_FIELDS = ("published", "date", "value", "since", "until", "first_published", "last_published")
 
 
+@functools.lru_cache(maxsize=65536)
 def jalali_of(iso: str | None) -> str | None:
     """The Jalali form of an ISO day (``2025-10-21`` → ``۲۹ مهر ۱۴۰۴``); ``None`` if not a day.
 
-    A month (``2025-10``) gives the Jalali months it overlaps, e.g. ``مهر–آبان ۱۴۰۴``.
+    A month (``2025-10``) gives the Jalali months it overlaps, e.g. ``مهر–آبان ۱۴۰۴``; an ISO
+    week (``2025-W42``) its Jalali days, e.g. ``۲۱ تا ۲۷ مهر ۱۴۰۴``; a year the Jalali years.
     """
     if not iso or not isinstance(iso, str):
         return None
@@ -45,6 +53,25 @@ def jalali_of(iso: str | None) -> str | None:
         except (ValueError, OverflowError):
             return None
         return f"{j.day} {_MONTHS[j.month - 1]} {j.year}".translate(_FA_DIGITS)
+    m = _ISO_WEEK.match(iso)
+    if m:
+        try:
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        except ValueError:
+            return None
+        a = jdatetime.date.fromgregorian(date=monday)
+        b = jdatetime.date.fromgregorian(date=monday + timedelta(days=6))
+        if (a.year, a.month) == (b.year, b.month):
+            out = f"{a.day} تا {b.day} {_MONTHS[a.month - 1]} {a.year}"
+        else:
+            out = f"{a.day} {_MONTHS[a.month - 1]} تا {b.day} {_MONTHS[b.month - 1]} {b.year}"
+        return out.translate(_FA_DIGITS)
+    m = _ISO_YEAR.match(iso)
+    if m:
+        y = int(m[1])
+        if not 1 <= y <= 9998:
+            return None
+        return f"{y - 622}–{y - 621}".translate(_FA_DIGITS)
     m = _ISO_MONTH.match(iso)
     if m:
         try:

@@ -100,7 +100,12 @@ class EntityStage:
                 spans = []
             more, new = self.linker.link_tagged(text, spans, linked)
             linked += more
-        titles = self.linker.link_titles(text, hits, parse_day(doc.published))
+        day = parse_day(doc.published)
+        people = {lk.eid for lk in linked if self._is_person(lk.eid, new)}
+        titles = self.linker.link_titles(text, hits, day, linked, people)
+        bare_orgs, bare_titles = self.linker.link_bare(text, hits, linked, day)
+        linked += bare_orgs
+        titles += bare_titles
         entities: dict[str, Entity] = {}
         for lk in sorted(linked, key=lambda lk: lk.mention.start):
             ent = entities.get(lk.eid)
@@ -123,6 +128,12 @@ class EntityStage:
             ent.mentions.sort(key=lambda m: (m.start, m.end))
         doc.entities = sorted(entities.values(), key=lambda e: e.mentions[0].start)
         doc.meta["title_entities"] = sorted(title_only.values(), key=lambda e: e.mentions[0].start)
+
+    def _is_person(self, eid: str, new: dict[str, Entity]) -> bool:
+        if eid in new:
+            return new[eid].type == "PER"
+        e = self.gazetteer.get(eid)
+        return e is not None and e.type == "PER"
 
     def _entity(self, eid: str) -> Entity | None:
         e = self.gazetteer.get(eid)

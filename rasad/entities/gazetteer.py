@@ -27,22 +27,46 @@ import yaml
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 TYPES = frozenset({"PER", "ORG", "GPE", "LOC", "FAC", "EVENT"})
 ZWNJ = "\u200c"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Same-length folding applied both to the text and to every alias key, so that
 # offsets found in the folded text are offsets in the original text.
 _FOLD_PAIRS = {
-    "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا",
-    "ة": "ه", "ۀ": "ه", "ؤ": "و", "-": " ", "‐": " ", "‑": " ", "–": " ", "—": " ", "ـ": " ",
+    "ي": "ی",
+    "ى": "ی",
+    "ئ": "ی",
+    "ك": "ک",
+    "أ": "ا",
+    "إ": "ا",
+    "ٱ": "ا",
+    "آ": "ا",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ؤ": "و",
+    "-": " ",
+    "‐": " ",
+    "‑": " ",
+    "–": " ",
+    "—": " ",
+    "ـ": " ",
 }
 _FOLD_PAIRS.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 # tatweel (ـ) and dashes fold to a space: harmless for matching, keeps the length.
-FOLD = str.maketrans(_FOLD_PAIRS)
 _SPACES = re.compile(r"[ \u00a0]+")
+
+
+_FOLD_ITEMS = tuple(_FOLD_PAIRS.items())
+_FOLD_TABLE = str.maketrans(_FOLD_PAIRS)
 
 
 def fold(s: str) -> str:
     """Fold spelling variants without changing the length: ``رئیس`` → ``رییس``, ``آمریکا`` → ``امریکا``."""
-    return s.translate(FOLD)
+    if len(s) < 256:
+        return s.translate(_FOLD_TABLE)
+    for a, b in _FOLD_ITEMS:  # str.replace per present letter beats str.translate on long texts
+        if a in s:
+            s = s.replace(a, b)
+    return s
 
 
 def alias_keys(alias: str) -> set[str]:
@@ -102,6 +126,7 @@ class GazEntry:
     roles: list[Role] = field(default_factory=list)
     context: tuple[str, ...] = ()  # ids whose presence confirms a needs_context alias
     source_file: str = ""
+    opaque: bool = False  # place names inside this name are not mentions (خبرگزاری جمهوری اسلامی)
 
     def __hash__(self) -> int:
         return hash(self.id)
@@ -131,7 +156,9 @@ def parse_entry(raw: dict[str, Any], source_file: str = "") -> GazEntry:
     fa = str(raw.get("fa") or "")
     aliases: list[Alias] = []
     if fa:
-        aliases.append(Alias(fa, "name", bool(raw.get("needs_context", False))))
+        aliases.append(
+            Alias(fa, "name", bool(raw.get("needs_context", False)), bool(raw.get("ambiguous", False)))
+        )
     for item in raw.get("aliases") or []:
         aliases.append(_read_alias(item, "name"))
     for item in raw.get("en_aliases") or []:
@@ -153,16 +180,25 @@ def parse_entry(raw: dict[str, Any], source_file: str = "") -> GazEntry:
         roles=roles,
         context=tuple(str(c) for c in ctx),
         source_file=source_file,
+        opaque=bool(raw.get("opaque", False)),
     )
 
 
 def iter_raw_entries(data_dir: Path = DATA_DIR) -> Iterator[tuple[str, dict[str, Any]]]:
     """Yield ``(file name, mapping)`` for every entry of every gazetteer YAML file."""
     for path in sorted(data_dir.glob("*.yaml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         entries = doc.get("entries") if isinstance(doc, dict) else doc
+        defaults = doc.get("defaults") or {} if isinstance(doc, dict) else {}
         for raw in entries or []:
-            yield path.name, raw
+            yield path.name, {**defaults, **raw} if defaults else raw
+
+
+def _read_lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [x.strip() for x in lines if x.strip() and not x.startswith("#")]
 
 
 def _load_variant_rules(data_dir: Path) -> list[tuple[str, str]]:
@@ -206,12 +242,44 @@ class Gazetteer:
                     for k in alias_keys(t):
                         self.role_index.setdefault(k, []).append((e, r))
 
+        self.context_cues: set[str] = set()
+        self.blockers_before: set[str] = set()
+        self.blockers_after: set[str] = set()
+        self.bare_orgs: dict[str, dict[str, GazEntry]] = {}
+        self.bare_titles: dict[str, dict[str, str]] = {}
+
+    def set_bare_heads(self, heads: Iterable[str]) -> None:
+        """Index bare heads: ``وزارت امور خارجه`` → {country id: ministry entry}, and for
+        titles {country id: full title} (resolved to a holder by date later)."""
+        for head in heads:
+            orgs: dict[str, GazEntry] = {}
+            titles: dict[str, str] = {}
+            for cid, names in self._country_alias_groups.items():
+                for n in names:
+                    full = f"{head} {n}"
+                    hit = [e for e, _ in self.alias_index.get(fold(full), []) if e.type != "PER"]
+                    if hit and cid not in orgs:
+                        orgs[cid] = hit[0]
+                    if cid not in titles and self.role_holders(full):
+                        titles[cid] = full
+            for k in alias_keys(head):
+                if orgs:
+                    self.bare_orgs[k] = orgs
+                if titles:
+                    self.bare_titles[k] = titles
+
     # --- construction --------------------------------------------------------
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Gazetteer:
         """Read every ``*.yaml`` file of ``data_dir``."""
         entries = [parse_entry(raw, name) for name, raw in iter_raw_entries(data_dir)]
-        return cls(entries, _load_variant_rules(data_dir))
+        g = cls(entries, _load_variant_rules(data_dir))
+        g.set_bare_heads(_read_lines(data_dir / "bare_heads.tsv"))
+        g.context_cues = {fold(w) for w in _read_lines(data_dir / "place_cues.tsv")}
+        for line in _read_lines(data_dir / "title_blockers.tsv"):
+            pos, _, word = line.partition("\t")
+            (g.blockers_before if pos == "before" else g.blockers_after).add(fold(word.strip()))
+        return g
 
     @staticmethod
     @functools.lru_cache(maxsize=2)
@@ -230,7 +298,7 @@ class Gazetteer:
             if e.type != "PER" or " " not in e.fa:
                 continue
             last = e.fa.split(" ")[-1]
-            if len(last) < 3 or alias_keys(last) & explicit:
+            if len(last) < 4 or alias_keys(last) & explicit:
                 continue
             e.aliases.append(Alias(last, "partial", needs_context=True, ambiguous=True))
 
@@ -247,11 +315,23 @@ class Gazetteer:
                     if f.startswith(b + " "):
                         forms.add(a + f[len(b) :])
             for f in list(forms):
-                for names in self._country_alias_groups.values():
-                    hit = next((n for n in names if f.endswith(" " + n)), None)
-                    if hit:
-                        forms.update(f[: -len(hit)] + m for m in names)
+                words = f.split(" ")
+                for n in range(min(4, len(words) - 1), 0, -1):  # longest country name first
+                    tail = " ".join(words[-n:])
+                    group = self._country_by_alias.get(tail)
+                    if group:
+                        head = " ".join(words[:-n]) + " "
+                        forms.update(head + m for m in group)
+                        break
             out |= forms
+        return out
+
+    @functools.cached_property
+    def _country_by_alias(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for names in self._country_alias_groups.values():
+            for n in names:
+                out.setdefault(n, names)
         return out
 
     @functools.cached_property

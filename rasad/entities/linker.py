@@ -22,14 +22,22 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from rasad.entities.gazetteer import GazEntry, Gazetteer
+from rasad.entities.gazetteer import GazEntry, Gazetteer, fold
 from rasad.entities.matcher import Hit, Matcher, is_word_char, select_longest
 from rasad.entities.translit import Transliterator, slugify
 from rasad.model import Entity, Mention
 
 NESTED_TYPES = frozenset({"GPE"})
 CONTAINER_TYPES = frozenset({"ORG", "FAC", "EVENT"})
-TAG_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE", "GPE": "GPE", "FAC": "FAC", "EVE": "EVENT", "EVENT": "EVENT"}
+TAG_TYPES = {
+    "PER": "PER",
+    "ORG": "ORG",
+    "LOC": "GPE",
+    "GPE": "GPE",
+    "FAC": "FAC",
+    "EVE": "EVENT",
+    "EVENT": "EVENT",
+}
 
 
 @dataclass
@@ -72,27 +80,31 @@ class Linker:
                 present.add(solid[0].id)
         out: list[Linked] = []
         for h in chosen:
-            e, src = self._resolve(h, present)
+            e, src = self._resolve(h, present, text)
             if e is None:
                 continue
             present.add(e.id)
             out.append(Linked(e.id, Mention(h.text, h.start, h.end, src)))
-        # rule 3: countries inside organizations, bodies and titles
+        # rule 3: countries inside organizations, bodies and titles (not inside opaque names)
         containers = [(lk.mention.start, lk.mention.end) for lk in out if self._is_container(lk.eid)]
         containers += [(h.start, h.end) for h in self.matcher.titles(text, hits)]
         if containers:
+            opaque = [
+                (h.start, h.end) for h in hits if h.kind == "name" and all(c.opaque for c, _ in h.candidates)
+            ]
             inner = [
                 h
                 for h in hits
-                if not h.is_title
-                and any(s <= h.start and h.end <= e and (h.start, h.end) != (s, e) for s, e in containers)
+                if h.kind == "name"
                 and any(c.type in NESTED_TYPES for c, _ in h.candidates)
+                and _inside(h, containers)
+                and not _inside(h, opaque)
             ]
             taken = {(lk.mention.start, lk.mention.end) for lk in out}
             for h in select_longest(inner):
                 if (h.start, h.end) in taken:
                     continue
-                e, src = self._resolve(h, present)
+                e, src = self._resolve(h, present, text)
                 if e is not None and e.type in NESTED_TYPES:
                     out.append(Linked(e.id, Mention(h.text, h.start, h.end, src)))
         out.sort(key=lambda lk: lk.mention.start)
@@ -100,9 +112,9 @@ class Linker:
 
     def _is_container(self, eid: str) -> bool:
         e = self.gaz.get(eid)
-        return e is not None and e.type in CONTAINER_TYPES
+        return e is not None and e.type in CONTAINER_TYPES and not e.opaque
 
-    def _resolve(self, h: Hit, present: set[str]) -> tuple[GazEntry | None, str]:
+    def _resolve(self, h: Hit, present: set[str], text: str) -> tuple[GazEntry | None, str]:
         """Pick the entry a hit names, or None when context does not support any."""
         cands = h.candidates
         for e, a in cands:
@@ -111,6 +123,11 @@ class Linker:
         for e, a in cands:
             if any(c in present for c in e.context):
                 return e, _source(a.kind)
+        cue = _previous_word(text, h.start)
+        if cue and fold(cue) in self.gaz.context_cues:
+            for e, a in cands:
+                if e.type in ("GPE", "LOC") and a.kind != "partial":
+                    return e, _source(a.kind)
         firm = [(e, a) for e, a in cands if not a.needs_context]
         if firm:
             e, a = firm[0]
@@ -118,14 +135,84 @@ class Linker:
         return None, ""
 
     # --- titles ----------------------------------------------------------------------
-    def link_titles(self, text: str, hits: list[Hit], on: date | None) -> list[Linked]:
-        """Rule 4: each title hit → a ``title`` mention of its holder on ``on``."""
+    def link_titles(
+        self, text: str, hits: list[Hit], on: date | None, names: list[Linked], people: set[str]
+    ) -> list[Linked]:
+        """Rule 4: each title hit → a ``title`` mention of its holder on ``on``; a person
+        named in apposition (``ماریا زاخارووا، سخنگوی ...``, ``وزیر خارجه آمریکا مارکو روبیو``)
+        takes precedence over the dated holder."""
         out: list[Linked] = []
         for h in self.matcher.titles(text, hits):
-            holder = self.gaz.role_holder(h.key, on)
-            if holder is not None:
-                out.append(Linked(holder.id, Mention(h.text, h.start, h.end, "title")))
+            if self._blocked(text, h):
+                continue
+            eid = apposed(text, h.start, h.end, names, people)
+            if eid is None:
+                holder = self.gaz.role_holder(h.key, on)
+                eid = holder.id if holder is not None else None
+            if eid is not None:
+                out.append(Linked(eid, Mention(h.text, h.start, h.end, "title")))
         return out
+
+    def _blocked(self, text: str, h: Hit) -> bool:
+        """A deputy, a former holder or a plural: the title does not name the holder."""
+        if fold(_previous_word(text, h.start)) in self.gaz.blockers_before:
+            return True
+        return fold(_next_word(text, h.end)) in self.gaz.blockers_after
+
+    # --- bare heads ---------------------------------------------------------------------
+    def link_bare(
+        self, text: str, hits: list[Hit], names: list[Linked], on: date | None
+    ) -> tuple[list[Linked], list[Linked]]:
+        """Bare ``وزارت امور خارجه`` / ``وزیر خارجه`` → the institution or office holder of
+        the country the article mentions most (ties: the first mentioned)."""
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for lk in names:
+            counts[lk.eid] = counts.get(lk.eid, 0) + 1
+            first.setdefault(lk.eid, lk.mention.start)
+
+        def dominant(options: dict[str, object], at: int) -> str | None:
+            cands = [c for c in options if c in counts]
+            if not cands:
+                return None
+            # a country named in the same sentence wins: the nearest one before, else after
+            s0 = max(text.rfind(p, 0, at) for p in ".!?؟\n") + 1
+            ends = [i for i in (text.find(p, at) for p in ".!?؟\n") if i >= 0]
+            s1 = min(ends) if ends else len(text)
+            near = [lk for lk in names if lk.eid in options and s0 <= lk.mention.start < s1]
+            before = [lk for lk in near if lk.mention.start < at]
+            if before:
+                return before[-1].eid
+            if near:
+                return near[0].eid
+            return max(cands, key=lambda c: (counts[c], -first[c]))
+
+        taken = [(lk.mention.start, lk.mention.end) for lk in names]
+        title_spans = [(h.start, h.end) for h in self.matcher.titles(text, hits)]
+        people = {lk.eid for lk in names if (e := self.gaz.get(lk.eid)) and e.type == "PER"}
+        orgs: list[Linked] = []
+        titles: list[Linked] = []
+        for h in select_longest([h for h in hits if h.kind == "bare_org"]):
+            if any(s < h.end and h.start < e for s, e in taken):
+                continue
+            c = dominant(dict(self.gaz.bare_orgs.get(h.key, {})), h.start)
+            if c is not None:
+                ent = self.gaz.bare_orgs[h.key][c]
+                orgs.append(Linked(ent.id, Mention(h.text, h.start, h.end, "gazetteer")))
+        for h in select_longest([h for h in hits if h.kind == "bare_title"]):
+            if any(s < h.end and h.start < e for s, e in title_spans) or self._blocked(text, h):
+                continue
+            named = apposed(text, h.start, h.end, names, people)
+            if named is not None:  # «رئیس‌جمهور ترامپ»: the name decides
+                titles.append(Linked(named, Mention(h.text, h.start, h.end, "title")))
+                continue
+            c = dominant(dict(self.gaz.bare_titles.get(h.key, {})), h.start)
+            if c is None:
+                continue
+            holder = self.gaz.role_holder(self.gaz.bare_titles[h.key][c], on)
+            if holder is not None:
+                titles.append(Linked(holder.id, Mention(h.text, h.start, h.end, "title")))
+        return orgs, titles
 
     # --- tagger names and coreference -----------------------------------------------
     def link_tagged(
@@ -163,13 +250,63 @@ class Linker:
             first = min(lk.mention.start for lk in out if lk.eid == eid)
             for m in re.finditer(re.escape(last), text):
                 s, e = m.start(), m.end()
-                if s <= first or (s > 0 and is_word_char(text[s - 1])) or (e < len(text) and is_word_char(text[e])):
+                if (
+                    s <= first
+                    or (s > 0 and is_word_char(text[s - 1]))
+                    or (e < len(text) and is_word_char(text[e]))
+                ):
                     continue
                 if any(a < e and s < b for a, b in occupied):
                     continue
                 out.append(Linked(eid, Mention(last, s, e, "coref")))
                 occupied.append((s, e))
         return out, new
+
+
+_APPOSITION = re.compile(r"[ \u00a0]*[،,]?[ \u00a0]*")
+
+
+def apposed(text: str, start: int, end: int, names: list[Linked], people: set[str]) -> str | None:
+    """The person named right before (``X، title``) or right after (``title X``) a title."""
+    for lk in names:
+        if lk.eid not in people:
+            continue
+        m = lk.mention
+        if m.end <= start and _APPOSITION.fullmatch(text, m.end, start):
+            return lk.eid
+        if m.start >= end and _APPOSITION.fullmatch(text, end, m.start):
+            return lk.eid
+    return None
+
+
+def _inside(h: Hit, spans: list[tuple[int, int]]) -> bool:
+    """``h`` lies inside one of ``spans`` and is strictly shorter."""
+    return any(s <= h.start and h.end <= e and (h.start, h.end) != (s, e) for s, e in spans)
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word just before ``start`` (``شهر`` in ``شهر دوشنبه``)."""
+    j = start - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    i = j
+    while i >= 0 and is_word_char(text[i]):
+        i -= 1
+    return text[i + 1 : j + 1]
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word just after ``end`` (``سابق`` in ``رئیس‌جمهور سابق``; ``ها`` in ``رئیس‌جمهور‌ها``)."""
+    i = end
+    if i < len(text) and text[i] == "\u200c":
+        i += 1
+    else:
+        while i < len(text) and text[i] == " ":
+            i += 1
+    j = i
+    while j < len(text) and is_word_char(text[j]) and text[j] != "\u200c":
+        j += 1
+    return text[i:j]
 
 
 def _source(kind: str) -> str:

@@ -8,8 +8,8 @@ follow.  Among overlapping matches the longest wins::
 
     >>> from rasad.entities.gazetteer import Gazetteer
     >>> m = Matcher(Gazetteer.default())
-    >>> [(h.text, h.is_title) for h in m.names("وزارت امور خارجه روسیه اعلام کرد")]
-    [('وزارت امور خارجه روسیه', False)]
+    >>> [(h.text, h.kind) for h in m.names("وزارت امور خارجه روسیه اعلام کرد")]
+    [('وزارت امور خارجه روسیه', 'name')]
 """
 
 from __future__ import annotations
@@ -39,9 +39,13 @@ class Hit:
     end: int
     text: str
     key: str
-    is_title: bool
+    kind: str  # name | title | bare_org | bare_title
     candidates: list[tuple[GazEntry, Alias]]
     roles: list[tuple[GazEntry, Role]]
+
+    @property
+    def is_title(self) -> bool:
+        return self.kind == "title"
 
     @property
     def length(self) -> int:
@@ -54,15 +58,11 @@ class Matcher:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         auto = ahocorasick.Automaton()
-        for k in gaz.alias_index:
-            auto.add_word(k, (len(k), k, False))
-        for k in gaz.role_index:
-            if k in gaz.alias_index:
-                continue
-            auto.add_word(k, (len(k), k, True))
+        keys = set(gaz.alias_index) | set(gaz.role_index) | set(gaz.bare_orgs) | set(gaz.bare_titles)
+        for k in keys:
+            auto.add_word(k, (len(k), k))
         auto.make_automaton()
         self.automaton = auto
-        self._title_and_name = {k for k in gaz.role_index if k in gaz.alias_index}
 
     # --- raw hits ----------------------------------------------------------------
     def hits(self, text: str) -> list[Hit]:
@@ -71,7 +71,7 @@ class Matcher:
         n = len(text)
         out: list[Hit] = []
         gaz = self.gaz
-        for end_idx, (length, key, is_title) in self.automaton.iter(folded):
+        for end_idx, (length, key) in self.automaton.iter(folded):
             end = end_idx + 1
             start = end - length
             if start > 0 and is_word_char(text[start - 1]):
@@ -81,19 +81,24 @@ class Matcher:
             surface = text[start:end]
             if surface[0] == ZWNJ or surface[-1] == ZWNJ:
                 continue
-            names = gaz.alias_index.get(key, []) if not is_title else []
-            names = [(e, a) for e, a in names if not a.case_sensitive or a.text == surface]
+            names = [
+                (e, a) for e, a in gaz.alias_index.get(key, []) if not a.case_sensitive or a.text == surface
+            ]
             roles = gaz.role_index.get(key, [])
             if names:
-                out.append(Hit(start, end, surface, key, False, names, []))
-            if roles and (is_title or key in self._title_and_name):
-                out.append(Hit(start, end, surface, key, True, [], roles))
+                out.append(Hit(start, end, surface, key, "name", names, []))
+            if roles:
+                out.append(Hit(start, end, surface, key, "title", [], roles))
+            if key in gaz.bare_orgs:
+                out.append(Hit(start, end, surface, key, "bare_org", [], []))
+            if key in gaz.bare_titles:
+                out.append(Hit(start, end, surface, key, "bare_title", [], []))
         return out
 
     # --- selections ----------------------------------------------------------------
     def names(self, text: str, hits: list[Hit] | None = None) -> list[Hit]:
         """Non-overlapping name hits, longest first, sorted by offset."""
-        hs = [h for h in (hits if hits is not None else self.hits(text)) if not h.is_title]
+        hs = [h for h in (hits if hits is not None else self.hits(text)) if h.kind == "name"]
         return select_longest(hs)
 
     def titles(self, text: str, hits: list[Hit] | None = None) -> list[Hit]:

@@ -20,6 +20,10 @@ from rasad.entities.gazetteer import DATA_DIR
 ZWNJ = "\u200c"
 
 
+# word-initial vowel spellings: «او» (Oleg), «ای» (Igor), «آ» (Alexander), «ع» + vowel
+_INITIAL = (("او", "O"), ("ای", "I"), ("آ", "A"), ("عا", "A"), ("عی", "Ei"), ("عو", "O"), ("ع", "A"))
+
+
 class Transliterator:
     """Romanizes Persian names letter by letter with a few positional rules."""
 
@@ -47,9 +51,13 @@ class Transliterator:
 
     def word(self, w: str) -> str:
         """Romanize one word."""
+        letters = [c for c in w if c in self.table or c.isascii()]
+        for prefix, latin in _INITIAL:
+            if "".join(letters[: len(prefix)]) == prefix and len(letters) > len(prefix):
+                rest = self.word("".join(letters[len(prefix) :]))
+                return latin + rest[:1].lower() + rest[1:]
         out: list[str] = []
         prev_vowel = False
-        letters = [c for c in w if c in self.table or c.isascii()]
         for i, c in enumerate(letters):
             if c.isascii():
                 out.append(c)
@@ -66,7 +74,7 @@ class Transliterator:
                     piece = initial.lower()
                     if c == "ا" and nxt in ("ی", "و"):
                         piece = ""  # ای → i, او → u / o
-            elif c in "وی" and (prev_vowel or nxt in "اآ"):
+            elif c in "وی" and (prev_vowel or (nxt != "" and nxt in "اآ")):
                 piece = "v" if c == "و" else "y"
             elif c == "ه" and nxt:
                 piece = "h"
@@ -89,8 +97,9 @@ class Transliterator:
         return s[:1].upper() + s[1:]
 
     def __call__(self, name: str) -> str:
-        """Romanize a whole name: ``ولادیمیر پوتین`` → ``Valadimir Putin``."""
-        name = unicodedata.normalize("NFC", name).replace(ZWNJ, " ")
+        """Romanize a whole name: ``ولادیمیر پوتین`` → ``Valadimir Putin``; ZWNJ-joined parts
+        stay one word (``کاویانی‌فر`` → ``Kavyanifr``)."""
+        name = unicodedata.normalize("NFC", name).replace(ZWNJ, "")
         words = [w for w in re.split(r"[\s\-]+", name) if w]
         return " ".join(self.word(w) for w in words if self.word(w))
 

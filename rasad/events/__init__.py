@@ -1,10 +1,141 @@
-"""Events (placeholder)."""
+"""Events with factuality (stage ``events``).
 
-from rasad.model import Article
+Finds POLECAT-typed events (CONSULT, AGREE, REJECT, REQUEST, THREATEN, SUPPORT,
+ASSAULT, ACCUSE) with their actors, place, date and status, e.g. in
+``مقام کاخ سفید گفت که برنامه‌ای برای دیدار ترامپ و پوتین وجود ندارد`` a
+CONSULT between Donald Trump and Vladimir Putin whose status is ``denied``.
+
+Mentions of one occurrence in several sentences become one event (same type,
+same actors, compatible dates); the grammar is in :mod:`rasad.events.grammar`,
+its data in ``rasad/data/events/``, and :mod:`rasad.events.merge` groups the
+events of many articles.
+"""
+
+from __future__ import annotations
+
+from rasad.events.factuality import stronger
+from rasad.events.grammar import JOINT, Found, Grammar
+from rasad.events.merge import dates_compatible, more_specific
+from rasad.events.resources import cameo_code
+from rasad.model import Article, Event
+
+__all__ = ["EventStage"]
+
+REALIS = ("occurred", "ongoing")
+
+
+def _same_actors(a: Found, b: Found) -> bool:
+    if a.type in JOINT:
+        return {x[0] for x in a.actors} == {x[0] for x in b.actors}
+    return a.actors[0][0] == b.actors[0][0] and {x[0] for x in a.actors} == {x[0] for x in b.actors}
+
+
+def _can_merge(a: Found, b: Found) -> bool:
+    """Are two mentions in one article the same occurrence?"""
+    if a.type != b.type or not _same_actors(a, b):
+        return False
+    if (a.mode == "phone") != (b.mode == "phone"):
+        return False
+    if (
+        a.type not in JOINT
+        and a.type != "ASSAULT"
+        and not (a.sentences & b.sentences)
+        and a.trigger != b.trigger
+    ):
+        return False  # statements are occurrences each time they are made (unless repeated verbatim)
+    if a.continues or b.continues:
+        return bool(a.date and b.date and dates_compatible(a.date, b.date))
+    if a.date and b.date:
+        return dates_compatible(a.date, b.date)
+    if a.sentences & b.sentences:
+        return True
+    # "no plans to meet" is not last week's meeting
+    return (a.status in REALIS) == (b.status in REALIS)
+
+
+def merge_in_article(found: list[Found]) -> list[Found]:
+    """Fold mentions of one occurrence together (status: the strongest; date: the most specific)."""
+    out: list[Found] = []
+    group: dict[int, Found] = {}  # id of a mention -> the merged event holding it
+    for f in found:
+        target = None
+        home = group.get(id(f.ante)) if f.ante is not None and not f.continues else None
+        if home is not None and home.type == f.type and (home.mode == "phone") == (f.mode == "phone"):
+            target = home  # an anaphor joins the event it points back to
+        elif home is None:
+            for e in reversed(out):
+                if _can_merge(e, f):
+                    target = e
+                    break
+        group[id(f)] = target if target is not None else f
+        if target is None:
+            out.append(f)
+            continue
+        target.status = stronger(target.status, f.status)
+        target.date = more_specific(target.date, f.date)
+        if target.location is None:
+            target.location = f.location
+        if target.mode in (None, "meet") and f.mode not in (None, "meet"):
+            target.mode = f.mode
+        target.sentences |= f.sentences
+    # a coordinated event takes the date and place of its sentence's event
+    # (ملاقات کردند و در آنجا توافق کردند)
+    for e in out:
+        if e.status in ("planned", "proposed") or (e.date and e.location):
+            continue
+        names = {x[0] for x in e.actors}
+        for o in out:
+            if (
+                o is e
+                or o.type == e.type
+                or not (o.sentences & e.sentences)
+                or {x[0] for x in o.actors} != names
+            ):
+                continue
+            if e.date is None and o.date and o.status not in ("planned", "proposed"):
+                e.date = o.date
+            if e.location is None and o.location:
+                e.location = o.location
+    return out
 
 
 class EventStage:
+    """Pipeline stage ``events``: fills ``doc.events``."""
+
     name = "events"
 
+    def __init__(self) -> None:
+        self.grammar = Grammar()
+
+    def find(self, doc: Article) -> list[Found]:
+        """The merged event mentions of ``doc`` (internal form)."""
+        return merge_in_article(self.grammar.extract(doc))
+
     def __call__(self, doc: Article) -> Article:
+        try:
+            found = self.find(doc)
+        except Exception as exc:  # never break the pipeline on one article
+            doc.warnings.append(f"events: {type(exc).__name__}: {exc}")
+            return doc
+        events: list[Event] = []
+        for f in found:
+            events.append(
+                Event(
+                    type=f.type,
+                    actors=[a[0] for a in f.actors],
+                    actor_ids=[a[1] or "" for a in f.actors],
+                    status=f.status,
+                    evidence=doc.text[f.start : f.end],
+                    start=f.start,
+                    end=f.end,
+                    mode=f.mode if f.type in ("CONSULT", "ASSAULT") else None,
+                    location=f.location[0] if f.location else None,
+                    location_id=f.location[1] if f.location else None,
+                    date=f.date,
+                    cameo=cameo_code(f.type, f.mode),
+                    trigger=f.trigger,
+                    sentence=f.sentence,
+                )
+            )
+        doc.events = events
         return doc

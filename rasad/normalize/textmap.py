@@ -74,6 +74,34 @@ class MappedText:
         omap.extend(offs[pos:])
         return MappedText("".join(out), tuple(omap))
 
+    def edit(self, edits: list[tuple[int, int, str]]) -> MappedText:
+        """Apply ``(start, end, replacement)`` edits (sorted, non-overlapping) in one pass.
+
+        Same offset rules as :meth:`sub`; an insertion (``start == end``) maps to the
+        character that follows it.
+
+            >>> MappedText.of("آنها").edit([(2, 2, "\u200c")]).offsets
+            (0, 1, 2, 2, 3, 4)
+        """
+        if not edits:
+            return self
+        text, offs = self.text, self.offsets
+        out: list[str] = []
+        omap: list[int] = []
+        pos = 0
+        for s, e, r in edits:
+            out.append(text[pos:s])
+            omap.extend(offs[pos:s])
+            if len(r) == e - s:
+                omap.extend(offs[s:e])
+            else:
+                omap.extend([offs[s]] * len(r))
+            out.append(r)
+            pos = e
+        out.append(text[pos:])
+        omap.extend(offs[pos:])
+        return MappedText("".join(out), tuple(omap))
+
     def slice(self, start: int, end: int) -> MappedText:
         return MappedText(self.text[start:end], self.offsets[start:end] + (self.offsets[end],))
 

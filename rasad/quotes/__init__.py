@@ -1,10 +1,10 @@
-"""Quotes (placeholder)."""
+"""Quotations and their speakers (stage ``quotes``).
 
-from rasad.model import Article
+>>> from rasad.quotes import QuoteStage
+>>> QuoteStage.name
+'quotes'
+"""
 
+from rasad.quotes.stage import QuoteStage, quote_pairs
 
-class QuoteStage:
-    name = "quotes"
-
-    def __call__(self, doc: Article) -> Article:
-        return doc
+__all__ = ["QuoteStage", "quote_pairs"]

@@ -64,6 +64,7 @@ class Lexicon:
     breakers: list[str]
     prepositions: frozenset[str]
     adverbs: list[str]
+    demonstratives: list[str] = field(default_factory=list)
     forms: dict[str, CueForm] = field(default_factory=dict)
 
     def find(self, text: str) -> list[CueHit]:
@@ -71,7 +72,7 @@ class Lexicon:
         blocked: list[tuple[int, int]] = []
         for end, length in self.blocked.iter(text):
             s = end - length + 1
-            if _bounded(text, s, end + 1):
+            if s == 0 or not _is_word_char(text[s - 1]):  # a prefix: گفت‌وگوها
                 blocked.append((s, end + 1))
         cands: list[CueHit] = []
         for end, (length, form) in self.automaton.iter(text):
@@ -170,8 +171,11 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
 
     for e in data.get("simple", []) or []:
         lemma = e["past"]
+        objs = tuple(_as_list(e.get("object")))
         for f, neg, pl in conjugate(e["past"], e["present"]):
-            add(f, lemma=lemma, negated=neg, plural=pl)
+            if e.get("past_only") and "می" + ZWNJ in f:
+                continue  # present and progressive: «می‌داند» is "knows", not a report
+            add(f, lemma=lemma, negated=neg, plural=pl, objects=objs)
     for e in data.get("compound", []) or []:
         objs = tuple(_as_list(e.get("object")))
         lights = tuple(_as_list(e.get("light")))
@@ -235,12 +239,13 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         according_to=_as_list(data.get("according_to")),
         relay=_as_list(data.get("relay")),
         agency=_as_list(data.get("agency")),
-        claim_nouns=dict(data.get("claim_nouns", {}) or {}),
+        claim_nouns={k: (v or "") for k, v in (data.get("claim_nouns", {}) or {}).items()},
         claim_links=_as_list(data.get("claim_links")),
         pronouns=frozenset(_as_list(data.get("pronouns"))),
         breakers=_as_list(data.get("breakers")),
         prepositions=frozenset(_as_list(data.get("prepositions"))),
         adverbs=_as_list(data.get("adverbs")),
+        demonstratives=_as_list(data.get("demonstratives")),
         forms=forms,
     )
 
@@ -254,6 +259,8 @@ class Roles:
     origin: dict[str, str]
     quantity: dict[str, str]
     titles: dict[str, str]
+    institutions: tuple[str, ...] = ()
+    honorifics: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -266,4 +273,6 @@ def load_roles(path: str | None = None) -> Roles:
         origin=dict(data.get("origin", {}) or {}),
         quantity=dict(data.get("quantity", {}) or {}),
         titles=dict(data.get("titles", {}) or {}),
+        institutions=tuple(_as_list(data.get("institutions"))),
+        honorifics=tuple(_as_list(data.get("honorifics"))),
     )

@@ -283,51 +283,69 @@ class Store(QueryMixin):
         if report["actors"]:
             marks = ",".join("?" * len(report["actors"]))
             rows = c.execute(
-                f"SELECT * FROM merged_events WHERE type = ? AND id IN (SELECT merged_id FROM merged_actors"
-                f" WHERE actor IN ({marks})) ORDER BY id DESC LIMIT {MERGE_CANDIDATES}",
+                f"SELECT {_MERGED_COLS} FROM merged_events WHERE type = ? AND id IN (SELECT merged_id"
+                f" FROM merged_actors WHERE actor IN ({marks})) ORDER BY id DESC LIMIT {MERGE_CANDIDATES}",
                 (report["type"], *report["actors"]),
             ).fetchall()
             for row in rows:
                 cand = _merged_dict(row)
                 if merging.compatible(report, cand):
-                    new = merging.merge_into(cand, report)
-                    self._save_merged(new, int(row["id"]))
-                    return int(row["id"])
-        return self._save_merged(merging.new_merged(report), None)
+                    mid = int(row["id"])
+                    new_source = c.execute(
+                        "SELECT 1 FROM event_reports WHERE merged_id = ? AND article_id = ? LIMIT 1",
+                        (mid, report["article_id"]),
+                    ).fetchone() is None
+                    self._update_merged(mid, merging.merge_into(cand, report), report, new_source)
+                    return mid
+        return self._insert_merged(merging.new_merged(report))
 
-    def _save_merged(self, m: dict[str, Any], mid: int | None) -> int:
-        c = self._conn
-        sources = len({h.get("article_id") for h in m["history"]})
-        vals = (
-            m["type"], m.get("mode"), _dumps(m["actors"]), _dumps(m.get("actor_ids") or []), m.get("location"),
-            m.get("date"), m.get("date") or m.get("first_seen"), m.get("status"), _dumps(m["history"]),
-            sources, m.get("first_seen"), m.get("last_seen"),
+    def _insert_merged(self, m: dict[str, Any]) -> int:
+        cur = self._conn.execute(
+            "INSERT INTO merged_events(type, mode, actors, actor_ids, location, date, sort_date, status,"
+            " history, sources, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?,1,?,?)",
+            (m["type"], m.get("mode"), _dumps(m["actors"]), _dumps(m.get("actor_ids") or []), m.get("location"),
+             m.get("date"), _sort_date(m), m.get("status"), _dumps(m["history"]),
+             m.get("first_seen"), m.get("last_seen")),
         )
-        if mid is None:
-            cur = c.execute(
-                "INSERT INTO merged_events(type, mode, actors, actor_ids, location, date, sort_date, status,"
-                " history, sources, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                vals,
-            )
-            mid = int(cur.lastrowid or 0)
-        else:
-            c.execute(
-                "UPDATE merged_events SET type=?, mode=?, actors=?, actor_ids=?, location=?, date=?,"
-                " sort_date=?, status=?, history=?, sources=?, first_seen=?, last_seen=? WHERE id=?",
-                (*vals, mid),
-            )
+        mid = int(cur.lastrowid or 0)
+        self._add_merged_actors(mid, m)
+        return mid
+
+    def _update_merged(self, mid: int, m: dict[str, Any], report: dict[str, Any], new_source: bool) -> None:
+        # the history is appended in SQL, so a big story's long history is never parsed on ingest
+        self._conn.execute(
+            "UPDATE merged_events SET mode=?, actors=?, actor_ids=?, location=?, date=?, sort_date=?, status=?,"
+            " history = json_insert(history, '$[#]', json(?)), sources = sources + ?, first_seen=?, last_seen=?"
+            " WHERE id=?",
+            (m.get("mode"), _dumps(m["actors"]), _dumps(m.get("actor_ids") or []), m.get("location"), m.get("date"),
+             _sort_date(m), m.get("status"), _dumps(merging.history_entry(report)),
+             int(new_source), m.get("first_seen"), m.get("last_seen"), mid),
+        )
+        self._add_merged_actors(mid, m)
+
+    def _add_merged_actors(self, mid: int, m: dict[str, Any]) -> None:
         ids = m.get("actor_ids") or []
         ids = ids if len(ids) == len(m["actors"]) else [None] * len(m["actors"])
-        c.executemany(
+        self._conn.executemany(
             "INSERT OR IGNORE INTO merged_actors(merged_id, actor, actor_id) VALUES (?,?,?)",
             [(mid, a, ids[i]) for i, a in enumerate(m["actors"])],
         )
-        return mid
+
+
+UNDATED = "~"  # sort key of merged events with no date at all: after every ISO date
+
+
+def _sort_date(m: dict[str, Any]) -> str:
+    """The timeline's key: the event date, else the first report's publication date."""
+    return m.get("date") or m.get("first_seen") or UNDATED
+
+
+_MERGED_COLS = "id, type, mode, actors, actor_ids, location, date, status, sources, first_seen, last_seen"
 
 
 def _merged_dict(row: sqlite3.Row) -> dict[str, Any]:
     d = dict(row)
-    for k in ("actors", "actor_ids", "history"):
+    for k in ("actors", "actor_ids"):
         d[k] = json.loads(d[k] or "[]")
     return d
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date as Date
+from functools import lru_cache
 from typing import Any
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE"})
@@ -73,7 +74,9 @@ def simple_compatible(report: Report, merged: Report) -> bool:
     return dates_ok(report.get("date"), merged.get("date"), report.get("published"), merged.get("last_seen"))
 
 
+@lru_cache(maxsize=1)
 def _external() -> Callable[[Report, Report], bool] | None:
+    """``rasad.events.merge.compatible`` if that module exists (looked up once per process)."""
     try:
         from rasad.events import merge as ext  # type: ignore[attr-defined]
     except ImportError:
@@ -112,12 +115,8 @@ def history_entry(report: Report) -> dict[str, Any]:
     }
 
 
-def _hist_key(h: dict[str, Any]) -> tuple[str, int]:
-    return (h.get("published") or "", int(h.get("article_id") or 0))
-
-
 def new_merged(report: Report) -> Report:
-    """A merged event made of one report."""
+    """A merged event made of one report (its ``history`` holds that report's entry)."""
     return {
         "type": report["type"],
         "mode": report.get("mode"),
@@ -133,28 +132,34 @@ def new_merged(report: Report) -> Report:
 
 
 def merge_into(merged: Report, report: Report) -> Report:
-    """``merged`` updated with one more report (returns a new dict).
+    """``merged`` updated with one more report (a new dict, without ``history``).
 
     Actors are united (order kept), the most specific date wins, the first known mode and
-    location are kept, and the status is that of the most recently published report.
+    location are kept, and the status is that of the most recently published report (a
+    late-arriving older report does not override a newer status).  The caller appends
+    :func:`history_entry` ``(report)`` to the stored history.
     """
-    out = dict(merged)
+    out = {k: v for k, v in merged.items() if k != "history"}
     actors = list(merged["actors"])
     ids = list(merged.get("actor_ids") or [])
+    rid = report.get("actor_ids") or []
     for i, a in enumerate(report["actors"]):
         if a not in actors:
             actors.append(a)
-            rid = report.get("actor_ids") or []
             if i < len(rid) and rid[i] not in ids:
                 ids.append(rid[i])
     out["actors"], out["actor_ids"] = actors, ids
     out["mode"] = merged.get("mode") or report.get("mode")
     out["location"] = merged.get("location") or report.get("location")
     out["date"] = _more_specific(merged.get("date"), report.get("date"))
-    history = sorted([*merged.get("history", []), history_entry(report)], key=_hist_key)
-    out["history"] = history
-    out["status"] = history[-1]["status"]
-    seen = [h["published"] for h in history if h.get("published")]
-    out["first_seen"] = min(seen) if seen else None
-    out["last_seen"] = max(seen) if seen else None
+    pub, last, first = report.get("published"), merged.get("last_seen"), merged.get("first_seen")
+    if (pub or "") >= (last or ""):
+        out["status"] = report.get("status") or merged.get("status")
+    out["last_seen"] = max(x for x in (pub, last) if x) if (pub or last) else None
+    out["first_seen"] = min(x for x in (pub, first) if x) if (pub or first) else None
     return out
+
+
+def sorted_history(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """History entries oldest first (by publication date, then article id)."""
+    return sorted(history, key=lambda h: (h.get("published") or "", int(h.get("article_id") or 0)))

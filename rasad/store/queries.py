@@ -18,7 +18,8 @@ from typing import Any
 import jdatetime
 
 from rasad.errors import QueryError
-from rasad.store.search import build_match, map_snippet
+from rasad.store.merging import sorted_history
+from rasad.store.search import build_match, highlight_pattern, make_snippet
 
 JALALI_MONTHS = (
     "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
@@ -26,6 +27,7 @@ JALALI_MONTHS = (
 )
 _FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 MAX_LIMIT = 1000
+RANK_WINDOW = 2000  # search ranks (BM25) among this many most recent matches
 _HI, _LO = "\x02", "\x03"
 
 
@@ -209,30 +211,59 @@ class QueryMixin:
         """Full-text search over titles and normalized texts; hits carry a snippet.
 
         ``snippet`` marks hits with ``[`` ``]``; ``snippet_html`` is HTML-escaped with
-        ``<mark>``; ``snippet_text`` is unmarked and ``highlights`` lists its hit spans.  ``order`` is ``rank`` (BM25, default) or ``recent``.
+        ``<mark>``; ``snippet_text`` is unmarked and ``highlights`` lists its hit spans.
+        ``order`` is ``rank`` (BM25 among the :data:`RANK_WINDOW` most recent matches, so a
+        common word stays fast in a million articles) or ``recent`` (newest first).
         """
         lim, off = _page(limit, offset)
         match = build_match(query)
         if order not in ("rank", "recent"):
             raise QueryError(f"order must be 'rank' or 'recent' (got {order!r})")
-        by = "rank" if order == "rank" else "search.rowid DESC"
-        sql = (
-            f"SELECT a.id, a.doc, a.title, a.source, a.url, a.published, search.rank AS rank, a.text AS _text,"
-            f" snippet(search, 1, '{_HI}', '{_LO}', '…', 16) AS snip"
-            f" FROM search JOIN articles a ON a.id = search.rowid"
-            f" WHERE search MATCH ? ORDER BY {by} LIMIT ? OFFSET ?"
-        )
+        if lim == 0:
+            return []
         try:
-            rows = self._all(sql, (match, lim, off))
+            with self._lock:
+                if order == "rank":
+                    floor = self._conn.execute(
+                        "SELECT min(rowid) FROM (SELECT rowid FROM search WHERE search MATCH ?"
+                        " ORDER BY rowid DESC LIMIT ?)",
+                        (match, max(RANK_WINDOW, lim + off)),
+                    ).fetchone()[0]
+                    if floor is None:
+                        return []
+                    top = self._conn.execute(
+                        "SELECT rowid, rank FROM search WHERE search MATCH ? AND rowid >= ?"
+                        " ORDER BY rank LIMIT ? OFFSET ?",
+                        (match, floor, lim, off),
+                    ).fetchall()
+                else:
+                    top = self._conn.execute(
+                        "SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?",
+                        (match, lim, off),
+                    ).fetchall()
+                ranks = {int(rowid): rank for rowid, rank in top}
+                found = {
+                    int(r["id"]): dict(r)
+                    for r in self._conn.execute(
+                        "SELECT id, doc, title, source, url, published, text AS _text FROM articles"
+                        f" WHERE id IN ({','.join('?' * len(ranks))})",
+                        tuple(ranks),
+                    ).fetchall()
+                } if ranks else {}
         except sqlite3.OperationalError as e:
             raise QueryError(f"bad search query {query!r}: {e}") from e
-        for r in rows:
-            text = r.pop("_text") or ""
-            snip = r.pop("snip") or ""
-            snip = map_snippet(snip, text, _HI, _LO) or snip
+        pattern = highlight_pattern(query)
+        rows = []
+        for rid, rank in ranks.items():  # in rank order; snippets only for the page's hits
+            r = found.get(rid)
+            if r is None:
+                continue
+            snip = make_snippet(r.pop("_text") or "", pattern, _HI, _LO)
+            r["rank"] = rank
             r["snippet"] = snip.replace(_HI, "[").replace(_LO, "]")
             r["snippet_text"], r["highlights"] = _spans(snip)
             r["snippet_html"] = html.escape(snip).replace(_HI, "<mark>").replace(_LO, "</mark>")
+            rows.append(r)
         return rows
 
     # --- entities -----------------------------------------------------------------
@@ -372,16 +403,20 @@ class QueryMixin:
             )
             args += [*names, *ids]
         _date_filter("m.sort_date", since, until, where, args)
+        if since:
+            where.append("m.sort_date != '~'")
         sql = (
             "SELECT m.* FROM merged_events m"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY m.sort_date IS NULL, m.sort_date, m.id LIMIT ? OFFSET ?"
+            + " ORDER BY m.sort_date, m.id LIMIT ? OFFSET ?"
         )
         out = []
         for m in self._all(sql, [*args, lim, off]):
-            for k in ("actors", "actor_ids", "history"):
+            for k in ("actors", "actor_ids"):
                 m[k] = _json(m[k], [])
+            m["history"] = sorted_history(_json(m["history"], []))
             when = m.pop("sort_date")
+            when = None if when == "~" else when
             m["date_gregorian"] = m["date"]
             m["date_jalali"] = to_jalali(m["date"])
             m["date_jalali_fa"] = jalali_fa(m["date"])

@@ -6,12 +6,14 @@ ZWNJ like FTS5 does) and ``joined`` (each ZWNJ compound written solid).  A query
 the same way, so ``میشود`` finds ``می‌شود`` (via ``joined``) and ``رئیس جمهور`` finds
 ``رئیس‌جمهور`` (via ``body``)::
 
-    >>> search_form("رئيس‌جمهور گفتگو كرد")
-    'رئیس\u200cجمهور گفتگو کرد'
-    >>> joined_form("رئیس‌جمهور می‌گوید")
-    'رئیسجمهور میگوید'
-    >>> build_match('میشود')
-    '"میشود"'
+    >>> search_form("مؤسسه كتاب ۱۴۰۴") == "موسسه کتاب 1404"
+    True
+    >>> joined_form(search_form("گفت‌وگو می‌کند"))
+    'گفتوگو میکند'
+    >>> build_match("میشود")
+    '(("میشود" OR "می شود"))'
+
+(``ئ`` is searched as ``ی``, so ``رئیس`` and ``رییس`` find each other.)
 
 User terms are always quoted, so FTS5 operators typed by a user cannot break the query; a
 query that still cannot be used (empty, unbalanced quotes, only exclusions) raises
@@ -38,6 +40,10 @@ _TABLE = str.maketrans(
     }
 )
 _MULTI_ZWNJ = re.compile(ZWNJ + "{2,}")
+_ZW_LIKE = frozenset(ch for ch in ("\u200b", ZWNJ))
+_DROPPED = "".join(chr(k) for k, v in _TABLE.items() if v is None)
+# a run of ZWNJ-like and dropped characters becomes at most one ZWNJ in the search form
+_DROP_RUN = re.compile("(?:[\u200b\u200c]|[" + re.escape(_DROPPED) + "])+")
 _COMPOUND = re.compile(r"\w+(?:\u200c\w+)+")
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r'"[^"]*"|\S+')
@@ -52,57 +58,21 @@ def search_form_mapped(text: str) -> tuple[str, list[int]]:
     """:func:`search_form` plus, for each of its characters, the offset in ``text`` it came from.
 
     The list has one extra entry, ``len(text)``, so a form span ``[i, j)`` maps to
-    ``text[offs[i]:offs[j]]``.
+    ``text[offs[i]:offs[j]]``.  The search form only replaces characters one for one or
+    drops them, so only the dropped positions are looked for (by a regex, not a loop).
     """
-    out: list[str] = []
+    dropped: list[int] = []
+    for m in _DROP_RUN.finditer(text):
+        s, run = m.start(), m.group()
+        keep = next((i for i, ch in enumerate(run) if ch in _ZW_LIKE), -1)
+        dropped.extend(s + i for i in range(len(run)) if i != keep)
     offs: list[int] = []
-    table = _TABLE
-    for i, ch in enumerate(text):
-        rep = table.get(ord(ch), ch)
-        if rep is None:
-            continue
-        r = rep if isinstance(rep, str) else chr(rep)
-        if r == ZWNJ and out and out[-1] == ZWNJ:
-            continue
-        for c in r:
-            out.append(c)
-            offs.append(i)
-    offs.append(len(text))
-    return "".join(out), offs
-
-
-def map_snippet(snippet: str, text: str, hi: str, lo: str) -> str | None:
-    """Re-cut an FTS5 snippet of ``search_form(text)`` out of the original ``text``.
-
-    ``snippet`` holds ``hi``/``lo`` around hits and may start or end with ``…``; the result
-    has the same markers around the same words, but in the original spelling (digits,
-    diacritics and letters as written).  ``None`` if the snippet cannot be located.
-    """
-    body = snippet
-    lead = body.startswith("…")
-    trail = body.endswith("…")
-    body = body[1 if lead else 0 : len(body) - 1 if trail else len(body)]
-    plain = body.replace(hi, "").replace(lo, "")
-    form, offs = search_form_mapped(text)
-    pos = form.find(plain)
-    if pos < 0 or not plain:
-        return None
-    pieces: list[str] = ["…"] if lead else []
-    k = pos  # current index in form
-    last = offs[pos]
-    for ch in body:
-        if ch in (hi, lo):
-            cut = offs[k] if k < len(form) else len(text)
-            pieces.append(text[last:cut])
-            pieces.append(ch)
-            last = cut
-        else:
-            k += 1
-    end = offs[k] if k < len(form) else len(text)
-    pieces.append(text[last:end])
-    if trail:
-        pieces.append("…")
-    return "".join(pieces)
+    prev = 0
+    for d in dropped:
+        offs.extend(range(prev, d))
+        prev = d + 1
+    offs.extend(range(prev, len(text) + 1))
+    return search_form(text), offs
 
 
 def joined_form(form: str) -> str:
@@ -149,8 +119,8 @@ def build_match(query: str) -> str:
     Words are ANDed; ``"..."`` is a phrase; ``OR`` between two terms means either; a leading
     ``-`` excludes a term; a trailing ``*`` is a prefix search.
 
-        >>> build_match('رئیس‌جمهور -سفر')
-        '(("رئیس جمهور" OR "رئیسجمهور")) NOT ("سفر")'
+        >>> build_match("تهران -سفر")
+        '("تهران") NOT ("سفر")'
     """
     q = (query or "").strip()
     if not q:
@@ -183,3 +153,72 @@ def build_match(query: str) -> str:
     if negative:
         match += " NOT (" + " OR ".join(negative) + ")"
     return match
+
+
+def _part_pattern(part: str) -> str:
+    """A word of the search form, letting a ZWNJ stand between any two letters (``میشود`` ~ ``می‌شود``)."""
+    return "\u200c?".join(re.escape(ch) for ch in part)
+
+
+def highlight_pattern(query: str) -> re.Pattern[str] | None:
+    """A regex over the search form matching the positive terms of ``query`` (for snippets)."""
+    alts: list[str] = []
+    q = (query or "").strip()
+    if q.count('"') % 2:
+        return None
+    for tok in _TOKEN.findall(q):
+        if tok == "OR" or (tok.startswith("-") and len(tok) > 1):
+            continue
+        prefix = tok.endswith("*")
+        parts = _WORD.findall(search_form(tok.strip('"')))
+        if not parts:
+            continue
+        forms = [parts]
+        if len(parts) == 1:
+            alt = _split_affix(parts[0])
+            if alt:
+                forms.append(alt.split(" "))
+        for f in forms:
+            body = r"[\s\u200c]*".join(_part_pattern(p) for p in f)
+            alts.append(body + (r"\w*" if prefix else ""))
+    if not alts:
+        return None
+    alts.sort(key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
+
+
+def make_snippet(text: str, pattern: re.Pattern[str] | None, hi: str, lo: str,
+                 before: int = 60, width: int = 220) -> str:
+    """A window of ``text`` around the first hit of ``pattern``, hits wrapped in ``hi``/``lo``.
+
+    The pattern runs over the search form; hits are mapped back to the original spelling.
+
+        >>> make_snippet("گفت‌وگوی دو وزیر ادامه دارد", highlight_pattern("گفتوگوی"), "[", "]")
+        '[گفت‌وگوی] دو وزیر ادامه دارد'
+    """
+    form, offs = search_form_mapped(text)
+    hits = list(pattern.finditer(form)) if pattern is not None else []
+    if hits:
+        first = offs[hits[0].start()]
+        start = max(0, first - before)
+    else:
+        start = 0
+    if start > 0:
+        sp = text.find(" ", start, first if hits else start + before)
+        start = sp + 1 if sp >= 0 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        sp = text.rfind(" ", start, end)
+        end = sp if sp > start + width // 2 else end
+    pieces: list[str] = ["…"] if start > 0 else []
+    pos = start
+    for m in hits:
+        a, b = offs[m.start()], offs[m.end()]
+        if a < start or b > end:
+            continue
+        pieces += [text[pos:a], hi, text[a:b], lo]
+        pos = b
+    pieces.append(text[pos:end])
+    if end < len(text):
+        pieces.append("…")
+    return "".join(pieces).replace("\n", " ")

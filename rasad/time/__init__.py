@@ -1,17 +1,134 @@
-"""Time expressions (placeholder until the tagger lands)."""
+"""The Persian temporal tagger (stage ``time``).
+
+Finds time expressions in normalized Persian text and resolves them to ISO 8601
+values against the publication date::
+
+    >>> import datetime as dt
+    >>> t = TimeStage().tag("مذاکرات روز سه‌شنبه ۲۹ مهر برگزار شد.", anchor=dt.date(2025, 10, 21))
+    >>> [(x.text, x.value) for x in t]
+    [('روز سه\u200cشنبه ۲۹ مهر', '2025-10-21')]
+
+Language data (months, weekdays, number words, relative words, zones) is read
+from ``rasad/data/time/*.yaml``; the grammar lives in :mod:`rasad.time.grammar`,
+merging and resolution in :mod:`rasad.time.resolve`, calendars in
+:mod:`rasad.time.calendars` (jdatetime and hijridate underneath).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from rasad.model import Article, Timex
+from rasad.time.grammar import Grammar
+from rasad.time.lexicon import WB, WE, load_lexicon, shadow
+from rasad.time.resolve import SENTENCE_END, Group, Resolver, merge, select
+
+__all__ = ["TimeStage"]
+
+APPOSITION = re.compile(r"[ \t\u200c]*[,،\-–(]?[ \t\u200c]*")
+CLOSING = re.compile(r"[ \t\u200c]*\)")
+CLAUSE_END = r"[.!?؟؛:\n«»]|" + WB + "که" + WE
 
 
 class TimeStage:
+    """Pipeline stage ``time``: fills ``doc.timexes``."""
+
     name = "time"
 
+    def __init__(self) -> None:
+        self.lex = load_lexicon()
+        self.grammar = Grammar(self.lex)
+        future = re.compile(WB + "(?<!می)(?<!می\u200c)" + self.lex.alt["future"] + WE)
+        self.resolver = Resolver(self.lex, future, re.compile(CLAUSE_END))
+
     def tag(self, text: str, anchor: dt.date | None = None) -> list[Timex]:
-        return []
+        """Time expressions of ``text``; relative ones stay unresolved when ``anchor`` is None."""
+        s = shadow(text)
+        groups = merge(select(self.grammar.atoms(s)), s)
+        out: dict[int, Timex] = {}
+        clock_only: list[tuple[int, Group]] = []
+        for i, g in enumerate(groups):
+            if all(a.weak for a in g.atoms):
+                continue
+            if (
+                len(g.atoms) == 1
+                and g.atoms[0].kind not in ("date", "weekday", "clock")
+                and not (g.atoms[0].kind == "rel" and g.atoms[0].f["unit"] == "day")
+            ):
+                out[i] = self.resolver.single(g.atoms[0], text, anchor)
+            elif g.parts.keys() <= {"clock", "daypart"}:
+                clock_only.append((i, g))
+            else:
+                t = self.resolver.group_timex(g, s, text, anchor)
+                if t is not None:
+                    out[i] = t
+        for i, g in clock_only:
+            t = self.resolver.group_timex(g, s, text, anchor, self._sentence_day(s, g, out, anchor))
+            if t is not None:
+                out[i] = t
+        return self._merge_restatements([out[i] for i in sorted(out)], text)
+
+    @staticmethod
+    def _merge_restatements(found: list[Timex], text: str) -> list[Timex]:
+        """Join a date and its appositive restatement in another calendar
+        (``۱۴ شهریور، ۵ سپتامبر``): neighbours with the same day value."""
+        out: list[Timex] = []
+        for t in found:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and t.type == prev.type == "DATE"
+                and t.value is not None
+                and t.value == prev.value
+                and t.granularity == "day"
+                and APPOSITION.fullmatch(text, prev.end, t.start)
+            ):
+                end = t.end
+                if "(" in text[prev.end : t.start] and (close := CLOSING.match(text, t.end)):
+                    end = close.end()
+                out[-1] = Timex(
+                    text[prev.start : end],
+                    prev.start,
+                    end,
+                    prev.type,
+                    prev.value,
+                    prev.granularity,
+                    prev.anchor,
+                    prev.calendar,
+                )
+                continue
+            out.append(t)
+        return out
+
+    @staticmethod
+    def _sentence_day(
+        s: str, g: Group, found: dict[int, Timex], anchor: dt.date | None
+    ) -> tuple[dt.date, str | None] | None:
+        """The day a bare clock time refers to: a dated expression of its sentence, else ``anchor``."""
+        lo = max((m.end() for m in SENTENCE_END.finditer(s, 0, g.start)), default=0)
+        hi_m = SENTENCE_END.search(s, g.end)
+        hi = hi_m.start() if hi_m else len(s)
+        best: tuple[int, dt.date, str | None] | None = None
+        for t in found.values():
+            if lo <= t.start < hi and t.granularity in ("day", "time") and t.value and len(t.value) >= 10:
+                try:
+                    day = dt.date.fromisoformat(t.value[:10])
+                except ValueError:
+                    continue
+                dist = abs(t.start - g.start)
+                if best is None or dist < best[0]:
+                    best = (dist, day, t.anchor)
+        if best is not None:
+            return best[1], best[2]
+        return (anchor, "published") if anchor is not None else None
 
     def __call__(self, doc: Article) -> Article:
+        anchor: dt.date | None = None
+        if doc.published:
+            try:
+                anchor = dt.date.fromisoformat(doc.published[:10])
+            except ValueError:
+                doc.warnings.append(f"time: unreadable publication date {doc.published!r}")
+        doc.timexes = self.tag(doc.text, anchor=anchor)
         return doc

@@ -96,6 +96,27 @@ def closest_month(cal: str, m: int, anchor: dt.date) -> tuple[int, tuple[dt.date
     return best
 
 
+def month_occurrence(cal: str, m: int, anchor: dt.date, direction: int) -> int | None:
+    """Year of month ``m``: the last one before ``anchor``'s month (-1), the next one
+    after it (+1), or the one of ``anchor``'s year (0): «ژوئن گذشته» in August → this June."""
+    y0 = year_of(cal, anchor)
+    if y0 is None:
+        return None
+    if direction == 0:
+        return y0
+    cur = None
+    for y in (y0 - 1, y0, y0 + 1):
+        for mm in range(1, 13):
+            span = month_span(cal, y, mm)
+            if span and span[0] <= anchor <= span[1]:
+                cur = (y, mm)
+    if cur is None:
+        return None
+    if direction < 0:
+        return cur[0] if m < cur[1] else cur[0] - 1
+    return cur[0] if m > cur[1] else cur[0] + 1
+
+
 def add_months(y: int, m: int, n: int) -> tuple[int, int]:
     """Gregorian (year, month) ``n`` months after ``y-m``."""
     k = y * 12 + (m - 1) + n

@@ -39,9 +39,28 @@ SHADOW = str.maketrans(
     }
 )
 
+
+def replace_chars(text: str, table: dict[int, str]) -> str:
+    """``text.translate(table)`` for one-character values, but fast: ``str.translate``
+    with a dict is slow on non-ASCII text, chained ``str.replace`` is not."""
+    for code, new in table.items():
+        old = chr(code)
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+def shadow(text: str) -> str:
+    """The matching copy of ``text``: same length, ASCII digits, Persian letters."""
+    return replace_chars(text, SHADOW)
+
+
 # Word boundaries that treat ZWNJ as part of a word and digits as separators.
 WB = r"(?<![^\W\d_])(?<!\u200c)"
 WE = r"(?![^\W\d_])(?!\u200c)"
+# The same start boundary checked *after* a word's first letter: patterns then begin
+# with a literal letter, which lets the regex engine skip ahead fast (charset prefix).
+WB1 = r"(?<![^\W\d_].)(?<!\u200c.)"
 
 
 def canon(form: str) -> str:
@@ -55,10 +74,39 @@ def form_regex(form: str) -> str:
     return r"[\s\u200c]?".join(re.escape(p) for p in parts)
 
 
+SEP = "\x00"  # a space or ZWNJ inside a form: matches a space, a ZWNJ or nothing
+
+
+def tokens(form: str) -> list[str]:
+    return [SEP if p.isspace() or p == ZWNJ else p for p in re.findall(r"[\s\u200c]+|.", form)]
+
+
+def _emit(node: dict[str, Any]) -> str:
+    """Regex of a trie node: children longest-first, the end of a form last."""
+    alts = []
+    for key in sorted(k for k in node if k != ""):
+        head = r"[\s\u200c]?" if key == SEP else re.escape(key)
+        alts.append(head + _emit(node[key]))
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 def alternation(forms: list[str]) -> str:
-    """One non-capturing group matching any of ``forms`` (longest first)."""
-    uniq = sorted(set(forms), key=lambda f: (-len(canon(f)), f))
-    return "(?:" + "|".join(form_regex(f) for f in uniq) + ")"
+    """A trie-shaped regex matching any of ``forms`` (longest match first).
+
+    Each form must start at a word boundary, checked after its first letter (``WB1``)
+    so that the regex starts with a literal and the engine can skip ahead fast.
+    """
+    trie: dict[str, Any] = {}
+    for f in set(forms):
+        node = trie
+        for tok in tokens(f):
+            node = node.setdefault(tok, {})
+        node[""] = {}
+    alts = [re.escape(first) + WB1 + _emit(trie[first]) for first in sorted(trie)]
+    return "(?:" + "|".join(alts) + ")"
 
 
 @dataclass(frozen=True)
@@ -88,6 +136,8 @@ class Lexicon:
     zones: dict[str, Zone] = field(default_factory=dict)
     cal_suffixes: dict[str, str] = field(default_factory=dict)  # form → calendar
     alt: dict[str, str] = field(default_factory=dict)  # table → regex alternation
+    ordinal_forms: list[str] = field(default_factory=list)  # with compounds «بیست و یکم»
+    cardinal_forms: list[str] = field(default_factory=list)
 
     def number(self, form: str) -> int | None:
         """Value of a number written in digits or words (``بیست و چهارم`` → 24)."""
@@ -161,31 +211,30 @@ def load_lexicon() -> Lexicon:
 
     guarded_forms = [f for forms in month_forms.values() for f in forms if canon(f) in lex.guarded]
     free_forms = [f for forms in month_forms.values() for f in forms if canon(f) not in lex.guarded]
-    tens = [f for n, fs in _table(raw, "cardinals").items() if int(n) in (20, 30) for f in fs]
-    unit_card = [f for n, fs in _table(raw, "cardinals").items() if int(n) < 10 for f in fs]
-    all_card = [f for fs in _table(raw, "cardinals").values() for f in fs]
-    unit_ord = [f for n, fs in _table(raw, "ordinals").items() if int(n) < 10 for f in fs]
-    all_ord = [f for fs in _table(raw, "ordinals").values() for f in fs]
-    big_tens = [f for n, fs in _table(raw, "cardinals").items() if 20 <= int(n) < 100 for f in fs]
-    and_ = r"[\s\u200c]*و[\s\u200c]*"
-    card = alternation(all_card)
+    cards = _table(raw, "cardinals")
+    ords = _table(raw, "ordinals")
+    tens = [f for n, fs in cards.items() if int(n) in (20, 30) for f in fs]
+    big_tens = [f for n, fs in cards.items() if 20 <= int(n) < 100 for f in fs]
+    unit_card = [f for n, fs in cards.items() if int(n) < 10 for f in fs]
+    unit_ord = [f for n, fs in ords.items() if int(n) < 10 for f in fs]
+    ordinal_forms = [f for fs in ords.values() for f in fs]
+    ordinal_forms += [f"{t} و {u}" for t in tens for u in unit_ord] + [f"{t} ام" for t in tens]
+    cardinal_forms = [f for fs in cards.values() for f in fs] + [
+        f"{t} و {u}" for t in big_tens for u in unit_card
+    ]
+    lex.ordinal_forms, lex.cardinal_forms = ordinal_forms, cardinal_forms
     lex.alt = {
         "month": alternation(free_forms + guarded_forms),
         "month_free": alternation(free_forms),
         "weekday": alternation([f for fs in _table(raw, "weekdays").values() for f in fs]),
         # ordinal day: بیست و چهارم | سی‌ویکم | سی ام | نهم | یکم
-        "ordinal": "(?:"
-        + alternation(tens)
-        + and_
-        + alternation(unit_ord)
-        + "|"
-        + alternation(tens)
-        + r"[\s\u200c]*ام"
-        + "|"
-        + alternation(all_ord)
-        + ")",
+        "ordinal": alternation(ordinal_forms),
         # cardinal count: بیست و پنج | سه
-        "cardinal": "(?:" + alternation(big_tens) + and_ + alternation(unit_card) + "|" + card + ")",
+        "cardinal": alternation(cardinal_forms),
+        "count_word": alternation(cardinal_forms + list(raw.get("vague_counts", []))),
+        "vague": alternation(list(raw.get("vague_counts", []))),
+        "wd_block": alternation(list(raw.get("weekday_blockers", []))),
+        "day_word": alternation(ordinal_forms + cardinal_forms),
         "unit": alternation(list(_forms(raw, "units"))),
         "modifier": alternation([f for s in _table(raw, "unit_modifiers").values() for f in s["forms"]]),
         "current": alternation(list(raw.get("current_determiners", []))),

@@ -1,6 +1,6 @@
 /* rasad web page: plain JS, no build step, no framework.
  * Security rule: data is only ever put in the page with textContent / createTextNode,
- * never with innerHTML. Views are hash routes; each one renders a JSON endpoint of /api.
+ * never by parsing HTML strings. Views are hash routes; each one renders a JSON endpoint of /api.
  */
 "use strict";
 
@@ -28,7 +28,7 @@ function el(tag, attrs, ...kids) {
     else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v === true ? "" : String(v));
   }
-  for (const kid of kids.flat()) {
+  for (const kid of kids.flat(Infinity)) {
     if (kid === null || kid === undefined || kid === false) continue;
     node.append(kid instanceof Node ? kid : document.createTextNode(String(kid)));
   }
@@ -37,6 +37,8 @@ function el(tag, attrs, ...kids) {
 const en = (s) => (s ? el("bdi", { lang: "en", class: "en", dir: "ltr" }, s) : null);
 const faNum = (n) => (typeof n === "number" ? n.toLocaleString("fa-IR") : n);
 const enc = encodeURIComponent;
+/* Only web links are linked (no javascript:, data: …). */
+const safeUrl = (u) => typeof u === "string" && /^https?:\/\//i.test(u);
 
 function qs(params) {
   const parts = [];
@@ -63,6 +65,13 @@ function dateBoth(iso, jal) {
   if (!iso) return el("span", { class: "muted" }, "بی‌تاریخ");
   const j = jal || jalali(iso);
   return el("span", { class: "date", title: iso }, j ? j : "", j ? " " : "", el("bdi", { dir: "ltr", class: "en" }, iso));
+}
+
+/* A merged event's date; undated events show when they were reported instead. */
+function eventDate(ev) {
+  if (ev.date) return dateBoth(ev.date, ev.date_jalali_fa);
+  if (ev.when) return el("span", { class: "muted" }, "تاریخ نامعلوم؛ گزارش‌شده در ", dateBoth(ev.when, ev.when_jalali_fa));
+  return dateBoth(null);
 }
 
 function nameFa(fa, enName) {
@@ -106,12 +115,14 @@ const view = () => document.getElementById("view");
 function setJson(path) {
   const a = document.getElementById("json-link");
   a.href = path;
-  a.textContent = path;
+  let shown = path;
+  try { shown = decodeURI(path); } catch (e) { /* keep the encoded form */ }
+  a.textContent = shown;
 }
 
 function show(...nodes) {
   const v = view();
-  v.replaceChildren(...nodes.flat().filter(Boolean));
+  v.replaceChildren(...nodes.flat(Infinity).filter(Boolean));
 }
 
 function showError(err) {
@@ -132,7 +143,11 @@ function filterForm(route, params, fields) {
       input = el("select", { name }, el("option", { value: "" }, "همه"),
         ...options.map(([v, t]) => el("option", { value: v, selected: params[name] === v }, t)));
     } else {
-      input = el("input", { name, type: kind || "text", value: params[name] || "", dir: kind === "date" ? "ltr" : null });
+      const isDate = kind === "date";
+      input = el("input", {
+        name, type: "text", value: params[name] || "", dir: isDate ? "ltr" : null,
+        placeholder: isDate ? "YYYY-MM-DD" : null, pattern: isDate ? "\\d{4}(-\\d{2}(-\\d{2})?)?" : null,
+      });
     }
     return el("label", {}, label, input);
   });
@@ -213,7 +228,7 @@ function actorsNode(ev) {
 function timelineItem(ev) {
   const details = el("div", { class: "reports", hidden: true });
   const card = el("button", { class: "tl-card", type: "button", "aria-expanded": "false" },
-    el("div", { class: "tl-date" }, dateBoth(ev.date, ev.date_jalali_fa)),
+    el("div", { class: "tl-date" }, eventDate(ev)),
     el("div", { class: "tl-title" }, typeLabel(ev.type), actorsNode(ev)),
     el("div", { class: "meta" },
       statusBadge(ev.status),
@@ -241,7 +256,7 @@ function timelineItem(ev) {
 /* The sentences that report a merged event, evidence highlighted. */
 function reportNodes(full) {
   const nodes = [];
-  const hist = full.history || [];
+  const hist = (full.history || []).filter((h, i, all) => i === 0 || h.status !== all[i - 1].status);
   if (hist.length > 1) {
     nodes.push(el("div", { class: "history" }, "تاریخچهٔ وضعیت: ",
       hist.map((h, i) => [i ? " ← " : "", STATUS_FA[h.status] || h.status, h.published ? ` (${h.published})` : ""])));
@@ -260,6 +275,10 @@ function reportNodes(full) {
         statusBadge(r.status)),
       quote));
   }
+  const shown = new Set((full.reports_detail || []).map((r) => r.article_id)).size;
+  if (full.sources > shown && shown) {
+    nodes.push(el("p", { class: "muted small" }, `${faNum(shown)} منبع از ${faNum(full.sources)} منبع نشان داده شد.`));
+  }
   if (!nodes.length) nodes.push(el("p", { class: "empty" }, "گزارشی ثبت نشده است."));
   return nodes;
 }
@@ -270,7 +289,7 @@ async function viewEvent(id) {
   const ev = await api(path);
   show(
     el("h1", {}, typeLabel(ev.type), actorsNode(ev)),
-    el("div", { class: "meta" }, dateBoth(ev.date, ev.date_jalali_fa), statusBadge(ev.status),
+    el("div", { class: "meta" }, eventDate(ev), statusBadge(ev.status),
       el("span", {}, `${faNum(ev.sources || 0)} منبع`), ev.location ? el("span", {}, "مکان: ", ev.location) : null),
     el("h2", {}, "گزارش‌ها ", en("Reports")),
     el("div", { class: `reports st-${ev.status}` }, reportNodes(ev)),
@@ -315,6 +334,8 @@ async function viewArticle(id) {
   const path = `/api/articles/${enc(id)}`;
   setJson(path);
   const a = await api(path);
+  const faOf = {};
+  for (const e of a.entities || []) faOf[e.id] = e.label_fa;
   const side = el("aside", { class: "side" },
     el("h2", {}, "موجودیت‌ها ", en("Entities")),
     el("ul", {}, (a.entities || []).map((e) => el("li", {}, entityLink(e.id, e.label_fa, e.name), " ", el("span", { class: "badge" }, ENT_FA[e.type] || e.type)))),
@@ -323,7 +344,7 @@ async function viewArticle(id) {
     el("h2", {}, "رویدادها ", en("Events")),
     el("ul", {}, (a.events || []).map((ev) => el("li", {},
       ev.merged_id != null ? el("a", { href: `#/event/${enc(ev.merged_id)}` }, typeLabel(ev.type)) : typeLabel(ev.type),
-      " ", statusBadge(ev.status), " ", (ev.actors || []).join("، ")))),
+      " ", statusBadge(ev.status), " ", actorsNode({ ...ev, actors_fa: (ev.actor_ids || []).map((i) => faOf[i]) })))),
     el("h2", {}, "نقل‌قول‌ها ", en("Quotes")),
     el("ul", {}, (a.quotes || []).map((q) => el("li", {}, entityLink(q.speaker_id, q.speaker_fa, q.speaker), ": ", el("span", { class: "quote-text" }, q.text)))),
   );
@@ -334,7 +355,7 @@ async function viewArticle(id) {
     el("h1", {}, a.title || a.doc || `خبر ${a.id}`),
     el("div", { class: "meta" }, a.source ? el("span", {}, a.source) : null,
       a.published ? dateBoth(a.published, a.published_jalali) : null,
-      a.url ? el("a", { href: a.url, rel: "noopener noreferrer nofollow", dir: "ltr" }, "پیوند اصلی") : null,
+      safeUrl(a.url) ? el("a", { href: a.url, rel: "noopener noreferrer nofollow", dir: "ltr" }, "پیوند اصلی") : null,
       a.doc ? el("bdi", { dir: "ltr", class: "muted" }, a.doc) : null),
     legend,
     el("div", { class: "cols" }, el("article", { id: "article-text" }, highlighted(a.text, articleSpans(a))), side),
@@ -373,7 +394,8 @@ async function viewEntity(id) {
   const events = (e.events || []).map((ev) => timelineItem(ev));
   show(
     el("h1", {}, nameFa(e.label_fa, e.name), " ", el("span", { class: "badge" }, ENT_FA[e.type] || e.type)),
-    el("div", { class: "meta" }, el("bdi", { dir: "ltr" }, e.id), ` · ${faNum((e.mentions || []).length)} اشاره`),
+    el("div", { class: "meta" }, el("bdi", { dir: "ltr" }, e.id),
+      el("span", {}, `${faNum(e.mention_count ?? (e.mentions || []).length)} اشاره در ${faNum(e.articles || 0)} خبر`)),
     el("h2", {}, "رویدادها ", en("Events")),
     events.length ? el("ol", { class: "timeline" }, events) : el("p", { class: "empty" }, "رویدادی نیست."),
     el("h2", {}, "نقل‌قول‌ها ", en("Quotes")),

@@ -1,0 +1,460 @@
+"""The ``rasad`` command line: a thin layer over the library.
+
+    $ rasad analyze article.txt > out.jsonl        # JSON Lines only on stdout
+    $ rasad ingest corpus/ --db news.db            # progress and summary on stderr
+    $ rasad search "رئیس جمهور" --db news.db
+    $ rasad timeline --actor "Vladimir Putin"
+
+Library errors (:class:`rasad.errors.RasadError`) become one-line messages on stderr and a
+non-zero exit status, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from rasad import __version__
+from rasad.errors import RasadError
+from rasad.pipeline import STAGE_NAMES, Pipeline, default_pipeline
+
+EXIT_ERROR = 2
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _out() -> Console:
+    """Tables on stdout; wide when piped so rows aren't folded into 80 columns."""
+    wide = None if sys.stdout.isatty() else 200
+    return Console(highlight=False, soft_wrap=False, width=wide)
+
+
+class RasadGroup(click.Group):
+    """Turns library errors into clean one-line messages."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RasadError as e:
+            click.echo(f"rasad: error: {e}", err=True)
+            ctx.exit(EXIT_ERROR)
+        except KeyboardInterrupt:
+            click.echo("rasad: interrupted", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:
+            with contextlib.suppress(Exception):
+                sys.stdout = open("/dev/null", "w")  # noqa: SIM115
+            ctx.exit(0)
+
+
+def db_option(f: Any) -> Any:
+    return click.option(
+        "--db", envvar="RASAD_DB", default="rasad.db", show_default=True, show_envvar=True,
+        help="SQLite database file.",
+    )(f)
+
+
+def stages_option(f: Any) -> Any:
+    return click.option(
+        "--stages", default=None, metavar="NAMES",
+        help="Comma-separated stages to run (default: all of " + ", ".join(STAGE_NAMES) + ").",
+    )(f)
+
+
+def json_option(f: Any) -> Any:
+    return click.option("--json", "as_json", is_flag=True, help="JSON output (one object per line for lists).")(f)
+
+
+def page_options(f: Any) -> Any:
+    f = click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0))(f)
+    return click.option("--limit", default=50, show_default=True, type=click.IntRange(min=0))(f)
+
+
+def build_pipeline(stages: str | None) -> Pipeline:
+    """The default pipeline, or only the named stages (in pipeline order)."""
+    if not stages:
+        return default_pipeline()
+    wanted = {s.strip() for s in stages.split(",") if s.strip()}
+    unknown = wanted - set(STAGE_NAMES)
+    if unknown:
+        raise click.BadParameter(f"unknown stage(s): {', '.join(sorted(unknown))}", param_hint="--stages")
+    return default_pipeline(disable=[n for n in STAGE_NAMES if n not in wanted])
+
+
+def _open(db: str) -> Any:
+    from rasad.store import Store
+
+    return Store.open(db)
+
+
+def _jsonl(rows: list[dict[str, Any]]) -> None:
+    for r in rows:
+        click.echo(json.dumps(r, ensure_ascii=False))
+
+
+@click.group(cls=RasadGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="rasad")
+def main() -> None:
+    """rasad (رصد): reads Persian news and turns it into a sourced, dated record."""
+
+
+# --- analyze -------------------------------------------------------------------
+def _inputs(paths: tuple[str, ...]) -> Iterator[Any]:
+    from rasad.ingest import iter_inputs
+    from rasad.model import Article
+
+    files = [p for p in paths if p != "-"]
+    for p in paths:
+        if p == "-":
+            yield Article(raw=sys.stdin.read(), doc="stdin")
+    if files:
+        yield from iter_inputs(files)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+@stages_option
+def analyze(paths: tuple[str, ...], fmt: str, stages: str | None) -> None:
+    """Analyze files or folders (``-`` = stdin) and print JSON Lines, one article per line.
+
+    Nothing but the JSON Lines goes to stdout; failures are reported on stderr and the
+    other inputs go on.  Exit status 1 when no input could be analyzed.
+    """
+    from rasad.model import Article
+
+    pipe = build_pipeline(stages)
+    err = _err()
+    out = sys.stdout
+    ok = failed = 0
+    for item in _inputs(paths):
+        if not isinstance(item, Article):
+            failed += 1
+            err.print(f"[red]failed[/red] {item}", markup=True)
+            continue
+        try:
+            with contextlib.redirect_stdout(sys.stderr):  # keep stdout pure even if a stage prints
+                doc = pipe(item)
+        except Exception as e:  # one article's failure never stops the others
+            failed += 1
+            click.echo(f"failed {item.doc or item.path}: analysis error: {type(e).__name__}: {e}", err=True)
+            continue
+        ok += 1
+        if fmt == "json":
+            out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+            out.flush()
+        else:
+            _print_doc_table(doc.to_dict())
+    if failed or not ok:
+        click.echo(f"analyzed {ok}, failed {failed}", err=True)
+    if not ok:
+        sys.exit(1)
+
+
+def _print_doc_table(d: dict[str, Any]) -> None:
+    con = _out()
+    con.rule(Text(f"{d.get('doc') or ''}  {d.get('title') or ''}  {d.get('published') or ''}"))
+    for key, cols in (
+        ("timexes", ("text", "type", "value")),
+        ("entities", ("name", "type", "id", "label_fa")),
+        ("quotes", ("speaker", "kind", "text", "date")),
+        ("events", ("type", "mode", "actors", "location", "date", "status")),
+    ):
+        rows = d.get(key) or []
+        if not rows:
+            continue
+        t = Table(title=f"{key} ({len(rows)})", title_justify="left")
+        for c in cols:
+            t.add_column(c, overflow="fold")
+        for r in rows:
+            t.add_row(*(Text(_cell(r.get(c))) for c in cols))
+        con.print(t)
+
+
+def _cell(v: Any, width: int = 90) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        v = ", ".join(str(x) for x in v)
+    s = str(v)
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+# --- ingest --------------------------------------------------------------------
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@stages_option
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[str, ...], db: str, stages: str | None, quiet: bool) -> None:
+    """Analyze files or folders and store them (idempotent: known content is skipped).
+
+    Exit status 0 when anything was processed, 1 when nothing could be read.
+    """
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from rasad.store.batch import IngestSummary, ingest_items
+
+    pipe = build_pipeline(stages)
+    err = _err()
+    summary = IngestSummary()
+    failures: list[tuple[str, str]] = []
+    with _open(db) as st:
+        progress = Progress(
+            SpinnerColumn(), TextColumn("ingesting"), BarColumn(bar_width=None),
+            TextColumn("{task.completed} articles · {task.fields[added]} added · {task.fields[failed]} failed"),
+            TimeElapsedColumn(), console=err, transient=True, disable=quiet,
+        )
+        with progress, contextlib.redirect_stdout(sys.stderr):
+            task = progress.add_task("ingest", total=None, added=0, failed=0)
+            for r in ingest_items(st, _inputs(paths), pipe):
+                summary.count(r)
+                if r.status == "failed":
+                    failures.append((r.name, r.reason or "failed"))
+                progress.update(task, advance=1, added=summary.added, failed=summary.failed)
+    if failures:
+        err.print(f"[bold red]{len(failures)} failed:[/bold red]")
+        for name, reason in failures:
+            err.print(Text(f"  {name}: {reason}"))
+    err.print(
+        f"added {summary.added}, already present {summary.present}, failed {summary.failed}"
+        f" ({summary.chars / 1e6:.2f} MB) → {db}"
+    )
+    if summary.processed == 0:
+        sys.exit(1)
+
+
+# --- store queries -------------------------------------------------------------
+@main.command()
+@click.argument("ident")
+@db_option
+@json_option
+def show(ident: str, db: str, as_json: bool) -> None:
+    """Show one stored article by id (or by document name)."""
+    with _open(db) as st:
+        aid = int(ident) if ident.isdigit() else st.find_doc(ident)
+        art = st.article(aid) if aid is not None else None
+    if art is None:
+        raise click.ClickException(f"no article {ident!r} in {db}")
+    if as_json:
+        art.pop("raw", None)
+        click.echo(json.dumps(art, ensure_ascii=False))
+        return
+    con = _out()
+    con.print(Text(f"#{art['id']}  {art.get('title') or '(untitled)'}", style="bold"))
+    meta = [f"{k}: {art[k]}" for k in ("doc", "published", "source", "byline", "url", "path") if art.get(k)]
+    con.print(Text("  ".join(meta), style="dim"))
+    con.print(Text(_cell(art.get("text"), 600)))
+    result = dict(art["result"])
+    result["entities"] = [
+        {**e, "mentions": [m["text"] for m in e["mentions"]]} for e in art["entities"]
+    ]
+    result["doc"], result["title"], result["published"] = "", "", ""
+    _print_doc_table(result)
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@json_option
+@page_options
+def search(query: str, db: str, as_json: bool, limit: int, offset: int) -> None:
+    """Full-text search (``میشود`` also finds ``می‌شود``); ``"..."`` phrase, ``-word`` excludes."""
+    with _open(db) as st:
+        hits = st.search(query, limit=limit, offset=offset)
+    if as_json:
+        _jsonl(hits)
+        return
+    t = Table(title=f"{len(hits)} hit(s) for {query}", title_justify="left")
+    for c in ("id", "published", "title", "snippet"):
+        t.add_column(c, overflow="fold")
+    for h in hits:
+        snip = Text(h["snippet_text"])
+        for s, e in h["highlights"]:
+            snip.stylize("bold yellow", s, e)
+        t.add_row(str(h["id"]), h.get("published") or "", Text(_cell(h.get("title"), 60)), snip)
+    _out().print(t)
+
+
+@main.command()
+@db_option
+@json_option
+def stats(db: str, as_json: bool) -> None:
+    """Counts of what the store holds."""
+    with _open(db) as st:
+        s = st.stats()
+    if as_json:
+        click.echo(json.dumps(s, ensure_ascii=False))
+        return
+    t = Table(title=f"rasad store {db}", title_justify="left")
+    t.add_column("what")
+    t.add_column("count", justify="right")
+    for k in ("articles", "entities", "mentions", "timexes", "quotes", "events", "merged_events"):
+        t.add_row(k, f"{s[k]:,}")
+    t.add_row("published", f"{s['first_published'] or '-'} … {s['last_published'] or '-'}")
+    t.add_row("db size", f"{s['db_bytes'] / 1e6:.1f} MB")
+    for k, v in s["event_types"].items():
+        t.add_row(f"events: {k}", f"{v:,}")
+    for k, v in list(s["sources"].items())[:10]:
+        t.add_row(Text(f"source: {k or '(unknown)'}"), f"{v:,}")
+    _out().print(t)
+
+
+def _date_opts(f: Any) -> Any:
+    f = click.option("--until", default=None, metavar="DATE", help="Up to this ISO date (inclusive).")(f)
+    return click.option("--since", default=None, metavar="DATE", help="From this ISO date (inclusive).")(f)
+
+
+@main.command()
+@click.option("--speaker", default=None, help="Entity id, or part of the English/Persian name.")
+@_date_opts
+@db_option
+@json_option
+@page_options
+def quotes(speaker: str | None, since: str | None, until: str | None, db: str, as_json: bool,
+           limit: int, offset: int) -> None:
+    """Stored quotes, newest first."""
+    with _open(db) as st:
+        rows = st.quotes(speaker=speaker, since=since, until=until, limit=limit, offset=offset)
+    if as_json:
+        _jsonl(rows)
+        return
+    t = Table(title=f"{len(rows)} quote(s)", title_justify="left")
+    for c in ("date", "speaker", "kind", "text", "article"):
+        t.add_column(c, overflow="fold")
+    for q in rows:
+        t.add_row(q.get("date") or q.get("published") or "", Text(q["speaker"]), q.get("kind") or "",
+                  Text(_cell(q["text"], 200)), str(q["article_id"]))
+    _out().print(t)
+
+
+@main.command()
+@click.option("--type", "etype", default=None, help="POLECAT type, e.g. CONSULT.")
+@click.option("--actor", default=None, help="Actor name, Persian label or entity id.")
+@click.option("--status", default=None, help="occurred, ongoing, planned, proposed, denied, cancelled.")
+@_date_opts
+@db_option
+@json_option
+@page_options
+def events(etype: str | None, actor: str | None, status: str | None, since: str | None, until: str | None,
+           db: str, as_json: bool, limit: int, offset: int) -> None:
+    """Event reports of single articles, newest first (see ``timeline`` for merged events)."""
+    with _open(db) as st:
+        rows = st.events(type=etype, actor=actor, status=status, since=since, until=until,
+                         limit=limit, offset=offset)
+    if as_json:
+        _jsonl(rows)
+        return
+    t = Table(title=f"{len(rows)} event report(s)", title_justify="left")
+    for c in ("date", "type", "actors", "location", "status", "article", "merged"):
+        t.add_column(c, overflow="fold")
+    for e in rows:
+        t.add_row(e.get("date") or "", e["type"], Text(", ".join(e["actors"])), Text(e.get("location") or ""),
+                  e.get("status") or "", str(e["article_id"]), str(e.get("merged_id") or ""))
+    _out().print(t)
+
+
+@main.command()
+@click.option("--actor", default=None, help="Actor name, Persian label or entity id.")
+@click.option("--type", "etype", default=None, help="POLECAT type, e.g. CONSULT.")
+@click.option("--status", default=None)
+@_date_opts
+@db_option
+@json_option
+@click.option("--limit", default=500, show_default=True, type=click.IntRange(min=0))
+def timeline(actor: str | None, etype: str | None, status: str | None, since: str | None,
+             until: str | None, db: str, as_json: bool, limit: int) -> None:
+    """Merged events in date order, with Jalali and Gregorian dates, status and sources."""
+    with _open(db) as st:
+        rows = st.timeline(actor=actor, type=etype, status=status, since=since, until=until, limit=limit)
+    if as_json:
+        _jsonl(rows)
+        return
+    t = Table(title=f"timeline: {len(rows)} event(s)", title_justify="left")
+    for c in ("date", "jalali", "type", "actors", "location", "status", "history", "sources"):
+        t.add_column(c, overflow="fold")
+    for m in rows:
+        hist = " → ".join(dict.fromkeys(h.get("status") or "?" for h in m["history"]))
+        t.add_row(m.get("date") or f"({m.get('when') or '?'})", m.get("date_jalali") or m.get("when_jalali") or "",
+                  m["type"] + (f"/{m['mode']}" if m.get("mode") else ""), Text(", ".join(m["actors"])),
+                  Text(m.get("location") or ""), m.get("status") or "", hist, str(m["sources"]))
+    _out().print(t)
+
+
+# --- eval, migrate, serve ----------------------------------------------------------
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--system", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="JSON Lines system output to score (default: run the pipeline).")
+@json_option
+def eval_cmd(gold_dir: Path, system: Path | None, as_json: bool) -> None:
+    """Score against gold and check the pinned floors; exit 1 when a score is under its floor."""
+    from rasad.evaluate import check_floors, evaluate, load_floors
+
+    with contextlib.redirect_stdout(sys.stderr):
+        scores = evaluate(gold_dir, system)
+    floors = load_floors()
+    failures = check_floors(scores, floors)
+    if as_json:
+        click.echo(json.dumps({"scores": scores, "floors": floors, "failures": failures}, ensure_ascii=False))
+    else:
+        t = Table(title=f"rasad eval {gold_dir} ({scores.get('docs', '?')} docs)", title_justify="left")
+        for c, j in (("metric", "left"), ("score", "right"), ("floor", "right"), ("", "left")):
+            t.add_column(c, justify=j)  # type: ignore[arg-type]
+        for k, v in scores.items():
+            if not isinstance(v, (int, float)) or k in ("docs", "missing_docs"):
+                continue
+            fl = floors.get(k)
+            verdict = "" if fl is None else ("[green]PASS[/green]" if v + 1e-9 >= fl else "[bold red]FAIL[/bold red]")
+            t.add_row(k, f"{v:.3f}", "" if fl is None else f"{fl:.3f}", verdict)
+        _out().print(t)
+    for msg in failures:
+        click.echo(f"under floor: {msg}", err=True)
+    if failures:
+        sys.exit(1)
+
+
+@main.command()
+@db_option
+def migrate(db: str) -> None:
+    """Apply the store's pending migrations (also done automatically on open)."""
+    from rasad.store import Store
+
+    with Store.open(db, migrate=False) as st:
+        done = st.migrate()
+        names = [m["name"] for m in st.migrations()]
+    if done:
+        click.echo(f"applied {len(done)} migration(s): {', '.join(done)}", err=True)
+    else:
+        click.echo(f"up to date ({len(names)} migrations: {', '.join(names)})", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the HTTP API and web UI over the store."""
+    try:
+        from rasad.api import create_app  # type: ignore[attr-defined]
+    except ImportError as e:
+        raise click.ClickException(f"the web API is not available: {e}") from e
+    import uvicorn
+
+    _open(db).close()  # fail early, cleanly, on a bad database
+    uvicorn.run(create_app(db), host=host, port=port)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

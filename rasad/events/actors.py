@@ -1,0 +1,241 @@
+"""Event actors and places from the entity stage's mentions.
+
+A mention becomes a *candidate*: the actor it stands for (a person, a state,
+an organization: ``مسکو`` → Russia, ``کاخ سفید`` → United States, ``مقامات
+روسی`` → Russia) or a place (``در آلاسکا`` → Alaska).  The lists of states,
+seats of government and media live in ``rasad/data/events/actors.yaml``.
+
+    >>> from rasad.model import Entity, Mention
+    >>> r = ActorResolver()
+    >>> r.actor(Entity("Q649", "Moscow", "GPE", mentions=[Mention("مسکو", 0, 4)]))
+    ('Russia', 'Q159')
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from rasad.events.resources import alternation, compile_fa, load_yaml
+from rasad.model import Article, Entity
+
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+_LATIN = re.compile("[A-Za-z]")
+
+
+@dataclass
+class Candidate:
+    """One entity mention seen as a possible event argument."""
+
+    start: int
+    end: int
+    actor: str | None  # English name of the actor it stands for
+    actor_id: str | None
+    place: str | None  # English name of the place it names
+    place_id: str | None
+    etype: str
+    source: str  # the mention's source: gazetteer | title | adjective | ...
+    modifier: bool = False  # part of an appositive role (وزیر امور خارجه روسیه)
+    loc_marked: bool = False  # در X
+    with_marked: bool = False  # با X, میان X و Y
+    between_marked: bool = False  # میان X و Y
+    target_marked: bool = False  # به X, از X, علیه X
+    apposed: bool = False  # a place restating the one before it: ریاض، عربستان سعودی
+    flagged: bool = False  # the flags above have been computed
+
+
+class ActorResolver:
+    """Maps entities to actors and places; holds the compiled context patterns."""
+
+    def __init__(self) -> None:
+        data = load_yaml("actors.yaml")
+        self.countries: set[str] = set(data["countries"])
+        self.metonymy: dict[str, str] = dict(data["metonymy"])
+        self.org_country: dict[str, str] = dict(data["org_country"])
+        self.non_actors: set[str] = set(data["non_actors"])
+        self.ids: dict[str, str] = dict(data["ids"])
+        g = load_yaml("grammar.yaml")
+        self.role_rx = re.compile(r"(?<![\w\u200c])" + alternation(g["roles"]) + r"(?![\w\u200c])")
+        mk = g["markers"]
+        self.loc_rx = compile_fa(mk["location"])
+        self.with_rx = compile_fa(mk["with"])
+        self.between_rx = compile_fa(mk["between"])
+        self.target_rx = compile_fa(mk["target"])
+        self.poss_rx = re.compile(alternation(g["possessive_roles"]))
+        self.adj_head_rx = re.compile(
+            r"(?<![\w\u200c])" + alternation(g["adjective_heads"]) + r"(?:[ \u200c]+[^\s،.]+){0,2}[ \u200c]+$"
+        )
+
+    def actor(self, ent: Entity) -> tuple[str, str | None] | None:
+        """The actor an entity stands for, or None (a city, a news agency, a river,
+        or an entity the linker could not name in English)."""
+        name = ent.name
+        if name in self.non_actors or not _LATIN.search(name):
+            return None
+        if name in self.metonymy:
+            country = self.metonymy[name]
+            return country, self.ids.get(country)
+        if name in self.org_country:
+            country = self.org_country[name]
+            return country, self.ids.get(country)
+        if ent.type == "PER":
+            return name, ent.id
+        if ent.type == "GPE":
+            return (name, ent.id) if name in self.countries else None
+        if ent.type == "ORG":
+            return name, ent.id
+        return None
+
+    def speaker(self, name: str, speaker_id: str | None, doc: Article) -> tuple[str, str | None] | None:
+        """The actor behind a quote's speaker (``Kremlin`` speaks for Russia; a news agency is none)."""
+        if not name or name.startswith("anonymous:") or name in self.non_actors or not _LATIN.search(name):
+            return None
+        for ent in doc.entities:
+            if ent.name == name:
+                return self.actor(ent)
+        return name, speaker_id
+
+    def place(self, ent: Entity) -> tuple[str, str | None] | None:
+        """The place an entity names (a country, a city, a building), or None."""
+        if not _LATIN.search(ent.name):
+            return None
+        if ent.type in PLACE_TYPES or (ent.type == "ORG" and ent.name in self.metonymy):
+            return ent.name, ent.id
+        return None
+
+    def candidates(self, doc: Article) -> list[Candidate]:
+        """Every mention of ``doc`` as a candidate, sorted by offset (flags unset: see :meth:`flag`).
+
+        Mentions inside a time expression (``به وقت تهران``) are left out.
+        """
+        text = doc.text
+        spans = sorted((t.start, t.end) for t in doc.timexes)
+        tstarts = [a for a, _ in spans]
+        out: list[Candidate] = []
+        for ent in doc.entities:
+            act = self.actor(ent)
+            plc = self.place(ent)
+            if act is None and plc is None:
+                continue
+            for m in ent.mentions:
+                if not (0 <= m.start < m.end <= len(text)):
+                    continue
+                i = bisect.bisect_right(tstarts, m.start) - 1
+                if i >= 0 and spans[i][0] <= m.start < spans[i][1]:
+                    continue
+                a = act
+                if m.source == "adjective" and not self._adj_head(text, m.start):
+                    a = None
+                    if plc is None:
+                        continue
+                out.append(
+                    Candidate(
+                        m.start,
+                        m.end,
+                        a[0] if a else None,
+                        a[1] if a else None,
+                        plc[0] if plc else None,
+                        plc[1] if plc else None,
+                        ent.type,
+                        m.source,
+                    )
+                )
+        out.sort(key=lambda c: (c.start, -c.end))
+        # drop mentions nested in a longer one (a country inside a title span)
+        kept: list[Candidate] = []
+        for c in out:
+            if kept and c.start < kept[-1].end:
+                continue
+            kept.append(c)
+        return kept
+
+    def flag(self, text: str, cands: list[Candidate]) -> None:
+        """Set the context flags of consecutive candidates (one sentence)."""
+        prev: Candidate | None = None
+        head: Candidate | None = None  # the last candidate that is not a modifier
+        for c in cands:
+            self._flag(text, c, prev, head)
+            prev = c
+            if not c.modifier:
+                head = c
+
+    def _adj_head(self, text: str, start: int) -> bool:
+        """Is the adjective at ``start`` governed by a noun for people or forces?"""
+        return bool(self.adj_head_rx.search(text[max(0, start - 30) : start]))
+
+    def _flag(self, text: str, c: Candidate, prev: Candidate | None, head: Candidate | None) -> None:
+        c.flagged = True
+        lo = max(0, c.start - 60)
+        left = text[lo : c.start]
+        tail = left[-40:]
+        gap = text[prev.end : c.start] if prev is not None else None
+        listed = gap is not None and gap.replace("،", " ").replace(",", " ").split() in ([], ["و"])
+        # an appositive title right after its person: دونالد ترامپ، رئیس‌جمهور آمریکا
+        if prev is not None and c.source == "title" and listed and prev.actor == c.actor:
+            c.modifier = True
+        # a role of a named person: لاوروف، وزیر امور خارجه روسیه / پوتین رئیس‌جمهوری روسیه
+        cut = max(left.rfind("،"), left.rfind(","), left.rfind("\n"), left.rfind("."), left.rfind(":"))
+        chunk_start = lo + cut + 1 if cut >= 0 else lo
+        for m in self.role_rx.finditer(text, chunk_start, c.start):
+            between = text[m.end() : c.start]
+            if " و " in f" {between} " or len(between.split()) > 4:
+                continue
+            if self.poss_rx.fullmatch(m.group()) and c.etype == "PER" and len(between.split()) <= 1:
+                c.modifier = True  # فرستاده ویژه پوتین: Putin is not the actor
+                break
+            if (
+                prev is not None
+                and prev.etype == "PER"
+                and prev.end <= m.start()
+                and not text[prev.end : m.start()].strip(" ،,\u200c«»\"()")
+            ):
+                if c.etype != "PER":
+                    c.modifier = True
+                break
+        c.loc_marked = _ends(self.loc_rx, tail)
+        c.with_marked = _ends(self.with_rx, tail)
+        c.between_marked = _ends(self.between_rx, tail)
+        c.target_marked = _ends(self.target_rx, tail)
+        if head is not None and not c.modifier:
+            # lists share their marker: با X، Y و Z / میان X و Y / در ریاض، عربستان سعودی
+            hgap = text[head.end : c.start]
+            if prev is not None and prev is not head:
+                hgap = text[head.end : head.end] + text[prev.end : c.start]
+            words = hgap.replace("،", " ").replace(",", " ").split()
+            if words in ([], ["و"]) and (prev is head or (prev is not None and prev.modifier)):
+                c.with_marked = c.with_marked or head.with_marked
+                c.between_marked = c.between_marked or head.between_marked
+                c.target_marked = c.target_marked or head.target_marked
+                if head.loc_marked and c.place and not words:
+                    c.loc_marked = True
+                    c.apposed = True
+        if c.loc_marked and c.place is None:
+            c.loc_marked = False
+
+
+def _ends(rx: re.Pattern[str], tail: str) -> bool:
+    """Does ``rx`` (whose pattern ends with ``$``) match at the end of ``tail`` after a word break?"""
+    m = rx.search(tail)
+    if m is None:
+        return False
+    s = m.start()
+    return s == 0 or not (tail[s - 1].isalnum() or tail[s - 1] == "\u200c")
+
+
+class CandidateIndex:
+    """Candidates of one article with range lookups."""
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self.cands = cands
+        self.starts = [c.start for c in cands]
+
+    def between(self, start: int, end: int) -> list[Candidate]:
+        """Candidates lying inside ``[start, end)``."""
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.cands) and self.cands[i].start < end:
+            if self.cands[i].end <= end:
+                out.append(self.cands[i])
+            i += 1
+        return out

@@ -1,0 +1,620 @@
+"""The event grammar: triggers, their arguments, status, date and place.
+
+For each trigger found in a sentence (``rasad/data/events/triggers.yaml``) the
+grammar finds
+
+* the *region* it belongs to: the whole sentence, or the reported clause after
+  a reporting verb (``... گفت که``) or inside a quote, whose speaker is known;
+* its *arguments* among the entity mentions (:mod:`rasad.events.actors`):
+  participants of a meeting (``دیدار میان X و Y``, ``X ... با Y دیدار کرد``),
+  or the source and targets of a one-sided act (``X ... را رد کرد``,
+  ``حمله هوایی X به Y``);
+* its *status* (:mod:`rasad.events.factuality`), *date* (a time expression of
+  its clause; for speech acts also the date of the speech) and *place*
+  (``در X``).
+
+Mentions without actors of their own that point back (``این دیدار``, ``دو طرف``)
+reuse the actors of an earlier event; the stage merges them with it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from rasad.events.actors import ActorResolver, Candidate, CandidateIndex
+from rasad.events.factuality import Factuality, combine
+from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml
+from rasad.model import Article, Quote, Timex
+
+JOINT = ("CONSULT", "AGREE")
+MIN_ACTORS = {"CONSULT": 2, "AGREE": 2, "ASSAULT": 2, "SUPPORT": 2}
+Actor = tuple[str, str | None]
+
+
+@dataclass
+class Found:
+    """One event mention, before the article-level merge."""
+
+    type: str
+    actors: list[Actor]
+    status: str
+    trigger: str
+    start: int  # evidence span
+    end: int
+    sentence: int
+    mode: str | None = None
+    date: str | None = None
+    location: Actor | None = None
+    continues: bool = False
+    anaphoric: bool = False
+    speech: bool = False
+    sentences: set[int] = field(default_factory=set)
+    ante: Found | None = None  # the earlier mention an anaphoric one points back to
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One trigger match: ``text[start:end]`` matched trigger number ``index``."""
+
+    s: int
+    e: int
+    index: int
+    text: str
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+    def group(self) -> str:
+        return self.text
+
+
+@dataclass
+class _Ctx:
+    """Where a trigger sits: its region, speaker and reporting clause."""
+
+    region_start: int
+    region_end: int
+    in_speech: bool
+    speaker: Actor | None
+    cue_start: int | None
+
+
+class Grammar:
+    """Compiled grammar resources; one per stage (no shared mutable state)."""
+
+    def __init__(self) -> None:
+        self.triggers, _ = load_triggers()
+        self.finder = TriggerFinder(self.triggers)
+        tdata = load_yaml("triggers.yaml")
+        self.block = [compile_fa(p) for p in tdata.get("block_before", [])]
+        self.mode_cues = {m: compile_fa(p) for m, p in tdata.get("mode_cues", {}).items()}
+        g = load_yaml("grammar.yaml")
+        self.reporting = re.compile(r"(?<![\w\u200c])" + compile_fa(g["reporting"]).pattern)
+        self.pair_rx = re.compile(
+            r"(?<![\w\u200c])" + compile_fa(g["pair_anaphors"]).pattern + r"(?![\w\u200c])"
+        )
+        self.det_rx = compile_fa(g["determiners"])
+        self.pron_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(g["pronouns"]).pattern)
+        self.break_rx = compile_fa(g["clause_break"])
+        self.resolver = ActorResolver()
+        self.fact = Factuality()
+        self.host_rx = compile_fa(g["host"])
+        self.verb_and_rx = compile_fa(g["verb_and"])
+        self.visit_rx = compile_fa(g["visit"])
+        self.light_rx = re.compile(r"[ \u200c]+" + compile_fa(g["light_verb"]).pattern + r"(?![\w\u200c])")
+        self.prep_rx = re.compile(r"(?<![\w\u200c])(?:با|به|از|در|میان|بین)[ \u200c]+$")
+        self.obj_rx = re.compile(r"[ \u200c]+را(?![\w\u200c])")
+
+    # ------------------------------------------------------------------ utils
+    @staticmethod
+    def _triggers_in(matches: list[Hit], starts: list[int], a: int, b: int) -> list[Hit]:
+        i = bisect.bisect_left(starts, a)
+        out = []
+        while i < len(matches) and matches[i].start() < b:
+            out.append(matches[i])
+            i += 1
+        return out
+
+    def _clause(self, text: str, a: int, b: int, ts: int, te: int) -> tuple[int, int]:
+        """The clause of ``text[a:b]`` around a trigger: cut at clause breaks."""
+        cs, ce = a, b
+        for m in self.break_rx.finditer(text, a, b):
+            if m.end() <= ts:
+                cs = m.end()
+            elif m.start() >= te:
+                ce = m.start()
+                break
+        return cs, ce
+
+    @staticmethod
+    def _comma_clause(text: str, a: int, b: int, ts: int, te: int) -> tuple[int, int]:
+        left = text.rfind("،", a, ts)
+        right = text.find("،", te, b)
+        return (left + 1 if left >= 0 else a), (right if right >= 0 else b)
+
+    def _subject(self, cands: list[Candidate], text: str, a: int, b: int, prev: Actor | None) -> Actor | None:
+        """The first unmarked actor in ``[a, b)``, else a pronoun's antecedent."""
+        first_pos = b
+        for c in cands:
+            if c.start < a or c.end > b:
+                continue
+            if (
+                c.actor
+                and not (c.modifier or c.loc_marked or c.with_marked or c.target_marked)
+                and not (self.obj_rx.match(text, c.end))
+            ):
+                return (c.actor, c.actor_id)
+            first_pos = min(first_pos, c.start)
+        if prev is not None and self.pron_rx.search(text, a, min(b, first_pos)):
+            return prev
+        return None
+
+    def _continues_prev(self, text: str, s0: int, ts: int) -> bool:
+        """Does the sentence go on about the previous one's subject (``او در نشستی ...``)?"""
+        m = self.pron_rx.search(text, s0, min(ts, s0 + 12))
+        return m is not None and not text[s0 : m.start()].strip()
+
+    def _participants(
+        self, text: str, cands: list[Candidate], a: int, b: int, ts: int, te: int, max_gap: int = 3
+    ) -> list[Candidate]:
+        """Actors of a joint event in ``[a, b)``: before the trigger any, after it only
+        a genitive chain (مذاکرات نمایندگان روسیه و آمریکا) or a با/میان phrase."""
+        out: list[Candidate] = []
+        last = te
+        for c in cands:
+            if c.start < a or c.end > b or not c.actor or c.modifier or c.loc_marked:
+                if c.start >= te and c.modifier:
+                    last = c.end
+                continue
+            if c.start < te:
+                out.append(c)
+                continue
+            gap = text[last : c.start]
+            words = gap.replace("،", " ").replace(",", " ").split()
+            if c.with_marked or c.between_marked or len(words) <= max_gap or words == ["و"]:
+                out.append(c)
+                last = c.end
+            else:
+                break
+        return out
+
+    @staticmethod
+    def _date(timexes: list[Timex], a: int, b: int, ts: int, others: tuple[int, ...] = ()) -> str | None:
+        """The value of the DATE (else TIME) expression in ``[a, b)`` nearest to ``ts``,
+        skipping those nearer to another trigger (at offsets ``others``)."""
+        best: tuple[int, int, str] | None = None
+        for t in timexes:
+            if t.start < a or t.end > b or not t.value or t.type not in ("DATE", "TIME"):
+                continue
+            v = t.value.split("T")[0] if "T" in t.value else t.value
+            if not v[:1].isdigit() or "/" in v:  # not a point or a calendar unit (an interval)
+                continue
+            dist = ts - t.end if t.end <= ts else t.start - ts
+            if any(abs(o - (t.start if t.start >= o else t.end)) < abs(dist) for o in others):
+                continue
+            key = (0 if t.type == "DATE" else 1, abs(dist), v)
+            if best is None or key[:2] < best[:2]:
+                best = key
+        return best[2] if best else None
+
+    def _context(
+        self,
+        doc: Article,
+        quotes: list[Quote],
+        sent_start: int,
+        sent_end: int,
+        cues: list[re.Match[str]],
+        cands: list[Candidate],
+        ts: int,
+        prev: Actor | None,
+    ) -> _Ctx:
+        for q in quotes:
+            if q.start <= ts < q.end:
+                sp = self.resolver.speaker(q.speaker, q.speaker_id, doc)
+                return _Ctx(q.start, q.end, True, sp, q.start if q.start > sent_start else None)
+        cue = None
+        for cu in cues:
+            if cu.end() <= ts:
+                cue = cu
+        if cue is None:
+            return _Ctx(sent_start, sent_end, False, None, None)
+        speaker = self._speaker(cands, doc.text, sent_start, cue.start(), prev)
+        return _Ctx(cue.end(), sent_end, True, speaker, cue.start())
+
+    def _speaker(self, cands: list[Candidate], text: str, a: int, b: int, prev: Actor | None) -> Actor | None:
+        pool = [
+            c
+            for c in cands
+            if a <= c.start and c.end <= b and c.actor and not c.modifier and not c.loc_marked
+        ]
+        for c in pool:
+            if c.etype == "PER":
+                return (c.actor, c.actor_id)  # type: ignore[return-value]
+        if pool and not pool[0].target_marked:
+            return (pool[0].actor, pool[0].actor_id)  # type: ignore[return-value]
+        if prev is not None and self.pron_rx.search(text, a, b):
+            return prev
+        return None
+
+    # --------------------------------------------------------------- extract
+    def extract(self, doc: Article) -> list[Found]:
+        """All event mentions of ``doc`` in text order (not yet merged)."""
+        text = doc.text
+        if not text or not doc.sentences:
+            return []
+        index = CandidateIndex(self.resolver.candidates(doc))
+        matches = [Hit(a, b, i, text[a:b]) for a, b, i in self.finder.find(text)]
+        starts = [m.start() for m in matches]
+        quotes = sorted(doc.quotes, key=lambda q: q.start)
+        timexes = sorted(doc.timexes, key=lambda t: t.start)
+        found: list[Found] = []
+        prev_subject: Actor | None = None
+        prev_date: str | None = None
+        for si, sent in enumerate(doc.sentences):
+            trigs = self._triggers_in(matches, starts, sent.start, sent.end)
+            cands = index.between(sent.start, sent.end)
+            if trigs:
+                self.resolver.flag(text, cands)
+                cues = list(self.reporting.finditer(text, sent.start, sent.end))
+                stimex = [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
+                prev_end = sent.start
+                for k, m in enumerate(trigs):
+                    nxt = trigs[k + 1].start() if k + 1 < len(trigs) else sent.end
+                    f = self._one(
+                        doc,
+                        m,
+                        si,
+                        sent.start,
+                        sent.end,
+                        prev_end,
+                        nxt,
+                        cands,
+                        cues,
+                        quotes,
+                        stimex,
+                        prev_subject,
+                        found,
+                        prev_date,
+                        tuple(x.start() for x in trigs),
+                    )
+                    if f is not None:
+                        found.append(f)
+                        prev_end = m.end()
+            prev_date = self._date(timexes, sent.start, sent.end, sent.start)
+            if trigs:
+                subj = next(
+                    (
+                        c
+                        for c in cands
+                        if c.etype == "PER"
+                        and c.actor
+                        and not c.modifier
+                        and not (c.with_marked or c.target_marked or c.loc_marked)
+                    ),
+                    None,
+                )
+            else:  # no event here: a cheap guess of the subject, for later pronouns
+                subj = next(
+                    (
+                        c
+                        for c in cands
+                        if c.etype == "PER"
+                        and c.actor
+                        and c.source != "title"
+                        and not self.prep_rx.search(text, max(sent.start, c.start - 8), c.start)
+                    ),
+                    None,
+                )
+            if subj is not None:
+                prev_subject = (subj.actor, subj.actor_id)  # type: ignore[assignment]
+        return found
+
+    def _one(
+        self,
+        doc: Article,
+        m: Hit,
+        si: int,
+        s0: int,
+        s1: int,
+        prev_end: int,
+        nxt: int,
+        cands: list[Candidate],
+        cues: list[re.Match[str]],
+        quotes: list[Quote],
+        timexes: list[Timex],
+        prev_subject: Actor | None,
+        found: list[Found],
+        prev_date: str | None = None,
+        trig_starts: tuple[int, ...] = (),
+    ) -> Found | None:
+        text = doc.text
+        trig: Trigger = self.triggers[m.index]
+        ts, te = m.start(), m.end()
+        before = text[max(s0, ts - 40) : ts]
+        if any(b.search(before) for b in self.block):
+            return None
+        if trig.requires is not None and not trig.requires.search(text, s0, s1):
+            return None
+        ctx = self._context(doc, quotes, s0, s1, cues, cands, ts, prev_subject)
+        if trig.speech and not ctx.in_speech:
+            return None
+        cs, ce = self._clause(text, ctx.region_start, ctx.region_end, ts, te)
+        seg_start = max(ctx.region_start, prev_end if prev_end <= ts else ctx.region_start, cs)
+        if trig.kind == "verbal":
+            seg_end = te
+            for vm in self.verb_and_rx.finditer(text, seg_start, ts):
+                seg_start = vm.end()
+        else:
+            seg_end = min(ce, max(nxt, te))
+            for cu in cues:
+                if cu.start() >= te:
+                    seg_end = min(seg_end, cu.start())
+                    break
+            pred, pred_end = self.fact.predicate(text, te, seg_end)
+            if pred is not None:
+                seg_end = min(seg_end, pred_end)
+        in_seg = self._participants(text, cands, seg_start, seg_end, ts, te)
+        prev_same = found[-1] if found and found[-1].sentence == si else None
+
+        actors: list[Actor] = []
+        anaphoric = False
+        antecedent: Found | None = None
+        ante_mode: str | None = None
+        if trig.type in JOINT:
+            for c in in_seg:
+                a = (c.actor, c.actor_id)
+                if c.actor not in {x[0] for x in actors}:
+                    actors.append(a)  # type: ignore[arg-type]
+            if len(actors) < 2 and self.pair_rx.search(text, seg_start, seg_end):
+                ante = _antecedent(found, si, JOINT, need=2)
+                if ante is not None and (not actors or actors[0][0] in {x[0] for x in ante.actors}):
+                    actors = list(ante.actors)
+                    if ante.sentence == si and ante.type == trig.type:
+                        anaphoric = True
+                        antecedent = ante
+                        ante_mode = ante.mode
+            between = [c for c in in_seg if c.between_marked]
+            after = [c for c in in_seg if c.start >= te and not c.with_marked]
+            if trig.kind == "nominal" and len({c.actor for c in after}) >= 2 and not between:
+                between = after  # مذاکرات نمایندگان روسیه و آمریکا: the genitive names them all
+            if len(between) >= 2:  # میان X و Y names every participant
+                actors = []
+                for c in between:
+                    if c.actor not in {x[0] for x in actors}:
+                        actors.append((c.actor, c.actor_id))  # type: ignore[arg-type]
+            if not actors and prev_same is not None and trig.type == "AGREE" and prev_same.type == "CONSULT":
+                actors = list(prev_same.actors)  # coordinated clause: ملاقات کردند و ... توافق کردند
+            if actors and (
+                len(actors) == 1 or (in_seg and all(c.with_marked and not c.between_marked for c in in_seg))
+            ):
+                subj = self._subject(cands, text, ctx.region_start, ts, prev_subject)
+                if subj is None and ctx.in_speech:
+                    subj = ctx.speaker
+                if subj is None and ctx.region_start == s0:
+                    subj = self._subject(cands, text, s0, ts, prev_subject)
+                if subj is not None and subj[0] not in {x[0] for x in actors}:
+                    actors.insert(0, subj)
+            det = bool(self.det_rx.search(text[max(s0, ts - 12) : ts]))
+            if det and actors and trig.type == "CONSULT":
+                ante = _antecedent(found, si, ("CONSULT",), need=2)
+                if ante is not None and {x[0] for x in actors} <= {x[0] for x in ante.actors}:
+                    actors = list(ante.actors)
+                    anaphoric = True
+                    antecedent = ante
+            if len(actors) < 2:
+                ante = None
+                if det or trig.continues:
+                    ante = _antecedent(found, si, ("CONSULT",) if trig.continues else (trig.type,), need=2)
+                elif not actors and prev_same is not None and prev_same.type == trig.type:
+                    ante = prev_same
+                elif not actors and trig.kind == "nominal":
+                    ante = _antecedent(found, si, (trig.type,), need=2, reach=1)
+                if ante is None:
+                    return None
+                actors = list(ante.actors)
+                anaphoric = True
+                antecedent = ante
+                if (
+                    ante.sentence == si
+                    and ante.mode
+                    and trig.mode == "meet"
+                    and self.light_rx.match(text, te)
+                ):
+                    ante_mode = ante.mode  # تماس تلفنی ... گفت‌وگو کردند: one call
+        else:
+            source: Actor | None = None
+            genitive = next(
+                (c for c in cands if te <= c.start <= te + 3 and c.actor and not c.modifier), None
+            )
+            if trig.source == "speaker":
+                source = ctx.speaker
+            elif trig.source == "genitive" and genitive is not None:
+                source = (genitive.actor, genitive.actor_id)  # type: ignore[assignment]
+            if source is None and trig.source != "speaker":
+                source = self._subject(cands, text, seg_start, ts, None) or self._subject(
+                    cands, text, ctx.region_start, ts, prev_subject
+                )
+                if source is None and trig.kind == "nominal" and genitive is not None:
+                    source = (genitive.actor, genitive.actor_id)  # type: ignore[assignment]
+                if source is None and ctx.in_speech:
+                    source = ctx.speaker
+                if source is None and ctx.region_start == s0 and self.pron_rx.search(text, s0, ts):
+                    source = prev_subject
+            if source is None:
+                return None
+            actors = [source]
+            lo, hi = self._comma_clause(text, seg_start, ce, ts, te)
+            verbal = trig.kind == "verbal" and trig.source != "speaker"
+            if verbal:
+                hi = min(hi, te)
+            chain = (
+                self._participants(text, cands, te, hi, te, te, max_gap=1) if trig.source == "speaker" else []
+            )
+            skip_gen = trig.kind == "nominal" and trig.type != "ASSAULT" and trig.source != "speaker"
+            for c in cands:
+                if (
+                    c.start < lo
+                    or c.end > hi
+                    or not c.actor
+                    or c.modifier
+                    or c.loc_marked
+                    or c.between_marked
+                ):
+                    continue
+                if skip_gen and c is genitive:
+                    continue
+                if trig.type == "ASSAULT" and c.start < ts:
+                    continue
+                if verbal and not (c.target_marked or self.obj_rx.match(text, c.end)):
+                    continue
+                if (
+                    trig.kind == "nominal"
+                    and trig.source != "speaker"
+                    and c.start >= te
+                    and not (c.target_marked or c is genitive)
+                ):
+                    continue
+                if trig.source == "speaker" and c.start >= te and c not in chain:
+                    continue
+                if c.actor not in {x[0] for x in actors}:
+                    actors.append((c.actor, c.actor_id))
+        if len(actors) < MIN_ACTORS.get(trig.type, 1):
+            return None
+
+        # status
+        if trig.status:
+            status = trig.status
+        elif trig.kind == "verbal":
+            if trig.type in JOINT or trig.type == "ASSAULT":
+                frames = self.fact.frame(text, cs, ts)
+                status = combine(self.fact.verbal(m.group()), frames - {"denied"})
+            else:
+                status = "occurred"
+        else:
+            status = self.fact.nominal(text, ts, te, cs, ce)
+
+        # date: speech acts take the date of the speech; others their own clause's
+        speech_act = trig.type not in JOINT and trig.type != "ASSAULT"
+        date_end = ce
+        for cu in cues:
+            if cu.start() >= te:
+                date_end = min(date_end, cu.start())
+                break
+        date_start = max(ctx.region_start, cs)
+        others = tuple(o for o in trig_starts if o != ts and date_start <= o < date_end)
+        if trig.continues:
+            date = self._date(timexes, date_start, date_end, ts)
+        elif anaphoric:
+            date = self._date(timexes, te, date_end, te, others)
+        elif speech_act:
+            if not ctx.in_speech:
+                date = self._date(timexes, s0, s1, ts)
+            else:
+                speech_end = ctx.cue_start if ctx.cue_start is not None else ctx.region_start
+                date = self._date(timexes, s0, speech_end, ts) if speech_end > s0 else None
+                if date is None and ctx.region_end < s1:
+                    date = self._date(timexes, ctx.region_end, s1, ctx.region_end)
+        else:
+            date = self._date(timexes, date_start, date_end, ts, others)
+            if date is None and status in ("occurred", "ongoing") and trig_starts and ts != trig_starts[0]:
+                # a date before the sentence's first event holds for its coordinated events
+                date = self._date(timexes, max(ctx.region_start, s0), trig_starts[0], trig_starts[0])
+        if (
+            date is None
+            and not anaphoric
+            and status in ("occurred", "ongoing")
+            and self._continues_prev(text, s0, ts)
+        ):
+            date = prev_date
+
+        # place
+        location: Actor | None = None
+        if trig.type in JOINT or trig.type == "ASSAULT":
+            best = None
+            for c in cands:
+                if (
+                    c.place
+                    and not c.apposed
+                    and c.start >= max(ctx.region_start, cs)
+                    and c.end <= ce
+                    and (c.loc_marked or (trig.type == "ASSAULT" and (c.actor is None or c.target_marked)))
+                ):
+                    d = abs(c.start - ts)
+                    if best is None or d < best[0]:
+                        best = (d, (c.place, c.place_id))
+            location = best[1] if best else None
+            if self.host_rx.search(text, max(s0, ts - 12), ts):
+                host = next((c for c in cands if s0 <= c.start < ts and c.place and not c.modifier), None)
+                if host is not None:
+                    location = (host.place, host.place_id)  # type: ignore[assignment]
+
+        mode = trig.mode
+        if ante_mode is not None:
+            mode = ante_mode
+        elif trig.type == "CONSULT":
+            window = text[te : min(ce, te + 30)] + " " + m.group()
+            for name, rx in self.mode_cues.items():
+                if rx.search(window):
+                    mode = name
+                    break
+            if mode == "meet" and self.visit_rx.search(text, max(cs, ts - 60), ts):
+                mode = "visit"
+            if len(actors) > 2 and mode == "meet":
+                mode = (
+                    "multilateral"
+                    if self.mode_cues.get("multilateral")
+                    and self.mode_cues["multilateral"].search(text, s0, s1)
+                    else mode
+                )
+        ev_start, ev_end = _trim(text, max(cs, ts - 120), min(ce, te + 120))
+        return Found(
+            type=trig.type,
+            actors=actors,
+            status=status,
+            trigger=m.group(),
+            start=ev_start,
+            end=ev_end,
+            sentence=si,
+            mode=mode,
+            date=date,
+            location=location,
+            continues=trig.continues,
+            anaphoric=anaphoric,
+            speech=speech_act,
+            sentences={si},
+            ante=antecedent,
+        )
+
+
+def _antecedent(
+    found: list[Found], si: int, types: tuple[str, ...], need: int, reach: int = 4
+) -> Found | None:
+    """The latest earlier event of one of ``types`` with at least ``need`` actors, within ``reach`` sentences."""
+    for f in reversed(found):
+        if si - f.sentence > reach:
+            return None
+        if f.type in types and len(f.actors) >= need:
+            return f
+    return None
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Shrink ``[a, b)`` to whole words without surrounding spaces or punctuation."""
+    if a > 0 and not text[a - 1].isspace():
+        sp = text.find(" ", a, b)
+        if sp != -1:
+            a = sp + 1
+    if b < len(text) and not text[b].isspace() and text[b] not in ".،؛!؟?»":
+        sp = text.rfind(" ", a, b)
+        if sp != -1:
+            b = sp
+    while a < b and (text[a].isspace() or text[a] in '،؛:«»"“”'):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in '،؛:«»"“”'):
+        b -= 1
+    return a, b

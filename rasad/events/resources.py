@@ -1,0 +1,231 @@
+"""Loading and compiling the event grammar data (``rasad/data/events/*.yaml``).
+
+Patterns are regular expressions written in normalized Persian with two
+conventions: a space matches any run of spaces or ZWNJs, and a ZWNJ is optional
+(it may also be a space), so ``گفت‌وگو`` matches ``گفتوگو`` and ``گفت وگو``.
+``<w>`` stands for one word.
+
+    >>> compile_fa("تماس تلفنی").search("در تماس  تلفنی گفت") is not None
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
+ZWNJ = "\u200c"
+WORD = r"[^\s.،؛:!?؟«»()\[\]\"“”]+"
+SPACE = r"[ \u200c\u00a0\t]+"
+
+
+def to_regex(pattern: str) -> str:
+    """Expand the data conventions of a pattern into a plain regex string."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("<w>", i):
+            out.append(WORD)
+            i += 3
+            continue
+        ch = pattern[i]
+        if ch == " ":
+            out.append(SPACE)
+            while i + 1 < len(pattern) and pattern[i + 1] == " ":
+                i += 1
+        elif ch == ZWNJ:
+            out.append(r"[ \u200c]?")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def compile_fa(pattern: str, bounded: bool = False) -> re.Pattern[str]:
+    """Compile a data pattern; ``bounded`` adds word boundaries on both sides."""
+    rx = to_regex(pattern)
+    if bounded:
+        rx = r"(?<![\w\u200c])(?:" + rx + r")(?![\w\u200c])"
+    return re.compile(rx)
+
+
+@cache
+def load_yaml(name: str) -> dict[str, Any]:
+    """Read one YAML file of ``rasad/data/events`` (cached; treat as read-only)."""
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}: expected a mapping")
+    return data
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger pattern of ``triggers.yaml``."""
+
+    index: int
+    type: str
+    pattern: str
+    kind: str
+    mode: str | None = None
+    status: str | None = None
+    source: str = "subject"
+    speech: bool = False
+    requires: re.Pattern[str] | None = None
+    continues: bool = False
+
+
+_META = set("()[]{}?*+|.^$\\")
+
+
+def _split_top(p: str) -> list[str]:
+    """Split a regex on its top-level ``|``."""
+    parts, depth, cur, i = [], 0, [], 0
+    while i < len(p):
+        ch = p[i]
+        if ch == "\\":
+            cur.append(p[i : i + 2])
+            i += 2
+            continue
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    parts.append("".join(cur))
+    return parts
+
+
+def anchors(pattern: str) -> set[str]:
+    """Literal words a match of ``pattern`` must start with (its first word up to a
+    space or ZWNJ), used to find candidate positions fast.  Empty when unknown.
+
+    >>> sorted(anchors("(?:اولین |نخستین )?تماس(?:ها)"))
+    ['اولین', 'تماس', 'نخستین']
+    """
+    out: set[str] = set()
+    for alt in _split_top(pattern):
+        if alt.startswith("(?:"):
+            depth, j = 0, 0
+            while j < len(alt):
+                if alt[j] == "(":
+                    depth += 1
+                elif alt[j] == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            inner, rest = alt[3:j], alt[j + 1 :]
+            optional = rest.startswith("?") or rest.startswith("*")
+            sub = anchors(inner)
+            if not sub or any(not a for a in _split_top(inner)):
+                return set()
+            out |= sub
+            if optional:
+                more = anchors(rest[1:])
+                if not more:
+                    return set()
+                out |= more
+            continue
+        lit = []
+        for ch in alt:
+            if ch in _META or ch in (" ", ZWNJ):
+                break
+            lit.append(ch)
+        if len(lit) < 2:
+            return set()
+        out.add("".join(lit))
+    return out
+
+
+def load_triggers() -> tuple[list[Trigger], re.Pattern[str]]:
+    """The triggers and one combined regex with a named group ``t<i>`` per trigger."""
+    data = load_yaml("triggers.yaml")
+    kinds: dict[str, str] = data["defaults"]["kind"]
+    triggers: list[Trigger] = []
+    parts: list[str] = []
+    for i, row in enumerate(data["triggers"]):
+        req = row.get("requires")
+        t = Trigger(
+            index=i,
+            type=row["type"],
+            pattern=row["pattern"],
+            kind=row.get("kind") or kinds[row["type"]],
+            mode=row.get("mode"),
+            status=row.get("status"),
+            source=row.get("source", "subject"),
+            speech=bool(row.get("speech", False)),
+            requires=compile_fa(req) if req else None,
+            continues=bool(row.get("continues", False)),
+        )
+        triggers.append(t)
+        parts.append(f"(?P<t{i}>{to_regex(t.pattern)})")
+    combined = re.compile(r"(?<![\w\u200c])(?:" + "|".join(parts) + r")(?![\w\u200c])")
+    return triggers, combined
+
+
+def cameo_code(etype: str, mode: str | None) -> str | None:
+    """The CAMEO code beside a POLECAT type, e.g. ``("CONSULT", "phone")`` → ``"041"``."""
+    table: dict[str, str] = load_yaml("triggers.yaml")["cameo"]
+    if mode and f"{etype}/{mode}" in table:
+        return table[f"{etype}/{mode}"]
+    return table.get(etype)
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of data words, longest first."""
+    return "(?:" + "|".join(to_regex(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+class TriggerFinder:
+    """Finds trigger matches fast: Aho-Corasick over the anchor words of every
+    trigger, then the trigger's own regex at each hit (first trigger in file
+    order wins; matches do not overlap)."""
+
+    def __init__(self, triggers: list[Trigger]) -> None:
+        import ahocorasick
+
+        self.patterns = [re.compile(to_regex(t.pattern) + r"(?![\w\u200c])") for t in triggers]
+        by_anchor: dict[str, list[int]] = {}
+        for t in triggers:
+            words = anchors(t.pattern)
+            if not words:
+                raise ValueError(f"trigger {t.pattern!r}: no anchor word can be derived")
+            for w in words:
+                by_anchor.setdefault(w, []).append(t.index)
+        self.automaton = ahocorasick.Automaton()
+        for w, idx in by_anchor.items():
+            self.automaton.add_word(w, (len(w), tuple(sorted(idx))))
+        self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        """``(start, end, trigger index)`` of every trigger match, in text order."""
+        cands: dict[int, set[int]] = {}
+        for end, (n, idx) in self.automaton.iter(text):
+            start = end - n + 1
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] == ZWNJ):
+                continue
+            cands.setdefault(start, set()).update(idx)
+        out: list[tuple[int, int, int]] = []
+        last = 0
+        for start in sorted(cands):
+            if start < last:
+                continue
+            for i in sorted(cands[start]):
+                m = self.patterns[i].match(text, start)
+                if m and m.end() > start:
+                    out.append((start, m.end(), i))
+                    last = m.end()
+                    break
+        return out

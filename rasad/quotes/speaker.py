@@ -1,0 +1,561 @@
+"""Who said it: the subject before a reporting cue, resolved to an entity or a role.
+
+The entity stage gives ``doc.entities`` with offset mentions; this module finds, in the
+clause before a cue, the subject noun phrase (skipping adverbial and prepositional
+phrases), and resolves it:
+
+* a mention of a person / organization / place → its English name
+  (``ماریا زاخارووا گفت`` → ``Maria Zakharova``; ``کرملین اعلام کرد`` → ``Kremlin``);
+* a pronoun (``وی``، ``او``) or no subject (``و افزود``) → the salient speaker;
+* a role noun (``یک مقام ارشد کاخ سفید``) → ``anonymous:senior White House official``;
+* a bare title (``سخنگوی کرملین``) not linked by the entity stage → the person named
+  beside the same title elsewhere in the article (``دیمیتری پسکوف، سخنگوی کرملین``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from rasad.model import Article, Entity
+from rasad.quotes.lexicon import ZWNJ, Lexicon, Roles
+
+SPEAKER_TYPES = ("PER", "ORG", "GPE")
+_COMMA = re.compile(r"[،,]")
+Word = tuple[int, int, str, str]  # start, end, word as written, folded
+_WORD = re.compile(r"[^\s،,؛:.!?؟«»\"“”()\[\]]+")
+
+
+_FOLD = str.maketrans({ZWNJ: None, " ": None, "أ": "ا", "ۀ": "ه", "\u0654": None})
+
+
+def fold(s: str) -> str:
+    """Comparison key: no ZWNJ or spaces, ``أ`` → ``ا``, ``ۀ``/``هٔ`` → ``ه``.
+
+    >>> fold("می گوید") == fold("می\u200cگوید")
+    True
+    """
+    return s.translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: English ``name``, optional entity ``id``, Persian surface ``fa``."""
+
+    name: str
+    fa: str
+    id: str | None = None
+    type: str | None = None  # entity type, "ANON" or None for an unlinked surface
+
+
+@dataclass(frozen=True)
+class Cand:
+    """An entity mention usable as a speaker."""
+
+    start: int
+    end: int
+    entity: Entity
+    text: str
+
+
+def candidates(doc: Article) -> list[Cand]:
+    """Mentions of PER/ORG/GPE entities (not adjectives), outermost first, by offset."""
+    raw: list[Cand] = []
+    for e in doc.entities:
+        if e.type not in SPEAKER_TYPES:
+            continue
+        for m in e.mentions:
+            if m.source == "adjective" or m.end <= m.start:
+                continue
+            raw.append(Cand(m.start, m.end, e, doc.text[m.start : m.end]))
+    raw.sort(key=lambda c: (c.start, -c.end))
+    out: list[Cand] = []
+    last_end = -1
+    for c in raw:
+        if c.start < last_end:
+            continue  # nested inside a longer mention (اوکراین in نیروی هوایی اوکراین)
+        out.append(c)
+        last_end = c.end
+    return out
+
+
+class MentionIndex:
+    """Binary-searchable speaker candidates of one article."""
+
+    def __init__(self, cands: list[Cand]) -> None:
+        self.cands = cands
+        self.starts = [c.start for c in cands]
+
+    def within(self, start: int, end: int) -> list[Cand]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.cands) and self.cands[i].start < end:
+            if self.cands[i].end <= end:
+                out.append(self.cands[i])
+            i += 1
+        return out
+
+    def ending_at(self, end: int) -> Cand | None:
+        i = bisect.bisect_left(self.starts, end) - 1
+        while i >= 0 and self.cands[i].end >= end - 40:
+            if self.cands[i].end == end:
+                return self.cands[i]
+            i -= 1
+        return None
+
+    def starting_at(self, start: int) -> Cand | None:
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.cands) and self.cands[i].start == start:
+            return self.cands[i]
+        return None
+
+
+def words(text: str, start: int, end: int) -> list[Word]:
+    """Words of ``text[start:end]`` as ``(start, end, word, folded word)``."""
+    return [
+        (m.start(), m.end(), m.group(), m.group().translate(_FOLD)) for m in _WORD.finditer(text, start, end)
+    ]
+
+
+class Tables:
+    """The folded word tables the resolver looks words up in (built once per stage)."""
+
+    def __init__(self, lex: Lexicon, roles: Roles) -> None:
+        self.lex = lex
+        self.preps = {fold(p) for p in lex.prepositions}
+        self.pronouns = {fold(p) for p in lex.pronouns}
+        adverbs = [[fold(w) for w in a.split()] for a in sorted(lex.adverbs, key=lambda a: -len(a.split()))]
+        self.heads = {fold(k): v for k, v in roles.heads.items()}
+        self.rank = {fold(k): v for k, v in roles.rank.items()}
+        self.origin = {fold(k): v for k, v in roles.origin.items()}
+        self.quantity = {fold(k): v for k, v in roles.quantity.items()}
+        self.titles = {fold(k): v for k, v in roles.titles.items()}
+        self.institutions = {fold(k) for k in roles.institutions}
+        honorifics = {fold(k) for k in roles.honorifics}
+        self.adverb_words = {a[0] for a in adverbs if len(a) == 1}
+        self.adverb_first: dict[str, list[list[str]]] = {}
+        for a in adverbs:
+            if len(a) > 1:
+                self.adverb_first.setdefault(a[0], []).append(a)
+        self.skip_words = {"و", "که", "هم", "نیز"} | honorifics | self.adverb_words
+        self.demonstratives = {fold(d) for d in lex.demonstratives}
+        agency = sorted(lex.agency, key=len, reverse=True)
+        self.agency_head = re.compile(r"[^،,.]{0,60}?(?:" + "|".join(map(re.escape, agency)) + r")\s")
+
+
+class Resolver:
+    """Finds and resolves the subject of a reporting cue (one per article)."""
+
+    def __init__(self, doc: Article, tables: Tables) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.t = tables
+        self.lex = tables.lex
+        self.index = MentionIndex(candidates(doc))
+        self.preps = tables.preps
+        self.pronouns = tables.pronouns
+        self.heads = tables.heads
+        self.rank = tables.rank
+        self.origin = tables.origin
+        self.quantity = tables.quantity
+        self.titles = tables.titles
+        self.institutions = tables.institutions
+        self.adverb_words = tables.adverb_words
+        self.adverb_first = tables.adverb_first
+        self.skip_words = tables.skip_words
+        self.timex_spans = sorted((t.start, t.end) for t in doc.timexes)
+        self.timex_starts = [s for s, _ in self.timex_spans]
+        self.anonymous: dict[str, Speaker] = {}
+        self._appos: list[tuple[int, Speaker, frozenset[str], str]] | None = None
+        self.surfaces: dict[str, Speaker] = {}
+
+    # --- helpers ---------------------------------------------------------------
+    def speaker_of(self, c: Cand) -> Speaker:
+        e = c.entity
+        return Speaker(e.name, c.text, e.id, e.type)
+
+    def _skip_adverbs(self, ws: list[Word], i: int) -> int:
+        """Index of the first word at or after ``i`` that is not an adverb / و / که / timex."""
+        while i < len(ws):
+            w = ws[i][3]
+            if w in self.skip_words or self._in_timex(ws[i][0]):
+                i += 1
+                continue
+            for a in self.adverb_first.get(w, ()):
+                if [x[3] for x in ws[i : i + len(a)]] == a:
+                    i += len(a)
+                    break
+            else:
+                return i
+        return i
+
+    def _match(self, ws: list[Word], i: int, table: dict[str, str]) -> tuple[int, str] | None:
+        """Longest entry of ``table`` starting at word ``i`` → (words used, value)."""
+        for k in (3, 2, 1):
+            if i + k <= len(ws):
+                key = "".join(x[3] for x in ws[i : i + k])
+                if key in table:
+                    return k, table[key]
+                # ezafe -ی written on the last word (مقام‌های، سخنگوی)
+                if key.endswith("ی") and key[:-1] in table:
+                    return k, table[key[:-1]]
+        return None
+
+    # --- anonymous roles -------------------------------------------------------
+    def role_phrase(self, ws: list[Word], i: int, dry: bool = False) -> tuple[Speaker, int] | None:
+        """``(یک) مقام ارشد کاخ سفید`` at word ``i`` → anonymous speaker and its end offset."""
+        start_i = i
+        indefinite = False
+        quant: list[str] = []
+        if i < len(ws) and ws[i][3] == "یک":
+            indefinite = True
+            i += 1
+        q = self._match(ws, i, self.quantity)
+        if q:
+            quant.append(q[1])
+            i += q[0]
+        h = self._match(ws, i, self.heads)
+        if not h:
+            return None
+        if dry:
+            return Speaker("", "", None, "ANON"), ws[i][1]
+        head = h[1]
+        i += h[0]
+        rank: list[str] = []
+        origin: list[str] = []
+        end = ws[i - 1][1]
+        while i < len(ws):
+            r = self._match(ws, i, self.rank)
+            if r:
+                rank.append(r[1])
+                i += r[0]
+                end = ws[i - 1][1]
+                continue
+            o = self._match(ws, i, self.origin)
+            if o:
+                origin.append(o[1])
+                i += o[0]
+                end = ws[i - 1][1]
+                continue
+            c = self.index.starting_at(ws[i][0])
+            if c is not None and c.entity.type in ("ORG", "GPE"):
+                origin.append(c.entity.name)
+                end = c.end
+                while i < len(ws) and ws[i][0] < c.end:
+                    i += 1
+                continue
+            if ws[i][3] == "و" and origin:  # آمریکایی، اوکراینی و اروپایی
+                i += 1
+                continue
+            break
+        label = " ".join(quant + rank + (_join_and(origin) if origin else []) + [head])
+        fa = self.text[ws[start_i][0] : end]
+        if not indefinite and not quant:
+            prev = self.anonymous.get(head)
+            if prev is not None and (not origin or prev.name.endswith(f"{_join_and(origin)[0]} {head}")):
+                return prev, end
+        sp = Speaker(f"anonymous:{label}", fa, None, "ANON")
+        self.anonymous[head] = sp
+        return sp, end
+
+    # --- titles ----------------------------------------------------------------
+    def appositions(self) -> list[tuple[int, Speaker, frozenset[str], str]]:
+        """``NAME، TITLE،`` and ``TITLE، NAME`` pairs of the article: (offset, person, title words)."""
+        if self._appos is not None:
+            return self._appos
+        out: list[tuple[int, Speaker, frozenset[str], str]] = []
+        text = self.text
+        for c in self.index.cands:
+            if c.entity.type != "PER":
+                continue
+            m = _APPOS_AFTER.match(text, c.end)
+            if m:
+                toks = _title_tokens(m.group(1))
+                if toks:
+                    out.append((c.start, self.speaker_of(c), toks, _head(m.group(1))))
+            m2 = _APPOS_BEFORE.search(text, max(0, c.start - 80), c.start)
+            if m2:
+                phrase = " ".join(m2.group(1).split()[-6:])
+                toks = _title_tokens(phrase)
+                if toks and self._match(words(text, m2.start(1), m2.end(1))[-6:], 0, self.titles):
+                    out.append((c.start, self.speaker_of(c), toks, _head(phrase)))
+        self._appos = out
+        return out
+
+    def title_holder(self, ws: list[Word], i: int, limit: int) -> tuple[Speaker, int] | None:
+        """A bare title (``سخنگوی کرملین``) → the person named beside it in the article.
+
+        The title's words must all appear in an apposition of one person
+        (``دیمیتری پسکوف، سخنگوی کرملین``); the nearest preceding one wins.
+        """
+        if not self._match(ws, i, self.titles):
+            return None
+        j = i
+        while j < len(ws) and ws[j][1] <= limit and j - i < 7 and ws[j][3] not in self.preps:
+            j += 1
+        pos = ws[i][0]
+        for k in range(j, i, -1):
+            toks = _title_tokens(self.text[ws[i][0] : ws[k - 1][1]])
+            if len(toks) < 2:
+                continue
+            best: tuple[int, Speaker] | None = None
+            head = _head(self.text[ws[i][0] : ws[k - 1][1]])
+            for off, sp, ts, h in self.appositions():
+                if toks <= ts and h == head:
+                    score = pos - off if off <= pos else 10**6 + off - pos
+                    if best is None or score < best[0]:
+                        best = (score, sp)
+            if best is not None:
+                return best[1], ws[k - 1][1]
+        return None
+
+    def title_anonymous(self, ws: list[Word], i: int, limit: int) -> tuple[Speaker, int] | None:
+        t = self._match(ws, i, self.titles)
+        if not t:
+            return None
+        end = ws[i + t[0] - 1][1]
+        owner = ""
+        near = ws[i + t[0] : i + t[0] + 3]  # the owner follows the title: «سخنگوی کرملین»
+        for c in self.index.within(end, near[-1][1] if near else end):
+            if c.entity.type in ("ORG", "GPE"):
+                owner = f" of {c.entity.name}"
+                end = c.end
+                break
+        fa = self.text[ws[i][0] : end]
+        return Speaker(f"anonymous:{t[1]}{owner}", fa, None, "ANON"), end
+
+    # --- the subject -------------------------------------------------------------
+    def subject(self, start: int, end: int, plural: bool = False) -> tuple[list[Speaker], str, int]:
+        """Subject of the clause ``text[start:end]`` (which ends at the cue).
+
+        Returns ``(speakers, how, subject_end)``, ``how`` in ``mention``, ``relay``,
+        ``role``, ``title``, ``pronoun``, ``zero``, ``surface``.  ``speakers`` is empty for
+        a pronoun or zero subject (the caller uses the salient speaker).
+        """
+        text = self.text
+        for r in self.lex.relay:
+            k = text.find(r, start, end)
+            if k >= 0 and not self.t.agency_head.match(text, start, k):
+                sub = self.subject(k + len(r), end, plural)
+                if sub[0]:
+                    return sub[0], "relay", sub[2]
+        rel = self._relative(start, end)
+        if rel is not None:
+            return [self.speaker_of(rel)], "relative", rel.end
+        fallback: tuple[list[Speaker], str, int] | None = None
+        for s0, e0 in _segments(text, start, end):
+            ws = words(text, s0, e0)
+            i = self._skip_adverbs(ws, 0)
+            if i >= len(ws):
+                continue
+            res = self._segment(ws, i, s0, e0, end, plural)
+            if res is None:
+                continue
+            if res[1] == "surface":
+                fallback = fallback or res
+                continue
+            if res[1] == "unknown" and fallback is not None:
+                continue
+            if fallback is not None and res[1] not in ("mention", "role"):
+                return fallback
+            return res
+        return fallback or ([], "zero", start)
+
+    def _segment(
+        self, ws: list[Word], i: int, s0: int, e0: int, end: int, plural: bool
+    ) -> tuple[list[Speaker], str, int] | None:
+        """The subject found in one comma segment, or None when the segment is adverbial."""
+        text = self.text
+        first = ws[i][3]
+        c0 = self.index.starting_at(ws[i][0])
+        has_ke = any(w[3] == "که" for w in ws[i:])
+        if c0 is None and first in self.t.demonstratives and i + 1 < len(ws) and not has_ke:
+            # «این دیپلمات ایرانی گفت» → the salient speaker; «این سخنگوی …» → the role
+            if self._match(ws, i + 1, self.titles) and not self.role_phrase(ws, i + 1, dry=True):
+                i += 1  # «این سخنگوی وزارت خارجه» → the title
+                first = ws[i][3]
+            else:
+                np = [
+                    w
+                    for w in self._until_prep(ws[i:])
+                    if w[3] not in self.adverb_words and not self._in_timex(w[0])
+                ]
+                if 2 <= len(np) <= 4 and not self.index.within(ws[i][0], np[-1][1]):
+                    return [], "pronoun", np[-1][1]  # «این دیپلمات»، «این منبع» → the salient speaker
+        if first in self.pronouns:
+            return [], "pronoun", ws[i][1]
+        if c0 is None and first in self.preps:
+            return None  # adverbial / prepositional phrase
+        if c0 is None:
+            role = self.role_phrase(ws, i)
+            if role:
+                return [role[0]], "role", role[1]
+            th = self.title_holder(ws, i, end)
+            if th:
+                return [th[0]], "title", th[1]
+            ta = self.title_anonymous(ws, i, end)
+            if ta:
+                return [ta[0]], "title", ta[1]
+            # a clause opened by که: «این در حالی است که زاخارووا …»
+            ki = [n for n in range(i, len(ws)) if ws[n][3] == "که"]
+            if ki:
+                j = self._skip_adverbs(ws, ki[-1] + 1)
+                if j >= len(ws):
+                    return [], "zero", s0
+                return self._segment(ws, j, s0, e0, end, plural)
+        if c0 is None and ws[i][0] > 0 and text[ws[i][0] - 1] == "«":
+            close = text.find("»", ws[i][0], min(e0, ws[i][0] + 40))
+            if close > 0:  # a name in guillemets: «برناردو سیلوا» یکی از رهبران …
+                named = [w for w in ws[i:] if w[1] <= close]
+                if named:
+                    return [self.surface(named)], "surface", close
+        if c0 is None and first in self.institutions and i + 1 < len(ws):
+            c0 = self.index.starting_at(ws[i + 1][0])
+        if c0 is not None:
+            out = [self.speaker_of(c0)]
+            if plural:
+                out += self._coordinated(c0, end)
+            return out, "mention", c0.end
+        rest = self._until_prep(ws[i:])  # «صمصامی در پایان» → the words before the phrase
+        while rest and (rest[-1][3] in self.adverb_words or self._in_timex(rest[-1][0])):
+            rest = rest[:-1]
+        if (
+            0 < len(rest) <= 3
+            and not any(w[3] in self.preps or self._in_timex(w[0]) for w in rest)
+            and not self.index.within(rest[0][0], rest[-1][1])
+        ):
+            if rest[0][3] == "یک" and len(rest) > 1:  # «یک کارگزار نفتی»: unnamed
+                fa = text[rest[1][0] : rest[-1][1]]
+                return (
+                    [Speaker(f"anonymous:{fa}", text[rest[0][0] : rest[-1][1]], None, "ANON")],
+                    "role",
+                    rest[-1][1],
+                )
+            return [self.surface(rest)], "surface", rest[-1][1]
+        return [], "unknown", s0
+
+    def _until_prep(self, ws: list[Word]) -> list[Word]:
+        """The leading words before the first preposition (the first word never counts)."""
+        for n, w in enumerate(ws):
+            if n and w[3] in self.preps:
+                return ws[:n]
+        return ws
+
+    def _relative(self, start: int, end: int) -> Cand | None:
+        """A relative clause right before the cue: ``ادعای ترامپ را که گفته بود`` → ترامپ."""
+        if "که" not in self.text[max(start, end - 40) : end]:
+            return None
+        ws = words(self.text, max(start, end - 120), end)
+        n = len(ws)
+        while n and ws[n - 1][3] in self.adverb_words:
+            n -= 1
+        if n < 2 or ws[n - 1][3] != "که":
+            return None
+        k0 = n - 1
+        if ws[k0 - 1][3] == "را":
+            k0 -= 1
+        for w in reversed(ws[max(0, k0 - 3) : k0]):
+            c = self.index.ending_at(w[1])
+            if c is not None and c.entity.type == "PER":
+                return c
+        return None
+
+    def only_adverbs(self, start: int, end: int) -> bool:
+        """Is ``text[start:end]`` made only of adverbs and time expressions?"""
+        ws = words(self.text, start, end)
+        return self._skip_adverbs(ws, 0) >= len(ws)
+
+    def _in_timex(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.timex_starts, pos) - 1
+        return i >= 0 and self.timex_spans[i][0] <= pos < self.timex_spans[i][1]
+
+    def surface(self, ws: list[Word]) -> Speaker:
+        """An unlinked name as written; a later bare surname joins the full name
+        (``ولودیمیر زلنسکی`` … ``زلنسکی``)."""
+        fa = self.text[ws[0][0] : ws[-1][1]].replace("«", "").replace("»", "").strip()
+        last = ws[-1][3]
+        prev = self.surfaces.get(last)
+        if prev is not None:
+            return prev
+        for c in self.index.cands:
+            if c.entity.type == "PER" and fold(c.text.split()[-1]) == last:
+                return self.speaker_of(c)
+        sp = Speaker(fa, fa, None, None)
+        self.surfaces[last] = sp
+        return sp
+
+    def _after_prep(self, pos: int, seg_start: int) -> bool:
+        """Is the word before ``pos`` (in its segment) a preposition?"""
+        before = self.text[seg_start:pos].split()
+        return bool(before) and fold(before[-1]) in self.preps
+
+    def _coordinated(self, c: Cand, end: int) -> list[Speaker]:
+        """Further subjects joined by و (``هم مسکو و هم کی‌یف``) before ``end``."""
+        out: list[Speaker] = []
+        pos = c.end
+        pattern = re.compile(r"(?:\s*،[^،]*،)?\s*و\s+(?:هم\s+)?")
+        while True:
+            m = pattern.match(self.text, pos, end)
+            if not m:
+                break
+            nxt = self.index.starting_at(m.end())
+            if nxt is None or nxt.entity.type not in SPEAKER_TYPES:
+                break
+            out.append(self.speaker_of(nxt))
+            pos = nxt.end
+        return out
+
+    def sentence_subject(self, start: int, end: int) -> Speaker | None:
+        """The person a sentence is about, if it opens with one (for pronoun chains)."""
+        for s0, e0 in _segments(self.text, start, min(end, start + 200)):
+            ws = words(self.text, s0, e0)
+            i = self._skip_adverbs(ws, 0)
+            if i >= len(ws):
+                continue
+            if ws[i][3] in self.preps:
+                continue
+            c = self.index.starting_at(ws[i][0])
+            if c is not None and c.entity.type == "PER":
+                return self.speaker_of(c)
+            return None
+        return None
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    segs: list[tuple[int, int]] = []
+    s = start
+    for m in _COMMA.finditer(text, start, end):
+        segs.append((s, m.start()))
+        s = m.end()
+    segs.append((s, end))
+    return segs
+
+
+_APPOS_AFTER = re.compile(r"\s*[،,]\s*([^،,.:\n«»]{2,80}?)\s*(?=[،,.:\n]|$)")
+_APPOS_BEFORE = re.compile(r"([^،,.:\n«»]{2,80})[،,]\s*$")
+_TITLE_STOP = {"امور", "و", "این", "آن", "کشور", "نیز"}
+
+
+def _title_tokens(phrase: str) -> frozenset[str]:
+    """Content words of a title, folded (``وزیر امور خارجه روسیه`` → وزیر، خارجه، روسیه)."""
+    out = set()
+    for w in _WORD.findall(phrase):
+        f = fold(w)
+        if f in _TITLE_STOP:
+            continue
+        if f.endswith("ی") and len(f) > 3:
+            f = f[:-1]
+        out.add(f)
+    return frozenset(out)
+
+
+def _head(phrase: str) -> str:
+    ws = [fold(w) for w in _WORD.findall(phrase) if fold(w) not in _TITLE_STOP]
+    return ws[0] if ws else ""
+
+
+def _join_and(items: list[str]) -> list[str]:
+    if len(items) <= 1:
+        return items
+    return [", ".join(items[:-1]) + " and " + items[-1]]

@@ -1,0 +1,565 @@
+"""The quotes stage: reported statements with speaker, cue, content span and date.
+
+Constructions (GUIDELINES §4):
+
+* direct: ``X گفت: ...`` (to the sentence end), ``X گفت: «...»`` (across sentences),
+  ``«...»، X گفت``;
+* indirect: ``X گفت که ...``, ``X اعلام کرد ...``, ``X از ... خبر داد``,
+  ``X خواستار ... شد``, ``X بر ... تأکید کرد``, ``به گفته X، ...``,
+  ``بنا به گزارش رسانه‌ها، ...``, ``گزارش‌هایی ... مبنی بر اینکه ...``;
+* speakers: the subject before the cue (see :mod:`rasad.quotes.speaker`), pronouns and zero
+  subjects → the salient speaker, ``به نقل از X`` → X.
+
+Example::
+
+    >>> from rasad.model import Article, Sentence
+    >>> t = "وی گفت که مذاکرات ادامه دارد."
+    >>> doc = QuoteStage()(Article(raw=t, text=t, sentences=[Sentence(0, len(t))]))
+    >>> doc.quotes  # no salient speaker yet for وی
+    []
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rasad.model import Article, Quote, Sentence
+from rasad.quotes.lexicon import CueHit, Lexicon, Roles, load_lexicon, load_roles, variants
+from rasad.quotes.speaker import Resolver, Speaker, Tables, fold, words
+
+OPEN_CLOSE = {"«": "»", "“": "”", '"': '"', "„": "“"}
+_SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
+_TRIM = " \t\n.،,؛:!?؟"
+_MARKS = re.compile('[«»“”„"\n]')
+
+
+def quote_pairs(text: str) -> dict[int, int]:
+    """Offsets of matching quotation marks within a paragraph: ``{open: close}``."""
+    pairs: dict[int, int] = {}
+    stack: list[tuple[int, str]] = []
+    straight: int | None = None
+    for m in _MARKS.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch == "\n":
+            stack.clear()
+            straight = None
+        elif ch == '"':
+            if straight is None:
+                straight = i
+            else:
+                pairs[straight] = i
+                straight = None
+        elif ch in ("«", "“", "„"):
+            stack.append((i, OPEN_CLOSE[ch]))
+        elif ch in ("»", "”"):
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][1] == ch or (ch == "”" and stack[k][1] == "“"):
+                    pairs[stack[k][0]] = i
+                    del stack[k:]
+                    break
+    return pairs
+
+
+@dataclass
+class Clause:
+    """A cue with the span of the clause it governs."""
+
+    hit: CueHit
+    ws: int  # where its subject may start
+    strong: bool  # ws is a clause boundary (و / در حالی که / ...), so it ends the previous content
+    light_start: int = -1  # split cues: start of the closing light verb
+    light_end: int = -1
+
+
+class Salience:
+    """The speaker a pronoun or a zero subject refers to: the last speaker, or the person a
+    later sentence without quotes opened with (``لاوروف به آنکارا رفت. وی گفت: ...``).
+    Sentence subjects are looked up lazily, only when a pronoun needs them."""
+
+    def __init__(self, res: Resolver, sents: list[Sentence]) -> None:
+        self.res = res
+        self.sents = sents
+        self.speaker: Speaker | None = None
+        self.pending: list[int] = []
+
+    def set(self, sp: Speaker) -> None:
+        self.speaker = sp
+        self.pending.clear()
+
+    def skip(self, si: int) -> None:
+        self.pending.append(si)
+        del self.pending[:-3]
+
+    def get(self) -> Speaker | None:
+        for si in reversed(self.pending):
+            sub = self.res.sentence_subject(self.sents[si].start, self.sents[si].end)
+            if sub is not None:
+                self.speaker = sub
+                break
+        self.pending.clear()
+        return self.speaker
+
+
+class QuoteStage:
+    """Fill ``doc.quotes``; never raises on odd input (an article without cues gives [])."""
+
+    name = "quotes"
+
+    def __init__(self, lexicon: Lexicon | None = None, roles: Roles | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+        self.roles = roles or load_roles()
+        self.tables = Tables(self.lex, self.roles)
+        brk = sorted(self.lex.breakers, key=len, reverse=True)
+        brk_forms = sorted({v for b in brk for v in variants(b)}, key=len, reverse=True)
+        self._breakers = re.compile(
+            r"(?:^|(?<=[\s،,]))(?:" + "|".join(re.escape(b) for b in brk_forms) + r")(?=[\s،,])|؛"
+        )
+        self._light = {
+            k: re.compile(r"(?<![\w\u200c])(?:" + "|".join(map(re.escape, v)) + r")(?![\w\u200c])")
+            for k, v in self.lex.light_forms.items()
+        }
+        acc = sorted(self.lex.according_to + self.lex.relay, key=len, reverse=True)
+        self._according = re.compile(r"(?<![\w\u200c])(?:" + "|".join(map(re.escape, acc)) + r")\s")
+        self._agency = re.compile(
+            r"(?<![\w\u200c])(?:"
+            + "|".join(map(re.escape, sorted(self.lex.agency, key=len, reverse=True)))
+            + r")\s+([^،,.]{2,80})[،,]"
+        )
+        self._agency_head = re.compile(
+            r"\s*(?:" + "|".join(map(re.escape, sorted(self.lex.agency, key=len, reverse=True))) + r")\s"
+        )
+        trig = self.lex.according_to + self.lex.relay + self.lex.agency + list(self.lex.claim_links)
+        self._trigger = re.compile("|".join(map(re.escape, sorted(trig, key=len, reverse=True))))
+        links = sorted(self.lex.claim_links, key=len, reverse=True)
+        nouns = sorted({v for n in self.lex.claim_nouns for v in variants(n)}, key=len, reverse=True)
+        self._claim_label = {fold(k): v for k, v in self.lex.claim_nouns.items()}
+        self._claim = re.compile(
+            r"(?<![\w\u200c])("
+            + "|".join(map(re.escape, nouns))
+            + r")(?![\w\u200c])([^.!?؟]{0,80}?)\s("
+            + "|".join(map(re.escape, links))
+            + r")\s"
+        )
+
+    # ------------------------------------------------------------------------------
+    def __call__(self, doc: Article) -> Article:
+        try:
+            doc.quotes = self.extract(doc)
+        except Exception as exc:  # pragma: no cover - the pipeline must never crash
+            doc.quotes = []
+            doc.warnings.append(f"quotes: {type(exc).__name__}: {exc}")
+        return doc
+
+    def extract(self, doc: Article) -> list[Quote]:
+        text = doc.text or ""
+        if not text:
+            return []
+        sents = doc.sentences or [Sentence(m.start(), m.end()) for m in _SENT.finditer(text)]
+        pairs = quote_pairs(text)
+        inside = sorted((o + 1, c) for o, c in pairs.items())
+        title = doc.title_span
+        res = Resolver(doc, self.tables)
+        hits = [h for h in self.lex.find(text) if not _covered(inside, h.start, h.end)]
+        if title:
+            hits = [h for h in hits if not (title[0] <= h.start < title[1])]
+        triggers = [m.start() for m in self._trigger.finditer(text)]
+        quotes: list[Quote] = []
+        salient = Salience(res, sents)
+        masked_to = -1
+        last_date: str | None = None
+        hi = 0
+        for si, sent in enumerate(sents):
+            s_hits: list[CueHit] = []
+            while hi < len(hits) and hits[hi].start < sent.end:
+                if hits[hi].start >= sent.start:
+                    s_hits.append(hits[hi])
+                hi += 1
+            n_before = len(quotes)
+            if any(sent.start <= t < sent.end for t in triggers):
+                self._attributions(doc, res, sent, si, quotes, s_hits, salient)
+            clauses = self._clauses(text, res, sent, s_hits)
+            for k, cl in enumerate(clauses):
+                if cl.hit.start < masked_to or cl.hit.form.negated:
+                    continue
+                nxt = clauses[k + 1] if k + 1 < len(clauses) else None
+                made = self._quote(doc, res, pairs, sent, si, cl, nxt, salient, last_date, hits)
+                for q, sp, how in made:
+                    quotes.append(q)
+                    if how != "relative":
+                        salient.set(sp)
+                    last_date = q.date
+                    if q.kind == "direct" and q.end > masked_to:
+                        masked_to = q.end
+            if len(quotes) == n_before:
+                salient.skip(si)
+        return quotes
+
+    # ------------------------------------------------------------------------------
+    def _clauses(self, text: str, res: Resolver, sent: Sentence, hits: list[CueHit]) -> list[Clause]:
+        """Each cue with the start of its clause (after a breaker, a previous cue, or و)."""
+        out: list[Clause] = []
+        prev_end = sent.start
+        for h in hits:
+            if h.start < prev_end:
+                continue
+            ls = le = -1
+            if h.form.split and h.form.form == h.form.lemma:
+                lm = None
+                for lv in h.form.light:
+                    m = self._light[lv].search(text, h.end, min(sent.end, h.end + 250))
+                    if m and (lm is None or m.start() < lm.start()):
+                        lm = m
+                if lm is None:
+                    continue
+                ls, le = lm.start(), lm.end()
+            ws, strong = prev_end, False
+            for m in self._breakers.finditer(text, prev_end, h.start):
+                ws, strong = m.end(), True
+            # و + (adverbs) + cue: a zero subject coordinated with the previous clause
+            seg = text[ws : h.start]
+            vm = list(re.finditer(r"(?:^|\s)و\s", seg))
+            if vm:
+                tail = seg[vm[-1].end() :]
+                t0 = ws + vm[-1].end()
+                if (
+                    len(tail.split()) <= 3
+                    and not re.search(r"[،,]", tail)
+                    and not res.index.within(t0, h.start)
+                    and res.only_adverbs(t0, h.start)
+                ):
+                    ws, strong = ws + vm[-1].start(), True
+            out.append(Clause(h, ws, strong, ls, le))
+            prev_end = le if le > 0 else h.end
+        return out
+
+    def _quote(
+        self,
+        doc: Article,
+        res: Resolver,
+        pairs: dict[int, int],
+        sent: Sentence,
+        si: int,
+        cl: Clause,
+        nxt: Clause | None,
+        salient: Salience,
+        last_date: str | None,
+        cue_hits: list[CueHit],
+    ) -> list[tuple[Quote, Speaker, str]]:
+        text = doc.text
+        h = cl.hit
+        f = h.form
+        cue_end = cl.light_end if cl.light_end > 0 else h.end
+        sent_end = sent.end
+        limit = nxt.ws if (nxt is not None and nxt.strong) else sent_end
+        if nxt is not None and not nxt.strong:
+            limit = sent_end
+        j = cue_end
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        kind = "indirect"
+        c_start = c_end = -1
+        pre_quote: tuple[int, int] | None = None
+        subj_end_limit = h.start
+        if cl.light_start > 0 and text[h.end : cl.light_start].strip():
+            c_start, c_end = h.end, cl.light_start
+        elif j < len(text) and text[j] == ":":
+            kind = "direct"
+            k = j + 1
+            while k < len(text) and text[k] in " \t":
+                k += 1
+            if k in pairs:
+                c_start, c_end = k + 1, pairs[k]
+            else:
+                c_start, c_end = k, self._paragraph_run(text, sent_end, cue_hits)
+                c_end = _extend_marks(pairs, c_start, c_end)
+        elif j in pairs:
+            kind = "direct"
+            c_start, c_end = j + 1, pairs[j]
+        elif f.colon_only:
+            return []
+        elif _starts_word(text, j, "که"):
+            c_start = j + 2
+            c_end = _extend_marks(pairs, c_start, min(limit, sent_end))
+        else:
+            rest = text[j:limit].strip(_TRIM)
+            if (
+                rest
+                and text[j] not in "،,؛"
+                and not re.match(r"^و(?:\s|$)", rest)
+                and len(rest.split()) >= 2
+                and j < limit
+            ):
+                c_start, c_end = j, _extend_marks(pairs, j, limit)
+            else:
+                pq = self._quote_before(text, pairs, cl.ws, h.start, sent)
+                if pq is not None:
+                    kind, pre_quote = "direct", pq
+                    c_start, c_end = pq
+                elif f.objects:
+                    c_start, c_end = -2, -2  # content before the cue: after the subject
+                elif text[j : j + 1] in ("،", ",") and len(rest.split()) >= 4:
+                    c_start, c_end = j + 1, _extend_marks(pairs, j + 1, limit)  # «تأکید کرد، ...»
+                else:
+                    return []
+        # the speaker
+        speakers: list[Speaker]
+        if f.context_speaker:
+            speakers, how, subj_end = [], "zero", cl.ws
+        else:
+            s0 = pre_quote[1] + 1 if pre_quote else cl.ws
+            speakers, how, subj_end = res.subject(s0, subj_end_limit, f.plural)
+        if not speakers and how == "zero" and cl.ws > sent.start:
+            subj = res.sentence_subject(sent.start, cl.ws)
+            if subj is not None:
+                speakers = [subj]
+        if not speakers:
+            sal = salient.get() if how != "unknown" else None
+            if sal is None:
+                return []
+            speakers = [sal]
+        if c_start == -2:
+            c_start, c_end = self._object_content(text, subj_end, h.start, f.objects)
+            if c_start < 0 and text[j : j + 1] in ("،", ",") and len(text[j:limit].split()) >= 5:
+                c_start, c_end = j + 1, _extend_marks(pairs, j + 1, limit)
+            if c_start < 0:
+                return []
+        c_start, c_end = _trim(text, c_start, c_end)
+        if c_end - c_start < 3 or len(text[c_start:c_end].split()) < 1:
+            return []
+        date = self._date(doc, cl.ws, h.start)
+        if date is None:
+            date = last_date if how in ("pronoun", "zero") and last_date else doc.published
+        cue = (
+            text[h.start : cue_end]
+            if cl.light_start < 0
+            else f"{text[h.start : h.end]} ... {text[cl.light_start : cl.light_end]}"
+        )
+        if cl.light_start > 0 and not text[h.end : cl.light_start].strip():
+            cue = text[h.start : cue_end]
+        out = []
+        for sp in speakers:
+            q = Quote(
+                speaker=sp.name,
+                kind=kind,
+                text=text[c_start:c_end],
+                start=c_start,
+                end=c_end,
+                cue=cue,
+                cue_start=h.start,
+                cue_end=cue_end,
+                date=date,
+                speaker_id=sp.id,
+                speaker_fa=sp.fa,
+                sentence=si,
+            )
+            out.append((q, sp, how))
+        return out
+
+    def _paragraph_run(self, text: str, end: int, hits: list[CueHit], max_sents: int = 4) -> int:
+        """``گفت: A. B.``: a colon quotation runs on through the paragraph (at most
+        ``max_sents`` more sentences) until a sentence that has a reporting cue of its own."""
+        para_end = text.find("\n", end)
+        if para_end < 0:
+            para_end = len(text)
+        pos = end
+        for _ in range(max_sents):
+            if pos >= para_end:
+                break
+            m = _SENT.search(text, pos, para_end)
+            if m is None or not text[m.start() : m.end()].strip():
+                break
+            if any(m.start() <= h.start < m.end() for h in hits):
+                break
+            pos = m.end()
+        return pos
+
+    def _quote_before(
+        self, text: str, pairs: dict[int, int], ws: int, cue_start: int, sent: Sentence
+    ) -> tuple[int, int] | None:
+        """``«...»، X گفت``: a quotation right before the subject of a clause-final cue."""
+        seg = text[ws:cue_start]
+        lead = len(seg) - len(seg.lstrip())
+        o = ws + lead
+        if o in pairs and pairs[o] < cue_start:
+            c = pairs[o]
+            if len(text[c + 1 : cue_start].split()) <= 6:
+                return o + 1, c
+        # the quotation closes the previous sentence: «... .» لاوروف افزود.
+        if ws == sent.start:
+            back = text[max(0, ws - 3) : ws].rstrip(" \n.")
+            if back.endswith(("»", "”", '"')):
+                close = max(0, ws - 3) + len(back) - 1
+                for op, cl in pairs.items():
+                    if cl == close and len(text[ws:cue_start].split()) <= 5:
+                        return op + 1, cl
+        return None
+
+    def _object_content(
+        self, text: str, subj_end: int, cue_start: int, objects: tuple[str, ...]
+    ) -> tuple[int, int]:
+        """Content placed before the verb: ``از ... خبر داد``، ``... را اعلام کرد``."""
+        seg_start = subj_end
+        # skip an appositive after the subject: «X، عنوان X، ...»
+        m = re.match(r"\s*[،,][^،,]*[،,]", text[seg_start:cue_start])
+        if m:
+            seg_start += m.end()
+        region = text[seg_start:cue_start]
+        if "را" in objects:
+            rm = list(re.finditer(r"(?:^|\s)را(?=\s|$)", region))
+            if rm:
+                last = rm[-1]
+                cm = list(re.finditer(r"[،,]|(?:^|\s)و\s", region[: last.start()]))
+                st = cm[-1].end() if cm else 0
+                return seg_start + st, cue_start
+        for ob in objects:
+            if ob == "را":
+                continue
+            om = re.search(r"(?:^|\s)" + re.escape(ob) + r"\s", region)
+            if om:
+                return seg_start + om.end(), cue_start
+        return -1, -1
+
+    def _date(self, doc: Article, start: int, end: int) -> str | None:
+        best: str | None = None
+        for t in doc.timexes:
+            if start <= t.start and t.end <= end and t.value and t.type in ("DATE", "TIME"):
+                v = t.value
+                if t.type == "TIME" and "T" in v:
+                    v = v.split("T")[0]
+                best = v
+        return best
+
+    # ------------------------------------------------------------------------------
+    def _attributions(
+        self,
+        doc: Article,
+        res: Resolver,
+        sent: Sentence,
+        si: int,
+        quotes: list[Quote],
+        hits: list[CueHit],
+        salient: Salience,
+    ) -> None:
+        """``به گفته X، ...``، ``بنا به گزارش رسانه‌ها، ...``، ``گزارش‌هایی ... مبنی بر اینکه ...``."""
+        text = doc.text
+        for m in self._according.finditer(text, sent.start, sent.end):
+            if any(h.start > m.end() for h in hits):
+                continue  # a relay inside a clause with its own cue (… به نقل از X … گزارش داد)
+            in_agency = self._agency_head.match(text, sent.start, m.start()) is not None
+            comma = re.compile(r"[،,]").search(text, m.end(), sent.end)
+            if comma is None:
+                c_start, c_end, s_end = sent.start, m.start(), sent.end
+            elif m.start() - sent.start <= 40:
+                c_start, c_end, s_end = comma.end(), sent.end, comma.start()
+            else:
+                c_start, c_end, s_end = sent.start, m.start(), comma.start()
+            speakers, how, _ = res.subject(m.end(), s_end)
+            if in_agency and not (how == "role" or (speakers and speakers[0].type == "PER")):
+                continue  # «به گزارش ... به نقل از تله‌سور»: a source of the article, not a speaker
+            if not speakers:
+                sal = salient.get() if how == "pronoun" else None
+                if sal is None:
+                    continue
+                speakers = [sal]
+            c_start, c_end = _trim(text, c_start, c_end)
+            if len(text[c_start:c_end].split()) < 2:
+                continue
+            cue = text[m.start() : m.end()].strip()
+            for sp in speakers:
+                quotes.append(self._mk(doc, sp, c_start, c_end, cue, m.start(), m.end() - 1, si))
+        for m in self._agency.finditer(text, sent.start, sent.end):
+            if any(h.start > m.end() for h in hits):
+                continue
+            ws = words(text, m.start(1), m.end(1))
+            role = res.role_phrase(ws, 0) if ws else None
+            if role is None:
+                continue  # a named agency: attribution of the article, not a statement
+            c_start, c_end = _trim(text, m.end(), sent.end)
+            if len(text[c_start:c_end].split()) < 2:
+                continue
+            cue_end = m.start(1)
+            quotes.append(
+                self._mk(
+                    doc,
+                    role[0],
+                    c_start,
+                    c_end,
+                    text[m.start() : cue_end].strip(),
+                    m.start(),
+                    cue_end - 1,
+                    si,
+                )
+            )
+        for m in self._claim.finditer(text, sent.start, sent.end):
+            ws = words(text, m.start(2), m.end(2))
+            csp: Speaker | None = None
+            if ws:
+                cands, how, _ = res.subject(m.start(2), m.end(2))
+                csp = cands[0] if cands and how in ("mention", "role", "title") else None
+                if csp is None:
+                    rp = res.role_phrase(ws, 0)
+                    csp = rp[0] if rp else None
+            if csp is None:
+                label = self._claim_label.get(fold(m.group(1)))
+                if not label:
+                    continue  # «ادعای ... مبنی بر» needs a holder
+                csp = Speaker(f"anonymous:{label}", m.group(1), None, "ANON")
+            c_start, c_end = _trim(text, m.end(), sent.end)
+            c_end = _extend_marks({}, c_start, c_end)
+            if len(text[c_start:c_end].split()) < 2:
+                continue
+            quotes.append(self._mk(doc, csp, c_start, c_end, m.group(1), m.start(1), m.end(1), si))
+
+    def _mk(self, doc: Article, sp: Speaker, s: int, e: int, cue: str, cs: int, ce: int, si: int) -> Quote:
+        return Quote(
+            speaker=sp.name,
+            kind="indirect",
+            text=doc.text[s:e],
+            start=s,
+            end=e,
+            cue=cue,
+            cue_start=cs,
+            cue_end=ce,
+            date=doc.published,
+            speaker_id=sp.id,
+            speaker_fa=sp.fa,
+            sentence=si,
+        )
+
+
+def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    for a, b in spans:
+        if a > s:
+            break
+        if s >= a and e <= b:
+            return True
+    return False
+
+
+def _starts_word(text: str, j: int, w: str) -> bool:
+    if not text.startswith(w, j):
+        return False
+    k = j + len(w)
+    return k >= len(text) or not (text[k].isalnum() or text[k] == "\u200c")
+
+
+def _extend_marks(pairs: dict[int, int], s: int, e: int) -> int:
+    """Extend ``[s, e)`` to the closing mark of a quotation opened inside it."""
+    best = e
+    for o, c in pairs.items():
+        if s <= o < e and c >= e:
+            best = max(best, c + 1)
+    return best
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Strip spaces, punctuation and stray closing/opening marks at the ends."""
+    while s < e and (text[s] in _TRIM or text[s] in "»”"):
+        s += 1
+    while e > s and (text[e - 1] in _TRIM or text[e - 1] in "«“"):
+        e -= 1
+    return s, e
+
+
+__all__ = ["QuoteStage", "quote_pairs", "fold"]

@@ -1,0 +1,534 @@
+"""The grammar: compiled regexes over the lexicon's token classes → :class:`Atom` s.
+
+Each pattern recognizes one kind of atomic time expression in the *shadow* text
+(the normalized text with every digit turned ASCII, same length so offsets hold).
+Atoms are then merged and resolved by :mod:`rasad.time.resolve`.
+
+    >>> g = Grammar(load_lexicon())
+    >>> [(a.kind, a.f["m"], a.f["d"]) for a in g.atoms("روز ۲۹ مهر".translate(SHADOW))]
+    [('date', 7, 29)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import ahocorasick
+
+from rasad.time.lexicon import (
+    SEP,
+    SHADOW,
+    WB,
+    WB1,
+    WE,
+    ZWNJ,
+    Lexicon,
+    canon,
+    load_lexicon,
+    replace_chars,
+    tokens,
+)
+
+__all__ = ["Atom", "Grammar", "SHADOW", "load_lexicon"]
+
+G = r"[ \t\u200c]*"  # optional gap inside an expression (never a newline)
+G1 = r"[ \t\u200c]+"
+YEAR4 = r"(?<!\d)(?:1[2-9]\d\d|2[01]\d\d)(?![\d/])"
+YEAR2 = r"(?<!\d)\d\d(?![\d/:])"
+# «بعد از», «پیش از», «قبل از» are prepositions, not modifiers
+NOT_PREP = rf"(?!(?<=بعد|پیش|قبل){G1}از(?![^\W\d_]))"
+
+
+@dataclass
+class Atom:
+    """One recognized piece: ``kind`` plus its fields ``f`` (month, day, offset...)."""
+
+    start: int
+    end: int
+    kind: str
+    f: dict[str, Any] = field(default_factory=dict)
+    weak: bool = False  # kept only when merged with a neighbour (bare «۱۳:۴۵», «صبح»)
+
+
+Pre = re.Match[str] | None
+Handler = Callable[[re.Match[str], re.Match[str] | None], Atom | None]
+
+
+DIGIT: list[str] = []  # marks patterns that start with a digit
+
+
+# Punctuation → space (same length), so that every word start follows a space.
+SPACING = str.maketrans({c: " " for c in "\n\t\r.,:;!?()[]{}«»\"'،؛؟…–—-_/\\|*+=<>“”‘’٪%#@"})
+
+
+def _keys(form: str) -> set[str]:
+    """Automaton keys of a form: a space, then up to its third letter, in every spelling
+    of its separators (``سه‌شنبه`` → `` سه‌ش``, `` سه ش``, `` سهش``); a form of one or
+    two letters, or a digit, is a whole key with a space after (`` سه ``)."""
+    parts = tokens(form)
+    letters = [i for i, t in enumerate(parts) if t != SEP]
+    if len(letters) <= 2 and not form[0].isdigit():
+        parts = parts + [" "]
+    elif len(letters) > 3:
+        parts = parts[: letters[2] + 1]
+    if form[0].isdigit():
+        parts = parts[:1]
+    keys = {" "}
+    for t in parts:
+        opts = ["", " ", ZWNJ] if t == SEP else [t]
+        keys = {k + o for k in keys for o in opts}
+    return keys
+
+
+def _start(m: re.Match[str], pre: re.Match[str] | None) -> int:
+    return pre.start() if pre is not None else m.start()
+
+
+def full_year(y: str, cal: str) -> int:
+    """``"92"`` → 1392 (Jalali) or 1992 (Gregorian); 4-digit years pass through."""
+    n = int(y)
+    if len(y) > 2:
+        return n
+    if cal == "gregorian":
+        return 1900 + n if n >= 50 else 2000 + n
+    if cal == "hijri":
+        return 1400 + n
+    return 1300 + n if n >= 50 else 1400 + n
+
+
+class Grammar:
+    """All patterns of the tagger, compiled once per stage object."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.vague = {canon(v) for v in lex.raw.get("vague_counts", [])}
+        self.duration_heads = {canon(v) for v in lex.raw.get("duration_heads", [])}
+        self.duration_mods = {canon(v) for v in lex.raw.get("duration_modifiers", [])}
+        a = lex.alt
+        day_digit = r"\d(?<![\d.,/:]\d)\d?(?![\d:/])"
+        day_word = rf"{a['day_word']}{WE}"
+        month = rf"(?P<mon>{a['month']})(?P<mah>{G}ماه)?{WE}"
+        calsfx = rf"(?:{G1}(?P<sfx>{a['cal_suffix']})\.?)?"
+        yearpart = (
+            rf"(?:{G}[,،]?{G}(?:{WB}سال{G})?(?P<y>{YEAR4})"
+            rf"|{G}(?P<y2>{YEAR2})(?!{G}[\-–/])(?:(?<=[^\W\d_]\d\d)|(?!{G}(?!ساعت)[^\W\d_])))"
+        )
+        modifier = rf"(?P<mod>{a['modifier']}|امسال|پارسال){WE}{NOT_PREP}"
+        relyear = rf"(?P<yrel>جاری|گذشته|آینده|قبل|پیش|بعد){WE}{NOT_PREP}"
+        tail = (
+            rf"(?:{G}(?P<dp>{a['day_part']})\.?)?"
+            rf"(?:{G1}به{G1}وقت{G1}(?P<zone>{a['zone']}|محلی){WE})?"
+        )
+        count_digit = r"\d(?<![\d.,/]\d)\d{0,2}(?![\d.,/])"
+        count_word = rf"{a['count_word']}{WE}"
+        count = rf"(?:\d{{1,3}}|{a['count_word']})"
+        minutes = rf"(?:\d{{1,2}}|{a['cardinal']}{WE}|نیم|ربع)"
+        num_sep = r"(?P<sep>[/.\-])"
+        end_num = r"(?![\d/]|[.\-]\d)"
+        # prefixes found by looking back from a match (kept out of the patterns so that
+        # every pattern starts with a literal letter or a digit: fast scanning)
+        day_pre = rf"{WB}(?:(?:{a['day_part']}){G1}(?:روز{G1})?|روز{G1}|(?P<this>{a['current']}){G1})$"
+        self.prefixes = {
+            "day": re.compile(day_pre),
+            "az": re.compile(rf"{WB}از{G1}$"),
+            "mah": re.compile(rf"{WB}(?P<pre>ماه){G1}(?:مبارک{G1})?$"),
+            "part": re.compile(rf"{WB}(?P<part>{a['part']}){G1}$"),
+            "dur": re.compile(rf"{WB}(?P<head>{a['dur_prefix']}){G1}$"),
+            "cur": re.compile(rf"{WB}(?P<cur>{a['current']}){G1}$"),
+            "wd_block": re.compile(rf"{a['wd_block']}{G1}$"),
+        }
+
+        def forms(*tables: str) -> list[str]:
+            return [f for t in tables for fs in lex.raw[t].values() for f in fs]
+
+        months = forms("jalali_months", "gregorian_months", "hijri_months")
+        units = [f for spec in lex.raw["units"].values() for f in spec["forms"]]
+        day_words = lex.ordinal_forms + lex.cardinal_forms
+        table: list[tuple[str, Handler, str | None, list[str]]] = []
+        for day, lead in ((day_digit, DIGIT), (day_word, day_words)):
+            table += [
+                (
+                    rf"(?P<d1>{day}){G}(?:تا|الی|-|–){G}(?P<d>{day_digit}|{day_word}){G}{month}(?:{yearpart})?{calsfx}",
+                    self._range,
+                    "az",
+                    lead,
+                ),
+                (
+                    rf"(?P<d>{day}){G}{month}(?:{yearpart}{calsfx}|{G1}سال{G1}{relyear})?",
+                    self._date,
+                    "day",
+                    lead,
+                ),
+            ]
+        for cnt, lead in (
+            (count_digit, DIGIT),
+            (count_word, [*lex.cardinal_forms, *lex.raw.get("vague_counts", [])]),
+        ):
+            table.append(
+                (
+                    rf"(?P<n1>{cnt}){G}(?P<u1>{a['unit']})"
+                    rf"(?:{G1}و{G1}(?P<n2>{count}){G1}(?P<u2>{a['unit']}))?(?P<half>{G1}و{G1}نیم)?"
+                    rf"(?:{G1}(?P<mod>{a['modifier']}){WE}{NOT_PREP})?{WE}",
+                    self._count,
+                    "dur",
+                    lead,
+                )
+            )
+        table += [
+            (rf"{month}{G}[,،]?{G}(?:{WB}سال{G})?(?P<y>{YEAR4}){calsfx}", self._month_year, "mah", months),
+            (rf"{month}(?:{G1}(?P<sal>سال{G1})?{modifier})?", self._month, "mah", months),
+            (
+                rf"(?P<y>\d(?<![\d/.\-]\d)\d{{3}}){num_sep}(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}}){end_num}",
+                self._ymd,
+                None,
+                DIGIT,
+            ),
+            (
+                rf"(?P<d>\d(?<![\d/.\-]\d)\d?){num_sep}(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){end_num}",
+                self._ymd,
+                None,
+                DIGIT,
+            ),
+            (
+                rf"(?P<y2>\d(?<![\d/.\-]\d)\d)/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}}){end_num}",
+                self._ymd,
+                None,
+                DIGIT,
+            ),
+            (rf"(?P<y>\d(?<![\d/.\-]\d)\d{{3}})/(?P<m>\d{{1,2}}){end_num}", self._ym, None, DIGIT),
+            (
+                rf"(?P<wd>{a['weekday']}){WE}(?:{G1}(?P<week>هفته){G1}(?P<wmod>{a['modifier']}){WE}"
+                rf"|{G1}(?P<mod>{a['modifier']}){WE}{NOT_PREP})?",
+                self._weekday,
+                "day",
+                forms("weekdays"),
+            ),
+            (rf"(?P<rel>{a['relative']}){WE}", self._relative, None, list(lex.raw["relative_words"])),
+            (
+                rf"(?:(?P<cur>{a['current']}){G1}(?P<u1>{a['unit']}){WE}"
+                rf"(?:{G1}جاری)?|(?P<u2>{a['unit']}){G1}(?P<mod>{a['modifier']}){WE}{NOT_PREP})",
+                self._rel_unit,
+                "part",
+                units + list(lex.raw["current_determiners"]),
+            ),
+            (
+                rf"س{WB1}ال(?:{G}های)?{G1}(?P<y>{YEAR4}){G1}(?:تا|الی|-|–){G1}(?:سال{G1})?(?P<y3>{YEAR4}){calsfx}",
+                self._year_range,
+                "az",
+                ["سال"],
+            ),
+            (rf"س{WB1}ال(?:{G}های)?{G1}(?P<y>{YEAR4}){calsfx}", self._year, None, ["سال"]),
+            (rf"(?P<y4>\d(?<!\d\d)\d{{3}})(?!\d){G1}(?P<sfx2>{a['cal_suffix']})\.?", self._year, None, DIGIT),
+            (
+                rf"د{WB1}هه{G}(?:ی{G1})?(?P<dec>\d{{2,4}}|{a['cardinal']}){WE}{calsfx}",
+                self._decade,
+                None,
+                ["دهه"],
+            ),
+            (
+                rf"(?:ق{WB1}رن|س{WB1}ده){G}(?:ی{G1})?(?P<c>\d{{1,2}}|{a['ordinal']}|{a['cardinal']}){WE}{calsfx}",
+                self._century,
+                None,
+                ["قرن", "سده"],
+            ),
+            (
+                rf"س{WB1}اعت{G1}(?:ساعت{G1})?(?P<h>\d{{1,2}}|{a['cardinal']}{WE})"
+                rf"(?::(?P<mi>\d{{1,2}})(?::\d{{2}})?|\.(?P<mi3>\d{{2}})|{G1}و{G1}(?P<mi2>{minutes})(?:{G1}دقیقه)?"
+                rf"(?:{G1}و{G1}\d{{1,2}}{G1}ثانیه)?)?{tail}",
+                self._clock,
+                None,
+                ["ساعت"],
+            ),
+            (
+                rf"(?P<h>\d(?<![\d:/.]\d)\d?):(?P<mi>\d{{2}})(?::\d{{2}})?(?![\d:]){tail}",
+                self._clock,
+                None,
+                DIGIT,
+            ),
+            (
+                rf"(?P<h>\d(?<![\d:/.,]\d)\d?)(?::(?P<mi>\d{{2}}))?{G1}(?:(?P<dp>{a['day_part']})\.?{G1})?"
+                rf"به{G1}وقت{G1}(?P<zone>{a['zone']}|محلی){WE}",
+                self._clock,
+                None,
+                DIGIT,
+            ),
+            (rf"(?P<h>\d(?<![\d:/.,]\d)\d?){G1}(?P<dp>{a['day_part']}){WE}", self._clock, None, DIGIT),
+            (rf"(?P<dp>{a['day_part']})\.?{WE}", self._day_part, None, list(lex.raw["day_parts"])),
+            (
+                rf"(?P<head>{a['set_head']}){G1}(?:(?P<u>{a['unit']})|(?P<wd>{a['weekday']})){WE}",
+                self._set,
+                None,
+                list(lex.raw["set_heads"]),
+            ),
+            (
+                rf"(?P<s>{a['season']}){WE}"
+                rf"(?:{G1}(?:سال{G1})?(?P<y>{YEAR4}){calsfx}|{G1}(?:سال{G1})?{modifier})?",
+                self._season,
+                "cur",
+                forms("seasons"),
+            ),
+        ]
+        self.patterns: list[tuple[re.Pattern[str], Handler, re.Pattern[str] | None]] = [
+            (re.compile(p), h, self.prefixes[pre] if pre else None) for p, h, pre, _ in table
+        ]
+        # dispatch: an Aho-Corasick automaton over word starts finds where a pattern can
+        # begin (its first letters, or a digit); only there is the pattern tried.
+        self.automaton = ahocorasick.Automaton()
+        found: dict[str, list[int]] = {}
+        for i, row in enumerate(table):
+            lead = [str(d) for d in range(10)] if row[3] is DIGIT else row[3]
+            for f in lead:
+                keys = _keys(f)
+                if f == "ساعت":  # glued to a year: «۱۳۸۷ساعت ۱۹:۴۷»
+                    keys |= {str(d) + k[1:] for k in keys for d in range(10)}
+                for key in keys:
+                    bucket = found.setdefault(key, [])
+                    if i not in bucket:
+                        bucket.append(i)
+        for key, idx in found.items():
+            self.automaton.add_word(key, (len(key), tuple(idx)))
+        self.automaton.make_automaton()
+
+    # --- the scan ------------------------------------------------------------
+    def atoms(self, s: str) -> list[Atom]:
+        """Every atom of every pattern in shadow text ``s`` (overlaps not yet resolved)."""
+        out: list[Atom] = []
+        spaced = " " + replace_chars(s, SPACING) + " "
+        tried: set[tuple[int, int]] = set()
+        for end, (length, idx) in self.automaton.iter(spaced):
+            pos = end - length + 1  # the key's leading space in `spaced` = the word start in `s`
+            for i in idx:
+                if (pos, i) in tried:
+                    continue
+                tried.add((pos, i))
+                pat, handler, prefix = self.patterns[i]
+                m = pat.match(s, pos)
+                if m is None:
+                    continue
+                pre = prefix.search(s, max(0, pos - 40), pos) if prefix else None
+                atom = handler(m, pre)
+                if atom is not None:
+                    out.append(atom)
+        return out
+
+    # --- helpers ---------------------------------------------------------------
+    def _num(self, text: str | None) -> int | None:
+        return self.lex.number(text) if text else None
+
+    def _month_of(self, m: re.Match[str]) -> tuple[str, int, bool]:
+        cal, num = self.lex.months[canon(m.group("mon"))]
+        return cal, num, canon(m.group("mon")) in self.lex.guarded
+
+    def _sfx_cal(self, m: re.Match[str], default: str) -> str:
+        sfx = m.groupdict().get("sfx") or m.groupdict().get("sfx2")
+        return self.lex.cal_suffixes.get(canon(sfx), default) if sfx else default
+
+    def _year(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        gd = m.groupdict()
+        y = int(gd.get("y") or gd["y4"])
+        cal = self._sfx_cal(m, "jalali" if y < 1500 else "gregorian")
+        return Atom(_start(m, pre), m.end(), "year", {"cal": cal, "y": y})
+
+    def _date_fields(self, m: re.Match[str]) -> dict[str, Any] | None:
+        cal, mon, _ = self._month_of(m)
+        y: int | None = None
+        if m.group("y"):
+            y = int(m.group("y"))
+        elif m.group("y2"):
+            y = full_year(m.group("y2"), cal)
+        cal = self._sfx_cal(m, cal)
+        d = self._num(m.group("d"))
+        if d is None or not 1 <= d <= 31:
+            return None
+        yrel = m.groupdict().get("yrel")
+        return {
+            "cal": cal,
+            "y": y,
+            "m": mon,
+            "d": d,
+            "yrel": self.lex.modifiers.get(canon(yrel)) if yrel else None,
+        }
+
+    # --- handlers -------------------------------------------------------------
+    def _date(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        f = self._date_fields(m)
+        if f and f["y"] is None and not m.group("mah") and self._month_of(m)[2]:
+            # «دو تیر شلیک شد»: a guarded month after a cardinal word is a count, not a date
+            if canon(m.group("d")) in self.lex.cardinals:
+                return None
+        return Atom(_start(m, pre), m.end(), "date", f) if f else None
+
+    def _range(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        f = self._date_fields(m)
+        d1 = self._num(m.group("d1"))
+        if not f or d1 is None or not 1 <= d1 < f["d"]:
+            return None
+        f["d1"] = d1
+        return Atom(_start(m, pre), m.end(), "range", f)
+
+    def _month_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        cal, mon, _ = self._month_of(m)
+        return Atom(
+            _start(m, pre), m.end(), "month", {"cal": self._sfx_cal(m, cal), "y": int(m.group("y")), "m": mon}
+        )
+
+    def _month(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        cal, mon, guarded = self._month_of(m)
+        mod = m.group("mod")
+        named = pre is not None or m.group("mah")
+        if guarded and not named:
+            return None
+        if not named and cal != "gregorian" and not mod:
+            # a bare Jalali/Hijri month name is too often a person's name or a word
+            if canon(m.group("mon")) not in ("فروردین", "اردیبهشت", "شهریور", "اسفند"):
+                return None
+        direction = None
+        if mod:
+            key = canon(mod)
+            direction = {"امسال": 0, "پارسال": -1}.get(key, self.lex.modifiers.get(key))
+        f = {
+            "cal": cal,
+            "y": None,
+            "m": mon,
+            "mod": direction,
+            "year_mod": bool(m.group("sal")) or canon(mod or "") in ("امسال", "پارسال", "جاری"),
+        }
+        return Atom(_start(m, pre), m.end(), "month", f)
+
+    def _ymd(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        gd = m.groupdict()
+        mon, d = int(m.group("m")), int(m.group("d"))
+        if gd.get("y2"):
+            y = full_year(gd["y2"], "jalali")
+        else:
+            y = int(gd["y"])
+        cal = "jalali" if y < 1700 else "gregorian"
+        if not (1 <= mon <= 12 and 1 <= d <= 31):
+            return None
+        return Atom(_start(m, pre), m.end(), "date", {"cal": cal, "y": y, "m": mon, "d": d, "numeric": True})
+
+    def _ym(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        y, mon = int(m.group("y")), int(m.group("m"))
+        if not 1 <= mon <= 12 or not (1200 <= y < 1500 or 1900 <= y < 2100):
+            return None
+        return Atom(
+            _start(m, pre), m.end(), "month", {"cal": "jalali" if y < 1700 else "gregorian", "y": y, "m": mon}
+        )
+
+    def _weekday(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        if pre is None and self.prefixes["wd_block"].search(m.string, max(0, m.start() - 20), m.start()):
+            return None
+        f: dict[str, Any] = {"wd": self.lex.weekdays[canon(m.group("wd"))], "mod": None, "week": None}
+        if m.group("wmod"):
+            f["week"] = self.lex.modifiers[canon(m.group("wmod"))]
+        elif m.group("mod"):
+            f["mod"] = self.lex.modifiers[canon(m.group("mod"))]
+        f["this"] = bool(pre is not None and pre.group("this"))
+        return Atom(_start(m, pre), m.end(), "weekday", f)
+
+    def _relative(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        off, unit = self.lex.relative_words[canon(m.group("rel"))]
+        return Atom(_start(m, pre), m.end(), "rel", {"offset": off, "unit": unit})
+
+    def _rel_unit(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        if m.group("u1"):
+            unit, off = self.lex.units[canon(m.group("u1"))], 0
+            if unit in ("day", "hour", "minute"):
+                return None
+        else:
+            unit = self.lex.units[canon(m.group("u2"))]
+            off = self.lex.modifiers[canon(m.group("mod"))]
+            if unit in ("hour", "minute") or canon(m.group("mod")) == "دیگر":
+                return None
+        return Atom(
+            _start(m, pre), m.end(), "rel", {"offset": off, "unit": unit, "part": pre and pre.group("part")}
+        )
+
+    def _count(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        if m.group("mod") is None:
+            # «به مدت سه سال», «ظرف دو هفته»: a duration only after a duration head
+            if pre is None or canon(pre.group("head")) not in self.duration_heads:
+                return None
+            mod = ""
+        else:
+            mod = canon(m.group("mod"))
+        n1 = None if canon(m.group("n1")) in self.vague else self._num(m.group("n1"))
+        f: dict[str, Any] = {
+            "n": n1,
+            "unit": self.lex.units[canon(m.group("u1"))],
+            "dir": self.lex.modifiers.get(mod, 0),
+            "duration": not mod or mod in self.duration_mods,
+            "half": bool(m.group("half")),
+        }
+        if m.group("n2"):
+            f["n2"] = self._num(m.group("n2"))
+            f["unit2"] = self.lex.units[canon(m.group("u2"))]
+        if f["unit"] in ("hour", "minute") and not f["duration"]:
+            return None
+        return Atom(_start(m, pre) if f["duration"] else m.start(), m.end(), "count", f)
+
+    def _year_range(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        y1, y2 = int(m.group("y")), int(m.group("y3"))
+        if y2 <= y1:
+            return None
+        cal = self._sfx_cal(m, "jalali" if y1 < 1500 else "gregorian")
+        return Atom(_start(m, pre), m.end(), "year_range", {"cal": cal, "y": y1, "y2": y2})
+
+    def _decade(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        n = self._num(m.group("dec"))
+        if n is None or n % 10:
+            return None
+        return Atom(_start(m, pre), m.end(), "decade", {"n": n, "cal": self._sfx_cal(m, "")})
+
+    def _century(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        n = self._num(m.group("c"))
+        if n is None or not 1 <= n <= 22:
+            return None
+        return Atom(_start(m, pre), m.end(), "century", {"n": n, "cal": self._sfx_cal(m, "")})
+
+    def _clock(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        gd = m.groupdict()
+        h = self._num(gd.get("h"))
+        mi_text = gd.get("mi") or gd.get("mi2") or gd.get("mi3")
+        mi = {"نیم": 30, "ربع": 15}.get(mi_text or "") or self._num(mi_text)
+        if h is None or h > 24 or (mi is not None and mi > 59):
+            return None
+        dp = canon(gd["dp"]) if gd.get("dp") else None
+        zone = canon(gd["zone"]) if gd.get("zone") else None
+        explicit = m.group(0).lstrip().startswith("ساعت")
+        weak = not (explicit or zone or (dp and gd.get("mi")))
+        return Atom(
+            _start(m, pre), m.end(), "clock", {"h": h, "mi": mi or 0, "dp": dp, "zone": zone}, weak=weak
+        )
+
+    def _day_part(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        return Atom(_start(m, pre), m.end(), "daypart", {"dp": canon(m.group("dp"))}, weak=True)
+
+    def _set(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        if m.group("wd"):
+            day = self.lex.weekdays[canon(m.group("wd"))] + 1
+            return Atom(_start(m, pre), m.end(), "set", {"value": f"XXXX-WXX-{day}"})
+        unit = self.lex.units[canon(m.group("u"))]
+        letter = self.lex.unit_iso[unit]
+        value = {"hour": "PT1H", "minute": "PT1M", "decade": "P10Y", "century": "P100Y"}.get(
+            unit, f"P1{letter}"
+        )
+        return Atom(_start(m, pre), m.end(), "set", {"value": value})
+
+    def _season(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        code = self.lex.seasons[canon(m.group("s"))]
+        f: dict[str, Any] = {"code": code, "y": None, "mod": None, "cal": "gregorian"}
+        if m.group("y"):
+            f["y"] = int(m.group("y"))
+            f["cal"] = self._sfx_cal(m, "jalali" if f["y"] < 1500 else "gregorian")
+        elif m.group("mod"):
+            key = canon(m.group("mod"))
+            f["mod"] = {"امسال": 0, "پارسال": -1}.get(key, self.lex.modifiers.get(key))
+        elif pre is not None:
+            f["mod"] = 0
+        else:
+            return None
+        return Atom(_start(m, pre), m.end(), "season", f)

@@ -1,0 +1,368 @@
+"""From atoms to :class:`~rasad.model.Timex`: overlap removal, merging, resolution.
+
+Adjacent atoms that name one point are merged into one timex: a weekday and its
+date (``روز سه‌شنبه ۲۹ مهر``), a day and its clock time (``فردا ساعت ۱۰ صبح``),
+an expression and its bracketed restatement (``امروز (چهارشنبه)``).  Values are
+ISO 8601 at the text's granularity, resolved against ``anchor`` (the publication
+date) when the text does not give them fully.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasad.model import Timex
+from rasad.time import calendars as cal
+from rasad.time.grammar import Atom
+from rasad.time.lexicon import Lexicon
+
+PLAIN_GAP = re.compile(r"[ \t\u200c]*(?:[,،\-–][ \t\u200c]*)?(?:در[ \t\u200c]+)?")
+SPACE_GAP = re.compile(r"[ \t\u200c]*")
+OPEN_GAP = re.compile(r"[ \t\u200c]*[(\[][ \t\u200c]*")
+CLOSE_AHEAD = re.compile(r"[^()\[\]\n]{0,60}?[)\]]")
+SENTENCE_END = re.compile(r"[.!?؟\n]")
+DAYISH = {"date", "weekday", "rel_day", "daypart"}
+SEASONS = ["SP", "SU", "FA", "WI"]
+
+
+def _role(a: Atom) -> str:
+    if a.kind == "rel" and a.f["unit"] == "day":
+        return "rel_day"
+    return a.kind
+
+
+@dataclass
+class Group:
+    """Atoms merged into one expression."""
+
+    atoms: list[Atom]
+    start: int
+    end: int
+    parts: dict[str, Atom] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, a: Atom) -> Group:
+        return cls([a], a.start, a.end, {_role(a): a})
+
+    def accepts(self, a: Atom) -> bool:
+        role = _role(a)
+        if role in self.parts:
+            return False
+        if role == "clock":
+            return bool(self.parts.keys() & DAYISH)
+        if role in DAYISH:
+            return bool(self.parts.keys() <= DAYISH | {"clock"})
+        return False
+
+    def restate(self, a: Atom, end: int) -> None:
+        """Absorb a bracketed restatement (``۳۱ اکتبر (۹ آبان)``); the first reading wins."""
+        self.atoms.append(a)
+        self.parts.setdefault(_role(a), a)
+        self.end = max(end, a.end)
+
+    def add(self, a: Atom, end: int) -> None:
+        self.atoms.append(a)
+        self.parts[_role(a)] = a
+        self.end = max(end, a.end)
+
+
+def select(atoms: list[Atom]) -> list[Atom]:
+    """Non-overlapping atoms, preferring strong over weak, then longer spans."""
+    chosen: list[Atom] = []
+    taken: list[tuple[int, int]] = []
+    for a in sorted(atoms, key=lambda x: (x.weak, -(x.end - x.start), x.start)):
+        if all(a.end <= s or a.start >= e for s, e in taken):
+            chosen.append(a)
+            taken.append((a.start, a.end))
+    return sorted(chosen, key=lambda x: x.start)
+
+
+def merge(atoms: list[Atom], s: str) -> list[Group]:
+    """Merge neighbouring atoms that form one expression."""
+    groups: list[Group] = []
+    bracket_end = -1  # inside a bracketed restatement that ends here
+    for a in atoms:
+        if groups:
+            g = groups[-1]
+            gap = s[g.end : a.start]
+            role = _role(a)
+            if a.end <= bracket_end and role in DAYISH:
+                g.restate(a, bracket_end)
+                continue
+            if role in DAYISH and g.parts.keys() <= DAYISH and OPEN_GAP.fullmatch(gap):
+                close = CLOSE_AHEAD.match(s, a.start)
+                if close:
+                    bracket_end = close.end()
+                    g.restate(a, bracket_end if a.end >= close.start() else a.end)
+                    continue
+            if g.accepts(a):
+                last_clock = _role(g.atoms[-1]) == "clock"
+                if role != "clock" and last_clock:
+                    ok = SPACE_GAP.fullmatch(gap) is not None
+                else:
+                    ok = PLAIN_GAP.fullmatch(gap) is not None
+                if ok:
+                    g.add(a, a.end)
+                    continue
+        groups.append(Group.of(a))
+    return groups
+
+
+class Resolver:
+    """Turns merged groups into timexes for one text and one anchor."""
+
+    def __init__(self, lex: Lexicon, future_re: re.Pattern[str], clause_re: re.Pattern[str]) -> None:
+        self.lex = lex
+        self.future_re = future_re
+        self.clause_re = clause_re
+
+    # --- tense ------------------------------------------------------------------
+    def is_future(self, s: str, start: int, end: int) -> bool:
+        """Whether the clause around ``s[start:end]`` is in the future tense."""
+        left = max(0, start - 200)
+        lb = left
+        for m in self.clause_re.finditer(s, left, start):
+            lb = m.end()
+        m2 = self.clause_re.search(s, end, min(len(s), end + 300))
+        rb = m2.start() if m2 else min(len(s), end + 300)
+        window = s[lb:start] + " " + s[end:rb]
+        return self.future_re.search(window) is not None
+
+    # --- days -------------------------------------------------------------------
+    def weekday_date(self, f: dict[str, Any], anchor: dt.date, future: bool) -> dt.date:
+        wd = f["wd"]
+        if f.get("week") is not None:
+            start = cal.saturday_week_start(anchor) + dt.timedelta(days=7 * f["week"])
+            return start + dt.timedelta(days=(wd - 5) % 7)
+        if f.get("mod") == -1:
+            return cal.weekday_on_or_before(anchor - cal.ONE_DAY, wd)
+        if f.get("mod") == 1:
+            return cal.weekday_on_or_after(anchor + cal.ONE_DAY, wd)
+        if future:
+            return cal.weekday_on_or_after(anchor, wd)
+        return cal.weekday_on_or_before(anchor, wd)
+
+    def explicit_date(self, f: dict[str, Any], anchor: dt.date | None) -> tuple[dt.date | None, str | None]:
+        if f["y"] is not None:
+            return cal.to_gregorian(f["cal"], f["y"], f["m"], f["d"]), "absolute"
+        if anchor is None:
+            return None, None
+        if f.get("yrel") is not None:
+            y0 = cal.year_of(f["cal"], anchor)
+            return (cal.to_gregorian(f["cal"], y0 + f["yrel"], f["m"], f["d"]) if y0 else None), "published"
+        return cal.closest_date(f["cal"], f["m"], f["d"], anchor), "published"
+
+    def group_timex(
+        self,
+        g: Group,
+        s: str,
+        text: str,
+        anchor: dt.date | None,
+        fallback: tuple[dt.date, str | None] | None = None,
+    ) -> Timex | None:
+        """The timex of a day-level group (date, weekday, relative day, clock time)."""
+        p = g.parts
+        day: dt.date | None = None
+        how: str | None = None
+        calendar = "relative"
+        if fallback is not None:
+            day, how = fallback
+        if "date" in p:
+            day, how = self.explicit_date(p["date"].f, anchor)
+            calendar = p["date"].f["cal"]
+        elif "rel_day" in p:
+            if anchor is not None:
+                day, how = cal.add_days(anchor, p["rel_day"].f["offset"]), "published"
+        elif "weekday" in p:
+            if anchor is not None:
+                w = p["weekday"]
+                future = w.f["mod"] is None and w.f["week"] is None and self.is_future(s, g.start, g.end)
+                day, how = self.weekday_date(w.f, anchor, future), "published"
+        elif "clock" not in p:
+            return None
+        clock = p.get("clock")
+        hm: tuple[int, int] | None = None
+        if clock is not None:
+            hm = self.clock_value(clock.f)
+            if hm is None:
+                return None
+        elif "daypart" in p and self.lex.day_parts.get(p["daypart"].f["dp"], {}).get("exact"):
+            hm = (int(self.lex.day_parts[p["daypart"].f["dp"]]["hour"]), 0)
+        if hm is None and p.keys() <= {"daypart"}:
+            return None
+        t = Timex(text[g.start : g.end], g.start, g.end, "DATE", None, "day", how, calendar)
+        if hm is not None:
+            t.type, t.granularity = "TIME", "time"
+        if day is not None:
+            t.value = day.isoformat()
+            if hm is not None:
+                t.value += f"T{hm[0]:02d}:{hm[1]:02d}" + self.zone_suffix(clock, day)
+        return t
+
+    def clock_value(self, f: dict[str, Any]) -> tuple[int, int] | None:
+        h, mi, dp = f["h"], f["mi"], f["dp"]
+        if dp:
+            spec = self.lex.day_parts.get(dp, {})
+            if spec.get("pm") and h < 12 and h >= int(spec.get("pm_from", 0)):
+                h += 12
+            elif not spec.get("pm") and h == 12:
+                h = 0
+        if h == 24:
+            h = 0
+        return (h, mi) if h < 24 else None
+
+    def zone_suffix(self, clock: Atom | None, day: dt.date) -> str:
+        if clock is None or not clock.f.get("zone"):
+            return ""
+        z = self.lex.zones.get(clock.f["zone"])
+        return cal.zone_offset(z.offset, z.dst, day) if z else ""
+
+    # --- everything else ------------------------------------------------------------
+    def single(self, a: Atom, text: str, anchor: dt.date | None) -> Timex:
+        """Resolve a non-day atom (month, year, relative unit, duration, set...)."""
+        t = Timex(text[a.start : a.end], a.start, a.end, "DATE", None, None, None, None)
+        f = a.f
+        k = a.kind
+        if k == "set":
+            t.type, t.value, t.granularity, t.calendar = "SET", f["value"], "set", "relative"
+        elif k == "count":
+            self._count(t, f, anchor)
+        elif k == "rel":
+            t.calendar, t.granularity = "relative", f["unit"]
+            if anchor is not None:
+                t.value, t.anchor = self.shift(anchor, f["unit"], f["offset"]), "published"
+        elif k == "range":
+            t.calendar, t.granularity = f["cal"], "day"
+            d1, how = self.explicit_date({**f, "d": f["d1"]}, anchor)
+            d2, _ = self.explicit_date(f, anchor)
+            if d1 and d2 and f["y"] is None and d2 < d1:
+                d1 = cal.to_gregorian(f["cal"], cal.year_of(f["cal"], d2) or 0, f["m"], f["d1"])
+            if d1 and d2:
+                t.value, t.anchor = f"{d1.isoformat()}/{d2.isoformat()}", how
+        elif k == "month":
+            self._month(t, f, anchor)
+        elif k in ("year", "year_range"):
+            t.calendar, t.granularity, t.anchor = f["cal"], "year", "absolute"
+            y2 = f.get("y2", f["y"])
+            if f["cal"] == "gregorian":
+                t.value = f"{f['y']:04d}" if y2 == f["y"] else f"{f['y']:04d}/{y2:04d}"
+            else:
+                a1, a2 = cal.year_span(f["cal"], f["y"]), cal.year_span(f["cal"], y2)
+                t.value = f"{a1[0].isoformat()}/{a2[1].isoformat()}" if a1 and a2 else None
+        elif k == "decade":
+            self._decade(t, f)
+        elif k == "century":
+            t.granularity, t.calendar = "century", "gregorian"
+            if f["cal"] in ("", "gregorian") and (f["cal"] == "gregorian" or 15 <= f["n"] <= 22):
+                t.value, t.anchor = f"{f['n'] - 1:02d}", "absolute"
+        elif k == "season":
+            self._season(t, f, anchor)
+        if t.value is None:
+            t.anchor = None
+        return t
+
+    def shift(self, anchor: dt.date, unit: str, n: int) -> str | None:
+        """``anchor`` moved by ``n`` units, written at that unit's granularity."""
+        if unit == "day":
+            d = cal.add_days(anchor, n)
+            return d.isoformat() if d else None
+        if unit == "week":
+            d = cal.add_days(anchor, 7 * n)
+            return cal.iso_week(d) if d else None
+        if unit == "month":
+            y, m = cal.add_months(anchor.year, anchor.month, n)
+            return f"{y:04d}-{m:02d}"
+        if unit == "year":
+            return f"{anchor.year + n:04d}"
+        if unit == "decade":
+            return f"{anchor.year // 10 + n:03d}"
+        if unit == "century":
+            return f"{anchor.year // 100 + n:02d}"
+        return None
+
+    def _count(self, t: Timex, f: dict[str, Any], anchor: dt.date | None) -> None:
+        iso = self.lex.unit_iso[f["unit"]]
+        t.calendar = "relative"
+        if f["duration"]:
+            t.type, t.granularity = "DURATION", "duration"
+            n = "X" if f["n"] is None else (f"{f['n']}.5" if f["half"] else str(f["n"]))
+            if f["unit"] in ("hour", "minute"):
+                t.value = f"PT{n}{iso[0]}"
+            elif f["unit"] in ("decade", "century"):
+                t.value = None if f["n"] is None else f"P{f['n'] * (10 if f['unit'] == 'decade' else 100)}Y"
+            else:
+                t.value = f"P{n}{iso}"
+            return
+        unit, n = f["unit"], f["n"]
+        t.granularity = unit
+        if n is None or anchor is None:
+            return
+        if f.get("unit2"):
+            u2, n2 = f["unit2"], f.get("n2") or 0
+            if unit == "week" and u2 == "day":
+                unit, n = "day", 7 * n + n2
+            elif unit == "year" and u2 == "month":
+                unit, n = "month", 12 * n + n2
+            t.granularity = unit
+        t.value, t.anchor = self.shift(anchor, unit, f["dir"] * n), "published"
+
+    def _month(self, t: Timex, f: dict[str, Any], anchor: dt.date | None) -> None:
+        t.calendar, t.granularity = f["cal"], "month"
+        y, c, m = f["y"], f["cal"], f["m"]
+        if y is not None:
+            t.anchor = "absolute"
+        elif anchor is None:
+            return
+        elif f.get("mod") is not None and f.get("year_mod"):
+            y0 = cal.year_of(c, anchor)
+            y = None if y0 is None else y0 + f["mod"]
+            t.anchor = "published"
+        elif f.get("mod") is not None:
+            y = cal.month_occurrence(c, m, anchor, f["mod"])
+            t.anchor = "published"
+        else:
+            found = cal.closest_month(c, m, anchor)
+            y = found[0] if found else None
+            t.anchor = "published"
+        if y is None:
+            return
+        if c == "gregorian":
+            t.value = f"{y:04d}-{m:02d}"
+        else:
+            span = cal.month_span(c, y, m)
+            t.value = cal.span_value(span) if span else None
+
+    def _decade(self, t: Timex, f: dict[str, Any]) -> None:
+        n, c = f["n"], f["cal"]
+        t.granularity, t.anchor = "decade", "absolute"
+        if n < 100:
+            n += 1900 if c == "gregorian" else 1300
+        if n >= 1500 or c == "gregorian":
+            t.value, t.calendar = f"{n // 10:03d}", "gregorian"
+            return
+        a1, a2 = cal.year_span("jalali", n), cal.year_span("jalali", n + 9)
+        t.calendar = "jalali"
+        t.value = f"{a1[0].isoformat()}/{a2[1].isoformat()}" if a1 and a2 else None
+
+    def _season(self, t: Timex, f: dict[str, Any], anchor: dt.date | None) -> None:
+        t.granularity, t.calendar = "season", f["cal"]
+        idx = SEASONS.index(f["code"])
+        if f["y"] is not None:
+            y = f["y"] + 621 if f["cal"] == "jalali" else f["y"]
+            t.value, t.anchor = f"{y:04d}-{f['code']}", "absolute"
+            return
+        if anchor is None or f["mod"] is None:
+            return
+        md = (anchor.month, anchor.day)
+        cur_idx = 3 if md < (3, 21) or md >= (12, 21) else 0 if md < (6, 21) else 1 if md < (9, 23) else 2
+        cur = (anchor.year - (md < (3, 21))) * 4 + cur_idx
+        if f["mod"] == 0:
+            k = anchor.year * 4 + idx
+        elif f["mod"] < 0:
+            k = cur - 1 - (cur - 1 - idx) % 4
+        else:
+            k = cur + 1 + (idx - cur - 1) % 4
+        t.value, t.anchor = f"{k // 4:04d}-{SEASONS[k % 4]}", "published"

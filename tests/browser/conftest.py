@@ -1,0 +1,109 @@
+"""A live server (uvicorn on a free loopback port, in a thread) and a headless Debian Chromium.
+
+The store holds the five real seeds (../shared/seeds, analyzed by the current pipeline) and
+the hand-written sample articles of ``tests/api/api_samples.py`` (which carry events, quotes
+and dates whatever the state of the stages).  Skips with a reason when ../shared or
+/usr/bin/chromium is absent.  Screenshots go to ``tests/artifacts/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "api"))
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = HERE.parent / "artifacts"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def browser_db(
+    shared_dir: Path, tmp_path_factory: pytest.TempPathFactory, pipeline
+) -> tuple[Path, dict[str, int]]:
+    from api_samples import fill_db
+
+    import rasad
+    from rasad.store import Store
+
+    path = tmp_path_factory.mktemp("browser") / "browser.db"
+    ids = fill_db(path, n_filler=3)
+    with Store.open(path) as st:
+        for seed in sorted((shared_dir / "seeds").glob("*.txt")):
+            art = rasad.Article(raw=seed.read_text(encoding="utf-8"), doc=seed.stem, path=str(seed))
+            ids[seed.stem] = st.add(pipeline(art))[0]
+    return path, ids
+
+
+@pytest.fixture(scope="session")
+def server(browser_db: tuple[Path, dict[str, int]]) -> Iterator[str]:
+    import uvicorn
+
+    from rasad.api import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(browser_db[0]), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser, server: str) -> Iterator[object]:
+    """A fresh page; fails the test on any JavaScript error or any request off the loopback server."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fa-IR")
+    pg = ctx.new_page()
+    errors: list[str] = []
+    foreign: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    # a 400 answer (e.g. a bad search the page then explains) is logged by Chromium; it is not a JS error
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" and "status of 400" not in m.text else None)
+    pg.on("request", lambda r: None if r.url.startswith(server) else foreign.append(r.url))
+    pg.base = server  # type: ignore[attr-defined]
+    yield pg
+    ctx.close()
+    assert not errors, f"JavaScript errors: {errors}"
+    assert not foreign, f"requests left the local server: {foreign}"
+
+
+@pytest.fixture(scope="session")
+def shots() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,160 @@
+"""Tests for the CRF NER tagger (rasad.entities.crf / features) and its committed model."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasad.entities.crf import MODEL_PATH, CrfTagger, bio_spans, sentences, tokenize
+from rasad.entities.features import FeatureExtractor, normalize_token, shape
+
+ROOT = Path(__file__).resolve().parents[2]
+ZWNJ = "\u200c"
+
+
+@pytest.fixture(scope="module")
+def tagger() -> CrfTagger:
+    return CrfTagger()
+
+
+def _found(tagger: CrfTagger, text: str) -> set[tuple[str, str]]:
+    return {(text[s:e], t) for s, e, t in tagger.spans(text)}
+
+
+# ------------------------------------------------------------------ model
+def test_model_is_committed_and_small() -> None:
+    assert MODEL_PATH.is_file()
+    assert MODEL_PATH.stat().st_size < 8_000_000
+
+
+def test_model_loads_with_production_labels(tagger: CrfTagger) -> None:
+    assert tagger.types == {"PER", "ORG", "LOC", "FAC", "EVE"}
+    assert "O" in tagger.labels and "B-PER" in tagger.labels and "I-ORG" in tagger.labels
+
+
+def test_tag_tokens_shape(tagger: CrfTagger) -> None:
+    toks = ["وزیر", "امور", "خارجه", "فرانسه", "به", "پاریس", "بازگشت", "."]
+    tags = tagger.tag_tokens(toks)
+    assert len(tags) == len(toks)
+    assert set(tags) <= set(tagger.labels)
+    assert tagger.tag_tokens([]) == []
+
+
+# ------------------------------------------------------------------ tokenizer
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("سخنگوی دولت، روز سه‌شنبه گفت:", ["سخنگوی", "دولت", "،", "روز", "سه‌شنبه", "گفت", ":"]),
+        ("«مذاکرات» ادامه می‌یابد.", ["«", "مذاکرات", "»", "ادامه", "می‌یابد", "."]),
+        ("نرخ تورم ۱۲٫۵ درصد و ساعت ۱۰:۳۰ بود", ["نرخ", "تورم", "۱۲٫۵", "درصد", "و", "ساعت", "۱۰:۳۰", "بود"]),
+        ("سازمان ملل (UN) و ناتو؛", ["سازمان", "ملل", "(", "UN", ")", "و", "ناتو", "؛"]),
+        ("کتاب‌\u200c ها", ["کتاب", "ها"]),
+    ],
+)
+def test_tokenize_splits_punctuation_and_keeps_zwnj_words(text: str, tokens: list[str]) -> None:
+    got = tokenize(text)
+    assert [t for _, _, t in got] == tokens
+    assert all(text[s:e] == t for s, e, t in got)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ابپتسکیگ ۱2.،«»:\n\u200c-ی")), max_size=60))
+def test_tokenize_offsets_are_exact_and_ordered(text: str) -> None:
+    prev = 0
+    for s, e, t in tokenize(text):
+        assert text[s:e] == t and s >= prev and e > s
+        assert not t.startswith(ZWNJ) and not t.endswith(ZWNJ)
+        prev = e
+
+
+def test_sentences_break_at_stops_and_newlines() -> None:
+    text = "او آمد. سپس رفت\nخبر بعدی"
+    toks = tokenize(text)
+    ranges = list(sentences(text, toks))
+    words = [[toks[k][2] for k in range(i, j)] for i, j in ranges]
+    assert words == [["او", "آمد", "."], ["سپس", "رفت"], ["خبر", "بعدی"]]
+
+
+# ------------------------------------------------------------------ BIO / features
+def test_bio_spans_conll_style() -> None:
+    assert bio_spans(["B-PER", "I-PER", "O", "B-LOC"]) == [(0, 2, "PER"), (3, 4, "LOC")]
+    assert bio_spans(["I-ORG", "I-ORG", "B-ORG", "I-LOC"]) == [(0, 2, "ORG"), (2, 3, "ORG"), (3, 4, "LOC")]
+    assert bio_spans(["O", "O"]) == []
+
+
+def test_normalize_and_shape() -> None:
+    assert normalize_token("كتاب هاي") == "کتاب" + ZWNJ + "های"
+    assert normalize_token("۱۴۰۳") == normalize_token("2024") == "0"
+    assert shape(normalize_token("۱۴۰۳/۰۲/۱۰")) == "num"
+    assert shape("«") == "punct" and shape("تهران") == "fa" and shape("NATO") == "lat"
+
+
+def test_features_see_cues_in_context() -> None:
+    feats = FeatureExtractor().sequence(["آقای", "نادری", "گفت"])
+    assert "-1:cue=per_title" in feats[1] and "+1:cue=say" in feats[1]
+    assert "w=نادری" in feats[1] and "BOS" in feats[0] and "EOS" in feats[2]
+
+
+# ------------------------------------------------------------------ tagging my own sentences
+def test_finds_obvious_entities(tagger: CrfTagger) -> None:
+    text = (
+        "به گزارش خبرگزاری ایرنا، علی لاریجانی رئیس مجلس شورای اسلامی روز دوشنبه در تهران "
+        "با وزیر امور خارجه ترکیه دیدار کرد."
+    )
+    found = _found(tagger, text)
+    assert ("علی لاریجانی", "PER") in found
+    assert ("تهران", "LOC") in found
+    assert ("ترکیه", "LOC") in found
+    assert any(t == "ORG" and "ایرنا" in s for s, t in found)
+
+
+def test_finds_person_before_reporting_verb(tagger: CrfTagger) -> None:
+    text = "حسن روحانی در نشست خبری گفت که دولت به تعهدات خود در قبال مردم عمل می‌کند."
+    assert ("حسن روحانی", "PER") in _found(tagger, text)
+
+
+def test_offsets_on_multiline_text(tagger: CrfTagger) -> None:
+    text = "گزارش ویژه\n\nسفیر روسیه در لندن، امروز با مقامات انگلیس گفت‌وگو کرد.\nپایان خبر"
+    spans = tagger.spans(text)
+    assert spans, "expected at least one entity"
+    for s, e, t in spans:
+        assert 0 <= s < e <= len(text)
+        assert text[s:e] == text[s:e].strip() and "\n" not in text[s:e]
+        assert t in tagger.types
+    assert ("روسیه", "LOC") in _found(tagger, text)
+    assert ("لندن", "LOC") in _found(tagger, text)
+
+
+def test_never_crashes_on_odd_text(tagger: CrfTagger) -> None:
+    for text in ("", "   \n\n", "...", "«»", "a" * 5000, "تهران " * 400, "\u200c\u200c"):
+        for s, e, _t in tagger.spans(text):
+            assert 0 <= s < e <= len(text)
+
+
+# ------------------------------------------------------------------ golden: PEYMA test slice
+def _train_ner_module():
+    spec = importlib.util.spec_from_file_location("train_ner", ROOT / "scripts" / "train_ner.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_ner", mod)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.golden
+def test_peyma_test_slice_floor(shared_dir: Path, tagger: CrfTagger) -> None:
+    """The production model never saw PEYMA test; PER/ORG/LOC micro F1 on its first 400 sentences."""
+    T = _train_ner_module()
+    sents = T.relabel(T.read_peyma(shared_dir / "corpus" / "ner" / "peyma" / "test.txt"), T.CORE_TYPES)[:400]
+    pred = [tagger.tag_tokens(toks) for toks, _ in sents]
+    sc = T.entity_scores([tags for _, tags in sents], pred, T.CORE_TYPES)
+    p, r, f = sc.prf()
+    assert f >= PEYMA_SLICE_FLOOR, sc.table("PEYMA test[:400]")
+
+
+PEYMA_SLICE_FLOOR = 75.0

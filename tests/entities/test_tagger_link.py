@@ -1,0 +1,78 @@
+"""Names found by the statistical tagger: new entities, deference to the gazetteer, surname coref."""
+
+from __future__ import annotations
+
+import re
+
+from rasad.entities import EntityStage, mention_at
+from rasad.entities.translit import Transliterator, slugify
+from rasad.model import Article
+
+
+class FakeTagger:
+    """Tags every listed name wherever it occurs (stands in for the CRF model)."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        out = []
+        for name, tag in self.names.items():
+            out += [(m.start(), m.end(), tag) for m in re.finditer(re.escape(name), text)]
+        return out
+
+
+def stage_with(names: dict[str, str]) -> EntityStage:
+    st = EntityStage(use_tagger=False)
+    st.tagger = FakeTagger(names)
+    return st
+
+
+def test_unknown_person_gets_romanized_entity_and_surname_coref() -> None:
+    st = stage_with({"بهروز کاویانی‌فر": "PER"})
+    text = "بهروز کاویانی‌فر، رئیس یک شرکت، گفت که کاویانی‌فر به تهران می‌رود."
+    doc = st(Article(raw=text, text=text, published="2025-01-01"))
+    per = [e for e in doc.entities if e.type == "PER"]
+    assert len(per) == 1
+    ent = per[0]
+    assert ent.id.startswith("rasad:") and ent.label_fa == "بهروز کاویانی‌فر"
+    assert ent.name.split()[0] == "Behruz" or ent.name[0] == "B"
+    assert [(m.text, m.source) for m in ent.mentions] == [("بهروز کاویانی‌فر", "crf"), ("کاویانی‌فر", "coref")]
+    assert "Tehran" in [e.name for e in doc.entities]
+
+
+def test_tagger_span_overlapping_gazetteer_defers() -> None:
+    st = stage_with({"ولادیمیر پوتین گفت": "PER", "کاخ سفید": "LOC"})
+    text = "ولادیمیر پوتین گفت که کاخ سفید پاسخ نداده است."
+    doc = st(Article(raw=text, text=text))
+    assert sorted(e.name for e in doc.entities) == ["Vladimir Putin", "White House"]
+    assert all(m.source == "gazetteer" for e in doc.entities for m in e.mentions)
+
+
+def test_tagger_loc_becomes_gpe_and_title_apposition_attaches() -> None:
+    st = stage_with({"نووگورود": "LOC", "آرتیوم بلینوف": "PER"})
+    text = "آرتیوم بلینوف، وزیر امور خارجه روسیه، در نووگورود سخن گفت."
+    doc = st(Article(raw=text, text=text, published="2025-05-05"))
+    types = {e.label_fa: e.type for e in doc.entities}
+    assert types["نووگورود"] == "GPE"
+    found = mention_at(doc, 16, 20)  # inside the title
+    assert found is not None and found[0].label_fa == "آرتیوم بلینوف" and found[1].source == "title"
+
+
+def test_broken_tagger_does_not_crash() -> None:
+    class Broken:
+        def spans(self, text: str) -> list[tuple[int, int, str]]:
+            raise RuntimeError("model missing")
+
+    st = EntityStage(use_tagger=False)
+    st.tagger = Broken()
+    doc = st(Article(raw="پوتین آمد.", text="پوتین آمد."))
+    assert [e.name for e in doc.entities] == ["Vladimir Putin"]
+    assert any("tagger" in w for w in doc.warnings)
+
+
+def test_transliterator_and_slug() -> None:
+    t = Transliterator.default()
+    assert t("پوتین") == "Putin"
+    assert t("تیمور تکاچنکو").startswith("Timur T")
+    assert slugify("Élysée Palace") == "elysee-palace"
