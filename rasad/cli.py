@@ -126,7 +126,8 @@ def _inputs(paths: tuple[str, ...]) -> Iterator[Any]:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
 @stages_option
-def analyze(paths: tuple[str, ...], fmt: str, stages: str | None) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress display on stderr.")
+def analyze(paths: tuple[str, ...], fmt: str, stages: str | None, quiet: bool) -> None:
     """Analyze files or folders (``-`` = stdin) and print JSON Lines, one article per line.
 
     Nothing but the JSON Lines goes to stdout; failures are reported on stderr and the
@@ -138,24 +139,30 @@ def analyze(paths: tuple[str, ...], fmt: str, stages: str | None) -> None:
     err = _err()
     out = sys.stdout
     ok = failed = 0
-    for item in _inputs(paths):
-        if not isinstance(item, Article):
-            failed += 1
-            err.print(f"[red]failed[/red] {item}", markup=True)
-            continue
-        try:
-            with contextlib.redirect_stdout(sys.stderr):  # keep stdout pure even if a stage prints
-                doc = pipe(item)
-        except Exception as e:  # one article's failure never stops the others
-            failed += 1
-            click.echo(f"failed {item.doc or item.path}: analysis error: {type(e).__name__}: {e}", err=True)
-            continue
-        ok += 1
-        if fmt == "json":
-            out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
-            out.flush()
-        else:
-            _print_doc_table(doc.to_dict())
+    with _progress(err, "analyzing", quiet or fmt == "table") as progress:
+        task = progress.add_task("analyze", total=None, added=0, failed=0)
+        for item in _inputs(paths):
+            progress.advance(task)
+            if not isinstance(item, Article):
+                failed += 1
+                progress.update(task, failed=failed)
+                err.print(Text(f"failed {item}"))
+                continue
+            try:
+                with contextlib.redirect_stdout(sys.stderr):  # keep stdout pure even if a stage prints
+                    doc = pipe(item)
+            except Exception as e:  # one article's failure never stops the others
+                failed += 1
+                progress.update(task, failed=failed)
+                err.print(Text(f"failed {item.doc or item.path}: analysis error: {type(e).__name__}: {e}"))
+                continue
+            ok += 1
+            progress.update(task, added=ok)
+            if fmt == "json":
+                out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+                out.flush()
+            else:
+                _print_doc_table(doc.to_dict())
     if failed or not ok:
         click.echo(f"analyzed {ok}, failed {failed}", err=True)
     if not ok:
@@ -191,6 +198,17 @@ def _cell(v: Any, width: int = 90) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
+def _progress(console: Console, label: str, disable: bool) -> Any:
+    """A transient progress line on stderr: count, successes, failures, elapsed time."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        SpinnerColumn(), TextColumn(label), BarColumn(bar_width=None),
+        TextColumn("{task.completed} articles · {task.fields[added]} done · {task.fields[failed]} failed"),
+        TimeElapsedColumn(), console=console, transient=True, disable=disable,
+    )
+
+
 # --- ingest --------------------------------------------------------------------
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
@@ -202,8 +220,6 @@ def ingest(paths: tuple[str, ...], db: str, stages: str | None, quiet: bool) -> 
 
     Exit status 0 when anything was processed, 1 when nothing could be read.
     """
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from rasad.store.batch import IngestSummary, ingest_items
 
     pipe = build_pipeline(stages)
@@ -211,12 +227,7 @@ def ingest(paths: tuple[str, ...], db: str, stages: str | None, quiet: bool) -> 
     summary = IngestSummary()
     failures: list[tuple[str, str]] = []
     with _open(db) as st:
-        progress = Progress(
-            SpinnerColumn(), TextColumn("ingesting"), BarColumn(bar_width=None),
-            TextColumn("{task.completed} articles · {task.fields[added]} added · {task.fields[failed]} failed"),
-            TimeElapsedColumn(), console=err, transient=True, disable=quiet,
-        )
-        with progress, contextlib.redirect_stdout(sys.stderr):
+        with _progress(err, "ingesting", quiet) as progress, contextlib.redirect_stdout(sys.stderr):
             task = progress.add_task("ingest", total=None, added=0, failed=0)
             for r in ingest_items(st, _inputs(paths), pipe):
                 summary.count(r)

@@ -49,9 +49,9 @@ PEYMA_TYPES = frozenset({"PER", "ORG", "LOC", "DAT", "TIM", "MON", "PCT"})
 CORE_TYPES = frozenset({"PER", "ORG", "LOC"})
 
 # Tuned on PEYMA dev (see NER_MODEL.md); L1 prunes the feature set.
-DEFAULT_C1 = 0.1
-DEFAULT_C2 = 0.05
-DEFAULT_ITER = 150
+DEFAULT_C1 = 0.05
+DEFAULT_C2 = 0.01
+DEFAULT_ITER = 100
 DEFAULT_MINFREQ = 1
 
 Sentence = tuple[list[str], list[str]]

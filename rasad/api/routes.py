@@ -132,6 +132,23 @@ def shape_article(art: dict[str, Any], full: bool = False) -> dict[str, Any]:
         "400 for empty/binary/malformed input, 413 over the size limit."
     ),
     responses={200: {"description": "already stored"}, 400: {"description": "bad input"}, 413: {"description": "too large"}},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["text"],
+                        "properties": {
+                            k: {"type": "string"} for k in ("text", "title", "published", "url", "source", "doc")
+                        },
+                    }
+                },
+                "text/plain": {"schema": {"type": "string"}},
+            },
+        }
+    },
 )
 async def post_article(request: Request) -> JSONResponse:
     res = request.app.state.rasad

@@ -243,6 +243,7 @@ class Gazetteer:
                         self.role_index.setdefault(k, []).append((e, r))
 
         self.context_cues: set[str] = set()
+        self.honorifics: tuple[str, ...] = ()
         self.blockers_before: set[str] = set()
         self.blockers_after: set[str] = set()
         self.bare_orgs: dict[str, dict[str, GazEntry]] = {}
@@ -276,6 +277,7 @@ class Gazetteer:
         g = cls(entries, _load_variant_rules(data_dir))
         g.set_bare_heads(_read_lines(data_dir / "bare_heads.tsv"))
         g.context_cues = {fold(w) for w in _read_lines(data_dir / "place_cues.tsv")}
+        g.honorifics = tuple(sorted(_read_lines(data_dir / "honorifics.tsv"), key=len, reverse=True))
         for line in _read_lines(data_dir / "title_blockers.tsv"):
             pos, _, word = line.partition("\t")
             (g.blockers_before if pos == "before" else g.blockers_after).add(fold(word.strip()))

@@ -27,6 +27,7 @@ from rasad.entities.matcher import Hit, Matcher, is_word_char, select_longest
 from rasad.entities.translit import Transliterator, slugify
 from rasad.model import Entity, Mention
 
+STRIP = " \u200c،.:؛«»\"'()"
 NESTED_TYPES = frozenset({"GPE"})
 CONTAINER_TYPES = frozenset({"ORG", "FAC", "EVENT"})
 TAG_TYPES = {
@@ -159,6 +160,22 @@ class Linker:
             return True
         return fold(_next_word(text, h.end)) in self.gaz.blockers_after
 
+    def _strip_honorific(self, surface: str) -> str:
+        """``آقای بهروز کاویانی‌فر`` → ``بهروز کاویانی‌فر``."""
+        for h in self.gaz.honorifics:
+            if surface.startswith(h + " "):
+                return surface[len(h) + 1 :].strip()
+        return surface
+
+    def _confirmed(self, surface: str, etype: str) -> GazEntry | None:
+        """A gazetteer entry of a compatible type having ``surface`` as an alias."""
+        kinds = {"PER": ("PER",), "ORG": ("ORG",), "GPE": ("GPE", "LOC", "FAC"), "FAC": ("FAC", "GPE", "LOC")}
+        ok = kinds.get(etype, (etype,))
+        for e in self.gaz.lookup(surface):
+            if e.type in ok:
+                return e
+        return None
+
     # --- bare heads ---------------------------------------------------------------------
     def link_bare(
         self, text: str, hits: list[Hit], names: list[Linked], on: date | None
@@ -218,27 +235,49 @@ class Linker:
     def link_tagged(
         self, text: str, spans: list[tuple[int, int, str]], taken: list[Linked]
     ) -> tuple[list[Linked], dict[str, Entity]]:
-        """Rule 5: tagger spans outside gazetteer matches → new entities (+ surname coref)."""
+        """Rule 5: tagger spans outside gazetteer matches → gazetteer entries the tagger
+        confirms (a risky alias such as ``کیف`` tagged as a place), else new entities;
+        a one-word name equal to the surname of a full name links to it (+ surname coref)."""
         occupied = sorted((lk.mention.start, lk.mention.end) for lk in taken)
         new: dict[str, Entity] = {}
         out: list[Linked] = []
-        for start, end, tag in sorted(spans):
+        cleaned: list[tuple[int, int, str, str]] = []
+        for start, end, tag in sorted(spans, key=lambda sp: (sp[0], sp[0] - sp[1])):
             etype = TAG_TYPES.get(tag.upper())
             if etype is None or end <= start:
                 continue
-            surface = text[start:end].strip(" \u200c،.:«»\"'()")
-            if len(surface.replace(" ", "")) < 3:
+            surface = self._strip_honorific(text[start:end].strip(STRIP))
+            if len(surface.replace(" ", "")) < 3 or any(ch.isdigit() for ch in surface):
                 continue
+            if etype == "ORG" and " " not in surface and self.gaz.lookup(surface) == []:
+                continue  # one-word organizations the gazetteer lacks: too noisy
             start = text.find(surface, start, end)
             end = start + len(surface)
             if any(s < end and start < e for s, e in occupied):
                 continue
-            eid = "rasad:" + slugify(self.translit(surface))
+            if any(
+                s < end and start < e for s, e, _, _ in cleaned
+            ):  # nested tagger spans: the first, longest
+                continue
+            cleaned.append((start, end, surface, etype))
+        surnames = {c[2].split(" ")[-1]: c[2] for c in cleaned if c[3] == "PER" and " " in c[2]}
+        for start, end, surface, etype in cleaned:
+            known = self._confirmed(surface, etype)
+            if known is not None:
+                out.append(Linked(known.id, Mention(surface, start, end, "gazetteer")))
+                occupied.append((start, end))
+                continue
+            source = "crf"
+            if etype == "PER" and " " not in surface and surface in surnames:
+                surface_full, source = surnames[surface], "coref"
+            else:
+                surface_full = surface
+            eid = "rasad:" + slugify(self.translit(surface_full))
             if eid == "rasad:":
                 continue
             if eid not in new:
-                new[eid] = Entity(eid, self.translit(surface), etype, surface, [])
-            out.append(Linked(eid, Mention(surface, start, end, "crf")))
+                new[eid] = Entity(eid, self.translit(surface_full), etype, surface_full, [])
+            out.append(Linked(eid, Mention(surface, start, end, source)))
             occupied.append((start, end))
         # surnames of new people, later in the text
         for eid, ent in new.items():

@@ -15,6 +15,7 @@ follow.  Among overlapping matches the longest wins::
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -24,6 +25,24 @@ from rasad.entities.gazetteer import ZWNJ, Alias, GazEntry, Gazetteer, Role, fol
 
 # suffixes a name may carry after a ZWNJ without changing what it names
 ZWNJ_SUFFIXES = ("های", "هایی", "ها", "ای", "ی", "یی")
+
+
+_NON_WORD = re.compile(r"[^\w\u200c]")
+_NON_WORD_NOT_SPACE = re.compile(r"[^\w\u200c ]")
+_COMMON_SEPARATORS = tuple("\n،.:«»()؛؟!\"/\t\r\u00a0'[],|+٪") + tuple(chr(c) for c in range(0x064B, 0x0653))
+
+
+def separators(s: str) -> str:
+    """Every character that is not a letter, digit or ZWNJ becomes a space (length kept).
+
+    Common punctuation goes through ``str.replace`` (fast); the regular expression
+    only runs when something rarer is left."""
+    for c in _COMMON_SEPARATORS:
+        if c in s:
+            s = s.replace(c, " ")
+    if _NON_WORD_NOT_SPACE.search(s):
+        s = _NON_WORD.sub(" ", s)
+    return s
 
 
 def is_word_char(c: str) -> bool:
@@ -59,40 +78,48 @@ class Matcher:
         self.gaz = gaz
         auto = ahocorasick.Automaton()
         keys = set(gaz.alias_index) | set(gaz.role_index) | set(gaz.bare_orgs) | set(gaz.bare_titles)
+        padded: dict[str, list[str]] = {}
         for k in keys:
-            auto.add_word(k, (len(k), k))
+            core = separators(k)
+            # " key " matches only on word boundaries; " key\u200c" before a ZWNJ suffix
+            padded.setdefault(" " + core + " ", []).append(k)
+            padded.setdefault(" " + core + ZWNJ, []).append(k)
+        for pk, ks in padded.items():
+            auto.add_word(pk, (len(pk), tuple(ks)))
         auto.make_automaton()
         self.automaton = auto
 
     # --- raw hits ----------------------------------------------------------------
     def hits(self, text: str) -> list[Hit]:
-        """Every boundary-respecting match (names and titles, overlapping)."""
-        folded = fold(text)
-        n = len(text)
+        """Every boundary-respecting match (names and titles, overlapping).
+
+        The text is folded (:func:`fold`) and every character that is not part of a
+        word becomes a space, so keys padded with spaces only match whole words.
+        """
+        padded = " " + separators(fold(text)) + " "
         out: list[Hit] = []
         gaz = self.gaz
-        for end_idx, (length, key) in self.automaton.iter(folded):
-            end = end_idx + 1
-            start = end - length
-            if start > 0 and is_word_char(text[start - 1]):
-                continue
-            if end < n and is_word_char(text[end]) and not _zwnj_suffix(text, end):
+        for end_idx, (length, keys) in self.automaton.iter(padded):
+            start = end_idx - length + 1  # padded start of " key" = text start of key
+            end = end_idx - 1  # the padded end is the trailing space or ZWNJ
+            if padded[end_idx] == ZWNJ and not _zwnj_suffix(text, end):
                 continue
             surface = text[start:end]
-            if surface[0] == ZWNJ or surface[-1] == ZWNJ:
-                continue
-            names = [
-                (e, a) for e, a in gaz.alias_index.get(key, []) if not a.case_sensitive or a.text == surface
-            ]
-            roles = gaz.role_index.get(key, [])
-            if names:
-                out.append(Hit(start, end, surface, key, "name", names, []))
-            if roles:
-                out.append(Hit(start, end, surface, key, "title", [], roles))
-            if key in gaz.bare_orgs:
-                out.append(Hit(start, end, surface, key, "bare_org", [], []))
-            if key in gaz.bare_titles:
-                out.append(Hit(start, end, surface, key, "bare_title", [], []))
+            for key in keys:
+                names = [
+                    (e, a)
+                    for e, a in gaz.alias_index.get(key, [])
+                    if not a.case_sensitive or a.text == surface
+                ]
+                roles = gaz.role_index.get(key, [])
+                if names:
+                    out.append(Hit(start, end, surface, key, "name", names, []))
+                if roles:
+                    out.append(Hit(start, end, surface, key, "title", [], roles))
+                if key in gaz.bare_orgs:
+                    out.append(Hit(start, end, surface, key, "bare_org", [], []))
+                if key in gaz.bare_titles:
+                    out.append(Hit(start, end, surface, key, "bare_title", [], []))
         return out
 
     # --- selections ----------------------------------------------------------------

@@ -71,7 +71,10 @@ def merge_in_article(found: list[Found]) -> list[Found]:
         if target is None:
             out.append(f)
             continue
-        target.status = stronger(target.status, f.status)
+        if target.weak and not f.weak:
+            target.status, target.weak = f.status, False
+        elif not f.weak:
+            target.status = stronger(target.status, f.status)
         target.date = more_specific(target.date, f.date)
         if target.location is None:
             target.location = f.location

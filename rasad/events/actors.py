@@ -188,7 +188,7 @@ class ActorResolver:
                 prev is not None
                 and prev.etype == "PER"
                 and prev.end <= m.start()
-                and not text[prev.end : m.start()].strip(" ،,\u200c«»\"()")
+                and not text[prev.end : m.start()].strip(' ،,\u200c«»"()')
             ):
                 if c.etype != "PER":
                     c.modifier = True

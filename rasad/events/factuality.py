@@ -22,6 +22,7 @@ from rasad.events.resources import compile_fa, load_yaml
 #: order used when two reports of one event in an article disagree
 STATUS_PRIORITY = {"denied": 6, "cancelled": 5, "occurred": 4, "ongoing": 3, "planned": 2, "proposed": 1}
 STATUSES = tuple(STATUS_PRIORITY)
+_NEG = re.compile(r"(?<![\w\u200c])(?:نمی[ \u200c]?\w+|نبوده|نکرد\w*|نشد\w*|نخواهد|نخواهند|ندار\w*)")
 
 
 def stronger(a: str, b: str) -> str:
@@ -95,14 +96,36 @@ class Factuality:
                 found.add(status)
         return found
 
-    def nominal(self, text: str, trig_start: int, trig_end: int, clause_start: int, clause_end: int) -> str:
-        """Status of a nominal trigger ``text[trig_start:trig_end]`` inside a clause."""
+    def nominal(
+        self,
+        text: str,
+        trig_start: int,
+        trig_end: int,
+        clause_start: int,
+        clause_end: int,
+        purpose: bool = True,
+    ) -> str:
+        """Status of a nominal trigger ``text[trig_start:trig_end]`` inside a clause.
+
+        ``purpose``: whether a purpose frame (``برای دیدار``) makes it planned
+        (true for meetings and attacks, not for statements like ``مخالفت``).
+        """
+        return self.nominal_status(text, trig_start, trig_end, clause_start, clause_end, purpose)[0]
+
+    def nominal_status(
+        self, text: str, trig_start: int, trig_end: int, clause_start: int, clause_end: int, purpose: bool = True
+    ) -> tuple[str, bool]:
+        """Like :meth:`nominal`, plus whether any cue spoke (False: ``occurred`` by default)."""
         pred, _ = self.predicate(text, trig_end, min(clause_end, trig_end + self.window_after))
-        frames = self.frame(text, clause_start, trig_start, nominal=True)
+        frames = self.frame(text, clause_start, trig_start, nominal=purpose)
         for status, rx in self.adjectives:
             if rx.match(text, trig_end):
                 frames.add(status)
-        return combine(pred, frames)
+        return combine(pred, frames), bool(pred or frames)
+
+    def negated(self, trigger_text: str) -> bool:
+        """Does a verbal trigger carry a negated verb (``نبوده است``, ``نمی‌کند``)?"""
+        return bool(_NEG.search(trigger_text))
 
     def verbal(self, trigger_text: str, default: str | None = None) -> str:
         """Status of a verbal trigger from its own verb form (``خواهد`` → planned)."""
@@ -132,6 +155,8 @@ def combine(pred: str | None, frames: set[str]) -> str:
         return "proposed"
     if pred in ("planned", "proposed", "ongoing"):
         return pred
+    if "purpose" in frames:  # برای دیدار حضوری توافق کردند: the meeting is the aim
+        return "planned"
     if "ongoing" in frames:
         return "ongoing"
     return "occurred"

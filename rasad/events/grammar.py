@@ -21,56 +21,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rasad.events.actors import ActorResolver, Candidate, CandidateIndex
 from rasad.events.factuality import Factuality, combine
+from rasad.events.mentions import Actor, Found, Hit, find_antecedent, trim_span
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml
 from rasad.model import Article, Quote, Timex
 
 JOINT = ("CONSULT", "AGREE")
 MIN_ACTORS = {"CONSULT": 2, "AGREE": 2, "ASSAULT": 2, "SUPPORT": 2}
-Actor = tuple[str, str | None]
-
-
-@dataclass
-class Found:
-    """One event mention, before the article-level merge."""
-
-    type: str
-    actors: list[Actor]
-    status: str
-    trigger: str
-    start: int  # evidence span
-    end: int
-    sentence: int
-    mode: str | None = None
-    date: str | None = None
-    location: Actor | None = None
-    continues: bool = False
-    anaphoric: bool = False
-    speech: bool = False
-    sentences: set[int] = field(default_factory=set)
-    ante: Found | None = None  # the earlier mention an anaphoric one points back to
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One trigger match: ``text[start:end]`` matched trigger number ``index``."""
-
-    s: int
-    e: int
-    index: int
-    text: str
-
-    def start(self) -> int:
-        return self.s
-
-    def end(self) -> int:
-        return self.e
-
-    def group(self) -> str:
-        return self.text
 
 
 @dataclass
@@ -107,6 +67,9 @@ class Grammar:
         self.verb_and_rx = compile_fa(g["verb_and"])
         self.visit_rx = compile_fa(g["visit"])
         self.light_rx = re.compile(r"[ \u200c]+" + compile_fa(g["light_verb"]).pattern + r"(?![\w\u200c])")
+        self.prep_before_rx = re.compile(
+            r"(?<![\w\u200c])(?:به|از|با|در|برای|درباره|دربارهٔ|زمینه‌های|زمینه)[ \u200c]+(?:(?:این|آن|چنین|همین)[ \u200c]+)?$"
+        )
         self.prep_rx = re.compile(r"(?<![\w\u200c])(?:با|به|از|در|میان|بین)[ \u200c]+$")
         self.obj_rx = re.compile(r"[ \u200c]+را(?![\w\u200c])")
 
@@ -175,7 +138,10 @@ class Grammar:
                 out.append(c)
                 continue
             gap = text[last : c.start]
-            words = gap.replace("،", " ").replace(",", " ").split()
+            words = gap.replace("،", " ، ").replace(",", " ، ").split()
+            if "،" in words and [w for w in words if w != "،"] not in ([], ["و"]):
+                break  # a comma and more words: another clause
+            words = [w for w in words if w != "،"]
             if c.with_marked or c.between_marked or len(words) <= max_gap or words == ["و"]:
                 out.append(c)
                 last = c.end
@@ -216,6 +182,8 @@ class Grammar:
         for q in quotes:
             if q.start <= ts < q.end:
                 sp = self.resolver.speaker(q.speaker, q.speaker_id, doc)
+                if sp is None and q.start > sent_start:  # an unnamed speaker: مقامات اوکراینی اعلام کردند
+                    sp = self._speaker(cands, doc.text, sent_start, q.start, prev)
                 return _Ctx(q.start, q.end, True, sp, q.start if q.start > sent_start else None)
         cue = None
         for cu in cues:
@@ -363,6 +331,7 @@ class Grammar:
 
         actors: list[Actor] = []
         anaphoric = False
+        weak = False
         antecedent: Found | None = None
         ante_mode: str | None = None
         if trig.type in JOINT:
@@ -371,7 +340,7 @@ class Grammar:
                 if c.actor not in {x[0] for x in actors}:
                     actors.append(a)  # type: ignore[arg-type]
             if len(actors) < 2 and self.pair_rx.search(text, seg_start, seg_end):
-                ante = _antecedent(found, si, JOINT, need=2)
+                ante = find_antecedent(found, si, JOINT, need=2)
                 if ante is not None and (not actors or actors[0][0] in {x[0] for x in ante.actors}):
                     actors = list(ante.actors)
                     if ante.sentence == si and ante.type == trig.type:
@@ -401,7 +370,7 @@ class Grammar:
                     actors.insert(0, subj)
             det = bool(self.det_rx.search(text[max(s0, ts - 12) : ts]))
             if det and actors and trig.type == "CONSULT":
-                ante = _antecedent(found, si, ("CONSULT",), need=2)
+                ante = find_antecedent(found, si, ("CONSULT",), need=2)
                 if ante is not None and {x[0] for x in actors} <= {x[0] for x in ante.actors}:
                     actors = list(ante.actors)
                     anaphoric = True
@@ -409,11 +378,11 @@ class Grammar:
             if len(actors) < 2:
                 ante = None
                 if det or trig.continues:
-                    ante = _antecedent(found, si, ("CONSULT",) if trig.continues else (trig.type,), need=2)
+                    ante = find_antecedent(found, si, ("CONSULT",) if trig.continues else (trig.type,), need=2)
                 elif not actors and prev_same is not None and prev_same.type == trig.type:
                     ante = prev_same
                 elif not actors and trig.kind == "nominal":
-                    ante = _antecedent(found, si, (trig.type,), need=2, reach=1)
+                    ante = find_antecedent(found, si, (trig.type,), need=2, reach=1)
                 if ante is None:
                     return None
                 actors = list(ante.actors)
@@ -439,10 +408,10 @@ class Grammar:
                 source = self._subject(cands, text, seg_start, ts, None) or self._subject(
                     cands, text, ctx.region_start, ts, prev_subject
                 )
+                if source is None and ctx.in_speech and trig.type != "ASSAULT":
+                    source = ctx.speaker
                 if source is None and trig.kind == "nominal" and genitive is not None:
                     source = (genitive.actor, genitive.actor_id)  # type: ignore[assignment]
-                if source is None and ctx.in_speech:
-                    source = ctx.speaker
                 if source is None and ctx.region_start == s0 and self.pron_rx.search(text, s0, ts):
                     source = prev_subject
             if source is None:
@@ -479,7 +448,14 @@ class Grammar:
                     and not (c.target_marked or c is genitive)
                 ):
                     continue
-                if trig.source == "speaker" and c.start >= te and c not in chain:
+                if trig.source == "speaker" and ts <= c.start < te:
+                    continue  # inside the trigger's own span: حقی برای وتوی عضویت اوکراین ندارد
+                if (
+                    trig.source == "speaker"
+                    and c.start >= te
+                    and c not in chain
+                    and not (c.target_marked and trig.type in ("ACCUSE", "REQUEST"))
+                ):
                     continue
                 if c.actor not in {x[0] for x in actors}:
                     actors.append((c.actor, c.actor_id))
@@ -487,7 +463,16 @@ class Grammar:
             return None
 
         # status
-        if trig.status:
+        if (
+            trig.kind == "verbal"
+            and not trig.status
+            and self.fact.negated(m.group())
+            and trig.type != "REJECT"
+        ):
+            if trig.type not in JOINT:
+                return None  # a statement not made is no event: به دنبال سلاح هسته‌ای نبوده است
+            status = "denied"
+        elif trig.status:
             status = trig.status
         elif trig.kind == "verbal":
             if trig.type in JOINT or trig.type == "ASSAULT":
@@ -496,7 +481,10 @@ class Grammar:
             else:
                 status = "occurred"
         else:
-            status = self.fact.nominal(text, ts, te, cs, ce)
+            status, explicit = self.fact.nominal_status(
+                text, ts, te, cs, ce, purpose=trig.type in JOINT or trig.type == "ASSAULT"
+            )
+            weak = not explicit
 
         # date: speech acts take the date of the speech; others their own clause's
         speech_act = trig.type not in JOINT and trig.type != "ASSAULT"
@@ -571,7 +559,7 @@ class Grammar:
                     and self.mode_cues["multilateral"].search(text, s0, s1)
                     else mode
                 )
-        ev_start, ev_end = _trim(text, max(cs, ts - 120), min(ce, te + 120))
+        ev_start, ev_end = trim_span(text, max(cs, ts - 120), min(ce, te + 120))
         return Found(
             type=trig.type,
             actors=actors,
@@ -588,33 +576,5 @@ class Grammar:
             speech=speech_act,
             sentences={si},
             ante=antecedent,
+            weak=weak or (anaphoric and bool(self.prep_before_rx.search(text, max(s0, ts - 20), ts))),
         )
-
-
-def _antecedent(
-    found: list[Found], si: int, types: tuple[str, ...], need: int, reach: int = 4
-) -> Found | None:
-    """The latest earlier event of one of ``types`` with at least ``need`` actors, within ``reach`` sentences."""
-    for f in reversed(found):
-        if si - f.sentence > reach:
-            return None
-        if f.type in types and len(f.actors) >= need:
-            return f
-    return None
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    """Shrink ``[a, b)`` to whole words without surrounding spaces or punctuation."""
-    if a > 0 and not text[a - 1].isspace():
-        sp = text.find(" ", a, b)
-        if sp != -1:
-            a = sp + 1
-    if b < len(text) and not text[b].isspace() and text[b] not in ".،؛!؟?»":
-        sp = text.rfind(" ", a, b)
-        if sp != -1:
-            b = sp
-    while a < b and (text[a].isspace() or text[a] in '،؛:«»"“”'):
-        a += 1
-    while b > a and (text[b - 1].isspace() or text[b - 1] in '،؛:«»"“”'):
-        b -= 1
-    return a, b

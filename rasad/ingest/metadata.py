@@ -88,12 +88,12 @@ class MetadataStage:
         best: str | None = None
         for i, line in enumerate(doc.text.split("\n")[:8]):
             found = self.time_stage.tag(line, anchor=None)
-            days = [t for t in found if t.type == "DATE" and t.value and _DAY.match(t.value)]
+            days = [t for t in found if t.type in ("DATE", "TIME") and t.value and _DAY.match(t.value[:10])]
             if days:
                 stripped = line.strip()
                 standalone = any(len(t.text) >= len(stripped) - 2 for t in days)
                 if standalone or best is None:
-                    cand = days[0].value
+                    cand = (days[0].value or "")[:10]
                     if cand and dt.date.fromisoformat(cand).year >= 1990:
                         if standalone:
                             doc.published, doc.published_source = cand, "dateline"

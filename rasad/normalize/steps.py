@@ -71,13 +71,16 @@ def invisible() -> Step:
     Runs of ZWNJ collapse to one; a ZWNJ next to a space, punctuation or a line
     end is dropped (``می‌ شود`` → ``می شود``; one between a digit and a letter
     stays); odd spaces (NBSP, thin space) become spaces and
-    CR / line separators become newlines.  Tanwin fathatan (``اصلاً``) is kept.
+    CR / line separators become newlines.  Decomposed ``آ ئ ؤ`` are composed; tanwin
+    fathatan (``اصلاً``) is kept.
     """
     marks = load_yaml("normalize.yaml")["drop_marks"]
     space_chars = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f"
     odd = re.compile(f"[{space_chars}\r\u2028\u2029\u0085{marks}\u0654]")
     drop = re.compile(f"[{marks}]+")
     heh_hamza = re.compile("ه\u0654")
+    composed = {"ا\u0653": "آ", "ا\u0654": "أ", "و\u0654": "ؤ", "ی\u0654": "ئ", "ي\u0654": "ئ"}
+    compose = re.compile("|".join(composed))
     spaces = re.compile(f"[{space_chars}]")
     newlines = re.compile("\r\n?|[\u2028\u2029\u0085]")
     zw_run = re.compile("\u200c{2,}")
@@ -86,6 +89,7 @@ def invisible() -> Step:
 
     def step(m: MappedText) -> MappedText:
         if odd.search(m.text):
+            m = m.sub(compose, lambda x: composed[x.group(0)])  # decomposed آ / ئ / ؤ
             m = m.sub(newlines, "\n")
             m = m.sub(spaces, " ")
             m = m.sub(drop, "")

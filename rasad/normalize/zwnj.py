@@ -45,6 +45,7 @@ FREE_COMPOUND_EV = 2.0  # two common words glued together, when nothing else exp
 FREE_COMPOUND_FREQ = 10_000
 MIN_PART = 3
 CACHE_MAX = 200_000
+MAX_WORD = 40  # longer letter runs are not words (glued text): left alone
 
 
 def render(parts: list[str]) -> str:
@@ -85,6 +86,11 @@ class ZwnjRepairer:
         for p in plain:  # "" too: the whole word as a compound (به‌عنوان، غیرهم‌پیمان)
             self.tails.append((p, "", 0.0))
         self.tails.sort(key=lambda t: -len(t[0] + t[1]))
+        # tails grouped by their letters, so a word is matched with a few dict lookups
+        self.tails_by_text: dict[str, list[tuple[str, str, float]]] = {}
+        for t in self.tails:
+            self.tails_by_text.setdefault(t[0] + t[1].replace("+", ""), []).append(t)
+        self.tail_lengths = sorted({len(k) for k in self.tails_by_text}, reverse=True)
         self.keep_tails: tuple[str, ...] = tuple(d["keep_suffixes"])
         self.heads = sorted(d["compound_heads"], key=len, reverse=True)
         self.firsts = sorted(d["compound_firsts"], key=len, reverse=True)
@@ -229,10 +235,13 @@ class ZwnjRepairer:
                     if form is not None and VERB_EV > best[1]:
                         best = (pv + pre + ZWNJ + form, VERB_EV)
         # stem + suffixes
-        for plain, chain, prior in self.tails:
-            tail = plain + chain.replace("+", "")
-            if not s.endswith(tail) or len(s) - len(tail) < 2:
-                continue
+        matches = (
+            (t, s[len(s) - n :])
+            for n in self.tail_lengths
+            if len(s) - n >= 2
+            for t in self.tails_by_text.get(s[len(s) - n :] if n else "", ())
+        )
+        for (plain, chain, prior), tail in matches:
             stem = s[: len(s) - len(tail)]
             if chain in self.vowel_suffixes and not plain:
                 if not stem.endswith(self.vowel_hosts) or len(stem) < 3:
@@ -310,7 +319,7 @@ class ZwnjRepairer:
         if got is not None:
             return got
         out = word
-        if ZWNJ not in word and len(word) >= 3:
+        if ZWNJ not in word and 3 <= len(word) <= MAX_WORD:
             out = self.analyze(word)[0]
         if len(self.cache) > CACHE_MAX:
             self.cache.clear()
@@ -348,6 +357,8 @@ class ZwnjRepairer:
         if got is not None:
             return got
         fixed = WORD_RX.sub(lambda mt: self.fix_word(mt.group(0)), tok)
+        if fixed.replace(ZWNJ, "") != tok.replace(ZWNJ, ""):
+            fixed = tok  # the repair only ever inserts ZWNJs; anything else is a bug, keep the token
         ins: list[int] = []
         j = 0
         for ch in fixed:

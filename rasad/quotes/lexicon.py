@@ -36,6 +36,8 @@ class CueForm:
     split: bool = False  # only the non-verbal part (``خواستار``); the light verb follows later
     light: tuple[str, ...] = ()  # light verbs that may close a split cue
     colon_only: bool = False
+    ke_only: bool = False
+    object_only: bool = False
     context_speaker: bool = False
 
 
@@ -65,6 +67,7 @@ class Lexicon:
     prepositions: frozenset[str]
     adverbs: list[str]
     demonstratives: list[str] = field(default_factory=list)
+    not_in_names: list[str] = field(default_factory=list)
     forms: dict[str, CueForm] = field(default_factory=dict)
 
     def find(self, text: str) -> list[CueHit]:
@@ -175,7 +178,7 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
         for f, neg, pl in conjugate(e["past"], e["present"]):
             if e.get("past_only") and "می" + ZWNJ in f:
                 continue  # present and progressive: «می‌داند» is "knows", not a report
-            add(f, lemma=lemma, negated=neg, plural=pl, objects=objs)
+            add(f, lemma=lemma, negated=neg, plural=pl, objects=objs, object_only=bool(e.get("object_only")))
     for e in data.get("compound", []) or []:
         objs = tuple(_as_list(e.get("object")))
         lights = tuple(_as_list(e.get("light")))
@@ -193,6 +196,8 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
                         split=bool(e.get("split")),
                         light=lights,
                         colon_only=bool(e.get("colon_only")),
+                        ke_only=bool(e.get("ke_only")),
+                        object_only=bool(e.get("object_only")),
                     )
             if e.get("split"):
                 add(pre, lemma=pre, objects=objs, split=True, light=lights)
@@ -246,6 +251,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         prepositions=frozenset(_as_list(data.get("prepositions"))),
         adverbs=_as_list(data.get("adverbs")),
         demonstratives=_as_list(data.get("demonstratives")),
+        not_in_names=_as_list(data.get("not_in_names")),
         forms=forms,
     )
 

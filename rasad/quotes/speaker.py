@@ -23,6 +23,7 @@ from rasad.quotes.lexicon import ZWNJ, Lexicon, Roles
 
 SPEAKER_TYPES = ("PER", "ORG", "GPE")
 _COMMA = re.compile(r"[،,]")
+_DIGIT = re.compile(r"\d")
 Word = tuple[int, int, str, str]  # start, end, word as written, folded
 _WORD = re.compile(r"[^\s،,؛:.!?؟«»\"“”()\[\]]+")
 
@@ -140,6 +141,7 @@ class Tables:
                 self.adverb_first.setdefault(a[0], []).append(a)
         self.skip_words = {"و", "که", "هم", "نیز"} | honorifics | self.adverb_words
         self.demonstratives = {fold(d) for d in lex.demonstratives}
+        self.not_in_names = {fold(w) for w in lex.not_in_names}
         agency = sorted(lex.agency, key=len, reverse=True)
         self.agency_head = re.compile(r"[^،,.]{0,60}?(?:" + "|".join(map(re.escape, agency)) + r")\s")
 
@@ -370,12 +372,12 @@ class Resolver:
         first = ws[i][3]
         c0 = self.index.starting_at(ws[i][0])
         has_ke = any(w[3] == "که" for w in ws[i:])
-        if c0 is None and first in self.t.demonstratives and i + 1 < len(ws) and not has_ke:
+        if c0 is None and first in self.t.demonstratives and i + 1 < len(ws):
             # «این دیپلمات ایرانی گفت» → the salient speaker; «این سخنگوی …» → the role
             if self._match(ws, i + 1, self.titles) and not self.role_phrase(ws, i + 1, dry=True):
                 i += 1  # «این سخنگوی وزارت خارجه» → the title
                 first = ws[i][3]
-            else:
+            elif not has_ke:
                 np = [
                     w
                     for w in self._until_prep(ws[i:])
@@ -403,12 +405,20 @@ class Resolver:
                 j = self._skip_adverbs(ws, ki[-1] + 1)
                 if j >= len(ws):
                     return [], "zero", s0
-                return self._segment(ws, j, s0, e0, end, plural)
+                sub = self._segment(ws, j, s0, e0, end, plural)
+                if sub is not None and sub[1] == "surface":
+                    return [], "unknown", s0  # after که only a known subject is trusted
+                return sub
         if c0 is None and ws[i][0] > 0 and text[ws[i][0] - 1] == "«":
             close = text.find("»", ws[i][0], min(e0, ws[i][0] + 40))
             if close > 0:  # a name in guillemets: «برناردو سیلوا» یکی از رهبران …
                 named = [w for w in ws[i:] if w[1] <= close]
-                if named:
+                after = [w for w in ws[i:] if w[0] > close]
+                if (
+                    named
+                    and not (after and after[0][3] == "را")
+                    and not any(_DIGIT.search(w[3]) for w in named)
+                ):
                     return [self.surface(named)], "surface", close
         if c0 is None and first in self.institutions and i + 1 < len(ws):
             c0 = self.index.starting_at(ws[i + 1][0])
@@ -422,10 +432,14 @@ class Resolver:
             rest = rest[:-1]
         if (
             0 < len(rest) <= 3
-            and not any(w[3] in self.preps or self._in_timex(w[0]) for w in rest)
+            and not any(
+                w[3] in self.preps or w[3] in self.t.not_in_names or self._in_timex(w[0]) for w in rest
+            )
             and not self.index.within(rest[0][0], rest[-1][1])
         ):
-            if rest[0][3] == "یک" and len(rest) > 1:  # «یک کارگزار نفتی»: unnamed
+            if any(_DIGIT.search(w[3]) for w in rest[1:]) or _DIGIT.search(rest[0][3][1:]):
+                return [], "unknown", s0  # «مهاجر 10»، «مهاجر۱۰»: not a person's name
+            if (rest[0][3] == "یک" or rest[0][3].isdigit()) and len(rest) > 1:  # «یک کارگزار»: unnamed
                 fa = text[rest[1][0] : rest[-1][1]]
                 return (
                     [Speaker(f"anonymous:{fa}", text[rest[0][0] : rest[-1][1]], None, "ANON")],

@@ -70,6 +70,7 @@ class Clause:
     strong: bool  # ws is a clause boundary (و / در حالی که / ...), so it ends the previous content
     light_start: int = -1  # split cues: start of the closing light verb
     light_end: int = -1
+    nested: bool = False  # the clause sits inside the content of the previous cue
 
 
 class Salience:
@@ -229,7 +230,8 @@ class QuoteStage:
                     and res.only_adverbs(t0, h.start)
                 ):
                     ws, strong = ws + vm[-1].start(), True
-            out.append(Clause(h, ws, strong, ls, le))
+            nested = bool(out) and not strong and ws == prev_end
+            out.append(Clause(h, ws, strong, ls, le, nested))
             prev_end = le if le > 0 else h.end
         return out
 
@@ -278,9 +280,13 @@ class QuoteStage:
             c_start, c_end = j + 1, pairs[j]
         elif f.colon_only:
             return []
+        elif f.object_only:
+            c_start, c_end = -2, -2
         elif _starts_word(text, j, "که"):
             c_start = j + 2
             c_end = _extend_marks(pairs, c_start, min(limit, sent_end))
+        elif f.ke_only:
+            return []
         else:
             rest = text[j:limit].strip(_TRIM)
             if (
@@ -309,6 +315,8 @@ class QuoteStage:
         else:
             s0 = pre_quote[1] + 1 if pre_quote else cl.ws
             speakers, how, subj_end = res.subject(s0, subj_end_limit, f.plural)
+            if cl.nested and how == "surface":
+                return []  # inside another quote only a known subject is trusted
         if not speakers and how == "zero" and cl.ws > sent.start:
             subj = res.sentence_subject(sent.start, cl.ws)
             if subj is not None:
@@ -411,6 +419,8 @@ class QuoteStage:
                 last = rm[-1]
                 cm = list(re.finditer(r"[،,]|(?:^|\s)و\s", region[: last.start()]))
                 st = cm[-1].end() if cm else 0
+                if not region[st : last.start()].strip():
+                    return -1, -1  # «را» with no object before it
                 return seg_start + st, cue_start
         for ob in objects:
             if ob == "را":
@@ -468,6 +478,7 @@ class QuoteStage:
             cue = text[m.start() : m.end()].strip()
             for sp in speakers:
                 quotes.append(self._mk(doc, sp, c_start, c_end, cue, m.start(), m.end() - 1, si))
+                salient.set(sp)
         for m in self._agency.finditer(text, sent.start, sent.end):
             if any(h.start > m.end() for h in hits):
                 continue

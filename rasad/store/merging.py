@@ -6,8 +6,8 @@ real-world occurrence and keeps the history of their statuses, so a summit first
 and later ``cancelled`` shows both.
 
 The decision "does this report belong to that merged event?" is :func:`compatible`; it uses
-``rasad.events.merge.compatible`` when the events engineer's module provides it, and the
-simple rules below otherwise (same type; same actors, order-free for CONSULT/AGREE and with
+``rasad.events.merge.compatible`` (exact actor sets, phone ≠ meeting, dates nested, unknown
+dates within 14 days) when that module is present, and the simple rules below otherwise (same type; same actors, order-free for CONSULT/AGREE and with
 the same source for one-sided types, or one set inside the other with two actors in common;
 dates equal, nested, one day apart, or — when a date is unknown — reports published within
 :data:`WINDOW_DAYS` days; no conflicting location).
@@ -15,10 +15,11 @@ dates equal, nested, one day apart, or — when a date is unknown — reports pu
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date as Date
 from functools import lru_cache
 from typing import Any
+
+from rasad.model import Event
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE"})
 WINDOW_DAYS = 30
@@ -75,28 +76,48 @@ def simple_compatible(report: Report, merged: Report) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _external() -> Callable[[Report, Report], bool] | None:
-    """``rasad.events.merge.compatible`` if that module exists (looked up once per process)."""
+def _external() -> Any:
+    """The events engineer's ``rasad.events.merge`` module if it is there (looked up once)."""
     try:
-        from rasad.events import merge as ext  # type: ignore[attr-defined]
+        from rasad.events import merge as ext
     except ImportError:
         return None
-    fn = getattr(ext, "compatible", None)
-    return fn if callable(fn) else None
+    if not (callable(getattr(ext, "compatible", None)) and hasattr(ext, "Report")):
+        return None
+    return ext
+
+
+def _as_event(d: Report) -> Event:
+    return Event(
+        type=d["type"], actors=list(d["actors"]), status=d.get("status") or "", evidence="", start=0, end=0,
+        mode=d.get("mode"), location=d.get("location"), date=d.get("date"),
+        actor_ids=list(d.get("actor_ids") or []),
+    )
 
 
 def compatible(report: Report, merged: Report) -> bool:
-    """Whether ``report`` is another account of ``merged`` (external rule if available)."""
-    fn = _external()
-    if fn is not None:
+    """Whether ``report`` is another account of ``merged``.
+
+    Uses ``rasad.events.merge.compatible`` (on a report standing for the merged event: its
+    type, actors, place, best date and latest publication date) when that module exists,
+    else :func:`simple_compatible`.
+    """
+    ext = _external()
+    if ext is not None:
         try:
-            return bool(fn(report, merged))
+            a = ext.Report(str(report.get("doc") or ""), report.get("published"), _as_event(report))
+            b = ext.Report("", merged.get("last_seen"), _as_event(merged))
+            return bool(ext.compatible(a, b))
         except (KeyError, TypeError, AttributeError, ValueError):
             pass
     return simple_compatible(report, merged)
 
 
 def _more_specific(a: str | None, b: str | None) -> str | None:
+    ext = _external()
+    fn = getattr(ext, "more_specific", None) if ext is not None else None
+    if callable(fn):
+        return fn(a, b)  # type: ignore[no-any-return]
     if not a:
         return b
     if not b:

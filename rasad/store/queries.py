@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import sqlite3
 import threading
 from datetime import date as Date
@@ -106,21 +107,21 @@ def _json(s: str | None, default: Any) -> Any:
     return json.loads(s)
 
 
+_MARK = re.compile(f"[{_HI}{_LO}]")
+
+
 def _spans(marked: str) -> tuple[str, list[list[int]]]:
     """Plain snippet text and the ``[start, end)`` spans of its hits."""
-    out: list[str] = []
     spans: list[list[int]] = []
-    n = 0
-    for ch in marked:
-        if ch == _HI:
-            spans.append([n, n])
-        elif ch == _LO:
-            if spans:
-                spans[-1][1] = n
-        else:
-            out.append(ch)
-            n += 1
-    return "".join(out), spans
+    removed = 0
+    for m in _MARK.finditer(marked):
+        at = m.start() - removed
+        removed += 1
+        if m.group() == _HI:
+            spans.append([at, at])
+        elif spans:
+            spans[-1][1] = at
+    return _MARK.sub("", marked), spans
 
 
 class QueryMixin:

@@ -23,6 +23,7 @@ query that still cannot be used (empty, unbalanced quotes, only exclusions) rais
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from rasad.errors import QueryError
 
@@ -39,19 +40,30 @@ _TABLE = str.maketrans(
         **{chr(0x0660 + i): str(i) for i in range(10)},
     }
 )
+_REPL = {chr(k): ("" if v is None else v if isinstance(v, str) else chr(v)) for k, v in _TABLE.items()}
+_CHANGE = re.compile("[" + re.escape("".join(_REPL)) + "]")
 _MULTI_ZWNJ = re.compile(ZWNJ + "{2,}")
 _ZW_LIKE = frozenset(ch for ch in ("\u200b", ZWNJ))
 _DROPPED = "".join(chr(k) for k, v in _TABLE.items() if v is None)
 # a run of ZWNJ-like and dropped characters becomes at most one ZWNJ in the search form
-_DROP_RUN = re.compile("(?:[\u200b\u200c]|[" + re.escape(_DROPPED) + "])+")
+_ZD = "[\u200b\u200c" + re.escape(_DROPPED) + "]"
+_DROP_RUN = re.compile(f"{_ZD}*[{re.escape(_DROPPED)}]{_ZD}*|[\u200b\u200c]{{2,}}")
 _COMPOUND = re.compile(r"\w+(?:\u200c\w+)+")
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r'"[^"]*"|\S+')
 
 
+def _replace(m: re.Match[str]) -> str:
+    return _REPL[m.group()]
+
+
 def search_form(text: str) -> str:
-    """Unify letters, digits and ZWNJ variants and drop diacritics and tatweel (for indexing and queries)."""
-    return _MULTI_ZWNJ.sub(ZWNJ, text.translate(_TABLE))
+    """Unify letters, digits and ZWNJ variants and drop diacritics and tatweel (for indexing and queries).
+
+    (A regex over the few characters to change: much faster than ``str.translate`` on Persian.)
+    """
+    out = _CHANGE.sub(_replace, text)
+    return _MULTI_ZWNJ.sub(ZWNJ, out) if ZWNJ + ZWNJ in out else out
 
 
 def search_form_mapped(text: str) -> tuple[str, list[int]]:
@@ -61,6 +73,9 @@ def search_form_mapped(text: str) -> tuple[str, list[int]]:
     ``text[offs[i]:offs[j]]``.  The search form only replaces characters one for one or
     drops them, so only the dropped positions are looked for (by a regex, not a loop).
     """
+    form = search_form(text)
+    if len(form) == len(text):  # nothing dropped: the identity
+        return form, list(range(len(text) + 1))
     dropped: list[int] = []
     for m in _DROP_RUN.finditer(text):
         s, run = m.start(), m.group()
@@ -72,7 +87,7 @@ def search_form_mapped(text: str) -> tuple[str, list[int]]:
         offs.extend(range(prev, d))
         prev = d + 1
     offs.extend(range(prev, len(text) + 1))
-    return search_form(text), offs
+    return form, offs
 
 
 def joined_form(form: str) -> str:
@@ -196,15 +211,17 @@ def make_snippet(text: str, pattern: re.Pattern[str] | None, hi: str, lo: str,
         >>> make_snippet("گفت‌وگوی دو وزیر ادامه دارد", highlight_pattern("گفتوگوی"), "[", "]")
         '[گفت‌وگوی] دو وزیر ادامه دارد'
     """
-    form, offs = search_form_mapped(text)
-    hits = list(pattern.finditer(form)) if pattern is not None else []
-    if hits:
-        first = offs[hits[0].start()]
-        start = max(0, first - before)
-    else:
-        start = 0
+    form = search_form(text)
+    offs = None if len(form) == len(text) else search_form_mapped(text)[1]
+
+    def to_text(i: int) -> int:
+        return i if offs is None else offs[i]
+
+    m = pattern.search(form) if pattern is not None else None
+    first = to_text(m.start()) if m else 0
+    start = max(0, first - before)
     if start > 0:
-        sp = text.find(" ", start, first if hits else start + before)
+        sp = text.find(" ", start, first)
         start = sp + 1 if sp >= 0 else start
     end = min(len(text), start + width)
     if end < len(text):
@@ -212,12 +229,15 @@ def make_snippet(text: str, pattern: re.Pattern[str] | None, hi: str, lo: str,
         end = sp if sp > start + width // 2 else end
     pieces: list[str] = ["…"] if start > 0 else []
     pos = start
-    for m in hits:
-        a, b = offs[m.start()], offs[m.end()]
-        if a < start or b > end:
-            continue
-        pieces += [text[pos:a], hi, text[a:b], lo]
-        pos = b
+    if pattern is not None and m is not None:
+        fs = start if offs is None else bisect_left(offs, start)
+        fe = end if offs is None else bisect_left(offs, end)
+        for h in pattern.finditer(form, fs, fe):
+            a, b = to_text(h.start()), to_text(h.end())
+            if a < pos or b > end:
+                continue
+            pieces += [text[pos:a], hi, text[a:b], lo]
+            pos = b
     pieces.append(text[pos:end])
     if end < len(text):
         pieces.append("…")

@@ -8,6 +8,16 @@ values against the publication date::
     >>> [(x.text, x.value) for x in t]
     [('روز سه\u200cشنبه ۲۹ مهر', '2025-10-21')]
 
+Values (GUIDELINES §2): ``2025-10-21`` (day), ``2025-08`` (Gregorian month),
+``2022`` (year), ``2025-W43`` (ISO week), ``2025-10-21T16:30+03:00`` (clock time,
+zone only when the text names one), ``P3Y`` / ``PT24H`` (durations), ``2025-SU``
+(season), ``199`` (decade), ``19`` (century), ``XXXX-WXX-5`` / ``P1W`` (sets).
+A Jalali or Hijri month or year has no Gregorian ISO unit, so it is written as an
+ISO 8601 interval of days: ``اسفند ۱۴۰۳`` → ``2025-02-19/2025-03-20``; day ranges
+likewise (``۱۰ تا ۱۵ مهر``).  Weekdays follow the clause's tense (past → on or
+before the publication date, future → on or after), year-less dates take the year
+closest to it.
+
 Language data (months, weekdays, number words, relative words, zones) is read
 from ``rasad/data/time/*.yaml``; the grammar lives in :mod:`rasad.time.grammar`,
 merging and resolution in :mod:`rasad.time.resolve`, calendars in
@@ -21,11 +31,12 @@ import re
 
 from rasad.model import Article, Timex
 from rasad.time.grammar import Grammar
-from rasad.time.lexicon import WB, WE, load_lexicon, shadow
+from rasad.time.lexicon import WB, WE, canon, load_lexicon, shadow
 from rasad.time.resolve import SENTENCE_END, Group, Resolver, merge, select
 
 __all__ = ["TimeStage"]
 
+MIN_ANCHOR, MAX_ANCHOR = dt.date(1000, 1, 1), dt.date(9000, 12, 31)
 APPOSITION = re.compile(r"[ \t\u200c]*[,،\-–(]?[ \t\u200c]*")
 CLOSING = re.compile(r"[ \t\u200c]*\)")
 CLAUSE_END = r"[.!?؟؛:\n«»]|" + WB + "که" + WE
@@ -41,9 +52,14 @@ class TimeStage:
         self.grammar = Grammar(self.lex)
         future = re.compile(WB + "(?<!می)(?<!می\u200c)" + self.lex.alt["future"] + WE)
         self.resolver = Resolver(self.lex, future, re.compile(CLAUSE_END))
+        self.zone_after = re.compile(
+            r"[ \t\u200c]+به[ \t\u200c]+وقت[ \t\u200c]+(?P<zone>" + self.lex.alt["zone"] + ")" + WE
+        )
 
     def tag(self, text: str, anchor: dt.date | None = None) -> list[Timex]:
         """Time expressions of ``text``; relative ones stay unresolved when ``anchor`` is None."""
+        if anchor is not None and not MIN_ANCHOR <= anchor <= MAX_ANCHOR:
+            anchor = None  # a nonsense publication date: resolve absolute expressions only
         s = shadow(text)
         groups = merge(select(self.grammar.atoms(s)), s)
         out: dict[int, Timex] = {}
@@ -51,6 +67,7 @@ class TimeStage:
         for i, g in enumerate(groups):
             if all(a.weak for a in g.atoms):
                 continue
+            self._late_zone(g, s)
             if (
                 len(g.atoms) == 1
                 and g.atoms[0].kind not in ("date", "weekday", "clock")
@@ -68,6 +85,16 @@ class TimeStage:
             if t is not None:
                 out[i] = t
         return self._merge_restatements([out[i] for i in sorted(out)], text)
+
+    def _late_zone(self, g: Group, s: str) -> None:
+        """A zone after the day words of a clock time: «ساعت ۱۱ صبح امروز به وقت تهران»."""
+        clock = g.parts.get("clock")
+        if clock is None or clock.f.get("zone"):
+            return
+        m = self.zone_after.match(s, g.end)
+        if m and canon(m.group("zone")) in self.lex.zones:
+            clock.f["zone"] = canon(m.group("zone"))
+            g.end = m.end()
 
     @staticmethod
     def _merge_restatements(found: list[Timex], text: str) -> list[Timex]:

@@ -38,6 +38,7 @@ G = r"[ \t\u200c]*"  # optional gap inside an expression (never a newline)
 G1 = r"[ \t\u200c]+"
 YEAR4 = r"(?<!\d)(?:1[2-9]\d\d|2[01]\d\d)(?![\d/])"
 YEAR2 = r"(?<!\d)\d\d(?![\d/:])"
+CLOCK_BEFORE = re.compile(r"\d[ \t\u200c]*$")
 # «بعد از», «پیش از», «قبل از» are prepositions, not modifiers
 NOT_PREP = rf"(?!(?<=بعد|پیش|قبل){G1}از(?![^\W\d_]))"
 
@@ -130,15 +131,19 @@ class Grammar:
         end_num = r"(?![\d/]|[.\-]\d)"
         # prefixes found by looking back from a match (kept out of the patterns so that
         # every pattern starts with a literal letter or a digit: fast scanning)
-        day_pre = rf"{WB}(?:(?:{a['day_part']}){G1}(?:روز{G1})?|روز{G1}|(?P<this>{a['current']}){G1})$"
+        day_pre = rf"{WB}(?:(?P<dp>{a['day_part']}){G1}(?:روز{G1})?|روز{G1}|(?P<this>{a['current']}){G1})$"
         self.prefixes = {
             "day": re.compile(day_pre),
+            # the same without a day part, when that day part closes a clock time
+            # («ساعت ۸ صبح روز شنبه»: «صبح» belongs to the clock)
+            "day_nodp": re.compile(rf"{WB}(?:روز{G1}|(?P<this>{a['current']}){G1})$"),
             "az": re.compile(rf"{WB}از{G1}$"),
             "mah": re.compile(rf"{WB}(?P<pre>ماه){G1}(?:مبارک{G1})?$"),
             "part": re.compile(rf"{WB}(?P<part>{a['part']}){G1}$"),
             "dur": re.compile(rf"{WB}(?P<head>{a['dur_prefix']}){G1}$"),
             "cur": re.compile(rf"{WB}(?P<cur>{a['current']}){G1}$"),
             "wd_block": re.compile(rf"{a['wd_block']}{G1}$"),
+            "day_block": re.compile(rf"{a['day_block']}{G1}$"),
         }
 
         def forms(*tables: str) -> list[str]:
@@ -200,7 +205,7 @@ class Grammar:
             ),
             (rf"(?P<y>\d(?<![\d/.\-]\d)\d{{3}})/(?P<m>\d{{1,2}}){end_num}", self._ym, None, DIGIT),
             (
-                rf"(?P<wd>{a['weekday']}){WE}(?:{G1}(?P<week>هفته){G1}(?P<wmod>{a['modifier']}){WE}"
+                rf"(?P<wd>{a['weekday']})(?:\u200c(?:شب|صبح|عصر|ظهر))?{WE}(?:{G1}(?P<week>هفته){G1}(?P<wmod>{a['modifier']}){WE}"
                 rf"|{G1}(?P<mod>{a['modifier']}){WE}{NOT_PREP})?",
                 self._weekday,
                 "day",
@@ -221,6 +226,8 @@ class Grammar:
                 ["سال"],
             ),
             (rf"س{WB1}ال(?:{G}های)?{G1}(?P<y>{YEAR4}){calsfx}", self._year, None, ["سال"]),
+            # «سال ۹۸»: a two-digit Jalali year after «سال»
+            (rf"س{WB1}ال{G1}(?P<y5>\d(?<!\d\d)\d)(?![\d/.:٫]){calsfx}", self._year, None, ["سال"]),
             (rf"(?P<y4>\d(?<!\d\d)\d{{3}})(?!\d){G1}(?P<sfx2>{a['cal_suffix']})\.?", self._year, None, DIGIT),
             (
                 rf"د{WB1}هه{G}(?:ی{G1})?(?P<dec>\d{{2,4}}|{a['cardinal']}){WE}{calsfx}",
@@ -309,6 +316,12 @@ class Grammar:
                 if m is None:
                     continue
                 pre = prefix.search(s, max(0, pos - 40), pos) if prefix else None
+                if (
+                    pre is not None
+                    and pre.groupdict().get("dp")
+                    and CLOCK_BEFORE.search(s, max(0, pre.start() - 12), pre.start())
+                ):
+                    pre = self.prefixes["day_nodp"].search(s, max(0, pos - 40), pos)
                 atom = handler(m, pre)
                 if atom is not None:
                     out.append(atom)
@@ -328,8 +341,12 @@ class Grammar:
 
     def _year(self, m: re.Match[str], pre: Pre) -> Atom | None:
         gd = m.groupdict()
-        y = int(gd.get("y") or gd["y4"])
-        cal = self._sfx_cal(m, "jalali" if y < 1500 else "gregorian")
+        if gd.get("y5"):
+            cal = self._sfx_cal(m, "jalali")
+            y = full_year(gd["y5"], cal)
+        else:
+            y = int(gd.get("y") or gd["y4"])
+            cal = self._sfx_cal(m, "jalali" if y < 1500 else "gregorian")
         return Atom(_start(m, pre), m.end(), "year", {"cal": cal, "y": y})
 
     def _date_fields(self, m: re.Match[str]) -> dict[str, Any] | None:
@@ -355,6 +372,8 @@ class Grammar:
     # --- handlers -------------------------------------------------------------
     def _date(self, m: re.Match[str], pre: Pre) -> Atom | None:
         f = self._date_fields(m)
+        if f and self.prefixes["day_block"].search(m.string, max(0, m.start() - 20), m.start()):
+            return None  # «هفته دوم آبان» is a week, not the 2nd of Aban
         if f and f["y"] is None and not m.group("mah") and self._month_of(m)[2]:
             # «دو تیر شلیک شد»: a guarded month after a cardinal word is a count, not a date
             if canon(m.group("d")) in self.lex.cardinals:

@@ -234,6 +234,7 @@ def load_lexicon() -> Lexicon:
         "count_word": alternation(cardinal_forms + list(raw.get("vague_counts", []))),
         "vague": alternation(list(raw.get("vague_counts", []))),
         "wd_block": alternation(list(raw.get("weekday_blockers", []))),
+        "day_block": alternation(list(raw.get("day_blockers", []))),
         "day_word": alternation(ordinal_forms + cardinal_forms),
         "unit": alternation(list(_forms(raw, "units"))),
         "modifier": alternation([f for s in _table(raw, "unit_modifiers").values() for f in s["forms"]]),

@@ -231,7 +231,11 @@ def test_openapi_lists_every_endpoint(client):
               "/api/timeline/{event_id}", "/api/entities", "/api/entities/{entity_id}", "/api/quotes",
               "/api/search", "/api/stats"):
         assert p in paths, p
-    assert "post" in paths["/api/articles"]
+    post = paths["/api/articles"]["post"]
+    assert set(post["requestBody"]["content"]) == {"application/json", "text/plain"}
+    assert {"limit", "offset", "type", "actor", "status", "since", "until"} <= {
+        p["name"] for p in paths["/api/timeline"]["get"]["parameters"]
+    }
 
 
 # --- escaping -----------------------------------------------------------------------------

@@ -53,6 +53,7 @@ def test_timeline_is_rtl_persian_and_shows_all_merged_events(page, server, shots
     assert card["ongoing"].evaluate(style, "animationName") == "pulse"
     grey = card["cancelled"].evaluate(style, "color")
     assert grey == "rgb(138, 144, 153)"
+    assert page.locator(".status.s-denied").first.evaluate(style, "color") == "rgb(192, 38, 45)"
     assert _json_twin(page).startswith("/api/timeline")
     _shot(page, shots / "timeline.png")
 

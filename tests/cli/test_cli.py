@@ -171,3 +171,26 @@ def test_serve_wires_app_and_uvicorn(db: str, monkeypatch: pytest.MonkeyPatch) -
     r = run("serve", "--db", db, "--port", "8123")
     assert r.exit_code == 0
     assert seen == {"app": ("app", db), "host": "127.0.0.1", "port": 8123}
+
+
+def test_analyze_keeps_stdout_pure_when_a_stage_prints_or_crashes(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rasad.model import Article
+    from rasad.pipeline import Pipeline
+
+    class Noisy:
+        name = "events"
+
+        def __call__(self, doc: Article) -> Article:
+            print("debug output from a stage")
+            if "کرملین" in doc.raw:
+                raise RuntimeError("stage crashed")
+            return doc
+
+    monkeypatch.setattr("rasad.cli.default_pipeline", lambda disable=(): Pipeline([Noisy()]))
+    r = run("analyze", str(corpus))
+    assert r.exit_code == 0
+    (line,) = r.stdout.splitlines()
+    assert json.loads(line)["doc"]
+    assert "debug output" in r.stderr and "stage crashed" in r.stderr

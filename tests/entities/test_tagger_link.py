@@ -76,3 +76,21 @@ def test_transliterator_and_slug() -> None:
     assert t("پوتین") == "Putin"
     assert t("تیمور تکاچنکو").startswith("Timur T")
     assert slugify("Élysée Palace") == "elysee-palace"
+
+
+def test_tagger_confirms_risky_alias_and_links_surname_first() -> None:
+    st = stage_with({"کیف": "LOC", "کاویانی‌فر": "PER", "بهروز کاویانی‌فر": "PER"})
+    text = "کاویانی‌فر دیروز به کیف رفت. بهروز کاویانی‌فر بازرگان است."
+    doc = st(Article(raw=text, text=text))
+    assert "Kyiv" in [e.name for e in doc.entities]
+    per = [e for e in doc.entities if e.type == "PER"]
+    assert len(per) == 1 and per[0].label_fa == "بهروز کاویانی‌فر"
+    assert [m.source for m in per[0].mentions] == ["coref", "crf"]
+
+
+def test_honorific_stripped_and_one_word_unknown_org_dropped() -> None:
+    st = stage_with({"آقای بهروز کاویانی‌فر": "PER", "سامانه": "ORG"})
+    text = "آقای بهروز کاویانی‌فر گفت سامانه جدید آماده است."
+    doc = st(Article(raw=text, text=text))
+    assert [(e.label_fa, e.type) for e in doc.entities] == [("بهروز کاویانی‌فر", "PER")]
+    assert doc.entities[0].mentions[0].start == text.index("بهروز")

@@ -48,3 +48,8 @@ def test_dateline_without_header(raw: str, expected: str) -> None:
     d = rasad.analyze(raw)
     assert d.published == expected
     assert d.published_source == "dateline"
+
+
+def test_dateline_with_clock_time() -> None:
+    d = rasad.analyze("سفر وزیر به مسکو\nپنجشنبه ۹ اسفند ۱۴۰۳ - ۱۲:۳۰\nوزیر امروز به مسکو رفت.")
+    assert d.published == "2025-02-27" and d.published_source == "dateline"

@@ -62,6 +62,11 @@ def test_invisible_removes_marks_and_keeps_tanwin():
     assert run(invisible(), raw).text == "مذاكرات با حضور هیئت ها اصلاً"
 
 
+def test_invisible_composes_decomposed_letters():
+    assert run(invisible(), "ا\u0653مریکا و مسا\u0654له ی\u0654").text == "آمریکا و مسأله ئ"
+    assert run(invisible(), "ا\u0653ب").offsets == (0, 2, 3)
+
+
 def test_invisible_tidies_zwnj():
     m = run(invisible(), f"می{ZW}{ZW}شود {ZW}آن{ZW} ها{ZW}\nخانه{ZW}، ۵{ZW}ساله")
     assert m.text == f"می{ZW}شود آن ها\nخانه، ۵{ZW}ساله"

@@ -81,3 +81,13 @@ def test_empty_and_whitespace_articles(norm):
     for raw in ("", "   \n\n ", " date 2025-01-01\n", "\u200c\u200f"):
         doc = run(norm, raw)
         assert doc.text == "" and doc.sentences == [] and len(doc.offsets) == 1
+
+
+def test_pathological_inputs_are_fast_and_safe(norm):
+    import time
+
+    glued = "میشودرئیسجمهور" * 3000  # one 45,000-letter "word"
+    t = time.perf_counter()
+    doc = run(norm, glued + "\n" + "، " * 2000 + "\n" + "«" * 500)
+    assert time.perf_counter() - t < 5.0
+    assert doc.text.startswith(glued) and len(doc.offsets) == len(doc.text) + 1

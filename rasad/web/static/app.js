@@ -84,7 +84,7 @@ function entityLink(id, fa, enName) {
 }
 
 function statusBadge(status) {
-  return el("span", { class: "status", title: status || "" }, STATUS_FA[status] || status || "؟", " ", en(status));
+  return el("span", { class: `status s-${status || "unknown"}`, title: status || "" }, STATUS_FA[status] || status || "؟", " ", en(status));
 }
 
 function typeLabel(type) {

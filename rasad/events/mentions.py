@@ -1,0 +1,81 @@
+"""Event mentions as the grammar finds them, before the article-level merge.
+
+>>> Found("CONSULT", [("Donald Trump", "Q22686")], "occurred", "دیدار", 0, 5, 0).type
+'CONSULT'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Actor = tuple[str, str | None]
+
+
+@dataclass
+class Found:
+    """One event mention, before the article-level merge."""
+
+    type: str
+    actors: list[Actor]
+    status: str
+    trigger: str
+    start: int  # evidence span
+    end: int
+    sentence: int
+    mode: str | None = None
+    date: str | None = None
+    location: Actor | None = None
+    continues: bool = False
+    anaphoric: bool = False
+    speech: bool = False
+    sentences: set[int] = field(default_factory=set)
+    weak: bool = False  # the status is a default (no cue), or the mention is not the clause's subject
+    ante: Found | None = None  # the earlier mention an anaphoric one points back to
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One trigger match: ``text[start:end]`` matched trigger number ``index``."""
+
+    s: int
+    e: int
+    index: int
+    text: str
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+    def group(self) -> str:
+        return self.text
+
+
+def find_antecedent(
+    found: list[Found], si: int, types: tuple[str, ...], need: int, reach: int = 4
+) -> Found | None:
+    """The latest earlier event of one of ``types`` with at least ``need`` actors, within ``reach`` sentences."""
+    for f in reversed(found):
+        if si - f.sentence > reach:
+            return None
+        if f.type in types and len(f.actors) >= need:
+            return f
+    return None
+
+
+def trim_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """Shrink ``[a, b)`` to whole words without surrounding spaces or punctuation."""
+    if a > 0 and not text[a - 1].isspace():
+        sp = text.find(" ", a, b)
+        if sp != -1:
+            a = sp + 1
+    if b < len(text) and not text[b].isspace() and text[b] not in ".،؛!؟?»":
+        sp = text.rfind(" ", a, b)
+        if sp != -1:
+            b = sp
+    while a < b and (text[a].isspace() or text[a] in '،؛:«»"“”'):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in '،؛:«»"“”'):
+        b -= 1
+    return a, b
