@@ -10,6 +10,12 @@ of text have gone in.  Never holds the batch in memory: one article at a time.
 
 Prints articles/s, MB/s, peak RSS, the database size and full-text search latency
 (p50/p95 over words drawn from the corpus) on the resulting database.
+
+    .venv/bin/python bench/bench_ingest.py --search-scale 1000000   # FTS step at 1M articles
+
+``--search-scale N`` instead builds a bare FTS5 index (the store's schema) of N corpus copies
+and times the step of :meth:`Store.search` that grows with the corpus (matching and ranking;
+fetching 20 rows and cutting their snippets does not grow).
 """
 
 from __future__ import annotations
@@ -82,15 +88,60 @@ def search_latency(store: Store, dirs: list[Path], n: int = 200) -> tuple[float,
     return statistics.median(times), times[int(0.95 * (len(times) - 1))], hits
 
 
+def search_scale(dirs: list[Path], n: int, db: Path) -> None:
+    """Build an FTS-only index of ``n`` corpus copies and time the store's ranking query."""
+    import sqlite3
+
+    from rasad.store.queries import RANK_WINDOW
+    from rasad.store.search import build_match, joined_form, search_form
+
+    texts = [p.read_text(encoding="utf-8") for d in dirs for p in sorted(d.glob("*.txt"))]
+    c = sqlite3.connect(db, isolation_level=None)
+    c.execute("PRAGMA journal_mode = WAL")
+    c.execute("CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(title, body, joined, content = '',"
+              " tokenize = 'unicode61 remove_diacritics 2')")
+    have = c.execute("SELECT count(*) FROM search_docsize").fetchone()[0]
+    t0 = time.perf_counter()
+    c.execute("BEGIN")
+    for i in range(have, n):
+        form = search_form(f"{texts[i % len(texts)]} (بازنشر {i})")
+        c.execute("INSERT INTO search(rowid, title, body, joined) VALUES (?,?,?,?)", (i + 1, "", form, joined_form(form)))
+        if i % 5000 == 4999:
+            c.execute("COMMIT")
+            c.execute("BEGIN")
+    c.execute("COMMIT")
+    print(f"index:         {n:,} articles ({n - have:,} built in {time.perf_counter() - t0:.0f} s)")
+    words = [w for t in texts[:40] for w in re.findall(r"[\u0600-\u06FF\u200c]{4,}", t)]
+    rng = random.Random(7)
+    sample = [rng.choice(words) for _ in range(200)] + [" ".join(rng.sample(words, 2)) for _ in range(50)]
+    times = []
+    for q in sample:
+        t = time.perf_counter()
+        rows = c.execute("SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?",
+                         (build_match(q), RANK_WINDOW)).fetchall()
+        rows.sort(key=lambda r: r[1])
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    print(f"search (FTS):  p50 {times[len(times) // 2]:.1f} ms, p95 {times[int(0.95 * len(times))]:.1f} ms,"
+          f" max {times[-1]:.0f} ms over {len(sample)} queries (200 words, 50 word pairs)")
+    print(f"peak RSS:      {peak_rss_mb():.0f} MB")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--mb", type=float, default=50.0, help="megabytes of text to ingest (default 50)")
     ap.add_argument("--stages", default=None, help="comma-separated stages (default: all)")
     ap.add_argument("--db", type=Path, default=None, help="database file (default: a temporary one)")
+    ap.add_argument("--search-scale", type=int, default=0, metavar="N",
+                    help="only time full-text search over a bare index of N articles")
     args = ap.parse_args()
 
     dirs = corpus_dirs(args.shared)
+    if args.search_scale:
+        with tempfile.TemporaryDirectory() as tmp:
+            search_scale(dirs, args.search_scale, args.db or Path(tmp) / "scale.db")
+        return
     pipe = build_pipeline(args.stages)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "bench.db"

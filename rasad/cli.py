@@ -128,7 +128,7 @@ def _inputs(paths: tuple[str, ...]) -> Iterator[Any]:
 @stages_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress display on stderr.")
 def analyze(paths: tuple[str, ...], fmt: str, stages: str | None, quiet: bool) -> None:
-    """Analyze files or folders (``-`` = stdin) and print JSON Lines, one article per line.
+    """Analyze files or folders (- = stdin) and print JSON Lines, one article per line.
 
     Nothing but the JSON Lines goes to stdout; failures are reported on stderr and the
     other inputs go on.  Exit status 1 when no input could be analyzed.
@@ -240,7 +240,7 @@ def ingest(paths: tuple[str, ...], db: str, stages: str | None, quiet: bool) -> 
             err.print(Text(f"  {name}: {reason}"))
     err.print(
         f"added {summary.added}, already present {summary.present}, failed {summary.failed}"
-        f" ({summary.chars / 1e6:.2f} MB) → {db}"
+        f" ({summary.chars:,} characters) → {db}"
     )
     if summary.processed == 0:
         sys.exit(1)
@@ -281,7 +281,7 @@ def show(ident: str, db: str, as_json: bool) -> None:
 @json_option
 @page_options
 def search(query: str, db: str, as_json: bool, limit: int, offset: int) -> None:
-    """Full-text search (``میشود`` also finds ``می‌شود``); ``"..."`` phrase, ``-word`` excludes."""
+    """Full-text search: words (میشود also finds می‌شود), "a phrase", OR, -excluded, prefix*."""
     with _open(db) as st:
         hits = st.search(query, limit=limit, offset=offset)
     if as_json:
@@ -360,7 +360,7 @@ def quotes(speaker: str | None, since: str | None, until: str | None, db: str, a
 @page_options
 def events(etype: str | None, actor: str | None, status: str | None, since: str | None, until: str | None,
            db: str, as_json: bool, limit: int, offset: int) -> None:
-    """Event reports of single articles, newest first (see ``timeline`` for merged events)."""
+    """Event reports of single articles, newest first (merged events: see timeline)."""
     with _open(db) as st:
         rows = st.events(type=etype, actor=actor, status=status, since=since, until=until,
                          limit=limit, offset=offset)
@@ -379,7 +379,7 @@ def events(etype: str | None, actor: str | None, status: str | None, since: str 
 @main.command()
 @click.option("--actor", default=None, help="Actor name, Persian label or entity id.")
 @click.option("--type", "etype", default=None, help="POLECAT type, e.g. CONSULT.")
-@click.option("--status", default=None)
+@click.option("--status", default=None, help="Current status of the merged event, e.g. cancelled.")
 @_date_opts
 @db_option
 @json_option

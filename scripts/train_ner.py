@@ -24,6 +24,7 @@ DAT TIM MON PCT.  The production model keeps PER ORG LOC FAC EVE (the rest → O
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sys
 import time
@@ -51,7 +52,7 @@ CORE_TYPES = frozenset({"PER", "ORG", "LOC"})
 # Tuned on PEYMA dev (see NER_MODEL.md); L1 prunes the feature set.
 DEFAULT_C1 = 0.05
 DEFAULT_C2 = 0.01
-DEFAULT_ITER = 100
+DEFAULT_ITER = 150
 DEFAULT_MINFREQ = 1
 
 Sentence = tuple[list[str], list[str]]
@@ -240,6 +241,12 @@ def evaluate(model: Path, sents: Sequence[Sentence], types: Iterable[str] | None
 
 
 # ----------------------------------------------------------------- CLI
+def gazetteer_digest(fx: FeatureExtractor) -> str:
+    """A short fingerprint of the gazetteer word list the features saw (for NER_MODEL.md)."""
+    blob = "\n".join(f"{w}\t{','.join(c)}" for w, c in sorted(fx.gazetteer.items()))
+    return "sha1:" + hashlib.sha1(blob.encode("utf-8")).hexdigest()[:12]
+
+
 def tune(out_dir: Path, iters: int) -> tuple[float, float]:
     """Grid-search c1/c2 on PEYMA dev (trained on PEYMA train); return the best pair."""
     tr, dev = peyma("train"), peyma("dev")
@@ -274,12 +281,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         tune(args.out.parent, args.max_iter)
         return
     sents, tests = variant_data(args.variant)
+    fx = FeatureExtractor()
+    print(f"gazetteer features: {len(fx.gazetteer)} words from rasad/data/gazetteer ({gazetteer_digest(fx)})")
     ntok = sum(len(t) for t, _ in sents)
     print(
         f"variant={args.variant}: {len(sents)} sentences, {ntok} tokens; c1={args.c1} c2={args.c2} "
         f"max_iter={args.max_iter} min_freq={args.min_freq}"
     )
-    secs = train(sents, args.out, args.c1, args.c2, args.max_iter, args.min_freq, verbose=args.verbose)
+    secs = train(sents, args.out, args.c1, args.c2, args.max_iter, args.min_freq, fx=fx, verbose=args.verbose)
     print(f"trained in {secs:.1f}s -> {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
     if args.eval:
         for name, (test, types) in tests.items():

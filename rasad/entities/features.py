@@ -28,6 +28,10 @@ import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CUES_PATH = DATA_DIR / "lexicons" / "ner_cues.yaml"
+GAZETTEER_DIR = DATA_DIR / "gazetteer"
+
+# Gazetteer entry types → the tagger's types (GPE counts as LOC, as in PEYMA/ARMAN).
+_GAZ_TYPES = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "FAC", "EVENT": "EVE"}
 
 ZWNJ = "\u200c"
 
@@ -99,6 +103,63 @@ def load_cues(path: Path = CUES_PATH) -> dict[str, str]:
     return cues
 
 
+def _gaz_files(gdir: Path) -> list[Path]:
+    return sorted(gdir.glob("*.yaml")) if gdir.is_dir() else []
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer_words(gdir: Path = GAZETTEER_DIR) -> dict[str, tuple[str, ...]]:
+    """Word → gazetteer classes, from ``rasad/data/gazetteer`` (empty if the folder is absent).
+
+    Every word (two letters or more) of an entry's ``fa`` label and aliases gets the
+    entry's type (``PER``, ``ORG``, ``LOC`` for GPE/LOC, ``FAC``, ``EVE``); given names
+    (``given_names_fa.tsv``, ``word`` rows of ``translit_words.tsv``) get ``GIVEN``.
+    A file that does not parse is skipped, so a half-edited gazetteer never breaks tagging.
+
+    >>> "PER" in load_gazetteer_words().get("پوتین", ())  # doctest: +SKIP
+    True
+    """
+    lex: dict[str, set[str]] = {}
+
+    def add(name: object, cls: str) -> None:
+        for w in str(name).split():
+            w = normalize_token(w)
+            if len(w) >= 2:
+                lex.setdefault(w, set()).add(cls)
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for path in _gaz_files(gdir):
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = yaml.load(fh, Loader=loader) or {}
+        except (OSError, yaml.YAMLError):
+            continue
+        entries = data.get("entries") if isinstance(data, dict) else None
+        for e in entries or ():
+            if not isinstance(e, dict):
+                continue
+            cls = _GAZ_TYPES.get(str(e.get("type")))
+            if cls is None:
+                continue
+            for alias in [e.get("fa"), *(e.get("aliases") or ())]:
+                if isinstance(alias, dict):
+                    alias = alias.get("fa")
+                if alias:
+                    add(alias, cls)
+    for fname, col, kind in (("given_names_fa.tsv", 0, None), ("translit_words.tsv", 1, "word")):
+        path = gdir / fname
+        if not path.is_file():
+            continue
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#") or not line.strip():
+                    continue
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) > col and (kind is None or cols[0] == kind):
+                    add(cols[col], "GIVEN")
+    return {w: tuple(sorted(c)) for w, c in lex.items()}
+
+
 class FeatureExtractor:
     """Turns a token sequence into CRFsuite feature lists.
 
@@ -106,12 +167,13 @@ class FeatureExtractor:
     strings per token.  Own features of a word are cached per extractor.
     """
 
-    def __init__(self, cues_path: Path = CUES_PATH) -> None:
+    def __init__(self, cues_path: Path = CUES_PATH, gazetteer_dir: Path | None = GAZETTEER_DIR) -> None:
         self.cues = load_cues(cues_path)
-        self._cache: dict[str, tuple[str, str, str, list[str]]] = {}
+        self.gazetteer = load_gazetteer_words(gazetteer_dir) if gazetteer_dir is not None else {}
+        self._cache: dict[str, tuple[str, str, str, list[str], tuple[str, ...]]] = {}
 
-    def word(self, token: str) -> tuple[str, str, str, list[str]]:
-        """Return ``(norm, shape, cue, own_features)`` for one token (cached)."""
+    def word(self, token: str) -> tuple[str, str, str, list[str], tuple[str, ...]]:
+        """Return ``(norm, shape, cue, own_features, gazetteer_classes)`` for one token (cached)."""
         hit = self._cache.get(token)
         if hit is not None:
             return hit
@@ -138,7 +200,9 @@ class FeatureExtractor:
                     feats.append(f"s{k}=" + flat[-k:])
         if cue:
             feats.append("cue=" + cue)
-        out = (norm, shp, cue, feats)
+        gaz = self.gazetteer.get(norm, ())
+        feats.extend("gz=" + g for g in gaz)
+        out = (norm, shp, cue, feats, gaz)
         if len(self._cache) >= _CACHE_MAX:
             self._cache.clear()
         self._cache[token] = out
@@ -179,5 +243,9 @@ class FeatureExtractor:
                 f.append("+1:cue=" + cues[j + 1])
             if cues[j + 2]:
                 f.append("+2:cue=" + cues[j + 2])
+            if i > 0:
+                f.extend("-1:gz=" + g for g in info[i - 1][4])
+            if i + 1 < n:
+                f.extend("+1:gz=" + g for g in info[i + 1][4])
             out.append(f)
         return out

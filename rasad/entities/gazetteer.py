@@ -244,6 +244,7 @@ class Gazetteer:
 
         self.context_cues: set[str] = set()
         self.honorifics: tuple[str, ...] = ()
+        self.given_names: frozenset[str] = frozenset()
         self.blockers_before: set[str] = set()
         self.blockers_after: set[str] = set()
         self.bare_orgs: dict[str, dict[str, GazEntry]] = {}
@@ -278,6 +279,7 @@ class Gazetteer:
         g.set_bare_heads(_read_lines(data_dir / "bare_heads.tsv"))
         g.context_cues = {fold(w) for w in _read_lines(data_dir / "place_cues.tsv")}
         g.honorifics = tuple(sorted(_read_lines(data_dir / "honorifics.tsv"), key=len, reverse=True))
+        g.given_names = frozenset(x.split("\t")[0] for x in _read_lines(data_dir / "given_names_fa.tsv"))
         for line in _read_lines(data_dir / "title_blockers.tsv"):
             pos, _, word = line.partition("\t")
             (g.blockers_before if pos == "before" else g.blockers_after).add(fold(word.strip()))

@@ -19,15 +19,17 @@ The rules, in order:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from rasad.entities.gazetteer import GazEntry, Gazetteer, fold
+from rasad.entities.gazetteer import GazEntry, Gazetteer, alias_keys, fold
 from rasad.entities.matcher import Hit, Matcher, is_word_char, select_longest
 from rasad.entities.translit import Transliterator, slugify
 from rasad.model import Entity, Mention
 
 STRIP = " \u200c،.:؛«»\"'()"
+INNER_PUNCT = frozenset('()[]«»،:؛"')
 NESTED_TYPES = frozenset({"GPE"})
 CONTAINER_TYPES = frozenset({"ORG", "FAC", "EVENT"})
 TAG_TYPES = {
@@ -171,9 +173,10 @@ class Linker:
         """A gazetteer entry of a compatible type having ``surface`` as an alias."""
         kinds = {"PER": ("PER",), "ORG": ("ORG",), "GPE": ("GPE", "LOC", "FAC"), "FAC": ("FAC", "GPE", "LOC")}
         ok = kinds.get(etype, (etype,))
-        for e in self.gaz.lookup(surface):
-            if e.type in ok:
-                return e
+        for key in alias_keys(surface):
+            for e, a in self.gaz.alias_index.get(key, []):
+                if e.type in ok and a.kind != "partial":  # a bare surname needs its full name
+                    return e
         return None
 
     # --- bare heads ---------------------------------------------------------------------
@@ -233,12 +236,17 @@ class Linker:
 
     # --- tagger names and coreference -----------------------------------------------
     def link_tagged(
-        self, text: str, spans: list[tuple[int, int, str]], taken: list[Linked]
+        self,
+        text: str,
+        spans: list[tuple[int, int, str]],
+        taken: list[Linked],
+        blocked: Sequence[tuple[int, int]] = (),
+        new_types: frozenset[str] = frozenset({"PER"}),
     ) -> tuple[list[Linked], dict[str, Entity]]:
         """Rule 5: tagger spans outside gazetteer matches → gazetteer entries the tagger
         confirms (a risky alias such as ``کیف`` tagged as a place), else new entities;
         a one-word name equal to the surname of a full name links to it (+ surname coref)."""
-        occupied = sorted((lk.mention.start, lk.mention.end) for lk in taken)
+        occupied = sorted((lk.mention.start, lk.mention.end) for lk in taken) + list(blocked)
         new: dict[str, Entity] = {}
         out: list[Linked] = []
         cleaned: list[tuple[int, int, str, str]] = []
@@ -247,7 +255,7 @@ class Linker:
             if etype is None or end <= start:
                 continue
             surface = self._strip_honorific(text[start:end].strip(STRIP))
-            if len(surface.replace(" ", "")) < 3 or any(ch.isdigit() for ch in surface):
+            if len(surface.replace(" ", "")) < 3 or any(ch.isdigit() or ch in INNER_PUNCT for ch in surface):
                 continue
             if etype == "ORG" and " " not in surface and self.gaz.lookup(surface) == []:
                 continue  # one-word organizations the gazetteer lacks: too noisy
@@ -260,16 +268,30 @@ class Linker:
             ):  # nested tagger spans: the first, longest
                 continue
             cleaned.append((start, end, surface, etype))
-        surnames = {c[2].split(" ")[-1]: c[2] for c in cleaned if c[3] == "PER" and " " in c[2]}
+        people = sorted({c[2] for c in cleaned if c[3] == "PER" and " " in c[2]}, key=len, reverse=True)
+        surnames = {p.split(" ")[-1]: p for p in reversed(people)}
+        # a shorter name that begins or ends a longer one is the same person
+        # («پرز مولینا» ← «اتو پرز مولینا», «عبدالله بن سعود» ← «عبدالله بن سعود بن محمد»)
+        longer = {
+            q: next(p for p in people if len(p) > len(q) and (p.endswith(" " + q) or p.startswith(q + " ")))
+            for q in people
+            if any(len(p) > len(q) and (p.endswith(" " + q) or p.startswith(q + " ")) for p in people)
+        }
         for start, end, surface, etype in cleaned:
             known = self._confirmed(surface, etype)
             if known is not None:
                 out.append(Linked(known.id, Mention(surface, start, end, "gazetteer")))
                 occupied.append((start, end))
                 continue
+            if etype not in new_types:
+                continue  # the tagger's other types only confirm gazetteer aliases
             source = "crf"
-            if etype == "PER" and " " not in surface and surface in surnames:
+            if etype == "PER" and surface in longer:
+                surface_full, source = longer[surface], "coref"
+            elif etype == "PER" and " " not in surface and surface in surnames:
                 surface_full, source = surnames[surface], "coref"
+            elif etype == "PER" and " " not in surface:
+                continue  # a lone unknown word tagged as a person: too noisy to keep
             else:
                 surface_full = surface
             eid = "rasad:" + slugify(self.translit(surface_full))

@@ -1,8 +1,10 @@
 """A small data-driven Persian → Latin romanizer for names the gazetteer lacks.
 
-Persian script omits short vowels, so the result is a readable guess, not the
-English spelling: ``تیمور تکاچنکو`` → ``Timur Takachenku``.  The letter table is
-``rasad/data/gazetteer/translit.tsv``.
+Persian script omits short vowels, so the result is a readable guess, not always the
+English spelling: ``تیمور تکاچنکو`` → ``Timur Takachenko`` (Wikipedia: Tymur Tkachenko).
+Data: the letter table ``translit.tsv``, foreign given names and name endings
+(``وف`` → ``ov``, ``سکی`` → ``sky``) in ``translit_words.tsv``, Iranian given names with
+their usual spelling in ``given_names_fa.tsv`` (all in ``rasad/data/gazetteer/``).
 
     >>> Transliterator.default()("پوتین")
     'Putin'
@@ -20,6 +22,20 @@ from rasad.entities.gazetteer import DATA_DIR
 ZWNJ = "\u200c"
 
 
+# runs of three or more consonants get a short vowel: before the last two at the end of a
+# word (Purknd → Purkand), before the last one inside it (Ahmdi → Ahmadi)
+_C = r"(?:sh|ch|kh|gh|zh|[bcdfghjklmnpqrstvwxz])"
+_CLUSTER = re.compile(rf"(?<=[aeiouy]){_C}{{3,}}")
+_ONE_C = re.compile(_C)
+
+
+def _open_cluster(m: re.Match[str]) -> str:
+    run = m.group()
+    parts = _ONE_C.findall(run)
+    cut = len(parts) - (2 if m.end() == len(m.string) else 1)
+    return "".join(parts[:cut]) + "a" + "".join(parts[cut:])
+
+
 # word-initial vowel spellings: «او» (Oleg), «ای» (Igor), «آ» (Alexander), «ع» + vowel
 _INITIAL = (("او", "O"), ("ای", "I"), ("آ", "A"), ("عا", "A"), ("عی", "Ei"), ("عو", "O"), ("ع", "A"))
 
@@ -27,8 +43,17 @@ _INITIAL = (("او", "O"), ("ای", "I"), ("آ", "A"), ("عا", "A"), ("عی", "
 class Transliterator:
     """Romanizes Persian names letter by letter with a few positional rules."""
 
-    def __init__(self, table: dict[str, tuple[str, str, bool]]) -> None:
+    def __init__(
+        self,
+        table: dict[str, tuple[str, str, bool]],
+        names: dict[str, str] | None = None,
+        suffixes: dict[str, str] | None = None,
+    ) -> None:
         self.table = table
+        self.names = names or {}
+        self.iranian_names: frozenset[str] = frozenset(self.names)
+        # longest Persian ending first: «چنکو» before «نکو»
+        self.suffixes = sorted((suffixes or {}).items(), key=lambda kv: len(kv[0]), reverse=True)
 
     @classmethod
     def load(cls, path: Path = DATA_DIR / "translit.tsv") -> Transliterator:
@@ -41,7 +66,25 @@ class Transliterator:
             while len(cols) < 4:
                 cols.append("")
             table[cols[0]] = (cols[1], cols[2], cols[3].strip() == "1")
-        return cls(table)
+        names: dict[str, str] = {}
+        given = path.parent / "given_names_fa.tsv"
+        if given.exists():
+            for line in given.read_text(encoding="utf-8").splitlines():
+                cols = line.split("\t")
+                if len(cols) >= 2 and not line.startswith("#") and cols[1].strip():
+                    names[cols[0].strip().replace(ZWNJ, "")] = cols[1].strip()
+        foreign: dict[str, str] = {}
+        suffixes: dict[str, str] = {}
+        words = path.parent / "translit_words.tsv"
+        if words.exists():
+            for line in words.read_text(encoding="utf-8").splitlines():
+                cols = line.split("\t")
+                if line.startswith("#") or len(cols) < 3:
+                    continue
+                (foreign if cols[0] == "word" else suffixes)[cols[1].strip()] = cols[2].strip()
+        translit = cls(table, {**foreign, **names}, suffixes)
+        translit.iranian_names = frozenset(names)
+        return translit
 
     @staticmethod
     @functools.lru_cache(maxsize=1)
@@ -49,12 +92,22 @@ class Transliterator:
         """The shipped table (cached)."""
         return Transliterator.load()
 
-    def word(self, w: str) -> str:
-        """Romanize one word."""
+    def word(self, w: str, iranian: bool = False) -> str:
+        """Romanize one word (``iranian``: the vowel ``و`` is written ``ou``, as in Pourkand).
+
+        A known ending is written as its usual Latin form: ``لاوروف`` → ``Lavrov``."""
+        if not iranian:
+            for fa, latin in self.suffixes:
+                if w.endswith(fa) and len(w) >= len(fa) + 2:
+                    return self._letters(w[: -len(fa)], iranian) + latin
+        return self._letters(w, iranian)
+
+    def _letters(self, w: str, iranian: bool) -> str:
+        """Letter-by-letter romanization of one word."""
         letters = [c for c in w if c in self.table or c.isascii()]
         for prefix, latin in _INITIAL:
             if "".join(letters[: len(prefix)]) == prefix and len(letters) > len(prefix):
-                rest = self.word("".join(letters[len(prefix) :]))
+                rest = self._letters("".join(letters[len(prefix) :]), iranian)
                 return latin + rest[:1].lower() + rest[1:]
         out: list[str] = []
         prev_vowel = False
@@ -84,16 +137,19 @@ class Transliterator:
                 piece = medial
             if c == "و" and not nxt and not prev_vowel and i > 0:
                 piece = "o"
+            elif iranian and c == "و" and piece == "u":
+                piece = "ou"
             if c == "ا" and i > 0 and prev_vowel and out and out[-1] == "a":
                 piece = "a"
             out.append(piece)
-            prev_vowel = vowel and piece in ("a", "i", "u", "o", "")
+            prev_vowel = vowel and piece in ("a", "i", "u", "o", "ou", "")
             if c in "وی" and piece in ("v", "y"):
                 prev_vowel = False
             # a consonant followed by a consonant at the very start gets a short vowel
             if i == 0 and not vowel and c not in "وی" and nxt and not self.table.get(nxt, ("", "", True))[2]:
                 out.append("a")
         s = "".join(out).replace("'", "")
+        s = _CLUSTER.sub(_open_cluster, s)
         return s[:1].upper() + s[1:]
 
     def __call__(self, name: str) -> str:
@@ -101,7 +157,9 @@ class Transliterator:
         stay one word (``کاویانی‌فر`` → ``Kavyanifr``)."""
         name = unicodedata.normalize("NFC", name).replace(ZWNJ, "")
         words = [w for w in re.split(r"[\s\-]+", name) if w]
-        return " ".join(self.word(w) for w in words if self.word(w))
+        iranian = bool(words) and words[0] in self.iranian_names
+        latin = [self.names.get(w) or self.word(w, iranian) for w in words]
+        return " ".join(x for x in latin if x)
 
 
 def slugify(s: str) -> str:

@@ -54,15 +54,22 @@ class ActorResolver:
         self.metonymy: dict[str, str] = dict(data["metonymy"])
         self.org_country: dict[str, str] = dict(data["org_country"])
         self.non_actors: set[str] = set(data["non_actors"])
+        self.media_rx = re.compile("|".join(data.get("non_actor_patterns") or ["(?!)"]))
         self.ids: dict[str, str] = dict(data["ids"])
         g = load_yaml("grammar.yaml")
         self.role_rx = re.compile(r"(?<![\w\u200c])" + alternation(g["roles"]) + r"(?![\w\u200c])")
         mk = g["markers"]
-        self.loc_rx = compile_fa(mk["location"])
-        self.with_rx = compile_fa(mk["with"])
-        self.between_rx = compile_fa(mk["between"])
-        self.target_rx = compile_fa(mk["target"])
+        self.byline_rx = re.compile(r"[ \u00a0]*[-–—][ \u00a0]")
+        bound = r"(?<![\w\u200c])"  # a marker starts a word: not the به of جانبه
+        self.loc_rx = re.compile(bound + compile_fa(mk["location"]).pattern)
+        self.with_rx = re.compile(bound + compile_fa(mk["with"]).pattern)
+        self.between_rx = re.compile(bound + compile_fa(mk["between"]).pattern)
+        self.target_rx = re.compile(bound + compile_fa(mk["target"]).pattern)
         self.poss_rx = re.compile(alternation(g["possessive_roles"]))
+        self.plural_roles = {_norm(k): v for k, v in g["plural_roles"].items()}
+        self.plural_rx = re.compile(
+            r"(?<![\w\u200c])(" + alternation(list(g["plural_roles"])) + r")[ \u200c]+"
+        )
         self.adj_head_rx = re.compile(
             r"(?<![\w\u200c])" + alternation(g["adjective_heads"]) + r"(?:[ \u200c]+[^\s،.]+){0,2}[ \u200c]+$"
         )
@@ -71,7 +78,7 @@ class ActorResolver:
         """The actor an entity stands for, or None (a city, a news agency, a river,
         or an entity the linker could not name in English)."""
         name = ent.name
-        if name in self.non_actors or not _LATIN.search(name):
+        if name in self.non_actors or not _LATIN.search(name) or self.media_rx.search(name):
             return None
         if name in self.metonymy:
             country = self.metonymy[name]
@@ -89,7 +96,13 @@ class ActorResolver:
 
     def speaker(self, name: str, speaker_id: str | None, doc: Article) -> tuple[str, str | None] | None:
         """The actor behind a quote's speaker (``Kremlin`` speaks for Russia; a news agency is none)."""
-        if not name or name.startswith("anonymous:") or name in self.non_actors or not _LATIN.search(name):
+        if (
+            not name
+            or name.startswith("anonymous:")
+            or name in self.non_actors
+            or not _LATIN.search(name)
+            or self.media_rx.search(name)
+        ):
             return None
         for ent in doc.entities:
             if ent.name == name:
@@ -144,11 +157,86 @@ class ActorResolver:
         out.sort(key=lambda c: (c.start, -c.end))
         # drop mentions nested in a longer one (a country inside a title span)
         kept: list[Candidate] = []
+        nested: list[tuple[Candidate, Candidate]] = []  # (inner, outer)
         for c in out:
             if kept and c.start < kept[-1].end:
+                nested.append((c, kept[-1]))
                 continue
             kept.append(c)
+        if nested:
+            self._plural_titles(text, kept, nested)
         return kept
+
+    def nationalities(self, doc: Article) -> dict[str, str]:
+        """Person → state, from the article's own titles (``رئیس‌جمهور اوکراین`` → Ukraine)."""
+        states: list[tuple[int, int, str]] = []
+        for ent in doc.entities:
+            if ent.type == "GPE":
+                act = self.actor(ent)
+                if act is not None and act[0] in self.countries:
+                    states.extend((m.start, m.end, act[0]) for m in ent.mentions)
+        if not states:
+            return {}
+        states.sort()
+        starts = [a for a, _, _ in states]
+        out: dict[str, str] = {}
+        for ent in doc.entities:
+            if ent.type != "PER":
+                continue
+            for m in ent.mentions:
+                if m.source != "title":
+                    continue
+                i = bisect.bisect_left(starts, m.start)
+                while i < len(states) and states[i][0] < m.end:
+                    if states[i][1] <= m.end:
+                        out.setdefault(ent.name, states[i][2])
+                        break
+                    i += 1
+        return out
+
+    @staticmethod
+    def _role_key(role: str) -> str:
+        """``وزیر امور خارجه`` and ``وزیر خارجه`` → one key; ``رئیس‌جمهوری`` → ``رئیسجمهور``."""
+        words = [w for w in role.replace("\u200c", "").split() if w != "امور"]
+        key = "".join(words)
+        return key[:-1] if key.endswith("جمهوری") else key
+
+    def _plural_titles(
+        self, text: str, kept: list[Candidate], nested: list[tuple[Candidate, Candidate]]
+    ) -> None:
+        """Resolve plural roles through the article's own titles: when ``رئیس‌جمهور روسیه``
+        names Putin and ``رئیس‌جمهور آمریکا`` Trump, ``روسای جمهور ایالات متحده و روسیه``
+        names Trump and Putin (and ``وزیران خارجه X و Y`` the two ministers)."""
+        by_role: dict[tuple[str, str], Candidate] = {}
+        for inner, outer in nested:
+            if outer.source == "title" and outer.etype == "PER" and inner.actor and inner.etype == "GPE":
+                role = self._role_key(text[outer.start : inner.start])
+                by_role.setdefault((role, inner.actor), outer)
+        if not by_role:
+            return
+        replace: list[tuple[int, Candidate]] = []
+        for i, c in enumerate(kept):
+            if c.etype != "GPE" or not c.actor:
+                continue
+            left = text[max(0, c.start - 50) : c.start]
+            m = self.plural_rx.search(left)
+            if m is None:
+                continue
+            between = left[m.end() :]
+            # only other states of the list may stand between the role and this one
+            others = [x for x in kept[:i] if x.start >= c.start - len(between) and x.etype == "GPE"]
+            rest = between
+            for x in others:
+                rest = rest.replace(text[x.start : x.end], " ")
+            if rest.replace("،", " ").replace("و", " ").strip():
+                continue
+            person = by_role.get((self._role_key(self.plural_roles[_norm(m.group(1))]), c.actor))
+            if person is not None:
+                replace.append(
+                    (i, Candidate(c.start, c.end, person.actor, person.actor_id, None, None, "PER", "title"))
+                )
+        for i, cand in replace:
+            kept[i] = cand
 
     def flag(self, text: str, cands: list[Candidate]) -> None:
         """Set the context flags of consecutive candidates (one sentence)."""
@@ -193,6 +281,10 @@ class ActorResolver:
                 if c.etype != "PER":
                     c.modifier = True
                 break
+        # a byline: "خبرگزاری؛ نام نویسنده - متن" names the writer, not an actor
+        line_start = max(text.rfind("\n", 0, c.start), -1) + 1
+        if c.start - line_start < 60 and self.byline_rx.match(text, c.end):
+            c.modifier = True
         c.loc_marked = _ends(self.loc_rx, tail)
         c.with_marked = _ends(self.with_rx, tail)
         c.between_marked = _ends(self.between_rx, tail)
@@ -212,6 +304,11 @@ class ActorResolver:
                     c.apposed = True
         if c.loc_marked and c.place is None:
             c.loc_marked = False
+
+
+def _norm(s: str) -> str:
+    """Compare role words without spaces and ZWNJs."""
+    return s.replace("\u200c", "").replace(" ", "")
 
 
 def _ends(rx: re.Pattern[str], tail: str) -> bool:

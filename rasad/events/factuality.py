@@ -22,7 +22,6 @@ from rasad.events.resources import compile_fa, load_yaml
 #: order used when two reports of one event in an article disagree
 STATUS_PRIORITY = {"denied": 6, "cancelled": 5, "occurred": 4, "ongoing": 3, "planned": 2, "proposed": 1}
 STATUSES = tuple(STATUS_PRIORITY)
-_NEG = re.compile(r"(?<![\w\u200c])(?:نمی[ \u200c]?\w+|نبوده|نکرد\w*|نشد\w*|نخواهد|نخواهند|ندار\w*)")
 
 
 def stronger(a: str, b: str) -> str:
@@ -65,6 +64,10 @@ class Factuality:
             (st, re.compile(r"[ \u200c]+(?:" + compile_fa(p).pattern + r")(?![\w\u200c])"))
             for st, p in (data.get("adjectives") or {}).items()
         ]
+        self._neg = re.compile(r"(?<![\w\u200c])(?:" + compile_fa(data["negated_verb"]).pattern + ")")
+        self._future = re.compile(
+            r"(?<![\w\u200c])" + compile_fa(data["future_aux"]).pattern + r"(?![\w\u200c])"
+        )
         self._stop = re.compile("|".join(compile_fa(p).pattern for p in data.get("stop_after", [])) or "(?!)")
 
     def predicate(self, text: str, start: int, end: int) -> tuple[str | None, int]:
@@ -113,7 +116,13 @@ class Factuality:
         return self.nominal_status(text, trig_start, trig_end, clause_start, clause_end, purpose)[0]
 
     def nominal_status(
-        self, text: str, trig_start: int, trig_end: int, clause_start: int, clause_end: int, purpose: bool = True
+        self,
+        text: str,
+        trig_start: int,
+        trig_end: int,
+        clause_start: int,
+        clause_end: int,
+        purpose: bool = True,
     ) -> tuple[str, bool]:
         """Like :meth:`nominal`, plus whether any cue spoke (False: ``occurred`` by default)."""
         pred, _ = self.predicate(text, trig_end, min(clause_end, trig_end + self.window_after))
@@ -125,11 +134,11 @@ class Factuality:
 
     def negated(self, trigger_text: str) -> bool:
         """Does a verbal trigger carry a negated verb (``نبوده است``, ``نمی‌کند``)?"""
-        return bool(_NEG.search(trigger_text))
+        return bool(self._neg.search(trigger_text))
 
     def verbal(self, trigger_text: str, default: str | None = None) -> str:
         """Status of a verbal trigger from its own verb form (``خواهد`` → planned)."""
-        if re.search(r"(?<![\w\u200c])(?:خواهد|خواهند|خواهیم|خواهم)(?![\w\u200c])", trigger_text):
+        if self._future.search(trigger_text):
             return default or "planned"
         return default or "occurred"
 
@@ -149,6 +158,8 @@ def combine(pred: str | None, frames: set[str]) -> str:
             return "denied"
     if pred == "cancelled":
         return "cancelled"
+    if "after_it" in frames:  # پس از دیدار ...
+        return "occurred"
     if "planned" in frames:
         return "planned"
     if "proposed" in frames:

@@ -25,11 +25,13 @@ from dataclasses import dataclass
 
 from rasad.events.actors import ActorResolver, Candidate, CandidateIndex
 from rasad.events.factuality import Factuality, combine
-from rasad.events.mentions import Actor, Found, Hit, find_antecedent, trim_span
+from rasad.events.mentions import Actor, Found, Hit, find_antecedent, pick_date, trim_span
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml
 from rasad.model import Article, Quote, Timex
 
 JOINT = ("CONSULT", "AGREE")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_B = r"(?<![\w\u200c])"  # no letter or ZWNJ before
 MIN_ACTORS = {"CONSULT": 2, "AGREE": 2, "ASSAULT": 2, "SUPPORT": 2}
 
 
@@ -42,6 +44,7 @@ class _Ctx:
     in_speech: bool
     speaker: Actor | None
     cue_start: int | None
+    said_on: str | None = None  # the quote's own date when it differs from publication
 
 
 class Grammar:
@@ -52,6 +55,7 @@ class Grammar:
         self.finder = TriggerFinder(self.triggers)
         tdata = load_yaml("triggers.yaml")
         self.block = [compile_fa(p) for p in tdata.get("block_before", [])]
+        self.idioms = [compile_fa(p) for p in tdata.get("idioms", [])]
         self.mode_cues = {m: compile_fa(p) for m, p in tdata.get("mode_cues", {}).items()}
         g = load_yaml("grammar.yaml")
         self.reporting = re.compile(r"(?<![\w\u200c])" + compile_fa(g["reporting"]).pattern)
@@ -66,12 +70,13 @@ class Grammar:
         self.host_rx = compile_fa(g["host"])
         self.verb_and_rx = compile_fa(g["verb_and"])
         self.visit_rx = compile_fa(g["visit"])
+        self.passive_rx = re.compile(_B + compile_fa(g["passive_before"]).pattern)
         self.light_rx = re.compile(r"[ \u200c]+" + compile_fa(g["light_verb"]).pattern + r"(?![\w\u200c])")
-        self.prep_before_rx = re.compile(
-            r"(?<![\w\u200c])(?:به|از|با|در|برای|درباره|دربارهٔ|زمینه‌های|زمینه)[ \u200c]+(?:(?:این|آن|چنین|همین)[ \u200c]+)?$"
-        )
-        self.prep_rx = re.compile(r"(?<![\w\u200c])(?:با|به|از|در|میان|بین)[ \u200c]+$")
-        self.obj_rx = re.compile(r"[ \u200c]+را(?![\w\u200c])")
+        self.phone_before_rx = re.compile(_B + compile_fa(g["phone_adverb"]).pattern)
+        self.prep_before_rx = re.compile(_B + compile_fa(g["preposition_before_anaphor"]).pattern)
+        self.prep_rx = re.compile(_B + compile_fa(g["preposition_before_subject"]).pattern)
+        self.obj_rx = re.compile(r"[ \u200c]+" + compile_fa(g["object_marker"]).pattern + r"(?![\w\u200c])")
+        self.since_rx = re.compile(_B + compile_fa(load_yaml("factuality.yaml")["since"]).pattern)
 
     # ------------------------------------------------------------------ utils
     @staticmethod
@@ -142,31 +147,15 @@ class Grammar:
             if "،" in words and [w for w in words if w != "،"] not in ([], ["و"]):
                 break  # a comma and more words: another clause
             words = [w for w in words if w != "،"]
-            if c.with_marked or c.between_marked or len(words) <= max_gap or words == ["و"]:
+            if c.with_marked or c.between_marked:
+                out.append(c)
+                last = c.end
+            elif len(words) <= max_gap or words == ["و"]:
                 out.append(c)
                 last = c.end
             else:
                 break
         return out
-
-    @staticmethod
-    def _date(timexes: list[Timex], a: int, b: int, ts: int, others: tuple[int, ...] = ()) -> str | None:
-        """The value of the DATE (else TIME) expression in ``[a, b)`` nearest to ``ts``,
-        skipping those nearer to another trigger (at offsets ``others``)."""
-        best: tuple[int, int, str] | None = None
-        for t in timexes:
-            if t.start < a or t.end > b or not t.value or t.type not in ("DATE", "TIME"):
-                continue
-            v = t.value.split("T")[0] if "T" in t.value else t.value
-            if not v[:1].isdigit() or "/" in v:  # not a point or a calendar unit (an interval)
-                continue
-            dist = ts - t.end if t.end <= ts else t.start - ts
-            if any(abs(o - (t.start if t.start >= o else t.end)) < abs(dist) for o in others):
-                continue
-            key = (0 if t.type == "DATE" else 1, abs(dist), v)
-            if best is None or key[:2] < best[:2]:
-                best = key
-        return best[2] if best else None
 
     def _context(
         self,
@@ -184,7 +173,8 @@ class Grammar:
                 sp = self.resolver.speaker(q.speaker, q.speaker_id, doc)
                 if sp is None and q.start > sent_start:  # an unnamed speaker: مقامات اوکراینی اعلام کردند
                     sp = self._speaker(cands, doc.text, sent_start, q.start, prev)
-                return _Ctx(q.start, q.end, True, sp, q.start if q.start > sent_start else None)
+                said = q.date if q.date and q.date != doc.published and _DAY.match(q.date) else None
+                return _Ctx(q.start, q.end, True, sp, q.start if q.start > sent_start else None, said)
         cue = None
         for cu in cues:
             if cu.end() <= ts:
@@ -216,6 +206,7 @@ class Grammar:
         if not text or not doc.sentences:
             return []
         index = CandidateIndex(self.resolver.candidates(doc))
+        nationality = self.resolver.nationalities(doc)
         matches = [Hit(a, b, i, text[a:b]) for a, b, i in self.finder.find(text)]
         starts = [m.start() for m in matches]
         quotes = sorted(doc.quotes, key=lambda q: q.start)
@@ -249,11 +240,12 @@ class Grammar:
                         found,
                         prev_date,
                         tuple(x.start() for x in trigs),
+                        nationality,
                     )
                     if f is not None:
                         found.append(f)
                         prev_end = m.end()
-            prev_date = self._date(timexes, sent.start, sent.end, sent.start)
+            prev_date = pick_date(timexes, sent.start, sent.end, sent.start)
             if trigs:
                 subj = next(
                     (
@@ -299,6 +291,7 @@ class Grammar:
         found: list[Found],
         prev_date: str | None = None,
         trig_starts: tuple[int, ...] = (),
+        nationality: dict[str, str] | None = None,
     ) -> Found | None:
         text = doc.text
         trig: Trigger = self.triggers[m.index]
@@ -308,6 +301,10 @@ class Grammar:
             return None
         if trig.requires is not None and not trig.requires.search(text, s0, s1):
             return None
+        for rx in self.idioms:
+            im = rx.search(text, max(s0, ts - 30), min(s1, te + 40))
+            if im is not None and im.start() <= ts and im.end() >= te:
+                return None
         ctx = self._context(doc, quotes, s0, s1, cues, cands, ts, prev_subject)
         if trig.speech and not ctx.in_speech:
             return None
@@ -378,7 +375,9 @@ class Grammar:
             if len(actors) < 2:
                 ante = None
                 if det or trig.continues:
-                    ante = find_antecedent(found, si, ("CONSULT",) if trig.continues else (trig.type,), need=2)
+                    ante = find_antecedent(
+                        found, si, ("CONSULT",) if trig.continues else (trig.type,), need=2
+                    )
                 elif not actors and prev_same is not None and prev_same.type == trig.type:
                     ante = prev_same
                 elif not actors and trig.kind == "nominal":
@@ -416,10 +415,20 @@ class Grammar:
                     source = prev_subject
             if source is None:
                 return None
+            sp = ctx.speaker
+            if sp is not None and nationality and source[0] != sp[0] and nationality.get(sp[0]) == source[0]:
+                source = sp  # زلنسکی گفت که اوکراین ...: the named person speaks for the state
             actors = [source]
             lo, hi = self._comma_clause(text, seg_start, ce, ts, te)
+            # Y مورد حمله X قرار گرفت: the subject Y is the target
+            passive = trig.type == "ASSAULT" and bool(self.passive_rx.search(text, max(s0, ts - 12), ts))
             verbal = trig.kind == "verbal" and trig.source != "speaker"
             if verbal:
+                # the object of a verb may hold an earlier trigger (از پیشنهاد مذاکرات ... حمایت کرد):
+                # look back to the clause start, not to that trigger
+                lo = self._comma_clause(text, max(ctx.region_start, cs), ce, ts, te)[0]
+                for vm in self.verb_and_rx.finditer(text, lo, ts):
+                    lo = vm.end()
                 hi = min(hi, te)
             chain = (
                 self._participants(text, cands, te, hi, te, te, max_gap=1) if trig.source == "speaker" else []
@@ -437,10 +446,10 @@ class Grammar:
                     continue
                 if skip_gen and c is genitive:
                     continue
-                if trig.type == "ASSAULT" and c.start < ts:
-                    continue
-                if verbal and not (c.target_marked or self.obj_rx.match(text, c.end)):
-                    continue
+                if trig.type == "ASSAULT" and c.start < ts and not (c.target_marked or passive):
+                    continue  # X به Y حمله کرد: Y is the target; X is the source
+                if verbal and (c.with_marked or not (c.target_marked or self.obj_rx.match(text, c.end))):
+                    continue  # با X belongs to a meeting phrase, not to حمایت کرد / رد کرد
                 if (
                     trig.kind == "nominal"
                     and trig.source != "speaker"
@@ -459,13 +468,19 @@ class Grammar:
                     continue
                 if c.actor not in {x[0] for x in actors}:
                     actors.append((c.actor, c.actor_id))
-        if len(actors) < MIN_ACTORS.get(trig.type, 1):
+            if trig.type == "ASSAULT" and len(actors) == 1:
+                # no target named as such: a state named as the place hit (به مواضعی در جنوب لبنان)
+                for c in cands:
+                    if lo <= c.start and c.end <= hi and c.loc_marked and c.actor and c.actor != actors[0][0]:
+                        actors.append((c.actor, c.actor_id))
+                        break
+        if len(actors) < max(MIN_ACTORS.get(trig.type, 1), 2 if trig.needs_target else 1):
             return None
 
         # status
         if (
             trig.kind == "verbal"
-            and not trig.status
+            and trig.status != "denied"
             and self.fact.negated(m.group())
             and trig.type != "REJECT"
         ):
@@ -496,22 +511,24 @@ class Grammar:
         date_start = max(ctx.region_start, cs)
         others = tuple(o for o in trig_starts if o != ts and date_start <= o < date_end)
         if trig.continues:
-            date = self._date(timexes, date_start, date_end, ts)
+            date = pick_date(timexes, date_start, date_end, ts)
         elif anaphoric:
-            date = self._date(timexes, te, date_end, te, others)
+            date = pick_date(timexes, te, date_end, te, others)
         elif speech_act:
             if not ctx.in_speech:
-                date = self._date(timexes, s0, s1, ts)
+                date = pick_date(timexes, s0, s1, ts)
             else:
                 speech_end = ctx.cue_start if ctx.cue_start is not None else ctx.region_start
-                date = self._date(timexes, s0, speech_end, ts) if speech_end > s0 else None
+                date = pick_date(timexes, s0, speech_end, ts) if speech_end > s0 else None
                 if date is None and ctx.region_end < s1:
-                    date = self._date(timexes, ctx.region_end, s1, ctx.region_end)
+                    date = pick_date(timexes, ctx.region_end, s1, ctx.region_end)
+                if date is None:
+                    date = ctx.said_on
         else:
-            date = self._date(timexes, date_start, date_end, ts, others)
+            date = pick_date(timexes, date_start, date_end, ts, others, text, since=self.since_rx)
             if date is None and status in ("occurred", "ongoing") and trig_starts and ts != trig_starts[0]:
                 # a date before the sentence's first event holds for its coordinated events
-                date = self._date(timexes, max(ctx.region_start, s0), trig_starts[0], trig_starts[0])
+                date = pick_date(timexes, max(ctx.region_start, s0), trig_starts[0], trig_starts[0])
         if (
             date is None
             and not anaphoric
@@ -523,7 +540,7 @@ class Grammar:
         # place
         location: Actor | None = None
         if trig.type in JOINT or trig.type == "ASSAULT":
-            best = None
+            best: tuple[tuple[int, int], Actor] | None = None
             for c in cands:
                 if (
                     c.place
@@ -532,10 +549,13 @@ class Grammar:
                     and c.end <= ce
                     and (c.loc_marked or (trig.type == "ASSAULT" and (c.actor is None or c.target_marked)))
                 ):
-                    d = abs(c.start - ts)
+                    # an attack's place is the city hit rather than its country
+                    d = (1 if trig.type == "ASSAULT" and c.actor else 0, abs(c.start - ts))
                     if best is None or d < best[0]:
                         best = (d, (c.place, c.place_id))
             location = best[1] if best else None
+            if trig.mode == "phone":
+                location = None  # a call has no venue
             if self.host_rx.search(text, max(s0, ts - 12), ts):
                 host = next((c for c in cands if s0 <= c.start < ts and c.place and not c.modifier), None)
                 if host is not None:
@@ -546,6 +566,8 @@ class Grammar:
             mode = ante_mode
         elif trig.type == "CONSULT":
             window = text[te : min(ce, te + 30)] + " " + m.group()
+            if self.phone_before_rx.search(text, max(cs, ts - 10), ts):
+                window += " تلفنی"  # تلفنی گفت‌وگو کرد
             for name, rx in self.mode_cues.items():
                 if rx.search(window):
                     mode = name

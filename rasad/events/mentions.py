@@ -6,7 +6,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+from rasad.model import Timex
 
 Actor = tuple[str, str | None]
 
@@ -79,3 +82,33 @@ def trim_span(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and (text[b - 1].isspace() or text[b - 1] in '،؛:«»"“”'):
         b -= 1
     return a, b
+
+
+def pick_date(
+    timexes: list[Timex],
+    a: int,
+    b: int,
+    ts: int,
+    others: tuple[int, ...] = (),
+    text: str = "",
+    since: re.Pattern[str] | None = None,
+) -> str | None:
+    """The value of the DATE (else TIME) expression in ``[a, b)`` nearest to ``ts``,
+    skipping those nearer to another trigger (at offsets ``others``) and, with
+    ``since``, those that only mark a starting point (``از زمان ... سال گذشته``)."""
+    best: tuple[int, int, str] | None = None
+    for t in timexes:
+        if t.start < a or t.end > b or not t.value or t.type not in ("DATE", "TIME"):
+            continue
+        v = t.value.split("T")[0] if "T" in t.value else t.value
+        if not v[:1].isdigit() or "/" in v:  # not a point or a calendar unit (an interval)
+            continue
+        if since is not None and since.search(text, max(0, t.start - 45), t.start):
+            continue  # از زمان آتش‌بس در سال گذشته: a starting point, not the event's date
+        dist = ts - t.end if t.end <= ts else t.start - ts
+        if any(abs(o - (t.start if t.start >= o else t.end)) < abs(dist) for o in others):
+            continue
+        key = (0 if t.type == "DATE" else 1, abs(dist), v)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None

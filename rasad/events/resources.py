@@ -79,6 +79,7 @@ class Trigger:
     speech: bool = False
     requires: re.Pattern[str] | None = None
     continues: bool = False
+    needs_target: bool = False
 
 
 _META = set("()[]{}?*+|.^$\\")
@@ -145,7 +146,17 @@ def anchors(pattern: str) -> set[str]:
             lit.append(ch)
         if len(lit) < 2:
             return set()
-        out.add("".join(lit))
+        word = "".join(lit)
+        if len(word) <= 2 and alt[len(word) : len(word) + 1] == " ":
+            # a short common first word (به, در): anchor on the two words (به توافق)
+            second = []
+            for ch in alt[len(word) + 1 :]:
+                if ch in _META or ch in (" ", ZWNJ):
+                    break
+                second.append(ch)
+            if len(second) >= 2:
+                word = f"{word} {''.join(second)}"
+        out.add(word)
     return out
 
 
@@ -168,6 +179,7 @@ def load_triggers() -> tuple[list[Trigger], re.Pattern[str]]:
             speech=bool(row.get("speech", False)),
             requires=compile_fa(req) if req else None,
             continues=bool(row.get("continues", False)),
+            needs_target=bool(row.get("needs_target", False)),
         )
         triggers.append(t)
         parts.append(f"(?P<t{i}>{to_regex(t.pattern)})")
@@ -211,18 +223,25 @@ class TriggerFinder:
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """``(start, end, trigger index)`` of every trigger match, in text order."""
-        cands: dict[int, set[int]] = {}
+        hits: list[tuple[int, tuple[int, ...]]] = []
         for end, (n, idx) in self.automaton.iter(text):
             start = end - n + 1
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] == ZWNJ):
                 continue
-            cands.setdefault(start, set()).update(idx)
+            hits.append((start, idx))
+        hits.sort()
         out: list[tuple[int, int, int]] = []
         last = 0
-        for start in sorted(cands):
-            if start < last:
-                continue
-            for i in sorted(cands[start]):
+        for k, (start, _idx) in enumerate(hits):
+            if start < last or (k and hits[k - 1][0] == start):
+                continue  # inside the previous match, or a start already tried
+            same: set[int] = set()
+            j = k
+            while j < len(hits) and hits[j][0] == start:
+                same.update(hits[j][1])
+                j += 1
+            pool = sorted(same)
+            for i in pool:
                 m = self.patterns[i].match(text, start)
                 if m and m.end() > start:
                     out.append((start, m.end(), i))

@@ -492,8 +492,9 @@ class Resolver:
         prev = self.surfaces.get(last)
         if prev is not None:
             return prev
+        whole = fold(fa)
         for c in self.index.cands:
-            if c.entity.type == "PER" and fold(c.text.split()[-1]) == last:
+            if c.entity.type == "PER" and (fold(c.text.split()[-1]) == last or fold(c.text) == whole):
                 return self.speaker_of(c)
         sp = Speaker(fa, fa, None, None)
         self.surfaces[last] = sp

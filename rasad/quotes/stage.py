@@ -200,6 +200,8 @@ class QuoteStage:
     def _clauses(self, text: str, res: Resolver, sent: Sentence, hits: list[CueHit]) -> list[Clause]:
         """Each cue with the start of its clause (after a breaker, a previous cue, or و)."""
         out: list[Clause] = []
+        if not hits:
+            return out
         prev_end = sent.start
         for h in hits:
             if h.start < prev_end:
@@ -275,9 +277,11 @@ class QuoteStage:
             else:
                 c_start, c_end = k, self._paragraph_run(text, sent_end, cue_hits)
                 c_end = _extend_marks(pairs, c_start, c_end)
-        elif j in pairs:
-            kind = "direct"
-            c_start, c_end = j + 1, pairs[j]
+        elif (
+            mark := j if j in pairs else _next_open(text, pairs, j + 1) if text[j : j + 1] in "،," else None
+        ) is not None:
+            kind = "direct"  # «گفت «...»» or «گفت، «...»»
+            c_start, c_end = mark + 1, pairs[mark]
         elif f.colon_only:
             return []
         elif f.object_only:
@@ -385,22 +389,20 @@ class QuoteStage:
     def _quote_before(
         self, text: str, pairs: dict[int, int], ws: int, cue_start: int, sent: Sentence
     ) -> tuple[int, int] | None:
-        """``«...»، X گفت``: a quotation right before the subject of a clause-final cue."""
-        seg = text[ws:cue_start]
-        lead = len(seg) - len(seg.lstrip())
-        o = ws + lead
-        if o in pairs and pairs[o] < cue_start:
-            c = pairs[o]
-            if len(text[c + 1 : cue_start].split()) <= 6:
-                return o + 1, c
-        # the quotation closes the previous sentence: «... .» لاوروف افزود.
-        if ws == sent.start:
-            back = text[max(0, ws - 3) : ws].rstrip(" \n.")
-            if back.endswith(("»", "”", '"')):
-                close = max(0, ws - 3) + len(back) - 1
-                for op, cl in pairs.items():
-                    if cl == close and len(text[ws:cue_start].split()) <= 5:
-                        return op + 1, cl
+        """``«...»، X گفت``: a quotation closing right before the subject of a clause-final
+        cue, possibly in an earlier sentence (``«... . ...» لاوروف افزود.``)."""
+        lo = max(0, min(ws, sent.start) - 3)
+        seg = text[lo:cue_start]
+        c = max(seg.rfind("»"), seg.rfind("”"), seg.rfind('"'))
+        if c < 0:
+            return None
+        c += lo
+        if len(text[c + 1 : cue_start].split()) > 6:
+            return None
+        for op, cl in pairs.items():
+            # the quotation opens the clause (or an earlier sentence), it is not a scare quote
+            if cl == c and (op < sent.start or not text[min(ws, op) : op].strip(" \n،,.")):
+                return op + 1, c
         return None
 
     def _object_content(
@@ -517,7 +519,6 @@ class QuoteStage:
                     continue  # «ادعای ... مبنی بر» needs a holder
                 csp = Speaker(f"anonymous:{label}", m.group(1), None, "ANON")
             c_start, c_end = _trim(text, m.end(), sent.end)
-            c_end = _extend_marks({}, c_start, c_end)
             if len(text[c_start:c_end].split()) < 2:
                 continue
             quotes.append(self._mk(doc, csp, c_start, c_end, m.group(1), m.start(1), m.end(1), si))
@@ -546,6 +547,13 @@ def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
         if s >= a and e <= b:
             return True
     return False
+
+
+def _next_open(text: str, pairs: dict[int, int], j: int) -> int | None:
+    """The opening mark at ``j`` after spaces, if it is paired."""
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return j if j in pairs else None
 
 
 def _starts_word(text: str, j: int, w: str) -> bool:

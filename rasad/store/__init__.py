@@ -13,16 +13,18 @@ inclusive; ``limit``/``offset`` page the results):
 - ``Store.open(path=None, *, migrate=True) -> Store`` — ``path`` defaults to ``$RASAD_DB`` or
   ``./rasad.db`` (see :func:`default_db_path`); context manager (``with Store.open(p) as st``).
 - ``migrate() -> list[str]`` (names newly applied), ``migrations() -> list[dict]`` (name, applied_at).
-- ``add(article) -> tuple[int, bool]`` — ``(article id, added)``; ``added`` is False when an
+- ``add(article, *, digest=None) -> tuple[int, bool]`` — ``(article id, added)``; ``added`` is False when an
   article with the same content hash is already stored (nothing is written).
 - ``has_hash(h) -> bool``; :func:`content_hash` ``(text) -> str`` computes ``h``.
 - ``articles(limit=20, offset=0, source=None, since=None, until=None) -> list[dict]``
-  (id, doc, title, source, url, published, ingested_at, counts; newest first).
+  (id, doc, title, source, url, path, byline, published, published_source, ingested_at, chars;
+  newest first).
 - ``find_doc(doc) -> int | None`` — the id of an article by its document name.
 - ``article(id) -> dict | None`` — the row plus ``text``, ``raw``, ``sentences`` and the spans:
   ``timexes``, ``entities`` (each with ``mentions`` spans), ``quotes``, ``events`` and
   ``result`` (the stored ``to_dict()``).
-- ``search(query, limit=20, offset=0, order="rank") -> list[dict]`` — full-text hits
+- ``search(query, limit=20, offset=0, order="rank") -> list[dict]`` — full-text hits, ranked by
+  BM25 among the 1,000 most recent matches (``order="recent"``: newest first)
   (id, doc, title, source, url, published, rank, snippet (hits in ``[ ]``), snippet_html
   (escaped, hits in ``<mark>``), snippet_text + highlights ([start, end) spans)); raises :class:`rasad.errors.QueryError`
   on an unusable query.  ``میشود`` finds ``می‌شود``, ``رئیس جمهور`` finds ``رئیس‌جمهور``.

@@ -67,7 +67,8 @@ def ingest_items(store: Store, items: Iterable[Any], pipeline: Pipeline) -> Iter
             yield IngestResult("failed", str(getattr(item, "path", item)), reason=str(getattr(item, "reason", "unreadable")))
             continue
         name = _name(item)
-        existing = store.id_for_hash(content_hash(item.raw))
+        h = content_hash(item.raw)
+        existing = store.id_for_hash(h)
         if existing is not None:
             yield IngestResult("present", name, existing, chars=len(item.raw))
             continue
@@ -77,7 +78,7 @@ def ingest_items(store: Store, items: Iterable[Any], pipeline: Pipeline) -> Iter
             yield IngestResult("failed", name, reason=f"analysis failed: {type(e).__name__}: {e}")
             continue
         try:
-            aid, added = store.add(doc)
+            aid, added = store.add(doc, digest=h)
         except RasadError as e:
             yield IngestResult("failed", name, reason=str(e))
             continue

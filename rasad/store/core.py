@@ -79,6 +79,8 @@ class Store(QueryMixin):
         try:
             conn = sqlite3.connect(p, isolation_level=None, check_same_thread=False, timeout=30)
             conn.row_factory = sqlite3.Row
+            conn.create_function("rasad_search_form", 1, search_form, deterministic=True)
+            conn.create_function("rasad_joined_form", 1, joined_form, deterministic=True)
             conn.execute("PRAGMA foreign_keys = ON")
             if p != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
@@ -157,14 +159,15 @@ class Store(QueryMixin):
             row = self._conn.execute("SELECT id FROM articles WHERE hash = ?", (h,)).fetchone()
         return int(row[0]) if row else None
 
-    def add(self, article: Article) -> tuple[int, bool]:
+    def add(self, article: Article, *, digest: str | None = None) -> tuple[int, bool]:
         """Store an analyzed article in one transaction; ``(id, added)``.
 
         Adding an article whose content hash is already stored writes nothing and returns
         ``(existing id, False)``.  On any error the transaction is rolled back (nothing of the
-        article stays) and a :class:`~rasad.errors.StoreError` is raised.
+        article stays) and a :class:`~rasad.errors.StoreError` is raised.  ``digest`` is the
+        :func:`content_hash` of the raw text as read, if the caller computed it before analysis.
         """
-        h = content_hash(article.raw)
+        h = digest or content_hash(article.raw)
         with self._lock:
             existing = self.id_for_hash(h)
             if existing is not None:
@@ -175,7 +178,8 @@ class Store(QueryMixin):
                 aid = self._write(article, h)
                 conn.execute("COMMIT")
             except sqlite3.IntegrityError as e:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 again = self.id_for_hash(h)
                 if again is not None:  # another writer stored it meanwhile
                     return again, False
@@ -184,7 +188,11 @@ class Store(QueryMixin):
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise StoreError(f"cannot store {article.doc or 'article'}: {e}") from e
-            except BaseException:
+            except Exception as e:  # bad data from a stage (e.g. not JSON-serializable)
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise StoreError(f"cannot store {article.doc or 'article'}: {type(e).__name__}: {e}") from e
+            except BaseException:  # KeyboardInterrupt: roll back and stop
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise

@@ -18,7 +18,7 @@ from typing import Any
 
 import jdatetime
 
-from rasad.errors import QueryError
+from rasad.errors import QueryError, StoreError
 from rasad.store.merging import sorted_history
 from rasad.store.search import build_match, highlight_pattern, make_snippet
 
@@ -28,7 +28,7 @@ JALALI_MONTHS = (
 )
 _FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 MAX_LIMIT = 1000
-RANK_WINDOW = 2000  # search ranks (BM25) among this many most recent matches
+RANK_WINDOW = 1000  # search ranks (BM25) among this many most recent matches
 _HI, _LO = "\x02", "\x03"
 
 
@@ -132,13 +132,15 @@ class QueryMixin:
     path: str
 
     def _all(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
-        with self._lock:
-            return [dict(r) for r in self._conn.execute(sql, tuple(args)).fetchall()]
+        try:
+            with self._lock:
+                return [dict(r) for r in self._conn.execute(sql, tuple(args)).fetchall()]
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot read {self.path}: {e}") from e
 
     def _one(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> dict[str, Any] | None:
-        with self._lock:
-            row = self._conn.execute(sql, tuple(args)).fetchone()
-        return dict(row) if row else None
+        rows = self._all(sql, args)
+        return rows[0] if rows else None
 
     # --- articles -----------------------------------------------------------------
     def articles(
@@ -225,18 +227,14 @@ class QueryMixin:
         try:
             with self._lock:
                 if order == "rank":
-                    floor = self._conn.execute(
-                        "SELECT min(rowid) FROM (SELECT rowid FROM search WHERE search MATCH ?"
-                        " ORDER BY rowid DESC LIMIT ?)",
+                    # BM25 of the most recent matches (one pass over the doclists, newest
+                    # first), sorted here: bounded work however common the words are
+                    window = self._conn.execute(
+                        "SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?",
                         (match, max(RANK_WINDOW, lim + off)),
-                    ).fetchone()[0]
-                    if floor is None:
-                        return []
-                    top = self._conn.execute(
-                        "SELECT rowid, rank FROM search WHERE search MATCH ? AND rowid >= ?"
-                        " ORDER BY rank LIMIT ? OFFSET ?",
-                        (match, floor, lim, off),
                     ).fetchall()
+                    window.sort(key=lambda r: (r[1], -r[0]))
+                    top = window[off : off + lim]
                 else:
                     top = self._conn.execute(
                         "SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?",

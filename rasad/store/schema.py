@@ -186,8 +186,26 @@ CREATE VIRTUAL TABLE search USING fts5(
 );
 """
 
+# The FTS table need not keep its own copy of the text (snippets are cut from
+# ``articles.text`` in Python): rebuild it contentless, about a quarter smaller.
+# ``rasad_search_form`` / ``rasad_joined_form`` are registered on every connection.
+M0004_SEARCH_CONTENTLESS = """
+CREATE VIRTUAL TABLE search_index USING fts5(
+    title, body, joined,
+    content = '',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO search_index(rowid, title, body, joined)
+    SELECT id, rasad_search_form(coalesce(title, '')), rasad_search_form(text),
+           rasad_joined_form(rasad_search_form(text))
+    FROM articles;
+DROP TABLE search;
+ALTER TABLE search_index RENAME TO search;
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_core", M0001_CORE),
     ("0002_merged_events", M0002_MERGED_EVENTS),
     ("0003_search_fts5", M0003_SEARCH),
+    ("0004_search_contentless", M0004_SEARCH_CONTENTLESS),
 ]

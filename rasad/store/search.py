@@ -43,7 +43,7 @@ _TABLE = str.maketrans(
 _REPL = {chr(k): ("" if v is None else v if isinstance(v, str) else chr(v)) for k, v in _TABLE.items()}
 _CHANGE = re.compile("[" + re.escape("".join(_REPL)) + "]")
 _MULTI_ZWNJ = re.compile(ZWNJ + "{2,}")
-_ZW_LIKE = frozenset(ch for ch in ("\u200b", ZWNJ))
+_ZW_LIKE = frozenset(("\u200b", ZWNJ))
 _DROPPED = "".join(chr(k) for k, v in _TABLE.items() if v is None)
 # a run of ZWNJ-like and dropped characters becomes at most one ZWNJ in the search form
 _ZD = "[\u200b\u200c" + re.escape(_DROPPED) + "]"

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasad.entities.crf import MODEL_PATH, CrfTagger, bio_spans, sentences, tokenize
-from rasad.entities.features import FeatureExtractor, normalize_token, shape
+from rasad.entities.features import FeatureExtractor, load_gazetteer_words, normalize_token, shape
 
 ROOT = Path(__file__).resolve().parents[2]
 ZWNJ = "\u200c"
@@ -100,6 +100,24 @@ def test_features_see_cues_in_context() -> None:
     assert "w=نادری" in feats[1] and "BOS" in feats[0] and "EOS" in feats[2]
 
 
+def test_gazetteer_word_features(tmp_path: Path) -> None:
+    (tmp_path / "people.yaml").write_text(
+        "entries:\n"
+        "- {id: rasad:x, name: X, type: PER, fa: بهرام نیک‌سرشت, aliases: [{fa: نیک‌سرشت}]}\n"
+        "- {id: rasad:y, name: Y, type: GPE, fa: کرانه‌رود}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "broken.yaml").write_text("entries: [unclosed\n", encoding="utf-8")
+    (tmp_path / "given_names_fa.tsv").write_text("# comment\nبهرام\tBahram\n", encoding="utf-8")
+    words = load_gazetteer_words(tmp_path)
+    assert words["بهرام"] == ("GIVEN", "PER")
+    assert words["نیک‌سرشت"] == ("PER",) and words["کرانه‌رود"] == ("LOC",)
+    feats = FeatureExtractor(gazetteer_dir=tmp_path).sequence(["بهرام", "نیک‌سرشت", "در", "کرانه‌رود"])
+    assert "gz=GIVEN" in feats[0] and "-1:gz=GIVEN" in feats[1] and "gz=LOC" in feats[3]
+    assert not any(f.startswith("gz=") for f in feats[2])
+    assert FeatureExtractor(gazetteer_dir=tmp_path / "absent").gazetteer == {}
+
+
 # ------------------------------------------------------------------ tagging my own sentences
 def test_finds_obvious_entities(tagger: CrfTagger) -> None:
     text = (
@@ -109,8 +127,10 @@ def test_finds_obvious_entities(tagger: CrfTagger) -> None:
     found = _found(tagger, text)
     assert ("علی لاریجانی", "PER") in found
     assert ("تهران", "LOC") in found
-    assert ("ترکیه", "LOC") in found
+    assert ("مجلس شورای اسلامی", "ORG") in found
     assert any(t == "ORG" and "ایرنا" in s for s, t in found)
+    # PEYMA tags "امور خارجه ترکیه" after وزیر as ORG; either way the country is inside an entity.
+    assert any("ترکیه" in s for s, _t in found)
 
 
 def test_finds_person_before_reporting_verb(tagger: CrfTagger) -> None:
@@ -146,6 +166,9 @@ def _train_ner_module():
     return mod
 
 
+PEYMA_SLICE_FLOOR = 78.0  # measured 80.99 with the committed model (2026-11-22)
+
+
 @pytest.mark.golden
 def test_peyma_test_slice_floor(shared_dir: Path, tagger: CrfTagger) -> None:
     """The production model never saw PEYMA test; PER/ORG/LOC micro F1 on its first 400 sentences."""
@@ -153,8 +176,5 @@ def test_peyma_test_slice_floor(shared_dir: Path, tagger: CrfTagger) -> None:
     sents = T.relabel(T.read_peyma(shared_dir / "corpus" / "ner" / "peyma" / "test.txt"), T.CORE_TYPES)[:400]
     pred = [tagger.tag_tokens(toks) for toks, _ in sents]
     sc = T.entity_scores([tags for _, tags in sents], pred, T.CORE_TYPES)
-    p, r, f = sc.prf()
+    f = sc.prf()[2]
     assert f >= PEYMA_SLICE_FLOOR, sc.table("PEYMA test[:400]")
-
-
-PEYMA_SLICE_FLOOR = 75.0

@@ -104,3 +104,15 @@ def test_role_dates_ordered() -> None:
             assert r.titles, e.id
             if r.start and r.end:
                 assert r.start <= r.end, (e.id, r)
+
+
+def test_tsv_data_normalized() -> None:
+    """The TSV side files (title variants, cues, blockers, names) use Persian ی and ک too."""
+    bad: list[tuple[str, str]] = []
+    for path in sorted(DATA_DIR.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#"):
+                continue
+            if re.search("[يكى]", line) or "  " in line or line != line.strip(" "):
+                bad.append((path.name, line))
+    assert not bad, bad[:10]

@@ -171,3 +171,15 @@ def test_deputy_former_and_plural_titles_name_nobody(stage: EntityStage) -> None
         assert all(m.source != "title" for e, m in mentions_in(doc, 0, len(text))), text
     doc = run(stage, "وزیر امور خارجه روسیه گفت که گفت‌وگوها ادامه دارد.")
     assert mention_at(doc, 0, 4)[0].name == "Sergey Lavrov"
+
+
+def test_person_before_finds_antecedent(stage: EntityStage) -> None:
+    from rasad.entities import person_before
+
+    text = "رئیس‌جمهور روسیه در مسکو بود. ماریا زاخارووا در کییف نبود و وی گفت که آمریکا مقصر است."
+    doc = run(stage, text)
+    ent, m = person_before(doc, text.index("وی"))
+    assert ent.name == "Maria Zakharova"
+    ent, m = person_before(doc, text.index("در مسکو"))
+    assert (ent.name, m.source) == ("Vladimir Putin", "title")
+    assert person_before(doc, 3) is None

@@ -22,8 +22,8 @@ class FakeTagger:
         return out
 
 
-def stage_with(names: dict[str, str]) -> EntityStage:
-    st = EntityStage(use_tagger=False)
+def stage_with(names: dict[str, str], types: frozenset[str] = frozenset({"PER"})) -> EntityStage:
+    st = EntityStage(use_tagger=False, tagger_types=types)
     st.tagger = FakeTagger(names)
     return st
 
@@ -50,9 +50,11 @@ def test_tagger_span_overlapping_gazetteer_defers() -> None:
 
 
 def test_tagger_loc_becomes_gpe_and_title_apposition_attaches() -> None:
-    st = stage_with({"نووگورود": "LOC", "آرتیوم بلینوف": "PER"})
     text = "آرتیوم بلینوف، وزیر امور خارجه روسیه، در نووگورود سخن گفت."
-    doc = st(Article(raw=text, text=text, published="2025-05-05"))
+    tagged = {"نووگورود": "LOC", "آرتیوم بلینوف": "PER"}
+    doc = stage_with(tagged)(Article(raw=text, text=text, published="2025-05-05"))
+    assert "نووگورود" not in {e.label_fa for e in doc.entities}  # by default only people are added
+    doc = stage_with(tagged, frozenset({"PER", "GPE"}))(Article(raw=text, text=text, published="2025-05-05"))
     types = {e.label_fa: e.type for e in doc.entities}
     assert types["نووگورود"] == "GPE"
     found = mention_at(doc, 16, 20)  # inside the title
@@ -75,6 +77,11 @@ def test_transliterator_and_slug() -> None:
     t = Transliterator.default()
     assert t("پوتین") == "Putin"
     assert t("تیمور تکاچنکو").startswith("Timur T")
+    # known word endings and foreign given names (data: translit_words.tsv)
+    assert t("سرگئی لاوروف") == "Sergey Lavrov"
+    assert t("ماریا زاخارووا") == "Maria Zakharova"
+    # Iranian given names (given_names_fa.tsv) switch to the Iranian spelling of «و»
+    assert t("اعظم پورکند") == "Azam Pourkand"
     assert slugify("Élysée Palace") == "elysee-palace"
 
 
@@ -94,3 +101,15 @@ def test_honorific_stripped_and_one_word_unknown_org_dropped() -> None:
     doc = st(Article(raw=text, text=text))
     assert [(e.label_fa, e.type) for e in doc.entities] == [("بهروز کاویانی‌فر", "PER")]
     assert doc.entities[0].mentions[0].start == text.index("بهروز")
+
+
+def test_shorter_tagged_name_inside_longer_one_is_coref() -> None:
+    st = stage_with({"اتو پرز مولینا": "PER", "پرز مولینا": "PER", "کیم (جونگ اون": "PER"})
+    text = "اتو پرز مولینا استعفا داد و پرز مولینا گفت که کیم (جونگ اون) را ندیده است."
+    doc = st(Article(raw=text, text=text))
+    per = [e for e in doc.entities if e.type == "PER" and e.id.startswith("rasad:")]
+    assert [e.label_fa for e in per] == ["اتو پرز مولینا"]
+    assert [(m.text, m.source) for m in per[0].mentions] == [
+        ("اتو پرز مولینا", "crf"),
+        ("پرز مولینا", "coref"),
+    ]

@@ -59,7 +59,7 @@ def build(record: dict[str, Any]) -> Article:
             doc.timexes.append(Timex(form, a, b, ttype, str(value)))
     for q in record.get("quotes") or []:
         a = text.index(q["text"])
-        doc.quotes.append(Quote(q["speaker"], "direct", q["text"], a, a + len(q["text"])))
+        doc.quotes.append(Quote(q["speaker"], "direct", q["text"], a, a + len(q["text"]), date=q.get("date")))
     return doc
 
 

@@ -58,15 +58,25 @@ def test_triggers_well_formed() -> None:
     assert {t.type for t in triggers} == TYPES
 
 
+def test_no_zwnj_inside_character_classes() -> None:
+    """A ZWNJ in a pattern becomes an optional group: inside ``[...]`` it would break the class."""
+    for name in ("triggers.yaml", "factuality.yaml", "grammar.yaml"):
+        for s in _strings(load_yaml(name)):
+            for cls in re.findall(r"\[[^\]]*\]", s):
+                assert "\u200c" not in cls, f"{name}: ZWNJ inside {cls!r} of {s!r}"
+
+
 def test_factuality_cues_well_formed() -> None:
     data = load_yaml("factuality.yaml")
     for section in ("after", "before", "before_nominal"):
         for status, pats in data[section].items():
-            assert status in STATUSES | {"purpose"}, (section, status)
+            assert status in STATUSES | {"purpose", "after_it"}, (section, status)
             for p in pats:
                 compile_fa(p)
                 # a bounded cue cannot end in a space: the word boundary after it would never hold
                 assert p.endswith("$") or not (p.endswith(" ") or p.endswith(" )?")), p
+    for key in ("since", "negated_verb", "future_aux"):
+        compile_fa(data[key])
     for status, p in data["adjectives"].items():
         assert status in STATUSES
         compile_fa(p)
@@ -88,10 +98,17 @@ def test_grammar_lists() -> None:
         "verb_and",
         "visit",
         "light_verb",
+        "phone_adverb",
+        "preposition_before_anaphor",
+        "preposition_before_subject",
+        "object_marker",
+        "passive_before",
     ):
         compile_fa(g[key])
     for p in g["markers"].values():
         compile_fa(p)
+    for plural, singular in g["plural_roles"].items():
+        assert plural != singular and len(singular) > 1, plural
 
 
 def test_actor_tables() -> None:
@@ -104,6 +121,9 @@ def test_actor_tables() -> None:
     for org, state in a["org_country"].items():
         assert state in countries, org
     assert not set(a["non_actors"]) & countries
+    media = [re.compile(p) for p in a["non_actor_patterns"]]
+    assert not [c for c in countries if any(rx.search(c) for rx in media)], "a media pattern hits a country"
+    assert any(rx.search("Tasnim News Agency") for rx in media)
     for name, qid in a["ids"].items():
         assert name in countries and re.fullmatch(r"Q\d+", qid), (name, qid)
     assert len(set(a["ids"].values())) == len(a["ids"]), "one QID under two names"

@@ -82,7 +82,15 @@ def test_non_database_errors_also_roll_back(store: Store, quoted_article: Articl
         raise RuntimeError("bug in a writer")
 
     monkeypatch.setattr(Store, "_write_events", boom)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(StoreError, match="RuntimeError: bug in a writer"):
+        store.add(quoted_article)
+    assert store.stats()["articles"] == 0
+
+    def interrupted(self: Store, aid: int, a: Article) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Store, "_write_events", interrupted)
+    with pytest.raises(KeyboardInterrupt):
         store.add(quoted_article)
     assert store.stats()["articles"] == 0
 
@@ -186,3 +194,30 @@ def test_stats_counts(store: Store, quoted_article: Article) -> None:
     assert (s["articles"], s["entities"], s["mentions"], s["quotes"], s["timexes"]) == (1, 1, 1, 1, 1)
     assert s["sources"] == {"خبرگزاری نمونه": 1}
     assert s["db_bytes"] > 0
+
+
+def test_upgrade_keeps_search_working(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database made before the last migration is upgraded on open, its data still searchable."""
+    import rasad.store.schema as schema
+
+    db = tmp_path / "old.db"
+    monkeypatch.setattr(schema, "MIGRATIONS", MIGRATIONS[:3])
+    monkeypatch.setattr("rasad.store.core.MIGRATIONS", MIGRATIONS[:3])
+    with Store.open(db) as st:
+        st.add(make_article(f"هیئت تجاری امروز به پکن می{ZW}رود.", "old"))
+    monkeypatch.undo()
+    with Store.open(db) as st:
+        assert [m["name"] for m in st.migrations()] == [n for n, _ in MIGRATIONS]
+        assert [h["doc"] for h in st.search("میرود")] == ["old"]
+
+
+def test_jalali_forms() -> None:
+    from rasad.store.queries import jalali_fa, to_jalali
+
+    assert to_jalali("2025-03-21") == "1404-01-01"  # Nowruz
+    assert to_jalali("2025-03-20") == "1403-12-30"
+    assert to_jalali("2025-08") == "1404-05-10/1404-06-09"
+    assert to_jalali("2025") == "1403-10-12/1404-10-10"
+    assert to_jalali("2025-13-01") is None and to_jalali(None) is None
+    assert jalali_fa("2025-10-21") == "۲۹ مهر ۱۴۰۴"
+    assert jalali_fa("2025-10") is None
