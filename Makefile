@@ -18,10 +18,10 @@ install-dev: $(BIN)/python
 
 ## The main job on the bundled examples: install, ingest into the default store, show what was found.
 demo: install
-	$(BIN)/rasad --db $(DB) ingest examples
-	$(BIN)/rasad --db $(DB) stats
-	$(BIN)/rasad --db $(DB) timeline
-	$(BIN)/rasad --db $(DB) quotes
+	$(BIN)/rasad ingest --db $(DB) examples
+	$(BIN)/rasad stats --db $(DB)
+	$(BIN)/rasad timeline --db $(DB)
+	$(BIN)/rasad quotes --db $(DB)
 
 ## Install with test extras and run the whole suite (golden tests read ../shared).
 test: install-dev browser-deps

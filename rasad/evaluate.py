@@ -133,6 +133,11 @@ def score_docs(gold: dict[str, dict[str, Any]], system: dict[str, dict[str, Any]
     def add(key: str, n: int) -> None:
         c[key] = c.get(key, 0) + n
 
+    def tally(prefix: str, tp: int, n_gold: int, n_sys: int) -> None:
+        add(f"{prefix}_tp", tp)
+        add(f"{prefix}_g", n_gold)
+        add(f"{prefix}_s", n_sys)
+
     missing = 0
     for doc, g in gold.items():
         s = system.get(doc)
@@ -142,19 +147,19 @@ def score_docs(gold: dict[str, dict[str, Any]], system: dict[str, dict[str, Any]
         # time expressions
         gt, st = g.get("timexes") or [], s.get("timexes") or []
         pairs = _pair_up(gt, st, lambda a, b: same_text(a.get("text"), b.get("text")))
-        add("tx_tp", len(pairs)); add("tx_g", len(gt)); add("tx_s", len(st))
+        tally("tx", len(pairs), len(gt), len(st))
         add("tx_val", sum(str(gt[i].get("value")) == str(st[j].get("value")) for i, j in pairs))
         # entities
         ge = {(nm.key(e["name"]), e.get("type")) for e in g.get("entities") or []}
         se = {(nm.key(e.get("name")), e.get("type")) for e in s.get("entities") or [] if e.get("name")}
-        add("en_tp", len(ge & se)); add("en_g", len(ge)); add("en_s", len(se))
+        tally("en", len(ge & se), len(ge), len(se))
         gn, sn = {k for k, _ in ge}, {k for k, _ in se}
-        add("enn_tp", len(gn & sn)); add("enn_g", len(gn)); add("enn_s", len(sn))
+        tally("enn", len(gn & sn), len(gn), len(sn))
         # quotes
         gq, sq = g.get("quotes") or [], s.get("quotes") or []
         pairs = _pair_up(gq, sq, lambda a, b: nm.key(a.get("speaker")) == nm.key(b.get("speaker"))
                          and coverage(b.get("text"), a.get("text")) >= 0.5)
-        add("q_tp", len(pairs)); add("q_g", len(gq)); add("q_s", len(sq))
+        tally("q", len(pairs), len(gq), len(sq))
         for q in gq:
             near = [x for x in sq if coverage(x.get("text"), q.get("text")) >= 0.5]
             if near:
@@ -169,7 +174,7 @@ def score_docs(gold: dict[str, dict[str, Any]], system: dict[str, dict[str, Any]
                     and _dates_compatible(a.get("date"), b.get("date")))
 
         pairs = _pair_up(gv, sv, same_event)
-        add("ev_tp", len(pairs)); add("ev_g", len(gv)); add("ev_s", len(sv))
+        tally("ev", len(pairs), len(gv), len(sv))
         for i, j in pairs:
             add("ev_status", gv[i].get("status") == sv[j].get("status"))
             if gv[i].get("location"):

@@ -19,6 +19,10 @@ Corpora (read from ``../shared/corpus/ner`` or ``$RASAD_SHARED/corpus/ner``):
 
 Both are mapped to ``B-TYPE``/``I-TYPE`` with the types PER ORG LOC FAC PRO EVE
 DAT TIM MON PCT.  The production model keeps PER ORG LOC FAC EVE (the rest → O).
+
+Features come from ``rasad.entities.features.FeatureExtractor``, which also reads
+the gazetteer words in ``rasad/data/gazetteer`` (the script prints their count
+and a fingerprint; record it in ``rasad/data/models/NER_MODEL.md``).
 """
 
 from __future__ import annotations

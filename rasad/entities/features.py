@@ -6,7 +6,9 @@ the two can never drift apart.  Features are plain strings (binary features in
 CRFsuite's terms): word identity, a normalized form, affixes, word shape,
 length, position, the words and bigrams in a ±2 window, and context cues read
 from ``rasad/data/lexicons/ner_cues.yaml`` (a reporting verb such as ``گفت``
-after the word, a title such as ``آقای`` or ``وزیر`` before it, ...).
+after the word, a title such as ``آقای`` or ``وزیر`` before it, ...), and
+gazetteer membership of the word and its neighbours (``gz=PER`` for a word of a
+person's name in ``rasad/data/gazetteer``, ``gz=GIVEN`` for a given name).
 
     >>> fx = FeatureExtractor()
     >>> feats = fx.sequence(["آقای", "ظریف", "گفت"])
@@ -160,57 +162,145 @@ def load_gazetteer_words(gdir: Path = GAZETTEER_DIR) -> dict[str, tuple[str, ...
     return {w: tuple(sorted(c)) for w, c in lex.items()}
 
 
+def word_features(
+    token: str, cues: dict[str, str], gazetteer: dict[str, tuple[str, ...]]
+) -> tuple[str, str, str, list[str], tuple[str, ...]]:
+    """``(norm, shape, cue, own_features, gazetteer_classes)`` of one token (not cached).
+
+    >>> word_features("تهران", {}, {"تهران": ("LOC",)})[3][:3]
+    ['bias', 'w=تهران', 'sh=fa']
+    """
+    norm = normalize_token(token)
+    flat = norm.replace(ZWNJ, "")
+    shp = shape(norm)
+    cue = cues.get(norm) or cues.get(flat) or ""
+    n = len(flat)
+    feats = [
+        "bias",
+        "w=" + norm,
+        "sh=" + shp,
+        "len=" + (str(n) if n < 8 else "8+"),
+    ]
+    if flat != norm:
+        feats.append("wz=" + flat)
+        feats.append("zwnj")
+        feats.append("zh=" + norm.partition(ZWNJ)[0])
+        feats.append("zt=" + norm.rpartition(ZWNJ)[2])
+    if shp in ("fa", "lat", "mix"):
+        for k in (1, 2, 3, 4):
+            if n > k:
+                feats.append(f"p{k}=" + flat[:k])
+                feats.append(f"s{k}=" + flat[-k:])
+    if cue:
+        feats.append("cue=" + cue)
+    gaz = gazetteer.get(norm, ())
+    feats.extend("gz=" + g for g in gaz)
+    return norm, shp, cue, feats, gaz
+
+
+class _Word:
+    """A word's own features and its context-feature strings, built once per extractor."""
+
+    __slots__ = ("norm", "shape", "cue", "feats", "gaz", "m1w", "m2w", "p1w", "p2w", "m1sh", "p1sh",
+                 "m1cue", "m2cue", "p1cue", "p2cue", "m1gz", "p1gz")
+
+    def __init__(self, norm: str, shp: str, cue: str, feats: list[str], gaz: tuple[str, ...]) -> None:
+        self.norm, self.shape, self.cue, self.feats, self.gaz = norm, shp, cue, feats, gaz
+        self.m1w, self.m2w, self.p1w, self.p2w = "-1:w=" + norm, "-2:w=" + norm, "+1:w=" + norm, "+2:w=" + norm
+        self.m1sh, self.p1sh = "-1:sh=" + shp, "+1:sh=" + shp
+        self.m1cue, self.m2cue = "-1:cue=" + cue, "-2:cue=" + cue
+        self.p1cue, self.p2cue = "+1:cue=" + cue, "+2:cue=" + cue
+        self.m1gz = ["-1:gz=" + g for g in gaz]
+        self.p1gz = ["+1:gz=" + g for g in gaz]
+
+
+# Sentence padding: two pseudo-words on each side (they never have cues or gazetteer classes).
+_PAD = (
+    _Word("<s2>", "BOS", "", [], ()),
+    _Word("<s1>", "BOS", "", [], ()),
+    _Word("</s1>", "EOS", "", [], ()),
+    _Word("</s2>", "EOS", "", [], ()),
+)
+
+
 class FeatureExtractor:
     """Turns a token sequence into CRFsuite feature lists.
 
     ``sequence(["وزیر", "خارجه", "ایران"])`` returns one list of feature
-    strings per token.  Own features of a word are cached per extractor.
+    strings per token.  Everything that depends on one word only (its own
+    features and the ``-1:``/``+2:``... strings it gives its neighbours) is
+    cached per extractor; :meth:`sequence_reference` is the plain, uncached
+    definition that the tests hold :meth:`sequence` to.
     """
 
     def __init__(self, cues_path: Path = CUES_PATH, gazetteer_dir: Path | None = GAZETTEER_DIR) -> None:
         self.cues = load_cues(cues_path)
         self.gazetteer = load_gazetteer_words(gazetteer_dir) if gazetteer_dir is not None else {}
-        self._cache: dict[str, tuple[str, str, str, list[str], tuple[str, ...]]] = {}
+        self._cache: dict[str, _Word] = {}
 
     def word(self, token: str) -> tuple[str, str, str, list[str], tuple[str, ...]]:
         """Return ``(norm, shape, cue, own_features, gazetteer_classes)`` for one token (cached)."""
+        w = self._word(token)
+        return w.norm, w.shape, w.cue, w.feats, w.gaz
+
+    def _word(self, token: str) -> _Word:
         hit = self._cache.get(token)
         if hit is not None:
             return hit
-        norm = normalize_token(token)
-        flat = norm.replace(ZWNJ, "")
-        shp = shape(norm)
-        cue = self.cues.get(norm) or self.cues.get(flat) or ""
-        n = len(flat)
-        feats = [
-            "bias",
-            "w=" + norm,
-            "sh=" + shp,
-            "len=" + (str(n) if n < 8 else "8+"),
-        ]
-        if flat != norm:
-            feats.append("wz=" + flat)
-            feats.append("zwnj")
-            feats.append("zh=" + norm.partition(ZWNJ)[0])
-            feats.append("zt=" + norm.rpartition(ZWNJ)[2])
-        if shp in ("fa", "lat", "mix"):
-            for k in (1, 2, 3, 4):
-                if n > k:
-                    feats.append(f"p{k}=" + flat[:k])
-                    feats.append(f"s{k}=" + flat[-k:])
-        if cue:
-            feats.append("cue=" + cue)
-        gaz = self.gazetteer.get(norm, ())
-        feats.extend("gz=" + g for g in gaz)
-        out = (norm, shp, cue, feats, gaz)
+        out = _Word(*word_features(token, self.cues, self.gazetteer))
         if len(self._cache) >= _CACHE_MAX:
             self._cache.clear()
         self._cache[token] = out
         return out
 
     def sequence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """Features for every token of one sentence."""
-        info = [self.word(t) for t in tokens]
+        """Features for every token of one sentence (same lists as :meth:`sequence_reference`)."""
+        cache = self._cache
+        words = [cache.get(t) or self._word(t) for t in tokens]
+        n = len(words)
+        seq = [_PAD[0], _PAD[1], *words, _PAD[2], _PAD[3]]
+        norms = [w.norm for w in seq]
+        pairs = [a + "|" + b for a, b in zip(norms, norms[1:])]  # pairs[k] = norms[k]|norms[k+1]
+        last = n - 1
+        out: list[list[str]] = []
+        for i in range(n):
+            a2, a1, w, b1, b2 = seq[i : i + 5]
+            f = w.feats.copy()
+            f += (
+                a1.m1w,
+                a2.m2w,
+                b1.p1w,
+                b2.p2w,
+                "-1|0:" + pairs[i + 1],
+                "0|+1:" + pairs[i + 2],
+                "-2|-1:" + pairs[i],
+                "+1|+2:" + pairs[i + 3],
+                a1.m1sh,
+                b1.p1sh,
+                "sh3=" + a1.shape + w.shape + b1.shape,
+            )
+            if i == 0:
+                f.append("BOS")
+            elif i == last:
+                f.append("EOS")
+            if a1.cue:
+                f.append(a1.m1cue)
+            if a2.cue:
+                f.append(a2.m2cue)
+            if b1.cue:
+                f.append(b1.p1cue)
+            if b2.cue:
+                f.append(b2.p2cue)
+            if a1.gaz:
+                f += a1.m1gz
+            if b1.gaz:
+                f += b1.p1gz
+            out.append(f)
+        return out
+
+    def sequence_reference(self, tokens: Sequence[str]) -> list[list[str]]:
+        """The plain definition of the features (no caches); the tests compare :meth:`sequence` to it."""
+        info = [word_features(t, self.cues, self.gazetteer) for t in tokens]
         n = len(info)
         norms = ["<s2>", "<s1>"] + [x[0] for x in info] + ["</s1>", "</s2>"]
         shapes = ["BOS", "BOS"] + [x[1] for x in info] + ["EOS", "EOS"]

@@ -60,9 +60,22 @@ def merge_in_article(found: list[Found]) -> list[Found]:
     for f in found:
         target = None
         home = group.get(id(f.ante)) if f.ante is not None and not f.continues else None
-        if home is not None and home.type == f.type and (home.mode == "phone") == (f.mode == "phone"):
+        if (
+            home is not None
+            and home.type == f.type
+            and (
+                (home.mode == "phone") == (f.mode == "phone")
+                # تماس گرفت و مذاکراتی را آغاز کرد: an undated realis anaphor in the call's own sentence
+                or (
+                    f.sentence in home.sentences
+                    and f.date is None
+                    and f.status == home.status
+                    and f.status in REALIS
+                )
+            )
+        ):
             target = home  # an anaphor joins the event it points back to
-        elif home is None:
+        else:  # no antecedent, or one of another type (توافق after a meeting): an earlier mention of its own
             for e in reversed(out):
                 if _can_merge(e, f):
                     target = e

@@ -168,10 +168,11 @@ class ActorResolver:
         return kept
 
     def nationalities(self, doc: Article) -> dict[str, str]:
-        """Person → state, from the article's own titles (``رئیس‌جمهور اوکراین`` → Ukraine)."""
+        """Person → state, from the article's own titles (``رئیس‌جمهور اوکراین`` → Ukraine,
+        ``سخنگوی کاخ سفید`` → United States)."""
         states: list[tuple[int, int, str]] = []
         for ent in doc.entities:
-            if ent.type == "GPE":
+            if ent.type != "PER":
                 act = self.actor(ent)
                 if act is not None and act[0] in self.countries:
                     states.extend((m.start, m.end, act[0]) for m in ent.mentions)

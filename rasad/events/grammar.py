@@ -24,9 +24,11 @@ import re
 from dataclasses import dataclass
 
 from rasad.events.actors import ActorResolver, Candidate, CandidateIndex
+from rasad.events.constructions import Constructions
 from rasad.events.factuality import Factuality, combine
-from rasad.events.mentions import Actor, Found, Hit, find_antecedent, pick_date, trim_span
+from rasad.events.mentions import Actor, Found, Hit, find_antecedent, participants, pick_date, trim_span
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml
+from rasad.events.setting import Setting
 from rasad.model import Article, Quote, Timex
 
 JOINT = ("CONSULT", "AGREE")
@@ -56,7 +58,6 @@ class Grammar:
         tdata = load_yaml("triggers.yaml")
         self.block = [compile_fa(p) for p in tdata.get("block_before", [])]
         self.idioms = [compile_fa(p) for p in tdata.get("idioms", [])]
-        self.mode_cues = {m: compile_fa(p) for m, p in tdata.get("mode_cues", {}).items()}
         g = load_yaml("grammar.yaml")
         self.reporting = re.compile(r"(?<![\w\u200c])" + compile_fa(g["reporting"]).pattern)
         self.pair_rx = re.compile(
@@ -67,16 +68,15 @@ class Grammar:
         self.break_rx = compile_fa(g["clause_break"])
         self.resolver = ActorResolver()
         self.fact = Factuality()
-        self.host_rx = compile_fa(g["host"])
         self.verb_and_rx = compile_fa(g["verb_and"])
-        self.visit_rx = compile_fa(g["visit"])
         self.passive_rx = re.compile(_B + compile_fa(g["passive_before"]).pattern)
         self.light_rx = re.compile(r"[ \u200c]+" + compile_fa(g["light_verb"]).pattern + r"(?![\w\u200c])")
-        self.phone_before_rx = re.compile(_B + compile_fa(g["phone_adverb"]).pattern)
         self.prep_before_rx = re.compile(_B + compile_fa(g["preposition_before_anaphor"]).pattern)
         self.prep_rx = re.compile(_B + compile_fa(g["preposition_before_subject"]).pattern)
         self.obj_rx = re.compile(r"[ \u200c]+" + compile_fa(g["object_marker"]).pattern + r"(?![\w\u200c])")
         self.since_rx = re.compile(_B + compile_fa(load_yaml("factuality.yaml")["since"]).pattern)
+        self.cx = Constructions()
+        self.setting = Setting()
 
     # ------------------------------------------------------------------ utils
     @staticmethod
@@ -115,6 +115,7 @@ class Grammar:
                 c.actor
                 and not (c.modifier or c.loc_marked or c.with_marked or c.target_marked)
                 and not (self.obj_rx.match(text, c.end))
+                and not self.cx.in_relative(text, a, c.start)
             ):
                 return (c.actor, c.actor_id)
             first_pos = min(first_pos, c.start)
@@ -126,36 +127,6 @@ class Grammar:
         """Does the sentence go on about the previous one's subject (``او در نشستی ...``)?"""
         m = self.pron_rx.search(text, s0, min(ts, s0 + 12))
         return m is not None and not text[s0 : m.start()].strip()
-
-    def _participants(
-        self, text: str, cands: list[Candidate], a: int, b: int, ts: int, te: int, max_gap: int = 3
-    ) -> list[Candidate]:
-        """Actors of a joint event in ``[a, b)``: before the trigger any, after it only
-        a genitive chain (مذاکرات نمایندگان روسیه و آمریکا) or a با/میان phrase."""
-        out: list[Candidate] = []
-        last = te
-        for c in cands:
-            if c.start < a or c.end > b or not c.actor or c.modifier or c.loc_marked:
-                if c.start >= te and c.modifier:
-                    last = c.end
-                continue
-            if c.start < te:
-                out.append(c)
-                continue
-            gap = text[last : c.start]
-            words = gap.replace("،", " ، ").replace(",", " ، ").split()
-            if "،" in words and [w for w in words if w != "،"] not in ([], ["و"]):
-                break  # a comma and more words: another clause
-            words = [w for w in words if w != "،"]
-            if c.with_marked or c.between_marked:
-                out.append(c)
-                last = c.end
-            elif len(words) <= max_gap or words == ["و"]:
-                out.append(c)
-                last = c.end
-            else:
-                break
-        return out
 
     def _context(
         self,
@@ -206,7 +177,7 @@ class Grammar:
         if not text or not doc.sentences:
             return []
         index = CandidateIndex(self.resolver.candidates(doc))
-        nationality = self.resolver.nationalities(doc)
+        nationality = self.cx.appositions(doc, index.between(0, len(text)), self.resolver.nationalities(doc))
         matches = [Hit(a, b, i, text[a:b]) for a, b, i in self.finder.find(text)]
         starts = [m.start() for m in matches]
         quotes = sorted(doc.quotes, key=lambda q: q.start)
@@ -323,7 +294,7 @@ class Grammar:
             pred, pred_end = self.fact.predicate(text, te, seg_end)
             if pred is not None:
                 seg_end = min(seg_end, pred_end)
-        in_seg = self._participants(text, cands, seg_start, seg_end, ts, te)
+        in_seg = participants(text, cands, seg_start, seg_end, ts, te)
         prev_same = found[-1] if found and found[-1].sentence == si else None
 
         actors: list[Actor] = []
@@ -403,6 +374,8 @@ class Grammar:
                 source = ctx.speaker
             elif trig.source == "genitive" and genitive is not None:
                 source = (genitive.actor, genitive.actor_id)  # type: ignore[assignment]
+            if source is None and trig.type == "ASSAULT" and self.cx.object_of_statement(text, te, s1):
+                return None  # حمله به کاروان را محکوم کرد: the subject condemns the attack
             if source is None and trig.source != "speaker":
                 source = self._subject(cands, text, seg_start, ts, None) or self._subject(
                     cands, text, ctx.region_start, ts, prev_subject
@@ -415,10 +388,18 @@ class Grammar:
                     source = prev_subject
             if source is None:
                 return None
+            src_c = next((c for c in cands if c.actor == source[0] and s0 <= c.start < ts), None)
+            source = self.cx.role_person(text, src_c, s0, prev_subject, nationality) or source
+            if (
+                src_c is not None
+                and src_c.actor == source[0]
+                and trig.type in ("REJECT", "SUPPORT", "ACCUSE")
+            ):
+                actors = [source] + self.cx.coordinated(text, cands, src_c, ts)
             sp = ctx.speaker
             if sp is not None and nationality and source[0] != sp[0] and nationality.get(sp[0]) == source[0]:
                 source = sp  # زلنسکی گفت که اوکراین ...: the named person speaks for the state
-            actors = [source]
+            actors = [source] + [a for a in actors[1:] if a[0] != source[0]]
             lo, hi = self._comma_clause(text, seg_start, ce, ts, te)
             # Y مورد حمله X قرار گرفت: the subject Y is the target
             passive = trig.type == "ASSAULT" and bool(self.passive_rx.search(text, max(s0, ts - 12), ts))
@@ -430,9 +411,7 @@ class Grammar:
                 for vm in self.verb_and_rx.finditer(text, lo, ts):
                     lo = vm.end()
                 hi = min(hi, te)
-            chain = (
-                self._participants(text, cands, te, hi, te, te, max_gap=1) if trig.source == "speaker" else []
-            )
+            chain = participants(text, cands, te, hi, te, te, max_gap=1) if trig.source == "speaker" else []
             skip_gen = trig.kind == "nominal" and trig.type != "ASSAULT" and trig.source != "speaker"
             for c in cands:
                 if (
@@ -448,8 +427,12 @@ class Grammar:
                     continue
                 if trig.type == "ASSAULT" and c.start < ts and not (c.target_marked or passive):
                     continue  # X به Y حمله کرد: Y is the target; X is the source
-                if verbal and (c.with_marked or not (c.target_marked or self.obj_rx.match(text, c.end))):
-                    continue  # با X belongs to a meeting phrase, not to حمایت کرد / رد کرد
+                if (
+                    verbal
+                    and (c.with_marked or not (c.target_marked or self.obj_rx.match(text, c.end)))
+                    and not (c.with_marked and trig.type == "REJECT" and ts <= c.start)
+                ):
+                    continue  # (but حاضر به همکاری با X نیست: X is the one refused)  # با X belongs to a meeting phrase, not to حمایت کرد / رد کرد
                 if (
                     trig.kind == "nominal"
                     and trig.source != "speaker"
@@ -468,6 +451,22 @@ class Grammar:
                     continue
                 if c.actor not in {x[0] for x in actors}:
                     actors.append((c.actor, c.actor_id))
+            if trig.object_inside:  # خواستار خروج نیروهای X از Y شد: X is the one asked
+                inner = self.cx.asked(text, cands, ts, te, source)
+                if inner is not None:
+                    actors = [source, inner]
+            if len(actors) == 1:  # a counterpart named by a construction (تحت حملات X, اگر X, را که X)
+                extra = self.cx.counterpart(
+                    trig.type,
+                    text,
+                    cands,
+                    (s0, s1, ts, lo, max(ctx.region_start, cs)),
+                    ctx.region_start,
+                    ctx.speaker,
+                    actors[0],
+                )
+                if extra is not None:
+                    actors.append(extra)
             if trig.type == "ASSAULT" and len(actors) == 1:
                 # no target named as such: a state named as the place hit (به مواضعی در جنوب لبنان)
                 for c in cands:
@@ -480,7 +479,7 @@ class Grammar:
         # status
         if (
             trig.kind == "verbal"
-            and trig.status != "denied"
+            and not trig.status
             and self.fact.negated(m.group())
             and trig.type != "REJECT"
         ):
@@ -493,8 +492,13 @@ class Grammar:
             if trig.type in JOINT or trig.type == "ASSAULT":
                 frames = self.fact.frame(text, cs, ts)
                 status = combine(self.fact.verbal(m.group()), frames - {"denied"})
-            else:
-                status = "occurred"
+            else:  # a statement; a hedged one (به احتمال زیاد ... نخواهد پذیرفت) is only expected,
+                # and so is the writer's own forecast (آلمان با این شرط موافقت نخواهد کرد)
+                forecast = self.cx.future(m.group()) and (
+                    ctx.speaker is None or ctx.speaker[0] != actors[0][0]
+                )
+                hedged = forecast or self.cx.hedged(text, max(cs, ctx.region_start), ts)
+                status = "proposed" if hedged else "occurred"
         else:
             status, explicit = self.fact.nominal_status(
                 text, ts, te, cs, ce, purpose=trig.type in JOINT or trig.type == "ASSAULT"
@@ -522,6 +526,9 @@ class Grammar:
                 date = pick_date(timexes, s0, speech_end, ts) if speech_end > s0 else None
                 if date is None and ctx.region_end < s1:
                     date = pick_date(timexes, ctx.region_end, s1, ctx.region_end)
+                if date is None and trig.source != "speaker":
+                    # an act reported in the clause (گفت که روسیه در ژوئن خواستار ... شد) has its own date
+                    date = pick_date(timexes, date_start, date_end, ts, others)
                 if date is None:
                     date = ctx.said_on
         else:
@@ -536,51 +543,26 @@ class Grammar:
             and self._continues_prev(text, s0, ts)
         ):
             date = prev_date
+        if (  # an attack the article reports as news (از حمله ... خبر داد) is of its day
+            date is None
+            and trig.type == "ASSAULT"
+            and status == "occurred"
+            and doc.published
+            and _DAY.match(doc.published)
+            and self.cx.reported(text, te, s1)
+        ):
+            date = doc.published
 
-        # place
         location: Actor | None = None
         if trig.type in JOINT or trig.type == "ASSAULT":
-            best: tuple[tuple[int, int], Actor] | None = None
-            for c in cands:
-                if (
-                    c.place
-                    and not c.apposed
-                    and c.start >= max(ctx.region_start, cs)
-                    and c.end <= ce
-                    and (c.loc_marked or (trig.type == "ASSAULT" and (c.actor is None or c.target_marked)))
-                ):
-                    # an attack's place is the city hit rather than its country
-                    d = (1 if trig.type == "ASSAULT" and c.actor else 0, abs(c.start - ts))
-                    if best is None or d < best[0]:
-                        best = (d, (c.place, c.place_id))
-            location = best[1] if best else None
-            if trig.mode == "phone":
-                location = None  # a call has no venue
-            if self.host_rx.search(text, max(s0, ts - 12), ts):
-                host = next((c for c in cands if s0 <= c.start < ts and c.place and not c.modifier), None)
-                if host is not None:
-                    location = (host.place, host.place_id)  # type: ignore[assignment]
-
+            location = self.setting.location(
+                trig.type, trig.mode, text, cands, (s0, cs, ce, ctx.region_start), ts
+            )
         mode = trig.mode
         if ante_mode is not None:
             mode = ante_mode
         elif trig.type == "CONSULT":
-            window = text[te : min(ce, te + 30)] + " " + m.group()
-            if self.phone_before_rx.search(text, max(cs, ts - 10), ts):
-                window += " تلفنی"  # تلفنی گفت‌وگو کرد
-            for name, rx in self.mode_cues.items():
-                if rx.search(window):
-                    mode = name
-                    break
-            if mode == "meet" and self.visit_rx.search(text, max(cs, ts - 60), ts):
-                mode = "visit"
-            if len(actors) > 2 and mode == "meet":
-                mode = (
-                    "multilateral"
-                    if self.mode_cues.get("multilateral")
-                    and self.mode_cues["multilateral"].search(text, s0, s1)
-                    else mode
-                )
+            mode = self.setting.consult_mode(mode, text, m.group(), (s0, s1, cs, ce), (ts, te), len(actors))
         ev_start, ev_end = trim_span(text, max(cs, ts - 120), min(ce, te + 120))
         return Found(
             type=trig.type,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rasad.events.actors import Candidate
 from rasad.model import Timex
 
 Actor = tuple[str, str | None]
@@ -112,3 +113,34 @@ def pick_date(
         if best is None or key[:2] < best[:2]:
             best = key
     return best[2] if best else None
+
+
+def participants(
+    text: str, cands: list[Candidate], a: int, b: int, ts: int, te: int, max_gap: int = 3
+) -> list[Candidate]:
+    """Actors of a joint event in ``[a, b)``: before the trigger any, after it only
+    a genitive chain (مذاکرات نمایندگان روسیه و آمریکا) or a با/میان phrase."""
+    out: list[Candidate] = []
+    last = te
+    for c in cands:
+        if c.start < a or c.end > b or not c.actor or c.modifier or c.loc_marked:
+            if c.start >= te and c.modifier:
+                last = c.end
+            continue
+        if c.start < te:
+            out.append(c)
+            continue
+        gap = text[last : c.start]
+        words = gap.replace("،", " ، ").replace(",", " ، ").split()
+        if "،" in words and [w for w in words if w != "،"] not in ([], ["و"]):
+            break  # a comma and more words: another clause
+        words = [w for w in words if w != "،"]
+        if c.with_marked or c.between_marked:
+            out.append(c)
+            last = c.end
+        elif len(words) <= max_gap or words == ["و"]:
+            out.append(c)
+            last = c.end
+        else:
+            break
+    return out

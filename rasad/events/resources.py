@@ -80,6 +80,7 @@ class Trigger:
     requires: re.Pattern[str] | None = None
     continues: bool = False
     needs_target: bool = False
+    object_inside: bool = False  # the demanded act is inside the match: خواستار خروج X شد
 
 
 _META = set("()[]{}?*+|.^$\\")
@@ -180,6 +181,7 @@ def load_triggers() -> tuple[list[Trigger], re.Pattern[str]]:
             requires=compile_fa(req) if req else None,
             continues=bool(row.get("continues", False)),
             needs_target=bool(row.get("needs_target", False)),
+            object_inside=bool(row.get("object_inside", False)),
         )
         triggers.append(t)
         parts.append(f"(?P<t{i}>{to_regex(t.pattern)})")

@@ -12,6 +12,7 @@ out (``می‌گوید`` / ``می گوید`` / ``میگوید``) and of ``أ`` w
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,8 @@ class CueForm:
     ke_only: bool = False
     object_only: bool = False
     context_speaker: bool = False
+    participle: bool = False  # ``با بیان اینکه ...``: content up to the main verb, same subject
+    bare: bool = False  # a bare past participle (``توصیف کرده، اما ...``): not before a passive
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,12 @@ class Lexicon:
     demonstratives: list[str] = field(default_factory=list)
     not_in_names: list[str] = field(default_factory=list)
     forms: dict[str, CueForm] = field(default_factory=dict)
+    outlet_nouns: list[str] = field(default_factory=list)
+    work_nouns: list[str] = field(default_factory=list)
+    author_nouns: list[str] = field(default_factory=list)
+    source_prefixes: list[str] = field(default_factory=list)
+    agency_named: list[str] = field(default_factory=list)
+    written_by: list[str] = field(default_factory=list)
 
     def find(self, text: str) -> list[CueHit]:
         """Cue occurrences at word boundaries, leftmost-longest, minus blocked phrases."""
@@ -90,9 +99,14 @@ class Lexicon:
                 continue
             if any(bs < h.end and h.start < be for bs, be in blocked):
                 continue
+            if h.form.bare and _PASSIVE.match(text, h.end):
+                continue  # «پاسخ داده شد»: a passive, not a report
             out.append(h)
             last_end = h.end
         return out
+
+
+_PASSIVE = re.compile(r"\s+(?:شد|شده|شود|می\u200cشود|می\sشود|است\s+که\s+شود)(?![\w\u200c])")
 
 
 def _is_word_char(c: str) -> bool:
@@ -165,7 +179,12 @@ def _read_yaml(path: str) -> dict[str, Any]:
 
 
 def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
-    """Every canonical (normalized) cue form of the YAML data, keyed by form."""
+    """Every canonical (normalized) cue form of the YAML data, keyed by form.
+
+    Besides the conjugations of :func:`conjugate`, compound verbs (and simple verbs flagged
+    ``bare_participle``) get the bare past participle that journalistic Persian uses
+    without ``است`` (``ایران را عاملی بی‌ثبات‌کننده توصیف کرده، اما ...``).
+    """
     light = data.get("light_verbs", {}) or {}
     forms: dict[str, CueForm] = {}
 
@@ -179,6 +198,14 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
             if e.get("past_only") and "می" + ZWNJ in f:
                 continue  # present and progressive: «می‌داند» is "knows", not a report
             add(f, lemma=lemma, negated=neg, plural=pl, objects=objs, object_only=bool(e.get("object_only")))
+        if e.get("bare_participle"):
+            add(
+                e["past"] + "ه",
+                lemma=lemma,
+                objects=objs,
+                object_only=bool(e.get("object_only")),
+                bare=True,
+            )
     for e in data.get("compound", []) or []:
         objs = tuple(_as_list(e.get("object")))
         lights = tuple(_as_list(e.get("light")))
@@ -186,12 +213,16 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
             for lv in lights:
                 stems = light[lv]
                 lemma = f"{pre} {stems['past']}"
-                for f, neg, pl in conjugate(stems["past"], stems["present"]):
+                keep = bool(e.get("keep_negated"))  # «رد نکرد» (did not rule out) is a statement
+                for f, neg, pl in conjugate(stems["past"], stems["present"]) + [
+                    (stems["past"] + "ه", False, False)
+                ]:
                     add(
                         f"{pre} {f}",
                         lemma=lemma,
-                        negated=neg,
+                        negated=neg and not keep,
                         plural=pl,
+                        bare=f == stems["past"] + "ه",
                         objects=objs,
                         split=bool(e.get("split")),
                         light=lights,
@@ -209,6 +240,8 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
                 colon_only=bool(e.get("colon_only")),
                 context_speaker=e.get("speaker") == "context",
             )
+    for f in _as_list(data.get("participial")):
+        add(f, lemma=f, participle=True)
     return forms
 
 
@@ -228,7 +261,10 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     forms = cue_forms(data)
     auto = ahocorasick.Automaton()
     for f, cf in forms.items():
-        for v in variants(f):
+        vs = variants(f)
+        if " " in cf.lemma and not cf.participle and not cf.split:
+            vs |= {v.replace(" ", "", 1) for v in vs}  # «اظهارداشت»: the light verb written on
+        for v in vs:
             if v not in auto:
                 auto.add_word(v, (len(v), cf))
     auto.make_automaton()
@@ -253,6 +289,12 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         demonstratives=_as_list(data.get("demonstratives")),
         not_in_names=_as_list(data.get("not_in_names")),
         forms=forms,
+        outlet_nouns=_as_list(data.get("outlet_nouns")),
+        work_nouns=_as_list(data.get("work_nouns")),
+        author_nouns=_as_list(data.get("author_nouns")),
+        source_prefixes=_as_list(data.get("source_prefixes")),
+        agency_named=_as_list(data.get("agency_named")),
+        written_by=_as_list(data.get("written_by")),
     )
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from rasad.model import Article, Entity
 from rasad.quotes.lexicon import ZWNJ, Lexicon, Roles
+from rasad.quotes.sources import Sources
 
 SPEAKER_TYPES = ("PER", "ORG", "GPE")
 _COMMA = re.compile(r"[،,]")
@@ -126,14 +127,16 @@ class Tables:
         self.lex = lex
         self.preps = {fold(p) for p in lex.prepositions}
         self.pronouns = {fold(p) for p in lex.pronouns}
-        adverbs = [[fold(w) for w in a.split()] for a in sorted(lex.adverbs, key=lambda a: -len(a.split()))]
+        # multi-word honorifics (حجت الاسلام و المسلمین) are skipped like multi-word adverbs
+        skippable = list(lex.adverbs) + [h for h in roles.honorifics if " " in h]
+        adverbs = [[fold(w) for w in a.split()] for a in sorted(skippable, key=lambda a: -len(a.split()))]
         self.heads = {fold(k): v for k, v in roles.heads.items()}
         self.rank = {fold(k): v for k, v in roles.rank.items()}
         self.origin = {fold(k): v for k, v in roles.origin.items()}
         self.quantity = {fold(k): v for k, v in roles.quantity.items()}
         self.titles = {fold(k): v for k, v in roles.titles.items()}
         self.institutions = {fold(k) for k in roles.institutions}
-        honorifics = {fold(k) for k in roles.honorifics}
+        honorifics = {fold(k) for k in roles.honorifics if " " not in k}
         self.adverb_words = {a[0] for a in adverbs if len(a) == 1}
         self.adverb_first: dict[str, list[list[str]]] = {}
         for a in adverbs:
@@ -142,6 +145,9 @@ class Tables:
         self.skip_words = {"و", "که", "هم", "نیز"} | honorifics | self.adverb_words
         self.demonstratives = {fold(d) for d in lex.demonstratives}
         self.not_in_names = {fold(w) for w in lex.not_in_names}
+        self.outlet_nouns = frozenset(fold(w) for w in lex.outlet_nouns)
+        self.work_nouns = frozenset(fold(w) for w in lex.work_nouns)
+        self.author_nouns = frozenset(fold(w) for w in lex.author_nouns)
         agency = sorted(lex.agency, key=len, reverse=True)
         self.agency_head = re.compile(r"[^،,.]{0,60}?(?:" + "|".join(map(re.escape, agency)) + r")\s")
 
@@ -171,6 +177,7 @@ class Resolver:
         self.anonymous: dict[str, Speaker] = {}
         self._appos: list[tuple[int, Speaker, frozenset[str], str]] | None = None
         self.surfaces: dict[str, Speaker] = {}
+        self.sources = Sources(doc, self.index.cands, tables.outlet_nouns, tables.work_nouns)
 
     # --- helpers ---------------------------------------------------------------
     def speaker_of(self, c: Cand) -> Speaker:
@@ -276,6 +283,14 @@ class Resolver:
                 toks = _title_tokens(m.group(1))
                 if toks:
                     out.append((c.start, self.speaker_of(c), toks, _head(m.group(1))))
+            else:
+                # without a comma: «مجید رضایی» نماینده دائم ایران در سازمان ملل ...
+                mb = _APPOS_BARE.match(text, c.end)
+                if mb:
+                    ws = words(text, mb.start(1), mb.end(1))[:6]
+                    if ws and self._match(ws, 0, self.titles):
+                        phrase = text[ws[0][0] : ws[-1][1]]
+                        out.append((c.start, self.speaker_of(c), _title_tokens(phrase), _head(phrase)))
             m2 = _APPOS_BEFORE.search(text, max(0, c.start - 80), c.start)
             if m2:
                 phrase = " ".join(m2.group(1).split()[-6:])
@@ -332,8 +347,9 @@ class Resolver:
         """Subject of the clause ``text[start:end]`` (which ends at the cue).
 
         Returns ``(speakers, how, subject_end)``, ``how`` in ``mention``, ``relay``,
-        ``role``, ``title``, ``pronoun``, ``zero``, ``surface``.  ``speakers`` is empty for
-        a pronoun or zero subject (the caller uses the salient speaker).
+        ``role``, ``title``, ``pronoun``, ``person``, ``zero``, ``surface``.  ``speakers`` is
+        empty for a pronoun or zero subject (the caller uses the salient speaker) and for
+        ``person``, a demonstrative role (``این مقام روس``: the salient person).
         """
         text = self.text
         for r in self.lex.relay:
@@ -346,6 +362,7 @@ class Resolver:
         if rel is not None:
             return [self.speaker_of(rel)], "relative", rel.end
         fallback: tuple[list[Speaker], str, int] | None = None
+        unknown: tuple[list[Speaker], str, int] | None = None
         for s0, e0 in _segments(text, start, end):
             ws = words(text, s0, e0)
             i = self._skip_adverbs(ws, 0)
@@ -354,15 +371,20 @@ class Resolver:
             res = self._segment(ws, i, s0, e0, end, plural)
             if res is None:
                 continue
+            if unknown is not None and res[1] not in ("mention", "role", "title"):
+                continue  # after an unknown segment only a known subject is trusted
             if res[1] == "surface":
                 fallback = fallback or res
                 continue
-            if res[1] == "unknown" and fallback is not None:
+            if res[1] == "unknown":
+                # «پایگاه شبکه X، «جان برکاو» رئیس ... هشدار داد»: a later segment may hold it
+                if fallback is None:
+                    unknown = res
                 continue
             if fallback is not None and res[1] not in ("mention", "role"):
                 return fallback
             return res
-        return fallback or ([], "zero", start)
+        return fallback or unknown or ([], "zero", start)
 
     def _segment(
         self, ws: list[Word], i: int, s0: int, e0: int, end: int, plural: bool
@@ -371,12 +393,24 @@ class Resolver:
         text = self.text
         first = ws[i][3]
         c0 = self.index.starting_at(ws[i][0])
+        if c0 is not None and _OBJECT.match(text, c0.end):
+            return [], "unknown", s0  # «آمریکا را ... توصیف کرد»: an object, not the subject
+        if c0 is None or c0.entity.type != "PER":
+            src = self._source(ws, i)
+            if src is not None:
+                return src
         has_ke = any(w[3] == "که" for w in ws[i:])
         if c0 is None and first in self.t.demonstratives and i + 1 < len(ws):
             # «این دیپلمات ایرانی گفت» → the salient speaker; «این سخنگوی …» → the role
             if self._match(ws, i + 1, self.titles) and not self.role_phrase(ws, i + 1, dry=True):
                 i += 1  # «این سخنگوی وزارت خارجه» → the title
                 first = ws[i][3]
+            elif self.role_phrase(ws, i + 1, dry=True) is not None:
+                # «این مقام اطلاعاتی آمریکا»، «این منبع که ...» → the salient speaker
+                k = i + 1
+                while k < len(ws) and ws[k][3] not in self.preps and ws[k][3] != "که":
+                    k += 1
+                return [], "person", ws[k - 1][1]
             elif not has_ke:
                 np = [
                     w
@@ -448,6 +482,29 @@ class Resolver:
                 )
             return [self.surface(rest)], "surface", rest[-1][1]
         return [], "unknown", s0
+
+    def _source(self, ws: list[Word], i: int) -> tuple[list[Speaker], str, int] | None:
+        """An outlet or an author as the subject (see :mod:`rasad.quotes.sources`)."""
+        first = ws[i][3]
+        src = self.sources
+        if first in self.t.author_nouns:  # «نویسنده این مقاله» → the author
+            a = src.author()
+            end = (
+                ws[min(i + 2, len(ws) - 1)][1]
+                if i + 1 < len(ws) and ws[i + 1][3] in self.t.demonstratives
+                else ws[i][1]
+            )
+            return ([self.speaker_of(a)], "mention", end) if a is not None else ([], "pronoun", end)
+        if i + 1 >= len(ws):
+            return None
+        if first in self.t.demonstratives and src.is_outlet_noun(ws[i + 1][3]):
+            o = src.last_outlet(ws[i][0])  # «این نشریه» → the outlet named last
+            return ([self.speaker_of(o)], "mention", ws[i + 1][1]) if o is not None else None
+        if src.is_outlet_noun(first):  # «گزارش فارن پالیسی» → the outlet
+            c = self.index.starting_at(ws[i + 1][0]) or self.index.starting_at(ws[i + 1][0] + 1)
+            if c is not None and c.entity.type == "ORG":
+                return [self.speaker_of(c)], "mention", c.end
+        return None
 
     def _until_prep(self, ws: list[Word]) -> list[Word]:
         """The leading words before the first preposition (the first word never counts)."""
@@ -547,7 +604,9 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return segs
 
 
-_APPOS_AFTER = re.compile(r"\s*[،,]\s*([^،,.:\n«»]{2,80}?)\s*(?=[،,.:\n]|$)")
+_APPOS_AFTER = re.compile(r"»?\s*[،,]\s*([^،,.:\n«»]{2,80}?)\s*(?=[،,.:\n]|$)")
+_OBJECT = re.compile(r"»?\s*را(?![\w\u200c])")
+_APPOS_BARE = re.compile(r"»?\s+([^،,.:\n«»]{2,80})")
 _APPOS_BEFORE = re.compile(r"([^،,.:\n«»]{2,80})[،,]\s*$")
 _TITLE_STOP = {"امور", "و", "این", "آن", "کشور", "نیز"}
 

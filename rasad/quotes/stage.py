@@ -25,12 +25,16 @@ import re
 from dataclasses import dataclass
 
 from rasad.model import Article, Quote, Sentence
+from rasad.quotes.attribution import Attributions, trim
 from rasad.quotes.lexicon import CueHit, Lexicon, Roles, load_lexicon, load_roles, variants
-from rasad.quotes.speaker import Resolver, Speaker, Tables, fold, words
+from rasad.quotes.speaker import Resolver, Speaker, Tables, fold
 
 OPEN_CLOSE = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 _TRIM = " \t\n.،,؛:!?؟"
+_FINITE = re.compile(
+    r"(?:کرد|کردند|شد|شدند|داد|دادند|رفت|رفتند|است|بود|بودند|کند|کنند|شود|دارد|دارند|گفت|نمود|داشت)$"
+)
 _MARKS = re.compile('[«»“”„"\n]')
 
 
@@ -71,6 +75,8 @@ class Clause:
     light_start: int = -1  # split cues: start of the closing light verb
     light_end: int = -1
     nested: bool = False  # the clause sits inside the content of the previous cue
+    subj_end: int = -1  # after a participial cue: the subject ends where that cue starts
+    after: int = -1  # after a participial cue: where its content ends
 
 
 class Salience:
@@ -82,23 +88,28 @@ class Salience:
         self.res = res
         self.sents = sents
         self.speaker: Speaker | None = None
+        self.person: Speaker | None = None  # the last person (``این مقام`` never means an ORG)
         self.pending: list[int] = []
 
     def set(self, sp: Speaker) -> None:
         self.speaker = sp
+        if sp.type == "PER":
+            self.person = sp
         self.pending.clear()
 
     def skip(self, si: int) -> None:
         self.pending.append(si)
         del self.pending[:-3]
 
-    def get(self) -> Speaker | None:
+    def get(self, person: bool = False) -> Speaker | None:
         for si in reversed(self.pending):
             sub = self.res.sentence_subject(self.sents[si].start, self.sents[si].end)
             if sub is not None:
-                self.speaker = sub
+                self.speaker = self.person = sub
                 break
         self.pending.clear()
+        if person and self.speaker is not None and self.speaker.type in ("ORG", "GPE"):
+            return self.person or self.speaker
         return self.speaker
 
 
@@ -120,28 +131,7 @@ class QuoteStage:
             k: re.compile(r"(?<![\w\u200c])(?:" + "|".join(map(re.escape, v)) + r")(?![\w\u200c])")
             for k, v in self.lex.light_forms.items()
         }
-        acc = sorted(self.lex.according_to + self.lex.relay, key=len, reverse=True)
-        self._according = re.compile(r"(?<![\w\u200c])(?:" + "|".join(map(re.escape, acc)) + r")\s")
-        self._agency = re.compile(
-            r"(?<![\w\u200c])(?:"
-            + "|".join(map(re.escape, sorted(self.lex.agency, key=len, reverse=True)))
-            + r")\s+([^،,.]{2,80})[،,]"
-        )
-        self._agency_head = re.compile(
-            r"\s*(?:" + "|".join(map(re.escape, sorted(self.lex.agency, key=len, reverse=True))) + r")\s"
-        )
-        trig = self.lex.according_to + self.lex.relay + self.lex.agency + list(self.lex.claim_links)
-        self._trigger = re.compile("|".join(map(re.escape, sorted(trig, key=len, reverse=True))))
-        links = sorted(self.lex.claim_links, key=len, reverse=True)
-        nouns = sorted({v for n in self.lex.claim_nouns for v in variants(n)}, key=len, reverse=True)
-        self._claim_label = {fold(k): v for k, v in self.lex.claim_nouns.items()}
-        self._claim = re.compile(
-            r"(?<![\w\u200c])("
-            + "|".join(map(re.escape, nouns))
-            + r")(?![\w\u200c])([^.!?؟]{0,80}?)\s("
-            + "|".join(map(re.escape, links))
-            + r")\s"
-        )
+        self.attributions = Attributions(self.lex)
 
     # ------------------------------------------------------------------------------
     def __call__(self, doc: Article) -> Article:
@@ -164,7 +154,7 @@ class QuoteStage:
         hits = [h for h in self.lex.find(text) if not _covered(inside, h.start, h.end)]
         if title:
             hits = [h for h in hits if not (title[0] <= h.start < title[1])]
-        triggers = [m.start() for m in self._trigger.finditer(text)]
+        triggers = [m.start() for m in self.attributions.trigger.finditer(text)]
         quotes: list[Quote] = []
         salient = Salience(res, sents)
         masked_to = -1
@@ -178,7 +168,7 @@ class QuoteStage:
                 hi += 1
             n_before = len(quotes)
             if any(sent.start <= t < sent.end for t in triggers):
-                self._attributions(doc, res, sent, si, quotes, s_hits, salient)
+                self.attributions(doc, res, sent, si, quotes, s_hits, salient)
             clauses = self._clauses(text, res, sent, s_hits)
             for k, cl in enumerate(clauses):
                 if cl.hit.start < masked_to or cl.hit.form.negated:
@@ -233,7 +223,14 @@ class QuoteStage:
                 ):
                     ws, strong = ws + vm[-1].start(), True
             nested = bool(out) and not strong and ws == prev_end
-            out.append(Clause(h, ws, strong, ls, le, nested))
+            if out and out[-1].hit.form.participle:
+                # «وی با بیان اینکه ...، افزود»: the main verb shares the participle's subject
+                p = out[-1]
+                comma = max(text.rfind("،", p.hit.end, h.start), text.rfind(",", p.hit.end, h.start))
+                after = comma if comma > p.hit.end else h.start
+                out.append(Clause(h, p.ws, p.strong, ls, le, False, p.hit.start, after))
+            else:
+                out.append(Clause(h, ws, strong, ls, le, nested))
             prev_end = le if le > 0 else h.end
         return out
 
@@ -264,8 +261,16 @@ class QuoteStage:
         kind = "indirect"
         c_start = c_end = -1
         pre_quote: tuple[int, int] | None = None
-        subj_end_limit = h.start
-        if cl.light_start > 0 and text[h.end : cl.light_start].strip():
+        subj_end_limit = cl.subj_end if cl.subj_end >= 0 else h.start
+        if f.participle:
+            if nxt is not None and nxt.subj_end == h.start:
+                c_start, c_end = cue_end, nxt.after
+            else:  # no main cue: the content runs to the last comma of the sentence
+                comma = max(text.rfind("،", cue_end, sent_end), text.rfind(",", cue_end, sent_end))
+                if comma < 0:
+                    return []
+                c_start, c_end = cue_end, comma
+        elif cl.light_start > 0 and text[h.end : cl.light_start].strip():
             c_start, c_end = h.end, cl.light_start
         elif j < len(text) and text[j] == ":":
             kind = "direct"
@@ -321,27 +326,27 @@ class QuoteStage:
             speakers, how, subj_end = res.subject(s0, subj_end_limit, f.plural)
             if cl.nested and how == "surface":
                 return []  # inside another quote only a known subject is trusted
-        if not speakers and how == "zero" and cl.ws > sent.start:
+        if not speakers and (how == "zero" or (how == "unknown" and cl.strong)) and cl.ws > sent.start:
             subj = res.sentence_subject(sent.start, cl.ws)
             if subj is not None:
                 speakers = [subj]
         if not speakers:
-            sal = salient.get() if how != "unknown" else None
+            sal = salient.get(person=how == "person") if how != "unknown" else None
             if sal is None:
                 return []
             speakers = [sal]
         if c_start == -2:
-            c_start, c_end = self._object_content(text, subj_end, h.start, f.objects)
+            c_start, c_end = self._object_content(text, max(subj_end, cl.after), h.start, f.objects)
             if c_start < 0 and text[j : j + 1] in ("،", ",") and len(text[j:limit].split()) >= 5:
                 c_start, c_end = j + 1, _extend_marks(pairs, j + 1, limit)
             if c_start < 0:
                 return []
-        c_start, c_end = _trim(text, c_start, c_end)
+        c_start, c_end = trim(text, c_start, c_end)
         if c_end - c_start < 3 or len(text[c_start:c_end].split()) < 1:
             return []
         date = self._date(doc, cl.ws, h.start)
         if date is None:
-            date = last_date if how in ("pronoun", "zero") and last_date else doc.published
+            date = last_date if how in ("pronoun", "person", "zero") and last_date else doc.published
         cue = (
             text[h.start : cue_end]
             if cl.light_start < 0
@@ -419,7 +424,13 @@ class QuoteStage:
             rm = list(re.finditer(r"(?:^|\s)را(?=\s|$)", region))
             if rm:
                 last = rm[-1]
-                cm = list(re.finditer(r"[،,]|(?:^|\s)و\s", region[: last.start()]))
+                cm = [
+                    x
+                    for x in re.finditer(r"[،,]|(?:^|\s)و\s", region[: last.start()])
+                    if x.group() in "،,"
+                    or not region[: x.start()].strip()
+                    or _FINITE.search(region, 0, x.start())
+                ]  # «... رفت و توافق را اعلام کرد»; not «ایران و آمریکا را»
                 st = cm[-1].end() if cm else 0
                 if not region[st : last.start()].strip():
                     return -1, -1  # «را» with no object before it
@@ -441,103 +452,6 @@ class QuoteStage:
                     v = v.split("T")[0]
                 best = v
         return best
-
-    # ------------------------------------------------------------------------------
-    def _attributions(
-        self,
-        doc: Article,
-        res: Resolver,
-        sent: Sentence,
-        si: int,
-        quotes: list[Quote],
-        hits: list[CueHit],
-        salient: Salience,
-    ) -> None:
-        """``به گفته X، ...``، ``بنا به گزارش رسانه‌ها، ...``، ``گزارش‌هایی ... مبنی بر اینکه ...``."""
-        text = doc.text
-        for m in self._according.finditer(text, sent.start, sent.end):
-            if any(h.start > m.end() for h in hits):
-                continue  # a relay inside a clause with its own cue (… به نقل از X … گزارش داد)
-            in_agency = self._agency_head.match(text, sent.start, m.start()) is not None
-            comma = re.compile(r"[،,]").search(text, m.end(), sent.end)
-            if comma is None:
-                c_start, c_end, s_end = sent.start, m.start(), sent.end
-            elif m.start() - sent.start <= 40:
-                c_start, c_end, s_end = comma.end(), sent.end, comma.start()
-            else:
-                c_start, c_end, s_end = sent.start, m.start(), comma.start()
-            speakers, how, _ = res.subject(m.end(), s_end)
-            if in_agency and not (how == "role" or (speakers and speakers[0].type == "PER")):
-                continue  # «به گزارش ... به نقل از تله‌سور»: a source of the article, not a speaker
-            if not speakers:
-                sal = salient.get() if how == "pronoun" else None
-                if sal is None:
-                    continue
-                speakers = [sal]
-            c_start, c_end = _trim(text, c_start, c_end)
-            if len(text[c_start:c_end].split()) < 2:
-                continue
-            cue = text[m.start() : m.end()].strip()
-            for sp in speakers:
-                quotes.append(self._mk(doc, sp, c_start, c_end, cue, m.start(), m.end() - 1, si))
-                salient.set(sp)
-        for m in self._agency.finditer(text, sent.start, sent.end):
-            if any(h.start > m.end() for h in hits):
-                continue
-            ws = words(text, m.start(1), m.end(1))
-            role = res.role_phrase(ws, 0) if ws else None
-            if role is None:
-                continue  # a named agency: attribution of the article, not a statement
-            c_start, c_end = _trim(text, m.end(), sent.end)
-            if len(text[c_start:c_end].split()) < 2:
-                continue
-            cue_end = m.start(1)
-            quotes.append(
-                self._mk(
-                    doc,
-                    role[0],
-                    c_start,
-                    c_end,
-                    text[m.start() : cue_end].strip(),
-                    m.start(),
-                    cue_end - 1,
-                    si,
-                )
-            )
-        for m in self._claim.finditer(text, sent.start, sent.end):
-            ws = words(text, m.start(2), m.end(2))
-            csp: Speaker | None = None
-            if ws:
-                cands, how, _ = res.subject(m.start(2), m.end(2))
-                csp = cands[0] if cands and how in ("mention", "role", "title") else None
-                if csp is None:
-                    rp = res.role_phrase(ws, 0)
-                    csp = rp[0] if rp else None
-            if csp is None:
-                label = self._claim_label.get(fold(m.group(1)))
-                if not label:
-                    continue  # «ادعای ... مبنی بر» needs a holder
-                csp = Speaker(f"anonymous:{label}", m.group(1), None, "ANON")
-            c_start, c_end = _trim(text, m.end(), sent.end)
-            if len(text[c_start:c_end].split()) < 2:
-                continue
-            quotes.append(self._mk(doc, csp, c_start, c_end, m.group(1), m.start(1), m.end(1), si))
-
-    def _mk(self, doc: Article, sp: Speaker, s: int, e: int, cue: str, cs: int, ce: int, si: int) -> Quote:
-        return Quote(
-            speaker=sp.name,
-            kind="indirect",
-            text=doc.text[s:e],
-            start=s,
-            end=e,
-            cue=cue,
-            cue_start=cs,
-            cue_end=ce,
-            date=doc.published,
-            speaker_id=sp.id,
-            speaker_fa=sp.fa,
-            sentence=si,
-        )
 
 
 def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -570,15 +484,6 @@ def _extend_marks(pairs: dict[int, int], s: int, e: int) -> int:
         if s <= o < e and c >= e:
             best = max(best, c + 1)
     return best
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Strip spaces, punctuation and stray closing/opening marks at the ends."""
-    while s < e and (text[s] in _TRIM or text[s] in "»”"):
-        s += 1
-    while e > s and (text[e - 1] in _TRIM or text[e - 1] in "«“"):
-        e -= 1
-    return s, e
 
 
 __all__ = ["QuoteStage", "quote_pairs", "fold"]

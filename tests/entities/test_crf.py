@@ -94,6 +94,22 @@ def test_normalize_and_shape() -> None:
     assert shape("«") == "punct" and shape("تهران") == "fa" and shape("NATO") == "lat"
 
 
+def test_cue_lexicon_is_normalized_and_unambiguous() -> None:
+    import yaml
+
+    from rasad.entities.features import CUES_PATH
+
+    data = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
+    seen: dict[str, str] = {}
+    for cls, words in data.items():
+        assert words, cls
+        for w in words:
+            assert len(w) >= 2 and not set(w) & set("يكىة"), w
+            assert normalize_token(w) == w, w
+            assert w not in seen, f"{w} under {seen.get(w)} and {cls}"
+            seen[w] = cls
+
+
 def test_features_see_cues_in_context() -> None:
     feats = FeatureExtractor().sequence(["آقای", "نادری", "گفت"])
     assert "-1:cue=per_title" in feats[1] and "+1:cue=say" in feats[1]

@@ -1,0 +1,223 @@
+"""Small constructions the event grammar consults (kept apart from grammar.py).
+
+* an object relative clause (``زمینی را که نیروهای مسکو تصرف نکرده‌اند، ...``)
+  hides its own subject: a name inside it is not the main clause's subject;
+* a passive attack (``مناطق آن‌ها تحت حملات پهپادی اوکراین قرار گرفت``) names
+  its target before the reported clause (the speaker's side);
+* a conditional threat (``اگر آمریکا واکنش نشان دهد، ایران بیکار نخواهد نشست``)
+  names its target in the ``اگر`` clause;
+* a role noun before a state (``نماینده ایران``) stands for the person who
+  holds it when that person was just named (``تخت‌روانچی ... نماینده ایران``).
+
+The patterns live in ``rasad/data/events/grammar.yaml`` (key ``constructions``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasad.events.actors import Candidate
+from rasad.events.resources import compile_fa, load_yaml
+from rasad.model import Article
+
+Actor = tuple[str, str | None]
+
+
+def _last(rx: re.Pattern[str], text: str, a: int, b: int) -> re.Match[str] | None:
+    """The last match of ``rx`` in ``text[a:b]``."""
+    last = None
+    for last in rx.finditer(text, a, b):  # noqa: B007
+        pass
+    return last
+
+
+class Constructions:
+    """Compiled patterns of ``grammar.yaml: constructions``."""
+
+    def __init__(self) -> None:
+        data = load_yaml("grammar.yaml").get("constructions") or {}
+        b = r"(?<![\w\u200c])"
+        self.relative_rx = re.compile(b + compile_fa(data["object_relative"]).pattern)
+        self.passive_rx = re.compile(b + compile_fa(data["passive_assault"]).pattern + r"[ \u200c]*$")
+        self.cond_rx = re.compile(b + compile_fa(data["condition"]).pattern)
+        self.role_rx = re.compile(b + compile_fa(data["role_before_state"]).pattern + r"[ \u200c]+$")
+        self.report_rx = re.compile(b + compile_fa(data["news_report"]).pattern)
+        self.hedge_rx = re.compile(b + compile_fa(data["hedge"]).pattern)
+        self.stated_rx = re.compile(b + compile_fa(data["statement_object"]).pattern)
+        self.agent_rx = re.compile(
+            b + compile_fa(data["request_agent"]).pattern + r"(?:[ \u200c]+[^\s،.]+){0,2}?[ \u200c]+$"
+        )
+        self.future_rx = re.compile(b + compile_fa(data["future"]).pattern + r"(?![\w\u200c])")
+
+    def future(self, trigger_text: str) -> bool:
+        """Is the trigger's verb future (``نخواهند پذیرفت``, ``حمایت خواهد کرد``)?"""
+        return self.future_rx.search(trigger_text) is not None
+
+    def hedged(self, text: str, a: int, ts: int) -> bool:
+        """Is the statement at ``ts`` hedged in its clause ``[a, ts)``?
+
+        >>> Constructions().hedged("به احتمال زیاد تهران این شرط را نخواهد پذیرفت", 0, 30)
+        True
+        """
+        return self.hedge_rx.search(text, a, ts) is not None
+
+    def object_of_statement(self, text: str, te: int, ce: int) -> bool:
+        """Is the noun ending at ``te`` the object of a statement verb (``... را محکوم کرد``)?"""
+        m = self.stated_rx.search(text, te, min(ce, te + 80))
+        return m is not None and "،" not in text[te : m.start()]
+
+    def asked(self, text: str, cands: list[Candidate], ts: int, te: int, source: Actor) -> Actor | None:
+        """The one asked in ``خواستار خروج نیروهای X از Y شد``: the doer of the act asked for."""
+        for c in cands:
+            if (
+                ts < c.start
+                and c.end <= te
+                and c.actor
+                and c.actor != source[0]
+                and not (c.modifier or c.between_marked or c.with_marked)
+                and self.agent_rx.search(text, max(ts, c.start - 30), c.start)
+            ):
+                return (c.actor, c.actor_id)
+        return None
+
+    def counterpart(
+        self,
+        etype: str,
+        text: str,
+        cands: list[Candidate],
+        bounds: tuple[int, int, int, int, int],
+        region_start: int,
+        speaker: Actor | None,
+        source: Actor,
+    ) -> Actor | None:
+        """The other party of a one-sided event whose grammar named only its source.
+
+        ``bounds``: sentence start and end, trigger start, object start, clause start."""
+        s0, s1, ts, lo, cs = bounds
+        if etype == "REJECT":
+            return self.relative_target(text, cands, min(lo, cs), ts, source)
+        if etype == "THREATEN":
+            return self.condition_target(text, cands, cs, ts, source)
+        if etype == "ASSAULT":
+            return self.passive_target(text, cands, s0, ts, region_start, source) or self.reporter_target(
+                text, speaker, ts, s1, source
+            )
+        return None
+
+    @staticmethod
+    def coordinated(text: str, cands: list[Candidate], first: Candidate, ts: int) -> list[Actor]:
+        """Actors coordinated with ``first`` before ``ts``: ``آلمان، فرانسه و بریتانیا``.
+
+        Only a comma or و may stand between them; the first is not returned."""
+        out: list[Actor] = []
+        last = first.end
+        for c in cands:
+            if c.start < last:
+                continue
+            if c.start >= ts or not c.actor or c.modifier:
+                break
+            if text[last : c.start].strip(" \u200c،,") not in ("", "و"):
+                break
+            if c.actor != first.actor and (c.actor, c.actor_id) not in out:
+                out.append((c.actor, c.actor_id))
+            last = c.end
+        return out
+
+    def in_relative(self, text: str, a: int, pos: int) -> bool:
+        """Is ``pos`` inside an object relative clause or a condition (``اگر X ...``)
+        opened in ``[a, pos)`` and not yet closed by a comma?
+
+        >>> Constructions().in_relative("زمینی را که نیروهای روسیه", 0, 20)
+        True
+        """
+        for rx in (self.relative_rx, self.cond_rx):
+            m = _last(rx, text, a, pos)
+            if m is not None and "،" not in text[m.end() : pos]:
+                return True
+        return False
+
+    def passive_target(
+        self, text: str, cands: list[Candidate], s0: int, ts: int, region_start: int, source: Actor
+    ) -> Actor | None:
+        """The target of ``تحت حملات X قرار گرفت`` said by the attacked side: the actor
+        named before the reported clause (or before the trigger), other than the source."""
+        if not self.passive_rx.search(text, max(s0, ts - 12), ts):
+            return None
+        end = region_start if region_start > s0 else ts
+        for c in cands:
+            if s0 <= c.start and c.end <= end and c.actor and c.actor != source[0]:
+                return (c.actor, c.actor_id)
+        return None
+
+    def reporter_target(
+        self, text: str, speaker: Actor | None, ts: int, s1: int, source: Actor
+    ) -> Actor | None:
+        """``ارتش اوکراین از حمله هوایی روسیه به خارکیف خبر داد``: the side that reports
+        another's attack as news is the side hit."""
+        if speaker is None or speaker[0] == source[0] or not self.reported(text, ts, s1):
+            return None
+        return speaker
+
+    def relative_target(
+        self, text: str, cands: list[Candidate], lo: int, ts: int, source: Actor
+    ) -> Actor | None:
+        """``زمینی را که نیروهای روسیه تصرف کرده‌اند واگذار نمی‌کند``: the actor named in
+        the object's relative clause is the other party of a refusal."""
+        for c in cands:
+            if (
+                lo <= c.start < ts
+                and c.actor
+                and c.actor != source[0]
+                and self.in_relative(text, lo, c.start)
+            ):
+                return (c.actor, c.actor_id)
+        return None
+
+    def condition_target(
+        self, text: str, cands: list[Candidate], a: int, ts: int, source: Actor
+    ) -> Actor | None:
+        """The actor of an ``اگر X ...`` clause before a threat."""
+        m = _last(self.cond_rx, text, a, ts)
+        if m is None:
+            return None
+        for c in cands:
+            if m.end() <= c.start < ts and c.actor and c.actor != source[0]:
+                return (c.actor, c.actor_id)
+        return None
+
+    def role_person(
+        self,
+        text: str,
+        c: Candidate | None,
+        s0: int,
+        prev: Actor | None,
+        nationality: dict[str, str] | None,
+    ) -> Actor | None:
+        """``نماینده ایران`` after a named Iranian envoy: that envoy."""
+        if c is None or prev is None or not nationality or nationality.get(prev[0]) != c.actor:
+            return None
+        if self.role_rx.search(text, max(s0, c.start - 30), c.start):
+            return prev
+        return None
+
+    def appositions(self, doc: Article, cands: list[Candidate], known: dict[str, str]) -> dict[str, str]:
+        """Add person → state from appositions (``مجید تخت‌روانچی، نماینده دائم ایران``)
+        to ``known`` (the nationalities read off title mentions)."""
+        out = dict(known)
+        text = doc.text
+        states = [c for c in cands if c.actor and c.etype != "PER"]
+        for ent in doc.entities:
+            if ent.type != "PER" or ent.name in out:
+                continue
+            for m in ent.mentions:
+                nxt = next((c for c in states if m.end < c.start <= m.end + 45), None)
+                if nxt is None or "." in text[m.end : nxt.start]:
+                    continue
+                if self.role_rx.search(text, m.end, nxt.start):
+                    out[ent.name] = nxt.actor  # type: ignore[assignment]
+                    break
+        return out
+
+    def reported(self, text: str, a: int, b: int) -> bool:
+        """Does ``text[a:b]`` report news (``از ... خبر داد``)?"""
+        return self.report_rx.search(text, a, b) is not None

@@ -1,0 +1,192 @@
+"""Attributions without a reporting verb: ``به گفته X، ...``، ``بنا به گزارش رسانه‌ها، ...``،
+``بنا بر گزارش نشریه X، ...``، ``بنا بر این گزارش، ...``، ``گزارش‌هایی ... مبنی بر اینکه ...``.
+
+    >>> from rasad.model import Article, Sentence
+    >>> t = "به گفته منابع آگاه، مذاکرات هفته آینده از سر گرفته می‌شود."
+    >>> from rasad.quotes.stage import QuoteStage
+    >>> [q.speaker for q in QuoteStage()(Article(raw=t, text=t, sentences=[Sentence(0, len(t))])).quotes]
+    ['anonymous:informed sources']
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rasad.model import Article, Quote, Sentence
+from rasad.quotes.lexicon import CueHit, Lexicon, variants
+from rasad.quotes.speaker import Resolver, Speaker, fold, words
+
+if TYPE_CHECKING:
+    from rasad.quotes.stage import Salience
+
+_COMMA = re.compile(r"[،,]")
+_TRIM = " \t\n.،,؛:!?؟"
+
+
+def _alt(items: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(items, key=len, reverse=True)))
+
+
+class Attributions:
+    """Compiled patterns of the verbless attributions (built once per stage)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self._according = re.compile(
+            r"(?<![\w\u200c])(?:" + _alt(lex.according_to + lex.relay + lex.written_by) + r")\s"
+        )
+        self._agency = re.compile(r"(?<![\w\u200c])(" + _alt(lex.agency) + r")\s+([^،,.]{2,80})[،,]")
+        self._agency_head = re.compile(r"\s*(?:" + _alt(lex.agency) + r")\s")
+        self._named = {fold(a) for a in lex.agency_named}
+        self._written = {fold(a) for a in lex.written_by}
+        outlets = sorted({v for n in lex.outlet_nouns for v in variants(n)}, key=len, reverse=True)
+        self._anaphoric = re.compile(
+            r"(?<![\w\u200c])(?:"
+            + _alt(lex.source_prefixes)
+            + r")\s+(?:این|همین)\s+(?:"
+            + "|".join(map(re.escape, outlets))
+            + r")\s*[،,]"
+        )
+        trig = (
+            lex.according_to
+            + lex.relay
+            + lex.written_by
+            + lex.agency
+            + list(lex.claim_links)
+            + lex.source_prefixes
+        )
+        self.trigger = re.compile(_alt(trig))
+        nouns = sorted({v for n in lex.claim_nouns for v in variants(n)}, key=len, reverse=True)
+        self._claim_label = {fold(k): v for k, v in lex.claim_nouns.items()}
+        self._claim = re.compile(
+            r"(?<![\w\u200c])("
+            + "|".join(map(re.escape, nouns))
+            + r")(?![\w\u200c])([^.!?؟]{0,80}?)\s("
+            + _alt(list(lex.claim_links))
+            + r")\s"
+        )
+
+    def __call__(
+        self,
+        doc: Article,
+        res: Resolver,
+        sent: Sentence,
+        si: int,
+        quotes: list[Quote],
+        hits: list[CueHit],
+        salient: Salience,
+    ) -> None:
+        """``به گفته X، ...``، ``بنا به گزارش رسانه‌ها، ...``، ``گزارش‌هایی ... مبنی بر اینکه ...``."""
+        text = doc.text
+        for m in self._according.finditer(text, sent.start, sent.end):
+            if any(h.start > m.end() for h in hits):
+                continue  # a relay inside a clause with its own cue (… به نقل از X … گزارش داد)
+            in_agency = self._agency_head.match(text, sent.start, m.start()) is not None
+            comma = _COMMA.search(text, m.end(), sent.end)
+            if comma is None:
+                c_start, c_end, s_end = sent.start, m.start(), sent.end
+            elif m.start() - sent.start <= 40:
+                c_start, c_end, s_end = comma.end(), sent.end, comma.start()
+            else:
+                c_start, c_end, s_end = sent.start, m.start(), comma.start()
+            speakers, how, _ = res.subject(m.end(), s_end)
+            outlet = speakers and speakers[0].type in ("ORG", "GPE")
+            if outlet and fold(m.group().strip()) in self._written:
+                continue  # «به نوشته رویترز، ...»: the article's source, not a speaker
+            if in_agency and not (how == "role" or (speakers and speakers[0].type == "PER")):
+                continue  # «به گزارش ... به نقل از تله‌سور»: a source of the article, not a speaker
+            if not speakers:
+                sal = salient.get(person=how == "person") if how in ("pronoun", "person") else None
+                if sal is None:
+                    continue
+                speakers = [sal]
+            c_start, c_end = trim(text, c_start, c_end)
+            if len(text[c_start:c_end].split()) < 2:
+                continue
+            cue = text[m.start() : m.end()].strip()
+            for one in speakers:
+                quotes.append(_mk(doc, one, c_start, c_end, cue, m.start(), m.end() - 1, si))
+                salient.set(one)
+        for m in self._agency.finditer(text, sent.start, sent.end):
+            if any(h.start > m.end() for h in hits):
+                continue
+            ws = words(text, m.start(2), m.end(2))
+            role = res.role_phrase(ws, 0) if ws else None
+            sp: Speaker | None = role[0] if role else None
+            opens = len(text[sent.start : m.start()].split()) <= 2  # it opens the sentence
+            if sp is None and opens and fold(m.group(1)) in self._named:
+                # «بنا بر گزارش نشریه X، ...»: a named outlet is the source of the statement
+                cands, how, _ = res.subject(m.start(2), m.end(2))
+                if cands and how == "mention" and cands[0].type in ("ORG", "PER"):
+                    sp = cands[0]
+            if sp is None:
+                continue  # a named agency: attribution of the article, not a statement
+            c_start, c_end = trim(text, m.end(), sent.end)
+            if len(text[c_start:c_end].split()) < 2:
+                continue
+            cue_end = m.start(2)
+            cue = text[m.start() : cue_end].strip()
+            quotes.append(_mk(doc, sp, c_start, c_end, cue, m.start(), cue_end - 1, si))
+            salient.set(sp)
+        for m in self._anaphoric.finditer(text, sent.start, sent.end):
+            if any(h.start > m.end() for h in hits):
+                continue
+            o = res.sources.last_outlet(m.start())  # «بنا بر این گزارش، ...» → the outlet named last
+            if o is None:
+                continue
+            sp = res.speaker_of(o)
+            c_start, c_end = trim(text, m.end(), sent.end)
+            if len(text[c_start:c_end].split()) < 2:
+                continue
+            quotes.append(
+                _mk(
+                    doc, sp, c_start, c_end, text[m.start() : m.end() - 1].strip(), m.start(), m.end() - 1, si
+                )
+            )
+            salient.set(sp)
+        for m in self._claim.finditer(text, sent.start, sent.end):
+            ws = words(text, m.start(2), m.end(2))
+            csp: Speaker | None = None
+            if ws:
+                cands, how, _ = res.subject(m.start(2), m.end(2))
+                csp = cands[0] if cands and how in ("mention", "role", "title") else None
+                if csp is None:
+                    rp = res.role_phrase(ws, 0)
+                    csp = rp[0] if rp else None
+            if csp is None:
+                label = self._claim_label.get(fold(m.group(1)))
+                if not label:
+                    continue  # «ادعای ... مبنی بر» needs a holder
+                csp = Speaker(f"anonymous:{label}", m.group(1), None, "ANON")
+            c_start, c_end = trim(text, m.end(), sent.end)
+            if len(text[c_start:c_end].split()) < 2:
+                continue
+            quotes.append(_mk(doc, csp, c_start, c_end, m.group(1), m.start(1), m.end(1), si))
+
+
+def _mk(doc: Article, sp: Speaker, s: int, e: int, cue: str, cs: int, ce: int, si: int) -> Quote:
+    """An indirect quote of ``doc.text[s:e]`` with its cue at ``[cs, ce)``."""
+    return Quote(
+        speaker=sp.name,
+        kind="indirect",
+        text=doc.text[s:e],
+        start=s,
+        end=e,
+        cue=cue,
+        cue_start=cs,
+        cue_end=ce,
+        date=doc.published,
+        speaker_id=sp.id,
+        speaker_fa=sp.fa,
+        sentence=si,
+    )
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Strip spaces, punctuation and stray closing/opening marks at the ends."""
+    while s < e and (text[s] in _TRIM or text[s] in "»”"):
+        s += 1
+    while e > s and (text[e - 1] in _TRIM or text[e - 1] in "«“"):
+        e -= 1
+    return s, e

@@ -1,0 +1,103 @@
+"""Publications and authors as speakers.
+
+Analysis pieces report what an outlet or an article's author says:
+
+* ``نشریه فارن پالیسی می‌نویسد``، ``گزارش رویترز ادامه می‌دهد`` → the outlet (an ORG
+  mention after a publication noun);
+* ``این نشریه می‌افزاید``، ``بنا بر این گزارش، ...`` → the outlet named last before;
+* ``نویسنده این مقاله می‌گوید`` → the person introduced as the author
+  (``علی رضایی در مقاله‌ای ... نوشته است``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rasad.model import Article
+
+from .lexicon import ZWNJ
+
+if TYPE_CHECKING:
+    from .speaker import Cand
+
+_FOLD = str.maketrans({ZWNJ: None, " ": None})
+_DATELINE = re.compile(r"\s*به\s+گزارش\s")
+_TAIL = re.compile(r"([^\s«»،,.:]+)[\s«]*$")
+
+
+def _fold(s: str) -> str:
+    return s.translate(_FOLD)
+
+
+class Sources:
+    """Outlet and author lookups of one article (built lazily by the resolver)."""
+
+    def __init__(
+        self,
+        doc: Article,
+        cands: list[Cand],
+        outlet_nouns: frozenset[str],
+        work_nouns: frozenset[str],
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.cands = cands
+        self.outlet_nouns = outlet_nouns
+        self.work_nouns = work_nouns
+        self._outlets: list[Cand] | None = None
+        self._author: Cand | None = None
+        self._author_done = False
+
+    def is_outlet_noun(self, folded: str) -> bool:
+        """``نشریه``، ``خبرگزاری``، ``گزارش``، ``مقاله``…  (folded, with or without ezafe ی)."""
+        return folded in self.outlet_nouns or (folded.endswith("ی") and folded[:-1] in self.outlet_nouns)
+
+    def outlets(self) -> list[Cand]:
+        """ORG mentions introduced by a publication noun (``نشریه «فارن پالیسی»``) or that
+        contain one (``خبرگزاری آسوشیتدپرس``), in text order."""
+        if self._outlets is None:
+            out = []
+            for c in self.cands:
+                if c.entity.type != "ORG":
+                    continue
+                first = _fold(c.text.split()[0]) if c.text.split() else ""
+                m = _TAIL.search(self.text, max(0, c.start - 30), c.start)
+                before = _fold(m.group(1)) if m else ""
+                if (self.is_outlet_noun(first) or self.is_outlet_noun(before)) and not self._dateline(
+                    c.start
+                ):
+                    out.append(c)
+            self._outlets = out
+        return self._outlets
+
+    def _dateline(self, pos: int) -> bool:
+        """Is ``pos`` inside the article's own dateline (``به گزارش خبرگزاری فارس``)?"""
+        line = self.text.rfind("\n", 0, pos) + 1
+        head = self.text[line:pos]
+        return "،" not in head and "," not in head and _DATELINE.match(self.text, line) is not None
+
+    def last_outlet(self, pos: int) -> Cand | None:
+        """The outlet named last before ``pos``."""
+        best = None
+        for c in self.outlets():
+            if c.start >= pos:
+                break
+            best = c
+        return best
+
+    def author(self) -> Cand | None:
+        """The first person named in the first sentence about an article (``مقاله``،
+        ``یادداشت``): ``«فیلیپ گوردون» ... مقاله‌ای ... نوشته است``."""
+        if self._author_done:
+            return self._author
+        self._author_done = True
+        for s in self.doc.sentences:
+            seg = self.text[s.start : s.end]
+            if not any(_fold(w.strip("«»،,.")) in self.work_nouns for w in seg.split()):
+                continue
+            for c in self.cands:
+                if s.start <= c.start < s.end and c.entity.type == "PER":
+                    self._author = c
+                    return c
+        return None
