@@ -201,12 +201,34 @@ def word_features(
 class _Word:
     """A word's own features and its context-feature strings, built once per extractor."""
 
-    __slots__ = ("norm", "shape", "cue", "feats", "gaz", "m1w", "m2w", "p1w", "p2w", "m1sh", "p1sh",
-                 "m1cue", "m2cue", "p1cue", "p2cue", "m1gz", "p1gz")
+    __slots__ = (
+        "norm",
+        "shape",
+        "cue",
+        "feats",
+        "gaz",
+        "m1w",
+        "m2w",
+        "p1w",
+        "p2w",
+        "m1sh",
+        "p1sh",
+        "m1cue",
+        "m2cue",
+        "p1cue",
+        "p2cue",
+        "m1gz",
+        "p1gz",
+    )
 
     def __init__(self, norm: str, shp: str, cue: str, feats: list[str], gaz: tuple[str, ...]) -> None:
         self.norm, self.shape, self.cue, self.feats, self.gaz = norm, shp, cue, feats, gaz
-        self.m1w, self.m2w, self.p1w, self.p2w = "-1:w=" + norm, "-2:w=" + norm, "+1:w=" + norm, "+2:w=" + norm
+        self.m1w, self.m2w, self.p1w, self.p2w = (
+            "-1:w=" + norm,
+            "-2:w=" + norm,
+            "+1:w=" + norm,
+            "+2:w=" + norm,
+        )
         self.m1sh, self.p1sh = "-1:sh=" + shp, "+1:sh=" + shp
         self.m1cue, self.m2cue = "-1:cue=" + cue, "-2:cue=" + cue
         self.p1cue, self.p2cue = "+1:cue=" + cue, "+2:cue=" + cue
@@ -260,7 +282,9 @@ class FeatureExtractor:
         n = len(words)
         seq = [_PAD[0], _PAD[1], *words, _PAD[2], _PAD[3]]
         norms = [w.norm for w in seq]
-        pairs = [a + "|" + b for a, b in zip(norms, norms[1:])]  # pairs[k] = norms[k]|norms[k+1]
+        pairs = [
+            a + "|" + b for a, b in zip(norms, norms[1:], strict=False)
+        ]  # pairs[k] = norms[k]|norms[k+1]
         last = n - 1
         out: list[list[str]] = []
         for i in range(n):

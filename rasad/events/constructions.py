@@ -43,6 +43,8 @@ class Constructions:
         self.role_rx = re.compile(b + compile_fa(data["role_before_state"]).pattern + r"[ \u200c]+$")
         self.report_rx = re.compile(b + compile_fa(data["news_report"]).pattern)
         self.hedge_rx = re.compile(b + compile_fa(data["hedge"]).pattern)
+        self.present_rx = re.compile(r"^" + compile_fa(data["present_state"]).pattern)
+        self.sports_rx = re.compile(b + compile_fa(data["sports"]).pattern)
         self.stated_rx = re.compile(b + compile_fa(data["statement_object"]).pattern)
         self.agent_rx = re.compile(
             b + compile_fa(data["request_agent"]).pattern + r"(?:[ \u200c]+[^\s،.]+){0,2}?[ \u200c]+$"
@@ -65,6 +67,14 @@ class Constructions:
         """Is the noun ending at ``te`` the object of a statement verb (``... را محکوم کرد``)?"""
         m = self.stated_rx.search(text, te, min(ce, te + 80))
         return m is not None and "،" not in text[te : m.start()]
+
+    def present_state(self, trigger_text: str) -> bool:
+        """Is the statement a standing position (``خواستار لغو تحریم‌ها هستند``)?"""
+        return self.present_rx.search(trigger_text) is not None
+
+    def sports(self, text: str, s0: int, s1: int) -> bool:
+        """Is the sentence about sport (``در این دیدار به مصاف ... می‌رود``)?"""
+        return self.sports_rx.search(text, s0, s1) is not None
 
     def asked(self, text: str, cands: list[Candidate], ts: int, te: int, source: Actor) -> Actor | None:
         """The one asked in ``خواستار خروج نیروهای X از Y شد``: the doer of the act asked for."""
@@ -94,8 +104,10 @@ class Constructions:
 
         ``bounds``: sentence start and end, trigger start, object start, clause start."""
         s0, s1, ts, lo, cs = bounds
-        if etype == "REJECT":
-            return self.relative_target(text, cands, min(lo, cs), ts, source)
+        if etype in ("REJECT", "ACCUSE", "SUPPORT"):
+            return (
+                self.relative_target(text, cands, min(lo, cs), ts, source) if etype == "REJECT" else None
+            ) or self.object_owner(text, cands, cs, ts, source)
         if etype == "THREATEN":
             return self.condition_target(text, cands, cs, ts, source)
         if etype == "ASSAULT":
@@ -169,6 +181,23 @@ class Constructions:
                 and c.actor
                 and c.actor != source[0]
                 and self.in_relative(text, lo, c.start)
+            ):
+                return (c.actor, c.actor_id)
+        return None
+
+    def object_owner(self, text: str, cands: list[Candidate], a: int, ts: int, source: Actor) -> Actor | None:
+        """``درخواست اوکراین برای آتش‌بس را رد کرد``: the actor named inside the object
+        (the one whose request, plan or policy it is) is the other party."""
+        obj = text.rfind(" را ", a, ts + 4)  # (the trigger may begin with its را)
+        if obj < 0 or "،" in text[obj:ts]:
+            return None
+        for c in cands:
+            if (
+                a <= c.start
+                and c.end <= obj
+                and c.actor
+                and c.actor != source[0]
+                and not (c.modifier or c.loc_marked or c.with_marked)
             ):
                 return (c.actor, c.actor_id)
         return None

@@ -34,7 +34,7 @@ from rasad.model import Article, Quote, Timex
 JOINT = ("CONSULT", "AGREE")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _B = r"(?<![\w\u200c])"  # no letter or ZWNJ before
-MIN_ACTORS = {"CONSULT": 2, "AGREE": 2, "ASSAULT": 2, "SUPPORT": 2}
+MIN_ACTORS = {"CONSULT": 2, "AGREE": 2, "ASSAULT": 2, "SUPPORT": 2, "ACCUSE": 2}
 
 
 @dataclass
@@ -272,6 +272,8 @@ class Grammar:
             return None
         if trig.requires is not None and not trig.requires.search(text, s0, s1):
             return None
+        if trig.type == "CONSULT" and self.cx.sports(text, s0, s1):
+            return None  # a match, not a meeting
         for rx in self.idioms:
             im = rx.search(text, max(s0, ts - 30), min(s1, te + 40))
             if im is not None and im.start() <= ts and im.end() >= te:
@@ -329,11 +331,11 @@ class Grammar:
             if actors and (
                 len(actors) == 1 or (in_seg and all(c.with_marked and not c.between_marked for c in in_seg))
             ):
-                subj = self._subject(cands, text, ctx.region_start, ts, prev_subject)
+                subj = self._subject(cands, text, max(ctx.region_start, cs), ts, prev_subject)
                 if subj is None and ctx.in_speech:
                     subj = ctx.speaker
                 if subj is None and ctx.region_start == s0:
-                    subj = self._subject(cands, text, s0, ts, prev_subject)
+                    subj = self._subject(cands, text, cs, ts, prev_subject)
                 if subj is not None and subj[0] not in {x[0] for x in actors}:
                     actors.insert(0, subj)
             det = bool(self.det_rx.search(text[max(s0, ts - 12) : ts]))
@@ -440,6 +442,8 @@ class Grammar:
                     and not (c.target_marked or c is genitive)
                 ):
                     continue
+                if trig.source == "speaker" and trig.kind == "nominal" and c.start < ts:
+                    continue  # جنایت آمریکا: only the charge's own genitive is accused
                 if trig.source == "speaker" and ts <= c.start < te:
                     continue  # inside the trigger's own span: حقی برای وتوی عضویت اوکراین ندارد
                 if (
@@ -499,6 +503,8 @@ class Grammar:
                 )
                 hedged = forecast or self.cx.hedged(text, max(cs, ctx.region_start), ts)
                 status = "proposed" if hedged else "occurred"
+                if not hedged and self.cx.present_state(m.group()):
+                    status = "ongoing"
         else:
             status, explicit = self.fact.nominal_status(
                 text, ts, te, cs, ce, purpose=trig.type in JOINT or trig.type == "ASSAULT"
@@ -519,13 +525,14 @@ class Grammar:
         elif anaphoric:
             date = pick_date(timexes, te, date_end, te, others)
         elif speech_act:
-            if not ctx.in_speech:
-                date = pick_date(timexes, s0, s1, ts)
+            if not ctx.in_speech:  # the statement's own clause (not a date after ، اما)
+                date = pick_date(timexes, date_start, date_end, ts)
             else:
                 speech_end = ctx.cue_start if ctx.cue_start is not None else ctx.region_start
                 date = pick_date(timexes, s0, speech_end, ts) if speech_end > s0 else None
-                if date is None and ctx.region_end < s1:
-                    date = pick_date(timexes, ctx.region_end, s1, ctx.region_end)
+                if date is None and ctx.region_end < s1:  # «...»، او روز دوشنبه گفت (up to the next clause)
+                    brk = self.break_rx.search(text, ctx.region_end, s1)
+                    date = pick_date(timexes, ctx.region_end, brk.start() if brk else s1, ctx.region_end)
                 if date is None and trig.source != "speaker":
                     # an act reported in the clause (گفت که روسیه در ژوئن خواستار ... شد) has its own date
                     date = pick_date(timexes, date_start, date_end, ts, others)
@@ -540,6 +547,7 @@ class Grammar:
             date is None
             and not anaphoric
             and status in ("occurred", "ongoing")
+            and not (speech_act and ctx.in_speech)
             and self._continues_prev(text, s0, ts)
         ):
             date = prev_date

@@ -91,13 +91,18 @@ class Attributions:
             else:
                 c_start, c_end, s_end = sent.start, m.start(), comma.start()
             speakers, how, _ = res.subject(m.end(), s_end)
+            if how == "this-title":
+                sal = salient.get(person=True)
+                speakers = [sal] if sal is not None else speakers[:1]
+                if not speakers:
+                    continue
             outlet = speakers and speakers[0].type in ("ORG", "GPE")
             if outlet and fold(m.group().strip()) in self._written:
                 continue  # «به نوشته رویترز، ...»: the article's source, not a speaker
             if in_agency and not (how == "role" or (speakers and speakers[0].type == "PER")):
                 continue  # «به گزارش ... به نقل از تله‌سور»: a source of the article, not a speaker
             if not speakers:
-                sal = salient.get(person=how == "person") if how in ("pronoun", "person") else None
+                sal = salient.get() if how == "pronoun" else None
                 if sal is None:
                     continue
                 speakers = [sal]
@@ -114,11 +119,16 @@ class Attributions:
             ws = words(text, m.start(2), m.end(2))
             role = res.role_phrase(ws, 0) if ws else None
             sp: Speaker | None = role[0] if role else None
-            opens = len(text[sent.start : m.start()].split()) <= 2  # it opens the sentence
+            opens = res.only_adverbs(sent.start, m.start())  # it opens the sentence
             if sp is None and opens and fold(m.group(1)) in self._named:
                 # «بنا بر گزارش نشریه X، ...»: a named outlet is the source of the statement
-                cands, how, _ = res.subject(m.start(2), m.end(2))
-                if cands and how == "mention" and cands[0].type in ("ORG", "PER"):
+                cands, how, s_end = res.subject(m.start(2), m.end(2))
+                if (
+                    cands
+                    and how == "mention"
+                    and cands[0].type in ("ORG", "PER")
+                    and len(text[s_end : m.end(2)].split()) <= 1
+                ):
                     sp = cands[0]
             if sp is None:
                 continue  # a named agency: attribution of the article, not a statement

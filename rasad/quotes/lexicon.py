@@ -78,6 +78,7 @@ class Lexicon:
     source_prefixes: list[str] = field(default_factory=list)
     agency_named: list[str] = field(default_factory=list)
     written_by: list[str] = field(default_factory=list)
+    not_content_openers: list[str] = field(default_factory=list)
 
     def find(self, text: str) -> list[CueHit]:
         """Cue occurrences at word boundaries, leftmost-longest, minus blocked phrases."""
@@ -178,6 +179,14 @@ def _read_yaml(path: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def _colon_only(flag: Any, form: str, present: str) -> bool:
+    """``colon_only: past``: only the past forms need a colon (``ادامه داد: ...``); the
+    present of analysis pieces reports a bare clause (``گزارش ادامه می‌دهد مشکل ... است``)."""
+    if flag == "past":
+        return (ZWNJ + present) not in form
+    return bool(flag)
+
+
 def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
     """Every canonical (normalized) cue form of the YAML data, keyed by form.
 
@@ -226,7 +235,7 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
                         objects=objs,
                         split=bool(e.get("split")),
                         light=lights,
-                        colon_only=bool(e.get("colon_only")),
+                        colon_only=_colon_only(e.get("colon_only"), f, stems["present"]),
                         ke_only=bool(e.get("ke_only")),
                         object_only=bool(e.get("object_only")),
                     )
@@ -295,6 +304,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         source_prefixes=_as_list(data.get("source_prefixes")),
         agency_named=_as_list(data.get("agency_named")),
         written_by=_as_list(data.get("written_by")),
+        not_content_openers=_as_list(data.get("not_content_openers")),
     )
 
 
@@ -309,6 +319,7 @@ class Roles:
     titles: dict[str, str]
     institutions: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ()
+    same_office: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=2)
@@ -323,4 +334,5 @@ def load_roles(path: str | None = None) -> Roles:
         titles=dict(data.get("titles", {}) or {}),
         institutions=tuple(_as_list(data.get("institutions"))),
         honorifics=tuple(_as_list(data.get("honorifics"))),
+        same_office=dict(data.get("same_office", {}) or {}),
     )

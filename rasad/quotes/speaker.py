@@ -136,6 +136,7 @@ class Tables:
         self.quantity = {fold(k): v for k, v in roles.quantity.items()}
         self.titles = {fold(k): v for k, v in roles.titles.items()}
         self.institutions = {fold(k) for k in roles.institutions}
+        self.same_office = {fold(k): fold(v) for k, v in roles.same_office.items()}
         honorifics = {fold(k) for k in roles.honorifics if " " not in k}
         self.adverb_words = {a[0] for a in adverbs if len(a) == 1}
         self.adverb_first: dict[str, list[list[str]]] = {}
@@ -188,6 +189,8 @@ class Resolver:
         """Index of the first word at or after ``i`` that is not an adverb / و / که / timex."""
         while i < len(ws):
             w = ws[i][3]
+            if self.index.starting_at(ws[i][0]) is not None:
+                return i  # a name that starts with an honorific-like word (آقا تهرانی)
             if w in self.skip_words or self._in_timex(ws[i][0]):
                 i += 1
                 continue
@@ -287,7 +290,7 @@ class Resolver:
                 # without a comma: «مجید رضایی» نماینده دائم ایران در سازمان ملل ...
                 mb = _APPOS_BARE.match(text, c.end)
                 if mb:
-                    ws = words(text, mb.start(1), mb.end(1))[:6]
+                    ws = words(text, mb.start(1), min(mb.end(1), mb.start(1) + 70))[:6]
                     if ws and self._match(ws, 0, self.titles):
                         phrase = text[ws[0][0] : ws[-1][1]]
                         out.append((c.start, self.speaker_of(c), _title_tokens(phrase), _head(phrase)))
@@ -299,6 +302,10 @@ class Resolver:
                     out.append((c.start, self.speaker_of(c), toks, _head(phrase)))
         self._appos = out
         return out
+
+    def _office(self, head: str) -> str:
+        """The canonical head word of a title (``مدیر`` → ``رئیس``)."""
+        return self.t.same_office.get(head, head)
 
     def title_holder(self, ws: list[Word], i: int, limit: int) -> tuple[Speaker, int] | None:
         """A bare title (``سخنگوی کرملین``) → the person named beside it in the article.
@@ -319,7 +326,7 @@ class Resolver:
             best: tuple[int, Speaker] | None = None
             head = _head(self.text[ws[i][0] : ws[k - 1][1]])
             for off, sp, ts, h in self.appositions():
-                if toks <= ts and h == head:
+                if toks - {head} <= ts and self._office(h) == self._office(head):
                     score = pos - off if off <= pos else 10**6 + off - pos
                     if best is None or score < best[0]:
                         best = (score, sp)
@@ -347,9 +354,10 @@ class Resolver:
         """Subject of the clause ``text[start:end]`` (which ends at the cue).
 
         Returns ``(speakers, how, subject_end)``, ``how`` in ``mention``, ``relay``,
-        ``role``, ``title``, ``pronoun``, ``person``, ``zero``, ``surface``.  ``speakers`` is
-        empty for a pronoun or zero subject (the caller uses the salient speaker) and for
-        ``person``, a demonstrative role (``این مقام روس``: the salient person).
+        ``role``, ``title``, ``this-title``, ``pronoun``, ``zero``, ``surface``.  ``speakers``
+        is empty for a pronoun or zero subject (the caller uses the salient speaker); for
+        ``this-title``, a demonstrative role or title (``این مقام روس``، ``این عضو کمیسیون``),
+        the salient person wins over the anonymous title given (if any).
         """
         text = self.text
         for r in self.lex.relay:
@@ -403,14 +411,18 @@ class Resolver:
         if c0 is None and first in self.t.demonstratives and i + 1 < len(ws):
             # «این دیپلمات ایرانی گفت» → the salient speaker; «این سخنگوی …» → the role
             if self._match(ws, i + 1, self.titles) and not self.role_phrase(ws, i + 1, dry=True):
-                i += 1  # «این سخنگوی وزارت خارجه» → the title
-                first = ws[i][3]
+                th = self.title_holder(ws, i + 1, end)  # «این سخنگوی وزارت خارجه» → its holder
+                if th:
+                    return [th[0]], "title", th[1]
+                ta = self.title_anonymous(ws, i + 1, end)
+                if ta:  # «این عضو کمیسیون» → the salient person, else the anonymous title
+                    return [ta[0]], "this-title", ta[1]
             elif self.role_phrase(ws, i + 1, dry=True) is not None:
-                # «این مقام اطلاعاتی آمریکا»، «این منبع که ...» → the salient speaker
+                # «این مقام اطلاعاتی آمریکا»، «این منبع که ...» → the salient person, else the role
                 k = i + 1
                 while k < len(ws) and ws[k][3] not in self.preps and ws[k][3] != "که":
                     k += 1
-                return [], "person", ws[k - 1][1]
+                return [], "this-title", ws[k - 1][1]
             elif not has_ke:
                 np = [
                     w
@@ -487,7 +499,10 @@ class Resolver:
         """An outlet or an author as the subject (see :mod:`rasad.quotes.sources`)."""
         first = ws[i][3]
         src = self.sources
-        if first in self.t.author_nouns:  # «نویسنده این مقاله» → the author
+        nxt = ws[i + 1][3] if i + 1 < len(ws) else ""
+        if first in self.t.author_nouns and (
+            not nxt or nxt in self.t.demonstratives or nxt in self.t.work_nouns or src.is_outlet_noun(nxt)
+        ):  # «نویسنده این مقاله»، «نویسنده» → the author; not «نویسنده آمریکایی X»
             a = src.author()
             end = (
                 ws[min(i + 2, len(ws) - 1)][1]
@@ -498,8 +513,12 @@ class Resolver:
         if i + 1 >= len(ws):
             return None
         if first in self.t.demonstratives and src.is_outlet_noun(ws[i + 1][3]):
-            o = src.last_outlet(ws[i][0])  # «این نشریه» → the outlet named last
-            return ([self.speaker_of(o)], "mention", ws[i + 1][1]) if o is not None else None
+            o = src.last_outlet(ws[i][0])  # «این نشریه» → the outlet named last, never a person
+            return (
+                ([self.speaker_of(o)], "mention", ws[i + 1][1])
+                if o is not None
+                else ([], "unknown", ws[i][0])
+            )
         if src.is_outlet_noun(first):  # «گزارش فارن پالیسی» → the outlet
             c = self.index.starting_at(ws[i + 1][0]) or self.index.starting_at(ws[i + 1][0] + 1)
             if c is not None and c.entity.type == "ORG":
@@ -551,8 +570,15 @@ class Resolver:
             return prev
         whole = fold(fa)
         for c in self.index.cands:
-            if c.entity.type == "PER" and (fold(c.text.split()[-1]) == last or fold(c.text) == whole):
-                return self.speaker_of(c)
+            if c.entity.type != "PER":
+                continue
+            full = fold(c.text)
+            if (
+                fold(c.text.split()[-1]) == last
+                or full == whole
+                or (len(whole) >= 5 and full.endswith(whole))
+            ):
+                return self.speaker_of(c)  # «آقاتهرانی» → «مرتضی آقا تهرانی»
         sp = Speaker(fa, fa, None, None)
         self.surfaces[last] = sp
         return sp
@@ -606,7 +632,7 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _APPOS_AFTER = re.compile(r"»?\s*[،,]\s*([^،,.:\n«»]{2,80}?)\s*(?=[،,.:\n]|$)")
 _OBJECT = re.compile(r"»?\s*را(?![\w\u200c])")
-_APPOS_BARE = re.compile(r"»?\s+([^،,.:\n«»]{2,80})")
+_APPOS_BARE = re.compile(r"»?\s+([^،,.:\n«»\s][^،,.:\n«»]{1,79})")
 _APPOS_BEFORE = re.compile(r"([^،,.:\n«»]{2,80})[،,]\s*$")
 _TITLE_STOP = {"امور", "و", "این", "آن", "کشور", "نیز"}
 

@@ -5,10 +5,16 @@ Constructions (GUIDELINES §4):
 * direct: ``X گفت: ...`` (to the sentence end), ``X گفت: «...»`` (across sentences),
   ``«...»، X گفت``;
 * indirect: ``X گفت که ...``, ``X اعلام کرد ...``, ``X از ... خبر داد``,
-  ``X خواستار ... شد``, ``X بر ... تأکید کرد``, ``به گفته X، ...``,
-  ``بنا به گزارش رسانه‌ها، ...``, ``گزارش‌هایی ... مبنی بر اینکه ...``;
+  ``X خواستار ... شد``, ``X بر ... تأکید کرد``, ``X ... را ... توصیف کرده، اما``,
+  present tense in analysis pieces (``X می‌نویسد``، ``X استدلال می‌کند``);
+* participial: ``X با بیان اینکه ...، گفت ...`` (the content runs to the comma before the
+  main verb, which shares the subject);
+* verbless attributions (:mod:`rasad.quotes.attribution`): ``به گفته X، ...``,
+  ``بنا به گزارش رسانه‌ها، ...``, ``بنا بر گزارش نشریه X، ...``, ``بنا بر این گزارش، ...``,
+  ``گزارش‌هایی ... مبنی بر اینکه ...``;
 * speakers: the subject before the cue (see :mod:`rasad.quotes.speaker`), pronouns and zero
-  subjects → the salient speaker, ``به نقل از X`` → X.
+  subjects → the salient speaker, ``به نقل از X`` → X, a title used after the person was
+  introduced with it → the person, outlets and authors (:mod:`rasad.quotes.sources`).
 
 Example::
 
@@ -35,6 +41,8 @@ _TRIM = " \t\n.،,؛:!?؟"
 _FINITE = re.compile(
     r"(?:کرد|کردند|شد|شدند|داد|دادند|رفت|رفتند|است|بود|بودند|کند|کنند|شود|دارد|دارند|گفت|نمود|داشت)$"
 )
+_KE_AFTER = re.compile(r"\s*که\s")
+_PLACEHOLDER = {"آن", "این", "آنخواهد", "آنخواهند", "اینخواهد", "اینخواهند"}
 _MARKS = re.compile('[«»“”„"\n]')
 
 
@@ -109,7 +117,7 @@ class Salience:
                 break
         self.pending.clear()
         if person and self.speaker is not None and self.speaker.type in ("ORG", "GPE"):
-            return self.person or self.speaker
+            return self.person
         return self.speaker
 
 
@@ -132,6 +140,7 @@ class QuoteStage:
             for k, v in self.lex.light_forms.items()
         }
         self.attributions = Attributions(self.lex)
+        self._not_openers = {fold(w) for w in self.lex.not_content_openers}
 
     # ------------------------------------------------------------------------------
     def __call__(self, doc: Article) -> Article:
@@ -272,6 +281,10 @@ class QuoteStage:
                 c_start, c_end = cue_end, comma
         elif cl.light_start > 0 and text[h.end : cl.light_start].strip():
             c_start, c_end = h.end, cl.light_start
+            km = _KE_AFTER.match(text, cl.light_end)
+            if km and fold(text[h.end : cl.light_start]).strip() in _PLACEHOLDER:
+                # «خواستار آن خواهند شد که ...»: the content is the که clause
+                c_start, c_end = km.end(), _extend_marks(pairs, km.end(), sent_end)
         elif j < len(text) and text[j] == ":":
             kind = "direct"
             k = j + 1
@@ -302,6 +315,7 @@ class QuoteStage:
                 rest
                 and text[j] not in "،,؛"
                 and not re.match(r"^و(?:\s|$)", rest)
+                and fold(rest.split()[0]) not in self._not_openers
                 and len(rest.split()) >= 2
                 and j < limit
             ):
@@ -326,12 +340,17 @@ class QuoteStage:
             speakers, how, subj_end = res.subject(s0, subj_end_limit, f.plural)
             if cl.nested and how == "surface":
                 return []  # inside another quote only a known subject is trusted
+        if how == "this-title":
+            sal = salient.get(person=True)
+            speakers = [sal] if sal is not None else speakers[:1]
+            if not speakers:
+                return []  # «این مقام» with no person before it
         if not speakers and (how == "zero" or (how == "unknown" and cl.strong)) and cl.ws > sent.start:
             subj = res.sentence_subject(sent.start, cl.ws)
             if subj is not None:
                 speakers = [subj]
         if not speakers:
-            sal = salient.get(person=how == "person") if how != "unknown" else None
+            sal = salient.get() if how != "unknown" else None
             if sal is None:
                 return []
             speakers = [sal]
@@ -346,7 +365,7 @@ class QuoteStage:
             return []
         date = self._date(doc, cl.ws, h.start)
         if date is None:
-            date = last_date if how in ("pronoun", "person", "zero") and last_date else doc.published
+            date = last_date if how in ("pronoun", "this-title", "zero") and last_date else doc.published
         cue = (
             text[h.start : cue_end]
             if cl.light_start < 0

@@ -10,8 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasad.entities.crf import MODEL_PATH, CrfTagger, bio_spans, sentences, tokenize
+from rasad.entities.crf import MODEL_PATH, TOKEN_RX, CrfModel, CrfTagger, bio_spans, sentences, tokenize
 from rasad.entities.features import FeatureExtractor, load_gazetteer_words, normalize_token, shape
+
+try:
+    import numpy  # noqa: F401
+
+    HAVE_NUMPY = True
+except ImportError:  # pragma: no cover
+    HAVE_NUMPY = False
+needs_numpy = pytest.mark.skipif(not HAVE_NUMPY, reason="the fast CRF engine needs numpy")
 
 ROOT = Path(__file__).resolve().parents[2]
 ZWNJ = "\u200c"
@@ -194,3 +202,123 @@ def test_peyma_test_slice_floor(shared_dir: Path, tagger: CrfTagger) -> None:
     sc = T.entity_scores([tags for _, tags in sents], pred, T.CORE_TYPES)
     f = sc.prf()[2]
     assert f >= PEYMA_SLICE_FLOOR, sc.table("PEYMA test[:400]")
+
+
+# ------------------------------------------------------------------ fast path == reference path
+def _reference_spans(tagger: CrfTagger, text: str) -> list[tuple[int, int, str]]:
+    """The 'before': CRFsuite tags the plain reference features of every sentence."""
+    toks = tokenize(text)
+    out = []
+    for i, j in sentences(text, toks):
+        sent = toks[i:j]
+        feats = tagger.features.sequence_reference([t[2] for t in sent])
+        tags = list(tagger._tagger.tag(feats))
+        out += [(sent[a][0], sent[b - 1][1], typ) for a, b, typ in bio_spans(tags)]
+    return out
+
+
+def _shared_texts(shared_dir: Path) -> list[str]:
+    paths = sorted((shared_dir / "seeds").glob("*.txt")) + sorted(
+        (shared_dir / "corpus" / "articles").glob("*.txt")
+    )
+    assert paths
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+MY_TEXT = (
+    "به گزارش خبرنگار ما، مهدی کرمانی سخنگوی وزارت نیرو روز یکشنبه در اصفهان گفت: «طرح انتقال آب "
+    "تا پایان سال ۱۴۰۳ به پایان می‌رسد.»\n"
+    "او افزود که شرکت ملی گاز ایران و دانشگاه صنعتی شریف در این طرح همکاری می‌کنند؛ "
+    "نشست بعدی در تبریز برگزار می‌شود.\n\nخبرگزاری فارس - سارا موسوی از بغداد و آنکارا گزارش داد."
+)
+
+
+def test_sequence_equals_reference_on_my_text() -> None:
+    fx = FeatureExtractor()
+    toks = [t for _, _, t in tokenize(MY_TEXT)]
+    for sent in (toks, toks[:1], toks[:2], ["آقای", "نادری", "گفت"], []):
+        assert fx.sequence(sent) == fx.sequence_reference(sent)
+    # twice: the second call runs on the caches
+    assert fx.sequence(toks) == fx.sequence_reference(toks)
+
+
+@needs_numpy
+def test_model_reader_matches_crfsuite(tagger: CrfTagger) -> None:
+    model = CrfModel(MODEL_PATH)
+    assert model.labels == tagger.labels
+    info = tagger._tagger.info()  # CRFsuite's own dump (weights printed with 6 decimals)
+    assert len(model.attrs) == len(info.attributes)
+    for (a, b), w in info.transitions.items():
+        assert model.trans[model.labels.index(a), model.labels.index(b)] == pytest.approx(w, abs=1e-6)
+    for (attr, lab), w in list(info.state_features.items())[:2000]:
+        assert model.state[model.attrs[attr], model.labels.index(lab)] == pytest.approx(w, abs=1e-6)
+    assert not model.state[model.zero].any()
+
+
+@needs_numpy
+def test_fast_engine_equals_crfsuite_on_my_text(tagger: CrfTagger) -> None:
+    assert tagger.fast
+    assert tagger.spans(MY_TEXT) == _reference_spans(tagger, MY_TEXT)
+    toks = [t for _, _, t in tokenize(MY_TEXT)]
+    sents = [toks[:12], [], toks[12:13], toks[13:], toks]
+    ref = [list(tagger._tagger.tag(tagger.features.sequence_reference(s))) if s else [] for s in sents]
+    assert tagger.tag_sentences(sents) == ref
+    assert [tagger.tag_tokens(s) for s in sents] == ref
+
+
+@needs_numpy
+def test_fast_engine_survives_cache_resets() -> None:
+    small = CrfTagger()
+    assert small._engine is not None
+    small._engine.cap = 60  # forces a reset on nearly every call
+    for text in (MY_TEXT, MY_TEXT[:90], MY_TEXT):
+        assert small.spans(text) == _reference_spans(small, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ابپتسکیگ ۱2.,،«»:\n\u200c\u064e-یaZ")), max_size=60))
+def test_fast_tokenizer_equals_plain_regex(text: str) -> None:
+    plain = [(m.start(), m.end(), m.group()) for m in TOKEN_RX.finditer(text)]
+    assert tokenize(text) == plain
+    assert tokenize(text + "_x") == [(m.start(), m.end(), m.group()) for m in TOKEN_RX.finditer(text + "_x")]
+
+
+@pytest.mark.golden
+def test_sequence_equals_reference_on_shared_articles(shared_dir: Path) -> None:
+    fx = FeatureExtractor()
+    n = 0
+    for text in _shared_texts(shared_dir):
+        toks = tokenize(text)
+        for i, j in sentences(text, toks):
+            sent = [t[2] for t in toks[i:j]]
+            assert fx.sequence(sent) == fx.sequence_reference(sent)
+            n += len(sent)
+    assert n > 10_000
+    # the training corpora too (training and tagging share FeatureExtractor.sequence)
+    T = _train_ner_module()
+    ner = shared_dir / "corpus" / "ner"
+    corpora = (
+        T.read_peyma(ner / "peyma" / "train.txt")[:1500]
+        + T.read_arman(ner / "arman" / "train_fold1.txt")[:1500]
+    )
+    for toks, _tags in corpora:
+        assert fx.sequence(toks) == fx.sequence_reference(toks)
+
+
+@pytest.mark.golden
+def test_spans_equal_reference_on_shared_articles(shared_dir: Path, tagger: CrfTagger) -> None:
+    """Every shared article: the optimized spans() gives exactly the spans of the reference path."""
+    total = 0
+    for text in _shared_texts(shared_dir):
+        got = tagger.spans(text)
+        assert got == _reference_spans(tagger, text)
+        total += len(got)
+    assert total > 500
+
+
+@pytest.mark.golden
+def test_batch_tags_equal_crfsuite_on_peyma_test(shared_dir: Path, tagger: CrfTagger) -> None:
+    T = _train_ner_module()
+    sents = [toks for toks, _ in T.read_peyma(shared_dir / "corpus" / "ner" / "peyma" / "test.txt")]
+    ref = [list(tagger._tagger.tag(tagger.features.sequence_reference(s))) for s in sents]
+    assert tagger.tag_sentences(sents) == ref
