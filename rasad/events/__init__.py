@@ -94,6 +94,7 @@ def merge_in_article(found: list[Found]) -> list[Found]:
         if target.mode in (None, "meet") and f.mode not in (None, "meet"):
             target.mode = f.mode
         target.sentences |= f.sentences
+    out = _fold_visits(out)
     # a coordinated event takes the date and place of its sentence's event
     # (ملاقات کردند و در آنجا توافق کردند)
     for e in out:
@@ -113,6 +114,31 @@ def merge_in_article(found: list[Found]) -> list[Found]:
             if e.location is None and o.location:
                 e.location = o.location
     return out
+
+
+def _fold_visits(found: list[Found]) -> list[Found]:
+    """``X به مسکو سفر کرد و با لاوروف دیدار کرد``: the trip is the setting of the
+    meeting in its sentence, not an event of its own (the meeting becomes a visit)."""
+    drop: set[int] = set()
+    for e in found:
+        if e.type != "CONSULT" or e.mode != "visit" or not e.trigger.startswith("سفر"):
+            continue
+        for o in found:
+            if (
+                o is e
+                or id(o) in drop
+                or o.type != "CONSULT"
+                or o.mode == "phone"
+                or not (o.sentences & e.sentences)
+                or e.actors[0][0] not in {x[0] for x in o.actors}
+            ):
+                continue
+            o.mode = "visit" if o.mode in (None, "meet") else o.mode
+            o.location = o.location or e.location
+            o.date = o.date or e.date
+            drop.add(id(e))
+            break
+    return [f for f in found if id(f) not in drop]
 
 
 class EventStage:

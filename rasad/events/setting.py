@@ -54,6 +54,10 @@ class Setting:
                 if best is None or d < best[0]:
                     best = (d, (c.place, c.place_id))
         location = best[1] if best else None
+        if location is None and mode == "visit":  # به مسکو سفر کرد: the destination
+            dest = [c for c in cands if c.place and c.target_marked and max(region_start, cs) <= c.start < ts]
+            if dest:
+                location = (dest[-1].place, dest[-1].place_id)  # type: ignore[assignment]
         if mode == "phone":
             location = None  # a call has no venue
         if self.host_rx.search(text, max(s0, ts - 12), ts):

@@ -19,7 +19,7 @@ from rasad.model import Article
 from .lexicon import ZWNJ
 
 if TYPE_CHECKING:
-    from .speaker import Cand
+    from .mentions import Cand
 
 _FOLD = str.maketrans({ZWNJ: None, " ": None})
 _DATELINE = re.compile(r"\s*به\s+گزارش\s")

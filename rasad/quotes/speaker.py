@@ -9,115 +9,39 @@ phrases), and resolves it:
 * a pronoun (``وی``، ``او``) or no subject (``و افزود``) → the salient speaker;
 * a role noun (``یک مقام ارشد کاخ سفید``) → ``anonymous:senior White House official``;
 * a bare title (``سخنگوی کرملین``) not linked by the entity stage → the person named
-  beside the same title elsewhere in the article (``دیمیتری پسکوف، سخنگوی کرملین``).
+  beside the same title elsewhere in the article, with or without a comma
+  (``دیمیتری پسکوف، سخنگوی کرملین``، ``«مجید رضایی» نماینده ایران در سازمان ملل``), also
+  when the head word differs but names the same office (``مدیر`` / ``رئیس``);
+* a demonstrative role or title (``این مقام روس``، ``این عضو کمیسیون``) → the salient
+  person, never an organization;
+* outlets and authors (``نشریه X می‌نویسد``، ``این نشریه``، ``نویسنده این مقاله``) → see
+  :mod:`rasad.quotes.sources`;
+* a mention used as an object (``آمریکا را ... توصیف کرد``) is not the subject, and a
+  segment that holds no subject (``پایگاه شبکه X، «نام» ... گفت``) gives way to the next.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
-from rasad.model import Article, Entity
-from rasad.quotes.lexicon import ZWNJ, Lexicon, Roles
+from rasad.model import Article
+from rasad.quotes.lexicon import Lexicon, Roles
+from rasad.quotes.mentions import (
+    SPEAKER_TYPES,
+    WORD_RE,
+    Cand,
+    MentionIndex,
+    Speaker,
+    Word,
+    candidates,
+    fold,
+    words,
+)
 from rasad.quotes.sources import Sources
 
-SPEAKER_TYPES = ("PER", "ORG", "GPE")
 _COMMA = re.compile(r"[،,]")
 _DIGIT = re.compile(r"\d")
-Word = tuple[int, int, str, str]  # start, end, word as written, folded
-_WORD = re.compile(r"[^\s،,؛:.!?؟«»\"“”()\[\]]+")
-
-
-_FOLD = str.maketrans({ZWNJ: None, " ": None, "أ": "ا", "ۀ": "ه", "\u0654": None})
-
-
-def fold(s: str) -> str:
-    """Comparison key: no ZWNJ or spaces, ``أ`` → ``ا``, ``ۀ``/``هٔ`` → ``ه``.
-
-    >>> fold("می گوید") == fold("می\u200cگوید")
-    True
-    """
-    return s.translate(_FOLD)
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """A resolved speaker: English ``name``, optional entity ``id``, Persian surface ``fa``."""
-
-    name: str
-    fa: str
-    id: str | None = None
-    type: str | None = None  # entity type, "ANON" or None for an unlinked surface
-
-
-@dataclass(frozen=True)
-class Cand:
-    """An entity mention usable as a speaker."""
-
-    start: int
-    end: int
-    entity: Entity
-    text: str
-
-
-def candidates(doc: Article) -> list[Cand]:
-    """Mentions of PER/ORG/GPE entities (not adjectives), outermost first, by offset."""
-    raw: list[Cand] = []
-    for e in doc.entities:
-        if e.type not in SPEAKER_TYPES:
-            continue
-        for m in e.mentions:
-            if m.source == "adjective" or m.end <= m.start:
-                continue
-            raw.append(Cand(m.start, m.end, e, doc.text[m.start : m.end]))
-    raw.sort(key=lambda c: (c.start, -c.end))
-    out: list[Cand] = []
-    last_end = -1
-    for c in raw:
-        if c.start < last_end:
-            continue  # nested inside a longer mention (اوکراین in نیروی هوایی اوکراین)
-        out.append(c)
-        last_end = c.end
-    return out
-
-
-class MentionIndex:
-    """Binary-searchable speaker candidates of one article."""
-
-    def __init__(self, cands: list[Cand]) -> None:
-        self.cands = cands
-        self.starts = [c.start for c in cands]
-
-    def within(self, start: int, end: int) -> list[Cand]:
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.cands) and self.cands[i].start < end:
-            if self.cands[i].end <= end:
-                out.append(self.cands[i])
-            i += 1
-        return out
-
-    def ending_at(self, end: int) -> Cand | None:
-        i = bisect.bisect_left(self.starts, end) - 1
-        while i >= 0 and self.cands[i].end >= end - 40:
-            if self.cands[i].end == end:
-                return self.cands[i]
-            i -= 1
-        return None
-
-    def starting_at(self, start: int) -> Cand | None:
-        i = bisect.bisect_left(self.starts, start)
-        if i < len(self.cands) and self.cands[i].start == start:
-            return self.cands[i]
-        return None
-
-
-def words(text: str, start: int, end: int) -> list[Word]:
-    """Words of ``text[start:end]`` as ``(start, end, word, folded word)``."""
-    return [
-        (m.start(), m.end(), m.group(), m.group().translate(_FOLD)) for m in _WORD.finditer(text, start, end)
-    ]
 
 
 class Tables:
@@ -135,6 +59,7 @@ class Tables:
         self.origin = {fold(k): v for k, v in roles.origin.items()}
         self.quantity = {fold(k): v for k, v in roles.quantity.items()}
         self.titles = {fold(k): v for k, v in roles.titles.items()}
+        self.title_first = {fold(k.split()[0]) for k in roles.titles}  # a cheap pre-check
         self.institutions = {fold(k) for k in roles.institutions}
         self.same_office = {fold(k): fold(v) for k, v in roles.same_office.items()}
         honorifics = {fold(k) for k in roles.honorifics if " " not in k}
@@ -289,7 +214,8 @@ class Resolver:
             else:
                 # without a comma: «مجید رضایی» نماینده دائم ایران در سازمان ملل ...
                 mb = _APPOS_BARE.match(text, c.end)
-                if mb:
+                fw = WORD_RE.match(text, mb.start(1)) if mb else None
+                if mb and fw and self._title_start(fold(fw.group())):
                     ws = words(text, mb.start(1), min(mb.end(1), mb.start(1) + 70))[:6]
                     if ws and self._match(ws, 0, self.titles):
                         phrase = text[ws[0][0] : ws[-1][1]]
@@ -302,6 +228,10 @@ class Resolver:
                     out.append((c.start, self.speaker_of(c), toks, _head(phrase)))
         self._appos = out
         return out
+
+    def _title_start(self, w: str) -> bool:
+        first = self.t.title_first
+        return w in first or (w.endswith("ی") and w[:-1] in first)
 
     def _office(self, head: str) -> str:
         """The canonical head word of a title (``مدیر`` → ``رئیس``)."""
@@ -556,6 +486,12 @@ class Resolver:
         ws = words(self.text, start, end)
         return self._skip_adverbs(ws, 0) >= len(ws)
 
+    def after_adverbs(self, start: int, end: int) -> int:
+        """Where ``text[start:end]`` starts once leading adverbs and timexes are skipped."""
+        ws = words(self.text, start, end)
+        k = self._skip_adverbs(ws, 0)
+        return ws[k][0] if 0 < k < len(ws) else start
+
     def _in_timex(self, pos: int) -> bool:
         i = bisect.bisect_right(self.timex_starts, pos) - 1
         return i >= 0 and self.timex_spans[i][0] <= pos < self.timex_spans[i][1]
@@ -640,7 +576,7 @@ _TITLE_STOP = {"امور", "و", "این", "آن", "کشور", "نیز"}
 def _title_tokens(phrase: str) -> frozenset[str]:
     """Content words of a title, folded (``وزیر امور خارجه روسیه`` → وزیر، خارجه، روسیه)."""
     out = set()
-    for w in _WORD.findall(phrase):
+    for w in WORD_RE.findall(phrase):
         f = fold(w)
         if f in _TITLE_STOP:
             continue
@@ -651,7 +587,7 @@ def _title_tokens(phrase: str) -> frozenset[str]:
 
 
 def _head(phrase: str) -> str:
-    ws = [fold(w) for w in _WORD.findall(phrase) if fold(w) not in _TITLE_STOP]
+    ws = [fold(w) for w in WORD_RE.findall(phrase) if fold(w) not in _TITLE_STOP]
     return ws[0] if ws else ""
 
 
@@ -659,3 +595,6 @@ def _join_and(items: list[str]) -> list[str]:
     if len(items) <= 1:
         return items
     return [", ".join(items[:-1]) + " and " + items[-1]]
+
+
+__all__ = ["Cand", "Resolver", "Speaker", "Tables", "Word", "fold", "words"]

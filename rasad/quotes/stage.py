@@ -360,6 +360,7 @@ class QuoteStage:
                 c_start, c_end = j + 1, _extend_marks(pairs, j + 1, limit)
             if c_start < 0:
                 return []
+            c_start = res.after_adverbs(c_start, c_end)  # «بار دیگر ایران را ... توصیف کرد»
         c_start, c_end = trim(text, c_start, c_end)
         if c_end - c_start < 3 or len(text[c_start:c_end].split()) < 1:
             return []

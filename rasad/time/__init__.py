@@ -157,5 +157,9 @@ class TimeStage:
                 anchor = dt.date.fromisoformat(doc.published[:10])
             except ValueError:
                 doc.warnings.append(f"time: unreadable publication date {doc.published!r}")
-        doc.timexes = self.tag(doc.text, anchor=anchor)
+        found = self.tag(doc.text, anchor=anchor)
+        if anchor is not None:
+            # with an anchor, an expression still without a value is vague («چندین سال پیش»): not a timex
+            found = [t for t in found if t.value is not None]
+        doc.timexes = found
         return doc
