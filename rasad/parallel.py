@@ -74,7 +74,7 @@ def analyze_parallel(paths: Iterable[str | Path], workers: int = 2, scheduler: s
         client = Client(scheduler)
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+                               dashboard_address=":0", silence_logs=40)
         client = Client(cluster)
     try:
         pending = iter(files)

@@ -42,6 +42,7 @@ from rasad.quotes.sources import Sources
 
 _COMMA = re.compile(r"[،,]")
 _DIGIT = re.compile(r"\d")
+_PLURAL = re.compile("\u200cها(?:ی)?$")
 
 
 class Tables:
@@ -422,6 +423,9 @@ class Resolver:
                     "role",
                     rest[-1][1],
                 )
+            if _PLURAL.search(rest[0][2]):  # «خانواده‌ها»، «کشاورزان‌ها»: a group, not a name
+                fa = text[rest[0][0] : rest[-1][1]]
+                return [Speaker(f"anonymous:{fa}", fa, None, "ANON")], "role", rest[-1][1]
             return [self.surface(rest)], "surface", rest[-1][1]
         return [], "unknown", s0
 

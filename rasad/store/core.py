@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import threading
 from datetime import UTC, datetime
@@ -344,8 +346,19 @@ UNDATED = "~"  # sort key of merged events with no date at all: after every ISO 
 
 
 def _sort_date(m: dict[str, Any]) -> str:
-    """The timeline's key: the event date, else the first report's publication date."""
-    return m.get("date") or m.get("first_seen") or UNDATED
+    """The timeline's key: the event date, else the first report's publication date.
+
+    A week (``2025-W42``) or an interval (``2025-02-19/2025-03-20``) sorts by its first day,
+    so that it falls among the day dates (``2025-W42`` → ``2025-10-13``).
+    """
+    value = m.get("date") or m.get("first_seen") or UNDATED
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if week:
+        try:
+            return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1).isoformat()
+        except ValueError:
+            return value
+    return value.split("/", 1)[0]
 
 
 _MERGED_COLS = "id, type, mode, actors, actor_ids, location, date, status, sources, first_seen, last_seen"

@@ -115,3 +115,14 @@ def test_rules() -> None:
     assert not dates_ok("2025-08-15", "2025-08-20", None, None)
     assert dates_ok(None, None, "2025-10-01", "2025-10-20")
     assert not dates_ok(None, "2025-10-01", "2025-06-01", "2025-10-20")
+
+
+def test_timeline_sort_key_places_weeks_and_intervals_among_days() -> None:
+    from rasad.store.core import UNDATED, _sort_date
+
+    assert _sort_date({"date": "2025-W42"}) == "2025-10-13"
+    assert _sort_date({"date": "2025-02-19/2025-03-20"}) == "2025-02-19"
+    assert _sort_date({"date": None, "first_seen": "2025-01-02"}) == "2025-01-02"
+    assert _sort_date({}) == UNDATED
+    keys = sorted(_sort_date({"date": d}) for d in ("2025-12-22", "2025-W42", "2025-10"))
+    assert keys == ["2025-10", "2025-10-13", "2025-12-22"]
