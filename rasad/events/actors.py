@@ -45,6 +45,9 @@ class Candidate:
     flagged: bool = False  # the flags above have been computed
 
 
+_MOD = re.compile(r"^Ministry of Defen[cs]e \((.+)\)$")
+
+
 class ActorResolver:
     """Maps entities to actors and places; holds the compiled context patterns."""
 
@@ -53,6 +56,7 @@ class ActorResolver:
         self.countries: set[str] = set(data["countries"])
         self.metonymy: dict[str, str] = dict(data["metonymy"])
         self.org_country: dict[str, str] = dict(data["org_country"])
+        self.military: dict[str, str] = dict(data.get("military") or {})
         self.non_actors: set[str] = set(data["non_actors"])
         self.media_rx = re.compile("|".join(data.get("non_actor_patterns") or ["(?!)"]))
         self.ids: dict[str, str] = dict(data["ids"])
@@ -93,6 +97,16 @@ class ActorResolver:
         if ent.type == "ORG":
             return name, ent.id
         return None
+
+    def military_state(self, act: tuple[str, str | None]) -> tuple[str, str | None]:
+        """The state an armed force or defence ministry fights for, in an attack:
+        ``Ministry of Defence (Armenia)`` → Armenia; any other actor is kept."""
+        country = self.military.get(act[0])
+        if country is None:
+            m = _MOD.match(act[0])
+            if m is not None and m.group(1) in self.countries:
+                country = m.group(1)
+        return (country, self.ids.get(country)) if country else act
 
     def speaker(self, name: str, speaker_id: str | None, doc: Article) -> tuple[str, str | None] | None:
         """The actor behind a quote's speaker (``Kremlin`` speaks for Russia; a news agency is none)."""

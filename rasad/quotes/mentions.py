@@ -110,4 +110,68 @@ def words(text: str, start: int, end: int) -> list[Word]:
     ]
 
 
-__all__ = ["SPEAKER_TYPES", "Cand", "MentionIndex", "Speaker", "Word", "candidates", "fold", "words"]
+COMMA = re.compile(r"[،,]")
+
+
+def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The comma-separated parts of ``text[start:end]``."""
+    segs: list[tuple[int, int]] = []
+    s = start
+    for m in COMMA.finditer(text, start, end):
+        segs.append((s, m.start()))
+        s = m.end()
+    segs.append((s, end))
+    return segs
+
+
+APPOS_AFTER = re.compile(r"»?\s*[،,]\s*([^،,.:\n«»]{2,80}?)\s*(?=[،,.:\n]|$)")
+OBJECT_RA = re.compile(r"»?\s*را(?![\w\u200c])")
+APPOS_BARE = re.compile(r"»?\s+([^،,.:\n«»\s][^،,.:\n«»]{1,79})")
+APPOS_BEFORE = re.compile(r"([^،,.:\n«»]{2,80})[،,]\s*$")
+_TITLE_STOP = {"امور", "و", "این", "آن", "کشور", "نیز"}
+
+
+def title_tokens(phrase: str) -> frozenset[str]:
+    """Content words of a title, folded (``وزیر امور خارجه روسیه`` → وزیر، خارجه، روسیه)."""
+    out = set()
+    for w in WORD_RE.findall(phrase):
+        f = fold(w)
+        if f in _TITLE_STOP:
+            continue
+        if f.endswith("ی") and len(f) > 3:
+            f = f[:-1]
+        out.add(f)
+    return frozenset(out)
+
+
+def title_head(phrase: str) -> str:
+    """The head word of a title (``سخنگوی وزارت خارجه`` → سخنگوی), folded."""
+    ws = [fold(w) for w in WORD_RE.findall(phrase) if fold(w) not in _TITLE_STOP]
+    return ws[0] if ws else ""
+
+
+def join_and(items: list[str]) -> list[str]:
+    """``[a, b, c]`` → ``["a, b and c"]``."""
+    if len(items) <= 1:
+        return items
+    return [", ".join(items[:-1]) + " and " + items[-1]]
+
+
+__all__ = [
+    "APPOS_AFTER",
+    "APPOS_BARE",
+    "APPOS_BEFORE",
+    "OBJECT_RA",
+    "SPEAKER_TYPES",
+    "Cand",
+    "MentionIndex",
+    "Speaker",
+    "Word",
+    "candidates",
+    "fold",
+    "join_and",
+    "segments",
+    "title_head",
+    "title_tokens",
+    "words",
+]

@@ -28,6 +28,10 @@ import re
 from rasad.model import Article
 from rasad.quotes.lexicon import Lexicon, Roles
 from rasad.quotes.mentions import (
+    APPOS_AFTER,
+    APPOS_BARE,
+    APPOS_BEFORE,
+    OBJECT_RA,
     SPEAKER_TYPES,
     WORD_RE,
     Cand,
@@ -36,12 +40,16 @@ from rasad.quotes.mentions import (
     Word,
     candidates,
     fold,
+    join_and,
+    segments,
+    title_head,
+    title_tokens,
     words,
 )
 from rasad.quotes.sources import Sources
 
-_COMMA = re.compile(r"[،,]")
 _DIGIT = re.compile(r"\d")
+_COPULA = {"است", "بود", "هست", "نیست", "بودند", "هستند", "شد"}
 _PLURAL = re.compile("\u200cها(?:ی)?$")
 
 
@@ -187,11 +195,11 @@ class Resolver:
                 i += 1
                 continue
             break
-        label = " ".join(quant + rank + (_join_and(origin) if origin else []) + [head])
+        label = " ".join(quant + rank + (join_and(origin) if origin else []) + [head])
         fa = self.text[ws[start_i][0] : end]
         if not indefinite and not quant:
             prev = self.anonymous.get(head)
-            if prev is not None and (not origin or prev.name.endswith(f"{_join_and(origin)[0]} {head}")):
+            if prev is not None and (not origin or prev.name.endswith(f"{join_and(origin)[0]} {head}")):
                 return prev, end
         sp = Speaker(f"anonymous:{label}", fa, None, "ANON")
         self.anonymous[head] = sp
@@ -207,26 +215,26 @@ class Resolver:
         for c in self.index.cands:
             if c.entity.type != "PER":
                 continue
-            m = _APPOS_AFTER.match(text, c.end)
+            m = APPOS_AFTER.match(text, c.end)
             if m:
-                toks = _title_tokens(m.group(1))
+                toks = title_tokens(m.group(1))
                 if toks:
-                    out.append((c.start, self.speaker_of(c), toks, _head(m.group(1))))
+                    out.append((c.start, self.speaker_of(c), toks, title_head(m.group(1))))
             else:
                 # without a comma: «مجید رضایی» نماینده دائم ایران در سازمان ملل ...
-                mb = _APPOS_BARE.match(text, c.end)
+                mb = APPOS_BARE.match(text, c.end)
                 fw = WORD_RE.match(text, mb.start(1)) if mb else None
                 if mb and fw and self._title_start(fold(fw.group())):
                     ws = words(text, mb.start(1), min(mb.end(1), mb.start(1) + 70))[:6]
                     if ws and self._match(ws, 0, self.titles):
                         phrase = text[ws[0][0] : ws[-1][1]]
-                        out.append((c.start, self.speaker_of(c), _title_tokens(phrase), _head(phrase)))
-            m2 = _APPOS_BEFORE.search(text, max(0, c.start - 80), c.start)
+                        out.append((c.start, self.speaker_of(c), title_tokens(phrase), title_head(phrase)))
+            m2 = APPOS_BEFORE.search(text, max(0, c.start - 80), c.start)
             if m2:
                 phrase = " ".join(m2.group(1).split()[-6:])
-                toks = _title_tokens(phrase)
+                toks = title_tokens(phrase)
                 if toks and self._match(words(text, m2.start(1), m2.end(1))[-6:], 0, self.titles):
-                    out.append((c.start, self.speaker_of(c), toks, _head(phrase)))
+                    out.append((c.start, self.speaker_of(c), toks, title_head(phrase)))
         self._appos = out
         return out
 
@@ -251,11 +259,11 @@ class Resolver:
             j += 1
         pos = ws[i][0]
         for k in range(j, i, -1):
-            toks = _title_tokens(self.text[ws[i][0] : ws[k - 1][1]])
+            toks = title_tokens(self.text[ws[i][0] : ws[k - 1][1]])
             if len(toks) < 2:
                 continue
             best: tuple[int, Speaker] | None = None
-            head = _head(self.text[ws[i][0] : ws[k - 1][1]])
+            head = title_head(self.text[ws[i][0] : ws[k - 1][1]])
             for off, sp, ts, h in self.appositions():
                 if toks - {head} <= ts and self._office(h) == self._office(head):
                     score = pos - off if off <= pos else 10**6 + off - pos
@@ -302,7 +310,7 @@ class Resolver:
             return [self.speaker_of(rel)], "relative", rel.end
         fallback: tuple[list[Speaker], str, int] | None = None
         unknown: tuple[list[Speaker], str, int] | None = None
-        for s0, e0 in _segments(text, start, end):
+        for s0, e0 in segments(text, start, end):
             ws = words(text, s0, e0)
             i = self._skip_adverbs(ws, 0)
             if i >= len(ws):
@@ -332,7 +340,7 @@ class Resolver:
         text = self.text
         first = ws[i][3]
         c0 = self.index.starting_at(ws[i][0])
-        if c0 is not None and _OBJECT.match(text, c0.end):
+        if c0 is not None and OBJECT_RA.match(text, c0.end):
             return [], "unknown", s0  # «آمریکا را ... توصیف کرد»: an object, not the subject
         if c0 is None or c0.entity.type != "PER":
             src = self._source(ws, i)
@@ -385,6 +393,10 @@ class Resolver:
                 sub = self._segment(ws, j, s0, e0, end, plural)
                 if sub is not None and sub[1] == "surface":
                     return [], "unknown", s0  # after که only a known subject is trusted
+                if sub is None and not any(w[3] in _COPULA for w in ws[i : ki[-1]]):
+                    # «موسسه X که در ... فعالیت می‌کند اعلام کرد»: the head noun before the
+                    # relative clause is the subject, unresolved; not the salient speaker
+                    return [], "unknown", s0
                 return sub
         if c0 is None and ws[i][0] > 0 and text[ws[i][0] - 1] == "«":
             close = text.find("»", ws[i][0], min(e0, ws[i][0] + 40))
@@ -546,7 +558,7 @@ class Resolver:
 
     def sentence_subject(self, start: int, end: int) -> Speaker | None:
         """The person a sentence is about, if it opens with one (for pronoun chains)."""
-        for s0, e0 in _segments(self.text, start, min(end, start + 200)):
+        for s0, e0 in segments(self.text, start, min(end, start + 200)):
             ws = words(self.text, s0, e0)
             i = self._skip_adverbs(ws, 0)
             if i >= len(ws):
@@ -558,47 +570,6 @@ class Resolver:
                 return self.speaker_of(c)
             return None
         return None
-
-
-def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    segs: list[tuple[int, int]] = []
-    s = start
-    for m in _COMMA.finditer(text, start, end):
-        segs.append((s, m.start()))
-        s = m.end()
-    segs.append((s, end))
-    return segs
-
-
-_APPOS_AFTER = re.compile(r"»?\s*[،,]\s*([^،,.:\n«»]{2,80}?)\s*(?=[،,.:\n]|$)")
-_OBJECT = re.compile(r"»?\s*را(?![\w\u200c])")
-_APPOS_BARE = re.compile(r"»?\s+([^،,.:\n«»\s][^،,.:\n«»]{1,79})")
-_APPOS_BEFORE = re.compile(r"([^،,.:\n«»]{2,80})[،,]\s*$")
-_TITLE_STOP = {"امور", "و", "این", "آن", "کشور", "نیز"}
-
-
-def _title_tokens(phrase: str) -> frozenset[str]:
-    """Content words of a title, folded (``وزیر امور خارجه روسیه`` → وزیر، خارجه، روسیه)."""
-    out = set()
-    for w in WORD_RE.findall(phrase):
-        f = fold(w)
-        if f in _TITLE_STOP:
-            continue
-        if f.endswith("ی") and len(f) > 3:
-            f = f[:-1]
-        out.add(f)
-    return frozenset(out)
-
-
-def _head(phrase: str) -> str:
-    ws = [fold(w) for w in WORD_RE.findall(phrase) if fold(w) not in _TITLE_STOP]
-    return ws[0] if ws else ""
-
-
-def _join_and(items: list[str]) -> list[str]:
-    if len(items) <= 1:
-        return items
-    return [", ".join(items[:-1]) + " and " + items[-1]]
 
 
 __all__ = ["Cand", "Resolver", "Speaker", "Tables", "Word", "fold", "words"]
