@@ -98,15 +98,21 @@ class ActorResolver:
             return name, ent.id
         return None
 
-    def military_state(self, act: tuple[str, str | None]) -> tuple[str, str | None]:
-        """The state an armed force or defence ministry fights for, in an attack:
-        ``Ministry of Defence (Armenia)`` → Armenia; any other actor is kept."""
-        country = self.military.get(act[0])
-        if country is None:
-            m = _MOD.match(act[0])
-            if m is not None and m.group(1) in self.countries:
-                country = m.group(1)
-        return (country, self.ids.get(country)) if country else act
+    def military_states(self, acts: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+        """The states armed forces and defence ministries fight for, in an attack:
+        ``Ministry of Defence (Armenia)`` → Armenia; other actors are kept (order kept, no repeats)."""
+        out: list[tuple[str, str | None]] = []
+        for act in acts:
+            country = self.military.get(act[0])
+            if country is None:
+                m = _MOD.match(act[0])
+                if m is not None and m.group(1) in self.countries:
+                    country = m.group(1)
+            if country:
+                act = (country, self.ids.get(country))
+            if act[0] not in {x[0] for x in out}:
+                out.append(act)
+        return out
 
     def speaker(self, name: str, speaker_id: str | None, doc: Article) -> tuple[str, str | None] | None:
         """The actor behind a quote's speaker (``Kremlin`` speaks for Russia; a news agency is none)."""

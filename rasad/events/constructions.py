@@ -49,7 +49,24 @@ class Constructions:
         self.agent_rx = re.compile(
             b + compile_fa(data["request_agent"]).pattern + r"(?:[ \u200c]+[^\s،.]+){0,2}?[ \u200c]+$"
         )
+        self.gov_rx = re.compile(b + compile_fa(data["government_of"]).pattern + r"[ \u200c]+$")
+        self.speech_ana_rx = re.compile(b + compile_fa(data["speech_anaphor"]).pattern + r"(?![\w\u200c])")
+        self.from_rx = re.compile(b + "از" + r"[ \u200c]")
         self.future_rx = re.compile(b + compile_fa(data["future"]).pattern + r"(?![\w\u200c])")
+
+    def government_of(
+        self, text: str, cands: list[Candidate], nationality: dict[str, str], ids: dict[str, str]
+    ) -> None:
+        """``دولت دونالد ترامپ``: a government named after its head acts for the state,
+        so the head's mention there stands for his country (when the article gives it)."""
+        for c in cands:
+            state = nationality.get(c.actor or "")
+            if c.etype == "PER" and state and self.gov_rx.search(text, max(0, c.start - 12), c.start):
+                c.actor, c.actor_id = state, ids.get(state)
+
+    def speech_anaphor(self, text: str, a: int, ts: int) -> bool:
+        """Does the clause before ``ts`` point back to a speech event (``در این مصاحبه``)?"""
+        return self.speech_ana_rx.search(text, a, ts) is not None
 
     def future(self, trigger_text: str) -> bool:
         """Is the trigger's verb future (``نخواهند پذیرفت``, ``حمایت خواهد کرد``)?"""
@@ -76,8 +93,9 @@ class Constructions:
         """Is the sentence about sport (``در این دیدار به مصاف ... می‌رود``)?"""
         return self.sports_rx.search(text, s0, s1) is not None
 
-    def asked(self, text: str, cands: list[Candidate], ts: int, te: int, source: Actor) -> Actor | None:
-        """The one asked in ``خواستار خروج نیروهای X از Y شد``: the doer of the act asked for."""
+    def asked(self, text: str, cands: list[Candidate], ts: int, te: int, source: Actor) -> list[Actor]:
+        """The ones asked in ``خواستار خروج نیروهای X از Y شد``: the doers of the act asked for
+        (with those coordinated: ``خواستار بازگشت X و Y به میز مذاکره شد``)."""
         for c in cands:
             if (
                 ts < c.start
@@ -87,8 +105,21 @@ class Constructions:
                 and not (c.modifier or c.between_marked or c.with_marked)
                 and self.agent_rx.search(text, max(ts, c.start - 30), c.start)
             ):
-                return (c.actor, c.actor_id)
-        return None
+                more = [a for a in self.coordinated(text, cands, c, te) if a[0] != source[0]]
+                return [(c.actor, c.actor_id), *more]
+        return []
+
+    def nested_from(self, text: str, cands: list[Candidate], lo: int, ts: int, actors: list[Actor]) -> list[Actor]:
+        """``از مواضع X و حمایت‌های آن از Y انتقاد کرد``: only the first از phrase holds the
+        target; a later از X inside it (حمایت از Y) is not."""
+        marked = [c for c in cands if lo <= c.start < ts and c.actor and c.target_marked and self.from_rx.search(text, max(lo, c.start - 30), c.start)]
+        if len(marked) < 2:
+            return actors
+        first = marked[0]
+        keep = {first.actor} | {a[0] for a in self.coordinated(text, cands, first, ts)}
+        gap = text[first.end : marked[1].start]
+        drop = {c.actor for c in marked[1:] if c.actor not in keep and self.from_rx.search(gap)}
+        return [a for i, a in enumerate(actors) if i == 0 or a[0] not in drop]
 
     def counterpart(
         self,

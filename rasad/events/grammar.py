@@ -178,6 +178,7 @@ class Grammar:
             return []
         index = CandidateIndex(self.resolver.candidates(doc))
         nationality = self.cx.appositions(doc, index.between(0, len(text)), self.resolver.nationalities(doc))
+        self.cx.government_of(text, index.between(0, len(text)), nationality, self.resolver.ids)
         matches = [Hit(a, b, i, text[a:b]) for a, b, i in self.finder.find(text)]
         starts = [m.start() for m in matches]
         quotes = sorted(doc.quotes, key=lambda q: q.start)
@@ -457,8 +458,8 @@ class Grammar:
                     actors.append((c.actor, c.actor_id))
             if trig.object_inside:  # خواستار خروج نیروهای X از Y شد: X is the one asked
                 inner = self.cx.asked(text, cands, ts, te, source)
-                if inner is not None:
-                    actors = [source, inner]
+                if inner:
+                    actors = [source, *inner]
             if len(actors) == 1:  # a counterpart named by a construction (تحت حملات X, اگر X, را که X)
                 extra = self.cx.counterpart(
                     trig.type,
@@ -477,6 +478,10 @@ class Grammar:
                     if lo <= c.start and c.end <= hi and c.loc_marked and c.actor and c.actor != actors[0][0]:
                         actors.append((c.actor, c.actor_id))
                         break
+            if trig.type == "ASSAULT":  # ارتش X / وزارت دفاع X attacks for its state
+                actors = self.resolver.military_states(actors)
+            elif verbal and trig.type in ("ACCUSE", "SUPPORT"):
+                actors = self.cx.nested_from(text, cands, lo, ts, actors)
         if len(actors) < max(MIN_ACTORS.get(trig.type, 1), 2 if trig.needs_target else 1):
             return None
 
@@ -551,6 +556,8 @@ class Grammar:
             and self._continues_prev(text, s0, ts)
         ):
             date = prev_date
+        if date is None and speech_act and self.cx.speech_anaphor(text, s0, ts):
+            date = prev_date  # در این مصاحبه ... انتقاد کرد: the date of the interview
         if (  # an attack the article reports as news (از حمله ... خبر داد) is of its day
             date is None
             and trig.type == "ASSAULT"

@@ -54,10 +54,39 @@ def test_doer_of_the_act_asked(cx: Constructions) -> None:
     text = "وزیر خارجه لبنان خواستار عقب‌نشینی نیروهای اسرائیل از مرز شد"
     cands = [_cand(text, "لبنان", "Lebanon"), _cand(text, "اسرائیل", "Israel")]
     ts = text.index("خواستار")
-    assert cx.asked(text, cands, ts, len(text), ("Lebanon", None)) == ("Israel", None)
+    assert cx.asked(text, cands, ts, len(text), ("Lebanon", None)) == [("Israel", None)]
     text2 = "وزیر خارجه لبنان خواستار کمک به مردم اسرائیل شد"
     cands2 = [_cand(text2, "لبنان", "Lebanon"), _cand(text2, "اسرائیل", "Israel")]
-    assert cx.asked(text2, cands2, text2.index("خواستار"), len(text2), ("Lebanon", None)) is None
+    assert cx.asked(text2, cands2, text2.index("خواستار"), len(text2), ("Lebanon", None)) == []
+
+
+def test_all_doers_asked(cx: Constructions) -> None:
+    text = "وزیر خارجه فرانسه خواستار بازگشت صربستان و کوزوو به میز مذاکره شد"
+    cands = [_cand(text, w, e) for w, e in (("فرانسه", "France"), ("صربستان", "Serbia"), ("کوزوو", "Kosovo"))]
+    got = cx.asked(text, cands, text.index("خواستار"), len(text), ("France", None))
+    assert got == [("Serbia", None), ("Kosovo", None)]
+
+
+def test_nested_from_phrase_is_no_target(cx: Constructions) -> None:
+    text = "وزیر خارجه آلمان از مواضع روسیه و حمایت‌های این کشور از بلاروس انتقاد کرد"
+    cands = [_cand(text, w, e) for w, e in (("آلمان", "Germany"), ("روسیه", "Russia"), ("بلاروس", "Belarus"))]
+    for c in cands[1:]:
+        c.target_marked = True
+    acts = [("Germany", None), ("Russia", None), ("Belarus", None)]
+    got = cx.nested_from(text, cands, text.index("از"), text.index("انتقاد"), acts)
+    assert got == [("Germany", None), ("Russia", None)]
+    text2 = "وزیر خارجه آلمان از روسیه و بلاروس انتقاد کرد"
+    cands2 = [_cand(text2, w, e) for w, e in (("آلمان", "Germany"), ("روسیه", "Russia"), ("بلاروس", "Belarus"))]
+    for c in cands2[1:]:
+        c.target_marked = True
+    assert cx.nested_from(text2, cands2, text2.index("از"), text2.index("انتقاد"), acts) == acts
+
+
+def test_speech_anaphor(cx: Constructions) -> None:
+    text = "وزیر خارجه در این مصاحبه از سیاست‌های اروپا انتقاد کرد"
+    assert cx.speech_anaphor(text, 0, text.index("انتقاد"))
+    text2 = "وزیر خارجه در این شهر از سیاست‌های اروپا انتقاد کرد"
+    assert not cx.speech_anaphor(text2, 0, text2.index("انتقاد"))
 
 
 def test_condition_target(cx: Constructions) -> None:
