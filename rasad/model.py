@@ -37,6 +37,7 @@ class Timex:
     granularity: str | None = None  # day | week | month | year | time | duration | ...
     anchor: str | None = None  # what it was resolved against: "published", "explicit", ...
     calendar: str | None = None  # jalali | gregorian | hijri | relative
+    interval: str | None = None  # exact ISO day interval when ``value`` rounds a Jalali/Hijri period
 
     def contract(self) -> dict[str, Any]:
         d = asdict(self)

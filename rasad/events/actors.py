@@ -263,9 +263,12 @@ class ActorResolver:
         """Set the context flags of consecutive candidates (one sentence)."""
         prev: Candidate | None = None
         head: Candidate | None = None  # the last candidate that is not a modifier
+        prev_actor: Candidate | None = None  # the last candidate that names an actor
         for c in cands:
-            self._flag(text, c, prev, head)
+            self._flag(text, c, prev, head, prev_actor)
             prev = c
+            if c.actor:
+                prev_actor = c
             if not c.modifier:
                 head = c
 
@@ -273,12 +276,21 @@ class ActorResolver:
         """Is the adjective at ``start`` governed by a noun for people or forces?"""
         return bool(self.adj_head_rx.search(text[max(0, start - 30) : start]))
 
-    def _flag(self, text: str, c: Candidate, prev: Candidate | None, head: Candidate | None) -> None:
+    def _flag(
+        self,
+        text: str,
+        c: Candidate,
+        prev: Candidate | None,
+        head: Candidate | None,
+        prev_actor: Candidate | None = None,
+    ) -> None:
         c.flagged = True
         lo = max(0, c.start - 60)
         left = text[lo : c.start]
         tail = left[-40:]
         gap = text[prev.end : c.start] if prev is not None else None
+        # the person a role restates; a bare adjective (سناتور آمریکایی) in between is skipped
+        per = prev_actor if prev is not None and not prev.actor else prev
         listed = gap is not None and gap.replace("،", " ").replace(",", " ").split() in ([], ["و"])
         # an appositive title right after its person: دونالد ترامپ، رئیس‌جمهور آمریکا
         if prev is not None and c.source == "title" and listed and prev.actor == c.actor:
@@ -294,10 +306,10 @@ class ActorResolver:
                 c.modifier = True  # فرستاده ویژه پوتین: Putin is not the actor
                 break
             if (
-                prev is not None
-                and prev.etype == "PER"
-                and prev.end <= m.start()
-                and not text[prev.end : m.start()].strip(' ،,\u200c«»"()')
+                per is not None
+                and per.etype == "PER"
+                and per.end <= m.start()
+                and not text[per.end : m.start()].strip(' ،,\u200c«»"()')
             ):
                 if c.etype != "PER":
                     c.modifier = True

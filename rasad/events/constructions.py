@@ -52,6 +52,7 @@ class Constructions:
         self.gov_rx = re.compile(b + compile_fa(data["government_of"]).pattern + r"[ \u200c]+$")
         self.speech_ana_rx = re.compile(b + compile_fa(data["speech_anaphor"]).pattern + r"(?![\w\u200c])")
         self.from_rx = re.compile(b + "از" + r"[ \u200c]")
+        self.continued_rx = re.compile(b + compile_fa(data["speech_continued"]).pattern + r"(?![\w\u200c])")
         self.future_rx = re.compile(b + compile_fa(data["future"]).pattern + r"(?![\w\u200c])")
 
     def government_of(
@@ -67,6 +68,15 @@ class Constructions:
     def speech_anaphor(self, text: str, a: int, ts: int) -> bool:
         """Does the clause before ``ts`` point back to a speech event (``در این مصاحبه``)?"""
         return self.speech_ana_rx.search(text, a, ts) is not None
+
+    def points_back(self, text: str, s0: int, ts: int, cue_start: int | None) -> bool:
+        """Does a statement belong to the speech reported just before: ``در این مصاحبه ...``
+        or a reporting verb that goes on (``وی افزود: «...»``)? Then it has that speech's date."""
+        if self.speech_anaphor(text, s0, ts):
+            return True
+        return (
+            cue_start is not None and self.continued_rx.search(text, s0, min(ts, cue_start + 12)) is not None
+        )
 
     def future(self, trigger_text: str) -> bool:
         """Is the trigger's verb future (``نخواهند پذیرفت``, ``حمایت خواهد کرد``)?"""
@@ -109,10 +119,19 @@ class Constructions:
                 return [(c.actor, c.actor_id), *more]
         return []
 
-    def nested_from(self, text: str, cands: list[Candidate], lo: int, ts: int, actors: list[Actor]) -> list[Actor]:
+    def nested_from(
+        self, text: str, cands: list[Candidate], lo: int, ts: int, actors: list[Actor]
+    ) -> list[Actor]:
         """``از مواضع X و حمایت‌های آن از Y انتقاد کرد``: only the first از phrase holds the
         target; a later از X inside it (حمایت از Y) is not."""
-        marked = [c for c in cands if lo <= c.start < ts and c.actor and c.target_marked and self.from_rx.search(text, max(lo, c.start - 30), c.start)]
+        marked = [
+            c
+            for c in cands
+            if lo <= c.start < ts
+            and c.actor
+            and c.target_marked
+            and self.from_rx.search(text, max(lo, c.start - 30), c.start)
+        ]
         if len(marked) < 2:
             return actors
         first = marked[0]

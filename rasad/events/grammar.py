@@ -19,14 +19,23 @@ reuse the actors of an earlier event; the stage merges them with it.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
 from rasad.events.actors import ActorResolver, Candidate, CandidateIndex
 from rasad.events.constructions import Constructions
 from rasad.events.factuality import Factuality, combine
-from rasad.events.mentions import Actor, Found, Hit, find_antecedent, participants, pick_date, trim_span
+from rasad.events.mentions import (
+    Actor,
+    Found,
+    Hit,
+    comma_clause,
+    find_antecedent,
+    participants,
+    pick_date,
+    triggers_in,
+    trim_span,
+)
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml
 from rasad.events.setting import Setting
 from rasad.model import Article, Quote, Timex
@@ -79,15 +88,6 @@ class Grammar:
         self.setting = Setting()
 
     # ------------------------------------------------------------------ utils
-    @staticmethod
-    def _triggers_in(matches: list[Hit], starts: list[int], a: int, b: int) -> list[Hit]:
-        i = bisect.bisect_left(starts, a)
-        out = []
-        while i < len(matches) and matches[i].start() < b:
-            out.append(matches[i])
-            i += 1
-        return out
-
     def _clause(self, text: str, a: int, b: int, ts: int, te: int) -> tuple[int, int]:
         """The clause of ``text[a:b]`` around a trigger: cut at clause breaks."""
         cs, ce = a, b
@@ -98,12 +98,6 @@ class Grammar:
                 ce = m.start()
                 break
         return cs, ce
-
-    @staticmethod
-    def _comma_clause(text: str, a: int, b: int, ts: int, te: int) -> tuple[int, int]:
-        left = text.rfind("،", a, ts)
-        right = text.find("،", te, b)
-        return (left + 1 if left >= 0 else a), (right if right >= 0 else b)
 
     def _subject(self, cands: list[Candidate], text: str, a: int, b: int, prev: Actor | None) -> Actor | None:
         """The first unmarked actor in ``[a, b)``, else a pronoun's antecedent."""
@@ -187,7 +181,7 @@ class Grammar:
         prev_subject: Actor | None = None
         prev_date: str | None = None
         for si, sent in enumerate(doc.sentences):
-            trigs = self._triggers_in(matches, starts, sent.start, sent.end)
+            trigs = triggers_in(matches, starts, sent.start, sent.end)
             cands = index.between(sent.start, sent.end)
             if trigs:
                 self.resolver.flag(text, cands)
@@ -403,20 +397,21 @@ class Grammar:
             if sp is not None and nationality and source[0] != sp[0] and nationality.get(sp[0]) == source[0]:
                 source = sp  # زلنسکی گفت که اوکراین ...: the named person speaks for the state
             actors = [source] + [a for a in actors[1:] if a[0] != source[0]]
-            lo, hi = self._comma_clause(text, seg_start, ce, ts, te)
+            lo, hi = comma_clause(text, seg_start, ce, ts, te)
             # Y مورد حمله X قرار گرفت: the subject Y is the target
             passive = trig.type == "ASSAULT" and bool(self.passive_rx.search(text, max(s0, ts - 12), ts))
             verbal = trig.kind == "verbal" and trig.source != "speaker"
             if verbal:
                 # the object of a verb may hold an earlier trigger (از پیشنهاد مذاکرات ... حمایت کرد):
                 # look back to the clause start, not to that trigger
-                lo = self._comma_clause(text, max(ctx.region_start, cs), ce, ts, te)[0]
+                lo = comma_clause(text, max(ctx.region_start, cs), ce, ts, te)[0]
                 for vm in self.verb_and_rx.finditer(text, lo, ts):
                     lo = vm.end()
                 hi = min(hi, te)
             chain = participants(text, cands, te, hi, te, te, max_gap=1) if trig.source == "speaker" else []
             skip_gen = trig.kind == "nominal" and trig.type != "ASSAULT" and trig.source != "speaker"
             for c in cands:
+                obj = verbal and self.obj_rx.match(text, c.end) is not None  # X را هدف قرار داد
                 if (
                     c.start < lo
                     or c.end > hi
@@ -428,7 +423,7 @@ class Grammar:
                     continue
                 if skip_gen and c is genitive:
                     continue
-                if trig.type == "ASSAULT" and c.start < ts and not (c.target_marked or passive):
+                if trig.type == "ASSAULT" and c.start < ts and not (c.target_marked or passive or obj):
                     continue  # X به Y حمله کرد: Y is the target; X is the source
                 if (
                     verbal
@@ -556,8 +551,12 @@ class Grammar:
             and self._continues_prev(text, s0, ts)
         ):
             date = prev_date
-        if date is None and speech_act and self.cx.speech_anaphor(text, s0, ts):
-            date = prev_date  # در این مصاحبه ... انتقاد کرد: the date of the interview
+        if (
+            date is None
+            and speech_act
+            and self.cx.points_back(text, s0, ts, ctx.cue_start if ctx.in_speech else None)
+        ):
+            date = prev_date  # در این مصاحبه ... انتقاد کرد / او افزود: «...»: the date given just before
         if (  # an attack the article reports as news (از حمله ... خبر داد) is of its day
             date is None
             and trig.type == "ASSAULT"

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -144,3 +145,20 @@ def participants(
         else:
             break
     return out
+
+
+def triggers_in(matches: list[Hit], starts: list[int], a: int, b: int) -> list[Hit]:
+    """The trigger hits starting in ``[a, b)`` (``starts``: their sorted offsets)."""
+    i = bisect.bisect_left(starts, a)
+    out = []
+    while i < len(matches) and matches[i].start() < b:
+        out.append(matches[i])
+        i += 1
+    return out
+
+
+def comma_clause(text: str, a: int, b: int, ts: int, te: int) -> tuple[int, int]:
+    """The comma-delimited stretch of ``[a, b)`` around the trigger ``[ts, te)``."""
+    left = text.rfind("،", a, ts)
+    right = text.find("،", te, b)
+    return (left + 1 if left >= 0 else a), (right if right >= 0 else b)

@@ -12,9 +12,11 @@ Values (GUIDELINES §2): ``2025-10-21`` (day), ``2025-08`` (Gregorian month),
 ``2022`` (year), ``2025-W43`` (ISO week), ``2025-10-21T16:30+03:00`` (clock time,
 zone only when the text names one), ``P3Y`` / ``PT24H`` (durations), ``2025-SU``
 (season), ``199`` (decade), ``19`` (century), ``XXXX-WXX-5`` / ``P1W`` (sets).
-A Jalali or Hijri month or year has no Gregorian ISO unit, so it is written as an
-ISO 8601 interval of days: ``اسفند ۱۴۰۳`` → ``2025-02-19/2025-03-20``; day ranges
-likewise (``۱۰ تا ۱۵ مهر``).  Weekdays follow the clause's tense (past → on or
+A Jalali or Hijri month or year has no Gregorian ISO unit: ``value`` keeps the
+granularity the text gives and names the Gregorian month or year holding most of
+its days (``اسفند ۱۴۰۳`` → ``2025-03``, ``سال ۱۴۰۳`` → ``2024``), and ``interval``
+keeps the exact ISO 8601 interval of days (``2025-02-19/2025-03-20``).  Day ranges
+are intervals (``۱۰ تا ۱۵ مهر``).  Weekdays follow the clause's tense (past → on or
 before the publication date, future → on or after), year-less dates take the year
 closest to it.
 

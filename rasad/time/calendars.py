@@ -141,6 +141,24 @@ def span_value(span: tuple[dt.date, dt.date]) -> str:
     return f"{span[0].isoformat()}/{span[1].isoformat()}"
 
 
+def majority_month(span: tuple[dt.date, dt.date]) -> str:
+    """The Gregorian month holding most days of a Jalali or Hijri month: مهر ۱۳۹۴ → ``2015-10``."""
+    counts: dict[tuple[int, int], int] = {}
+    day = span[0]
+    while day <= span[1]:
+        counts[(day.year, day.month)] = counts.get((day.year, day.month), 0) + 1
+        day += dt.timedelta(days=1)
+    y, m = max(counts, key=lambda k: (counts[k], k))
+    return f"{y:04d}-{m:02d}"
+
+
+def majority_year(span: tuple[dt.date, dt.date]) -> str:
+    """The Gregorian year holding most days of a Jalali or Hijri year: ۱۴۰۳ → ``2024``."""
+    first_year_days = (dt.date(span[0].year, 12, 31) - span[0]).days + 1
+    last_year_days = (span[1] - dt.date(span[1].year, 1, 1)).days + 1
+    return f"{span[0].year if first_year_days >= last_year_days else span[1].year:04d}"
+
+
 def weekday_on_or_before(anchor: dt.date, wd: int) -> dt.date:
     return anchor - dt.timedelta(days=(anchor.weekday() - wd) % 7)
 

@@ -251,7 +251,9 @@ class Resolver:
                 t.value = f"{f['y']:04d}" if y2 == f["y"] else f"{f['y']:04d}/{y2:04d}"
             else:
                 a1, a2 = cal.year_span(f["cal"], f["y"]), cal.year_span(f["cal"], y2)
-                t.value = f"{a1[0].isoformat()}/{a2[1].isoformat()}" if a1 and a2 else None
+                if a1 and a2:
+                    t.interval = f"{a1[0].isoformat()}/{a2[1].isoformat()}"
+                    t.value = cal.majority_year(a1) if y2 == f["y"] else t.interval
         elif k == "decade":
             self._decade(t, f)
         elif k == "century":
@@ -333,7 +335,8 @@ class Resolver:
             t.value = f"{y:04d}-{m:02d}"
         else:
             span = cal.month_span(c, y, m)
-            t.value = cal.span_value(span) if span else None
+            if span:  # month granularity in ISO: the Gregorian month with most of its days
+                t.value, t.interval = cal.majority_month(span), cal.span_value(span)
 
     def _decade(self, t: Timex, f: dict[str, Any]) -> None:
         n, c = f["n"], f["cal"]

@@ -76,7 +76,9 @@ def test_nested_from_phrase_is_no_target(cx: Constructions) -> None:
     got = cx.nested_from(text, cands, text.index("از"), text.index("انتقاد"), acts)
     assert got == [("Germany", None), ("Russia", None)]
     text2 = "وزیر خارجه آلمان از روسیه و بلاروس انتقاد کرد"
-    cands2 = [_cand(text2, w, e) for w, e in (("آلمان", "Germany"), ("روسیه", "Russia"), ("بلاروس", "Belarus"))]
+    cands2 = [
+        _cand(text2, w, e) for w, e in (("آلمان", "Germany"), ("روسیه", "Russia"), ("بلاروس", "Belarus"))
+    ]
     for c in cands2[1:]:
         c.target_marked = True
     assert cx.nested_from(text2, cands2, text2.index("از"), text2.index("انتقاد"), acts) == acts

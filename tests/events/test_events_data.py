@@ -120,6 +120,9 @@ def test_actor_tables() -> None:
         assert place not in countries, f"{place} is a country and a seat of government"
     for org, state in a["org_country"].items():
         assert state in countries, org
+    for force, state in a["military"].items():
+        assert state in countries, force
+        assert force not in countries, force
     assert not set(a["non_actors"]) & countries
     media = [re.compile(p) for p in a["non_actor_patterns"]]
     assert not [c for c in countries if any(rx.search(c) for rx in media)], "a media pattern hits a country"

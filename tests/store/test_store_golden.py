@@ -51,3 +51,19 @@ def test_seeds_ingest_search_and_roundtrip(shared_dir: Path, pipeline, tmp_path:
                 assert row["id"] in {h["id"] for h in hits}
         assert s["merged_events"] <= s["events"]
         assert sum(m["sources"] for m in st.timeline(limit=1000)) >= s["merged_events"]
+
+
+def test_seeds_merge_the_alaska_summit_across_articles(shared_dir: Path, pipeline, tmp_path: Path) -> None:
+    """All five seeds ingested: the 2025-08-15 Alaska summit is one merged event told by two articles."""
+    with Store.open(tmp_path / "alaska.db") as st:
+        for _ in ingest_items(st, iter_inputs([shared_dir / "seeds"]), pipeline):
+            pass
+        summits = [
+            m for m in st.timeline(limit=1000)
+            if m["type"] == "CONSULT" and m.get("location") == "Alaska"
+            and set(m["actors"]) == {"Donald Trump", "Vladimir Putin"}
+        ]
+        assert len(summits) == 1, summits
+        assert summits[0]["date"] == "2025-08-15"
+        assert summits[0]["sources"] == 2
+        assert summits[0]["status"] == "occurred"
