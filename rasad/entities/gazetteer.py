@@ -69,10 +69,28 @@ def fold(s: str) -> str:
     return s
 
 
+_NON_JOINING = frozenset("اآأإدذرزژوؤةء")
+
+
+def _glued(a: str) -> str:
+    """A multi-word name written as one ZWNJ compound, as the ZWNJ repair writes it:
+    ``وال استریت ژورنال`` → ``وال‌استریت‌ژورنال`` (no ZWNJ after a letter that does not join)."""
+    out = []
+    for i, c in enumerate(a):
+        if c == " " and i and a[i - 1].isalpha():
+            out.append("" if a[i - 1] in _NON_JOINING else ZWNJ)
+        else:
+            out.append(c)
+    return "".join(out)
+
+
 def alias_keys(alias: str) -> set[str]:
-    """The folded keys an alias is indexed under (ZWNJ kept, ZWNJ → space, ZWNJ dropped)."""
+    """The folded keys an alias is indexed under: ZWNJ kept, ZWNJ → space, ZWNJ dropped, and
+    the words of a multi-word alias glued into one ZWNJ compound."""
     a = _SPACES.sub(" ", fold(alias).strip())
     keys = {a, a.replace(ZWNJ, " "), a.replace(ZWNJ, "")}
+    if " " in a:
+        keys.add(_glued(a.replace(ZWNJ, " ")))
     return {k for k in keys if k}
 
 

@@ -70,6 +70,7 @@ class ActorResolver:
         self.between_rx = re.compile(bound + compile_fa(mk["between"]).pattern)
         self.target_rx = re.compile(bound + compile_fa(mk["target"]).pattern)
         self.poss_rx = re.compile(alternation(g["possessive_roles"]))
+        self.topic_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(g["topic_heads"]).pattern + r"[ \u200c]+$")
         self.plural_roles = {_norm(k): v for k, v in g["plural_roles"].items()}
         self.plural_rx = re.compile(
             r"(?<![\w\u200c])(" + alternation(list(g["plural_roles"])) + r")[ \u200c]+"
@@ -314,6 +315,8 @@ class ActorResolver:
                 if c.etype != "PER":
                     c.modifier = True
                 break
+        if c.etype != "PER" and self.topic_rx.search(text, max(0, c.start - 12), c.start):
+            c.modifier = True  # بحران سوریه: a topic
         # a byline: "خبرگزاری؛ نام نویسنده - متن" names the writer, not an actor
         line_start = max(text.rfind("\n", 0, c.start), -1) + 1
         if c.start - line_start < 60 and self.byline_rx.match(text, c.end):

@@ -29,6 +29,7 @@ from rasad.events.mentions import (
     Actor,
     Found,
     Hit,
+    clause_of,
     comma_clause,
     find_antecedent,
     participants,
@@ -88,17 +89,6 @@ class Grammar:
         self.setting = Setting()
 
     # ------------------------------------------------------------------ utils
-    def _clause(self, text: str, a: int, b: int, ts: int, te: int) -> tuple[int, int]:
-        """The clause of ``text[a:b]`` around a trigger: cut at clause breaks."""
-        cs, ce = a, b
-        for m in self.break_rx.finditer(text, a, b):
-            if m.end() <= ts:
-                cs = m.end()
-            elif m.start() >= te:
-                ce = m.start()
-                break
-        return cs, ce
-
     def _subject(self, cands: list[Candidate], text: str, a: int, b: int, prev: Actor | None) -> Actor | None:
         """The first unmarked actor in ``[a, b)``, else a pronoun's antecedent."""
         first_pos = b
@@ -276,7 +266,7 @@ class Grammar:
         ctx = self._context(doc, quotes, s0, s1, cues, cands, ts, prev_subject)
         if trig.speech and not ctx.in_speech:
             return None
-        cs, ce = self._clause(text, ctx.region_start, ctx.region_end, ts, te)
+        cs, ce = clause_of(self.break_rx, text, (ctx.region_start, ctx.region_end), ts, te)
         seg_start = max(ctx.region_start, prev_end if prev_end <= ts else ctx.region_start, cs)
         if trig.kind == "verbal":
             seg_end = te
@@ -385,6 +375,7 @@ class Grammar:
                     source = prev_subject
             if source is None:
                 return None
+            subject_name = source[0]  # a state the person below stands for is no target of its own
             src_c = next((c for c in cands if c.actor == source[0] and s0 <= c.start < ts), None)
             source = self.cx.role_person(text, src_c, s0, prev_subject, nationality) or source
             if (
@@ -449,7 +440,7 @@ class Grammar:
                     and not (c.target_marked and trig.type in ("ACCUSE", "REQUEST"))
                 ):
                     continue
-                if c.actor not in {x[0] for x in actors}:
+                if c.actor not in {x[0] for x in actors} and (c.actor != subject_name or c.start > ts):
                     actors.append((c.actor, c.actor_id))
             if trig.object_inside:  # خواستار خروج نیروهای X از Y شد: X is the one asked
                 inner = self.cx.asked(text, cands, ts, te, source)
@@ -563,7 +554,10 @@ class Grammar:
             and status == "occurred"
             and doc.published
             and _DAY.match(doc.published)
-            and self.cx.reported(text, te, s1)
+            and (
+                self.cx.reported(text, te, s1)  # or announced today: امروز اعلام کرد که X ... حمله کرده است
+                or (ctx.cue_start is not None and pick_date(timexes, s0, ctx.cue_start, ts) == doc.published)
+            )
         ):
             date = doc.published
 

@@ -162,3 +162,18 @@ def comma_clause(text: str, a: int, b: int, ts: int, te: int) -> tuple[int, int]
     left = text.rfind("،", a, ts)
     right = text.find("،", te, b)
     return (left + 1 if left >= 0 else a), (right if right >= 0 else b)
+
+
+def clause_of(
+    break_rx: re.Pattern[str], text: str, span: tuple[int, int], ts: int, te: int
+) -> tuple[int, int]:
+    """The clause of ``text[span]`` around the trigger ``[ts, te)``: cut at clause breaks
+    (``، اما``, ``؛``, ``در حالی ... که``)."""
+    cs, ce = span
+    for m in break_rx.finditer(text, span[0], span[1]):
+        if m.end() <= ts:
+            cs = m.end()
+        elif m.start() >= te:
+            ce = m.start()
+            break
+    return cs, ce
