@@ -45,6 +45,7 @@ class Candidate:
     flagged: bool = False  # the flags above have been computed
 
 
+_PAREN = re.compile(r"\(([^()]+)\)$")
 _MOD = re.compile(r"^Ministry of Defen[cs]e \((.+)\)$")
 
 
@@ -195,8 +196,12 @@ class ActorResolver:
         for ent in doc.entities:
             if ent.type != "PER":
                 act = self.actor(ent)
-                if act is not None and act[0] in self.countries:
-                    states.extend((m.start, m.end, act[0]) for m in ent.mentions)
+                state = act[0] if act is not None else None
+                paren = _PAREN.search(ent.name)  # Federation Council (Russia): a state's institution
+                if state not in self.countries and paren is not None:
+                    state = paren.group(1)
+                if state in self.countries:
+                    states.extend((m.start, m.end, state) for m in ent.mentions)
         if not states:
             return {}
         states.sort()
@@ -315,7 +320,25 @@ class ActorResolver:
                 if c.etype != "PER":
                     c.modifier = True
                 break
-        if c.etype != "PER" and self.topic_rx.search(text, max(0, c.start - 12), c.start):
+            if (  # نامی، فرمانده ارتش لبنان، ...: the title of a person the linker did not know
+                c.etype != "PER"
+                and cut >= 0
+                and left[cut] == "،"
+                and not text[chunk_start : m.start()].strip()
+                and text[c.end : c.end + 2].strip().startswith("،")
+            ):
+                c.modifier = True
+                break
+        if c.etype != "PER" and (
+            self.topic_rx.search(text, max(0, c.start - 12), c.start)
+            or (  # مناقشه اوکراین و همچنین فلسطین: the list shares its head
+                prev is not None
+                and prev.modifier
+                and self.topic_rx.search(text, max(0, prev.start - 12), prev.start)
+                and gap is not None
+                and gap.replace("،", " ").split() in ([], ["و"], ["و", "همچنین"], ["و", "نیز"])
+            )
+        ):
             c.modifier = True  # بحران سوریه: a topic
         # a byline: "خبرگزاری؛ نام نویسنده - متن" names the writer, not an actor
         line_start = max(text.rfind("\n", 0, c.start), -1) + 1

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from rasad.events.actors import Candidate
+from rasad.events.actors import ActorResolver, Candidate
 from rasad.events.resources import compile_fa, load_yaml
 from rasad.model import Article
 
@@ -53,6 +53,9 @@ class Constructions:
         self.speech_ana_rx = re.compile(b + compile_fa(data["speech_anaphor"]).pattern + r"(?![\w\u200c])")
         self.from_rx = re.compile(b + "از" + r"[ \u200c]")
         self.continued_rx = re.compile(b + compile_fa(data["speech_continued"]).pattern + r"(?![\w\u200c])")
+        self.with_pair_rx = re.compile(b + compile_fa(data["with_pair"]).pattern + r"$")
+        self.direct_rx = re.compile(b + compile_fa(data["direct_target"]).pattern + r"[ \u200c]+$")
+        self.this_rx = re.compile(b + compile_fa(data["this_state"]).pattern + r"(?![\w\u200c])")
         self.future_rx = re.compile(b + compile_fa(data["future"]).pattern + r"(?![\w\u200c])")
 
     def government_of(
@@ -77,6 +80,42 @@ class Constructions:
         return (
             cue_start is not None and self.continued_rx.search(text, s0, min(ts, cue_start + 12)) is not None
         )
+
+    def with_pair(self, text: str, a: int, pair_start: int) -> bool:
+        """Is the pair anaphor at ``pair_start`` the partner of a با phrase
+        (``با همتایان خود در دو کشور تماس گرفت``: someone talks with both sides)?"""
+        return self.with_pair_rx.search(text, max(a, pair_start - 40), pair_start) is not None
+
+    def direct(self, etype: str, text: str, pos: int) -> bool:
+        """Is a REQUEST's target at ``pos`` marked right before it (``باید برای اوکراین ...``)?
+        In ``باید به تصمیم پارلمان X احترام گذارد`` X owns the object; it is not the one asked."""
+        return etype == "REQUEST" and self.direct_rx.search(text, max(0, pos - 10), pos) is not None
+
+    def this_country(self, text: str, cands: list[Candidate], res: ActorResolver, s0: int) -> list[Candidate]:
+        """``این کشور`` stands for the last state named before it in the sentence, but not
+        for the subject of its own clause (``به شرط آنکه انگلیس ...، مسکو از حملات این کشور
+        استقبال می‌کند``: انگلیس). Returns ``cands`` with such mentions added (flags set)."""
+        added: list[Candidate] = []
+        for m in self.this_rx.finditer(text, s0, cands[-1].end + 40 if cands else s0):
+            if any(c.start <= m.start() < c.end for c in cands):
+                continue
+            clause = text.rfind("،", s0, m.start())
+            ante = None
+            for c in cands:
+                if c.end > m.start():
+                    break
+                subject = c.start > clause and not (c.target_marked or c.with_marked or c.loc_marked)
+                if c.actor in res.countries and not c.modifier and not subject:
+                    ante = c
+            if ante is not None:
+                added.append(
+                    Candidate(m.start(), m.end(), ante.actor, ante.actor_id, None, None, "GPE", "anaphor")
+                )
+        if not added:
+            return cands
+        out = sorted(cands + added, key=lambda c: (c.start, -c.end))
+        res.flag(text, out)
+        return out
 
     def future(self, trigger_text: str) -> bool:
         """Is the trigger's verb future (``نخواهند پذیرفت``, ``حمایت خواهد کرد``)?"""
@@ -136,8 +175,11 @@ class Constructions:
             return actors
         first = marked[0]
         keep = {first.actor} | {a[0] for a in self.coordinated(text, cands, first, ts)}
-        gap = text[first.end : marked[1].start]
-        drop = {c.actor for c in marked[1:] if c.actor not in keep and self.from_rx.search(gap)}
+        drop = {
+            c.actor
+            for c in marked[1:]
+            if c.actor not in keep and self.from_rx.search(text, first.end, c.start)
+        }
         return [a for i, a in enumerate(actors) if i == 0 or a[0] not in drop]
 
     def counterpart(
@@ -293,7 +335,8 @@ class Constructions:
                 if nxt is None or "." in text[m.end : nxt.start]:
                     continue
                 if self.role_rx.search(text, m.end, nxt.start):
-                    out[ent.name] = nxt.actor  # type: ignore[assignment]
+                    paren = re.search(r"\(([^()]+)\)$", nxt.actor or "")  # Federation Council (Russia)
+                    out[ent.name] = paren.group(1) if paren else nxt.actor  # type: ignore[assignment]
                     break
         return out
 

@@ -31,6 +31,7 @@ from rasad.events.mentions import (
     Hit,
     clause_of,
     comma_clause,
+    continues_prev,
     find_antecedent,
     participants,
     pick_date,
@@ -107,11 +108,6 @@ class Grammar:
             return prev
         return None
 
-    def _continues_prev(self, text: str, s0: int, ts: int) -> bool:
-        """Does the sentence go on about the previous one's subject (``او در نشستی ...``)?"""
-        m = self.pron_rx.search(text, s0, min(ts, s0 + 12))
-        return m is not None and not text[s0 : m.start()].strip()
-
     def _context(
         self,
         doc: Article,
@@ -175,6 +171,7 @@ class Grammar:
             cands = index.between(sent.start, sent.end)
             if trigs:
                 self.resolver.flag(text, cands)
+                cands = self.cx.this_country(text, cands, self.resolver, sent.start)  # این کشور
                 cues = list(self.reporting.finditer(text, sent.start, sent.end))
                 stimex = [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
                 prev_end = sent.start
@@ -294,7 +291,8 @@ class Grammar:
                 a = (c.actor, c.actor_id)
                 if c.actor not in {x[0] for x in actors}:
                     actors.append(a)  # type: ignore[arg-type]
-            if len(actors) < 2 and self.pair_rx.search(text, seg_start, seg_end):
+            pair = self.pair_rx.search(text, seg_start, seg_end) if len(actors) < 2 else None
+            if pair is not None:
                 ante = find_antecedent(found, si, JOINT, need=2)
                 if ante is not None and (not actors or actors[0][0] in {x[0] for x in ante.actors}):
                     actors = list(ante.actors)
@@ -302,6 +300,10 @@ class Grammar:
                         anaphoric = True
                         antecedent = ante
                         ante_mode = ante.mode
+                elif (
+                    ante is not None and len(actors) == 1 and self.cx.with_pair(text, seg_start, pair.start())
+                ):
+                    actors += [a for a in ante.actors if a[0] != actors[0][0]]  # X با دو طرف تماس گرفت
             between = [c for c in in_seg if c.between_marked]
             after = [c for c in in_seg if c.start >= te and not c.with_marked]
             if trig.kind == "nominal" and len({c.actor for c in after}) >= 2 and not between:
@@ -385,7 +387,7 @@ class Grammar:
             ):
                 actors = [source] + self.cx.coordinated(text, cands, src_c, ts)
             sp = ctx.speaker
-            if sp is not None and nationality and source[0] != sp[0] and nationality.get(sp[0]) == source[0]:
+            if sp and nationality and nationality.get(sp[0]) == source[0] and trig.type != "ASSAULT":
                 source = sp  # زلنسکی گفت که اوکراین ...: the named person speaks for the state
             actors = [source] + [a for a in actors[1:] if a[0] != source[0]]
             lo, hi = comma_clause(text, seg_start, ce, ts, te)
@@ -437,7 +439,10 @@ class Grammar:
                     trig.source == "speaker"
                     and c.start >= te
                     and c not in chain
-                    and not (c.target_marked and trig.type in ("ACCUSE", "REQUEST"))
+                    and not (
+                        c.target_marked
+                        and (trig.type == "ACCUSE" or self.cx.direct(trig.type, text, c.start))
+                    )
                 ):
                     continue
                 if c.actor not in {x[0] for x in actors} and (c.actor != subject_name or c.start > ts):
@@ -539,7 +544,7 @@ class Grammar:
             and not anaphoric
             and status in ("occurred", "ongoing")
             and not (speech_act and ctx.in_speech)
-            and self._continues_prev(text, s0, ts)
+            and continues_prev(self.pron_rx, text, s0, ts)
         ):
             date = prev_date
         if (

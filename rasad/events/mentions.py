@@ -177,3 +177,9 @@ def clause_of(
             ce = m.start()
             break
     return cs, ce
+
+
+def continues_prev(pron_rx: re.Pattern[str], text: str, s0: int, ts: int) -> bool:
+    """Does the sentence at ``s0`` go on about the previous one's subject (``او در نشستی ...``)?"""
+    m = pron_rx.search(text, s0, min(ts, s0 + 12))
+    return m is not None and not text[s0 : m.start()].strip()

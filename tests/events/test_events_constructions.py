@@ -102,3 +102,18 @@ def test_sports_and_statement_object(cx: Constructions) -> None:
     assert not cx.sports("وزیران دو کشور در تهران دیدار کردند", 0, 30)
     text = "حمله به کاروان امدادی را محکوم کرد"
     assert cx.object_of_statement(text, len("حمله"), len(text))
+
+
+def test_direct_request_target(cx: Constructions) -> None:
+    text = "باید برای سوریه یک دولت فراگیر تشکیل شود"
+    assert cx.direct("REQUEST", text, text.index("سوریه"))
+    text2 = "باید به تصمیم دولت سوریه احترام گذاشت"
+    assert not cx.direct("REQUEST", text2, text2.index("سوریه"))
+    assert not cx.direct("ACCUSE", text, text.index("سوریه"))
+
+
+def test_third_party_with_pair(cx: Constructions) -> None:
+    text = "وزیر خارجه قطر با همتایان خود در دو کشور گفت‌وگو کرد"
+    assert cx.with_pair(text, 0, text.index("دو کشور"))
+    text2 = "دو کشور توافق کردند"
+    assert not cx.with_pair(text2, 0, text2.index("دو کشور"))
