@@ -18,8 +18,9 @@ The rules, in order:
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -71,6 +72,7 @@ class Linker:
         self.gaz = gaz
         self.matcher = matcher
         self.translit = translit
+        self._honorific_prefixes = tuple(h + " " for h in gaz.honorifics)
 
     # --- gazetteer part ------------------------------------------------------------
     def link_names(self, text: str, hits: list[Hit]) -> list[Linked]:
@@ -164,6 +166,8 @@ class Linker:
 
     def _strip_honorific(self, surface: str) -> str:
         """``آقای بهروز کاویانی‌فر`` → ``بهروز کاویانی‌فر``."""
+        if not surface.startswith(self._honorific_prefixes):
+            return surface
         for h in self.gaz.honorifics:
             if surface.startswith(h + " "):
                 return surface[len(h) + 1 :].strip()
@@ -247,6 +251,7 @@ class Linker:
         confirms (a risky alias such as ``کیف`` tagged as a place), else new entities;
         a one-word name equal to the surname of a full name links to it (+ surname coref)."""
         occupied = sorted((lk.mention.start, lk.mention.end) for lk in taken) + list(blocked)
+        overlaps = _overlap_index(occupied)
         new: dict[str, Entity] = {}
         out: list[Linked] = []
         cleaned: list[tuple[int, int, str, str]] = []
@@ -255,13 +260,17 @@ class Linker:
             if etype is None or end <= start:
                 continue
             surface = self._strip_honorific(text[start:end].strip(STRIP))
-            if len(surface.replace(" ", "")) < 3 or any(ch.isdigit() or ch in INNER_PUNCT for ch in surface):
+            if (
+                len(surface.replace(" ", "")) < 3
+                or not INNER_PUNCT.isdisjoint(surface)
+                or any(map(str.isdigit, surface))
+            ):
                 continue
             if etype == "ORG" and " " not in surface and self.gaz.lookup(surface) == []:
                 continue  # one-word organizations the gazetteer lacks: too noisy
             start = text.find(surface, start, end)
             end = start + len(surface)
-            if any(s < end and start < e for s, e in occupied):
+            if overlaps(start, end):
                 continue
             if any(
                 s < end and start < e for s, e, _, _ in cleaned
@@ -340,6 +349,25 @@ def apposed(text: str, start: int, end: int, names: list[Linked], people: set[st
     return None
 
 
+def _overlap_index(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test ``(start, end) -> bool``: does ``[start, end)`` overlap one of ``spans``
+    (``s < end and start < e``)?  Sorted starts plus a running maximum of ends
+    answer it with one bisection instead of a scan."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach: list[int] = []
+    top = -1
+    for _, e in ordered:
+        top = max(top, e)
+        reach.append(top)
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end)  # spans with s < end
+        return k > 0 and reach[k - 1] > start
+
+    return overlaps
+
+
 def _inside(h: Hit, spans: list[tuple[int, int]]) -> bool:
     """``h`` lies inside one of ``spans`` and is strictly shorter."""
     return any(s <= h.start and h.end <= e and (h.start, h.end) != (s, e) for s, e in spans)
@@ -370,5 +398,8 @@ def _next_word(text: str, end: int) -> str:
     return text[i:j]
 
 
+_SOURCES = {"adjective": "adjective", "partial": "coref"}
+
+
 def _source(kind: str) -> str:
-    return {"adjective": "adjective", "partial": "coref"}.get(kind, "gazetteer")
+    return _SOURCES.get(kind, "gazetteer")

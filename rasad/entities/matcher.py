@@ -71,6 +71,9 @@ class Hit:
         return self.end - self.start
 
 
+_Plan = tuple[str, list[tuple[GazEntry, Alias]], bool, list[tuple[GazEntry, Role]], bool, bool]
+
+
 class Matcher:
     """The compiled automaton for one gazetteer (build once per stage object)."""
 
@@ -85,7 +88,7 @@ class Matcher:
             padded.setdefault(" " + core + " ", []).append(k)
             padded.setdefault(" " + core + ZWNJ, []).append(k)
         for pk, ks in padded.items():
-            auto.add_word(pk, (len(pk), tuple(ks)))
+            auto.add_word(pk, (len(pk), tuple(self._plan(k) for k in ks)))
         auto.make_automaton()
         self.automaton = auto
 
@@ -98,29 +101,38 @@ class Matcher:
         """
         padded = " " + separators(fold(text)) + " "
         out: list[Hit] = []
-        gaz = self.gaz
-        for end_idx, (length, keys) in self.automaton.iter(padded):
+        for end_idx, (length, plans) in self.automaton.iter(padded):
             start = end_idx - length + 1  # padded start of " key" = text start of key
             end = end_idx - 1  # the padded end is the trailing space or ZWNJ
             if padded[end_idx] == ZWNJ and not _zwnj_suffix(text, end):
                 continue
             surface = text[start:end]
-            for key in keys:
-                names = [
-                    (e, a)
-                    for e, a in gaz.alias_index.get(key, [])
-                    if not a.case_sensitive or a.text == surface
-                ]
-                roles = gaz.role_index.get(key, [])
-                if names:
-                    out.append(Hit(start, end, surface, key, "name", names, []))
+            for key, cands, checked, roles, bare_org, bare_title in plans:
+                if cands:
+                    names = (
+                        [(e, a) for e, a in cands if not a.case_sensitive or a.text == surface]
+                        if checked
+                        else list(cands)
+                    )
+                    if names:
+                        out.append(Hit(start, end, surface, key, "name", names, []))
                 if roles:
                     out.append(Hit(start, end, surface, key, "title", [], roles))
-                if key in gaz.bare_orgs:
+                if bare_org:
                     out.append(Hit(start, end, surface, key, "bare_org", [], []))
-                if key in gaz.bare_titles:
+                if bare_title:
                     out.append(Hit(start, end, surface, key, "bare_title", [], []))
         return out
+
+    def _plan(self, key: str) -> _Plan:
+        """What a match of ``key`` yields, looked up once when the automaton is built:
+        the key, its name candidates, whether any is case-sensitive (then filtered per
+        match), its roles and whether it is a bare organization / title head."""
+        gaz = self.gaz
+        cands = gaz.alias_index.get(key, [])
+        checked = any(a.case_sensitive for _, a in cands)
+        roles = gaz.role_index.get(key, [])
+        return key, cands, checked, roles, key in gaz.bare_orgs, key in gaz.bare_titles
 
     # --- selections ----------------------------------------------------------------
     def names(self, text: str, hits: list[Hit] | None = None) -> list[Hit]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from rasad.events.factuality import stronger
 from rasad.events.grammar import JOINT, Found, Grammar
 from rasad.events.merge import dates_compatible, more_specific
-from rasad.events.resources import cameo_code
+from rasad.events.resources import cameo_code, talk_nouns
 from rasad.model import Article, Event
 
 __all__ = ["EventStage"]
@@ -34,7 +34,7 @@ def _can_merge(a: Found, b: Found) -> bool:
     """Are two mentions in one article the same occurrence?"""
     if a.type != b.type or not _same_actors(a, b):
         return False
-    if (a.mode == "phone") != (b.mode == "phone"):
+    if (a.mode == "phone") != (b.mode == "phone") and not _talk_by_phone(a, b):
         return False
     if (
         a.type not in JOINT
@@ -53,6 +53,20 @@ def _can_merge(a: Found, b: Found) -> bool:
     return (a.status in REALIS) == (b.status in REALIS)
 
 
+def _talk_by_phone(a: Found, b: Found) -> bool:
+    """An undated talk (گفت‌وگوی مفصل با X) and a dated phone call between the same
+    parties (روز دوشنبه تلفنی صحبت کردند) are one conversation."""
+    talk, call = (a, b) if b.mode == "phone" else (b, a)
+    return (
+        call.mode == "phone"
+        and talk.mode in (None, "meet")
+        and talk.date is None
+        and talk.status in REALIS
+        and call.status in REALIS
+        and bool(talk_nouns().match(talk.trigger))
+    )
+
+
 def merge_in_article(found: list[Found]) -> list[Found]:
     """Fold mentions of one occurrence together (status: the strongest; date: the most specific)."""
     out: list[Found] = []
@@ -63,6 +77,13 @@ def merge_in_article(found: list[Found]) -> list[Found]:
         if (
             home is not None
             and home.type == f.type
+            # این گفت‌وگوها روز جمعه ادامه خواهد داشت: a session still to come on another day
+            and not (
+                f.date
+                and home.date
+                and not dates_compatible(f.date, home.date)
+                and (f.status in REALIS) != (home.status in REALIS)
+            )
             and (
                 (home.mode == "phone") == (f.mode == "phone")
                 # تماس گرفت و مذاکراتی را آغاز کرد: an undated realis anaphor in the call's own sentence

@@ -35,8 +35,10 @@ from rasad.events.mentions import (
     find_antecedent,
     participants,
     pick_date,
+    rivals,
     triggers_in,
     trim_span,
+    we_partner,
 )
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml
 from rasad.events.setting import Setting
@@ -89,7 +91,6 @@ class Grammar:
         self.cx = Constructions()
         self.setting = Setting()
 
-    # ------------------------------------------------------------------ utils
     def _subject(self, cands: list[Candidate], text: str, a: int, b: int, prev: Actor | None) -> Actor | None:
         """The first unmarked actor in ``[a, b)``, else a pronoun's antecedent."""
         first_pos = b
@@ -150,7 +151,6 @@ class Grammar:
             return prev
         return None
 
-    # --------------------------------------------------------------- extract
     def extract(self, doc: Article) -> list[Found]:
         """All event mentions of ``doc`` in text order (not yet merged)."""
         text = doc.text
@@ -332,6 +332,8 @@ class Grammar:
                     actors = list(ante.actors)
                     anaphoric = True
                     antecedent = ante
+            if trig.type == "AGREE" and ctx.in_speech and ctx.speaker and actors in ([], [ctx.speaker]):
+                actors = [ctx.speaker, *we_partner(m.group(), ctx.speaker, found)]  # ما توافق کردیم
             if len(actors) < 2:
                 ante = None
                 if det or trig.continues:
@@ -515,7 +517,7 @@ class Grammar:
                 date_end = min(date_end, cu.start())
                 break
         date_start = max(ctx.region_start, cs)
-        others = tuple(o for o in trig_starts if o != ts and date_start <= o < date_end)
+        others = rivals(text, trig_starts, ts, date_start, date_end)
         if trig.continues:
             date = pick_date(timexes, date_start, date_end, ts)
         elif anaphoric:

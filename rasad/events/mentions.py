@@ -13,6 +13,11 @@ from dataclasses import dataclass, field
 from rasad.events.actors import Candidate
 from rasad.model import Timex
 
+_BREAK = re.compile("[،؛]")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
+_COORD = re.compile(r"[^\s،؛.]+ و ")
+_WE = re.compile(r"یم$")  # a first person plural verb: توافق کردیم, به توافق رسیده‌ایم
+
 Actor = tuple[str, str | None]
 
 
@@ -105,15 +110,58 @@ def pick_date(
         v = t.value.split("T")[0] if "T" in t.value else t.value
         if not v[:1].isdigit() or "/" in v:  # not a point or a calendar unit (an interval)
             continue
-        if since is not None and since.search(text, max(0, t.start - 45), t.start):
-            continue  # از زمان آتش‌بس در سال گذشته: a starting point, not the event's date
+        sm = since.search(text, max(0, t.start - 45), t.start) if since is not None else None
+        if sm and not (sm.group().strip() == "از" and _DAY.match(v)):
+            continue  # (از روز پنجشنبه وارد مذاکره شد: a day a process starts is its date)  # از زمان آتش‌بس در سال گذشته: a starting point, not the event's date
         dist = ts - t.end if t.end <= ts else t.start - ts
-        if any(abs(o - (t.start if t.start >= o else t.end)) < abs(dist) for o in others):
+        if any(
+            abs(o - (t.start if t.start >= o else t.end)) < abs(dist) and not _cut_off(text, o, t, ts)
+            for o in others
+        ):
             continue
         key = (0 if t.type == "DATE" else 1, abs(dist), v)
         if best is None or key[:2] < best[:2]:
             best = key
     return best[2] if best else None
+
+
+def _cut_off(text: str, o: int, t: Timex, ts: int) -> bool:
+    """Is trigger ``o`` cut off from time expression ``t`` by a clause break (، ؛)
+    that does not also separate ``t`` from the trigger at ``ts``? In
+    ``X که به تهران سفر کرده، امروز پس از دیدار با Y ...`` the date is the meeting's."""
+    if not text:
+        return False
+    if o < t.start:
+        between, own = text[o : t.start], text[t.end : ts] if ts >= t.end else ""
+    else:
+        between, own = text[t.end : o], text[ts : t.start] if ts <= t.start else ""
+    return bool(_BREAK.search(between)) and not _BREAK.search(own)
+
+
+def rivals(text: str, trig_starts: tuple[int, ...], ts: int, a: int, b: int) -> tuple[int, ...]:
+    """Other triggers in ``[a, b)`` that compete with the one at ``ts`` for a date; a
+    noun coordinated with it (``دیدار و گفت‌وگو با X``) is the same act, not a rival."""
+    return tuple(
+        o
+        for o in trig_starts
+        if o != ts and a <= o < b and not _COORD.fullmatch(text, min(o, ts), max(o, ts))
+    )
+
+
+def we_partner(trigger_text: str, speaker: Actor, found: list[Found]) -> list[Actor]:
+    """``ما امروز توافق کردیم`` said by one side of a two-party meeting reported before:
+    *we* are the speaker and the one met (from the last realis CONSULT of the speaker)."""
+    if not _WE.search(trigger_text):
+        return []
+    for f in reversed(found):
+        if (
+            f.type == "CONSULT"
+            and f.status in ("occurred", "ongoing")
+            and speaker[0] in {a[0] for a in f.actors}
+        ):
+            rest = [a for a in f.actors if a[0] != speaker[0]]
+            return rest if len(rest) == 1 else []
+    return []
 
 
 def participants(

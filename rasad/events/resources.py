@@ -250,3 +250,9 @@ class TriggerFinder:
                     last = m.end()
                     break
         return out
+
+
+@cache
+def talk_nouns() -> re.Pattern[str]:
+    """Nouns of a conversation that may have been held by phone (``گفت‌وگو``, ``مذاکرات``)."""
+    return compile_fa(load_yaml("triggers.yaml")["talk_nouns"])

@@ -84,28 +84,40 @@ def invisible() -> Step:
     spaces = re.compile(f"[{space_chars}]")
     newlines = re.compile("\r\n?|[\u2028\u2029\u0085]")
     zw_run = re.compile("\u200c{2,}")
-    zw_edge = re.compile(r"\u200c(?!\w)")
-    zw_any = re.compile("\u200c")
+    # a ZWNJ before a non-word character, or at the start / after a non-alphanumeric
+    # one (``(?<![^\W_])`` = not after ``str.isalnum``); runs are collapsed first, so no
+    # ZWNJ touches another and both rules can be applied in one pass
+    zw_drop = re.compile(r"\u200c(?!\w)|(?<![^\W_])\u200c")
+
+    # replacements are callables: a template string would be parsed again for every match
+    def newline(_: re.Match[str]) -> str:
+        return "\n"
+
+    def space(_: re.Match[str]) -> str:
+        return " "
+
+    def nothing(_: re.Match[str]) -> str:
+        return ""
+
+    def heh(_: re.Match[str]) -> str:
+        return "ه"
+
+    def one_zwnj(_: re.Match[str]) -> str:
+        return "\u200c"
 
     def step(m: MappedText) -> MappedText:
         if odd.search(m.text):
             m = m.sub(compose, lambda x: composed[x.group(0)])  # decomposed آ / ئ / ؤ
-            m = m.sub(newlines, "\n")
-            m = m.sub(spaces, " ")
-            m = m.sub(drop, "")
-            m = m.sub(heh_hamza, "ه")
+            m = m.sub(newlines, newline)
+            m = m.sub(spaces, space)
+            m = m.sub(drop, nothing)
+            m = m.sub(heh_hamza, heh)
         t = m.text
         if "\u200c" in t:
             if "\u200c\u200c" in t:
-                m = m.sub(zw_run, "\u200c")
-            m = m.sub(zw_edge, "")
-            t = m.text
-            lead = [
-                (p, p + 1, "")
-                for p in (x.start() for x in zw_any.finditer(t))
-                if p == 0 or not t[p - 1].isalnum()
-            ]
-            m = m.edit(lead)
+                m = m.sub(zw_run, one_zwnj)
+                t = m.text
+            m = m.edit([(x.start(), x.end(), "") for x in zw_drop.finditer(t)])
         return m
 
     return step

@@ -397,18 +397,20 @@ class ZwnjRepairer:
             if lead in self.seconds and tok.startswith(lead):
                 seconds.append(tok)
         for tok in firsts:
+            trail = self._token(tok)[2]
             for p in _occurrences(text, tok):
                 sp = p + len(tok)
                 if text.startswith(" ", sp):
                     b = WORD_RX.match(text, sp + 1)
-                    if b and self.join_pair(self._token(tok)[2], b.group(0)):
+                    if b and self.join_pair(trail, b.group(0)):
                         edits[sp] = (sp, sp + 1, ZWNJ)
         for tok in seconds:
+            lead = self._token(tok)[1]
             for p in _occurrences(text, tok):
                 if p >= 2 and text[p - 1] == " ":
                     q = max(text.rfind(" ", 0, p - 1), text.rfind("\n", 0, p - 1)) + 1
                     a = self._token(text[q : p - 1])[2]
-                    if a and self.join_pair(a, self._token(tok)[1]):
+                    if a and self.join_pair(a, lead):
                         edits[p - 1] = (p - 1, p, ZWNJ)
         if not edits:
             return m

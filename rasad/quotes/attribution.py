@@ -56,6 +56,12 @@ class Attributions:
             + list(lex.claim_links)
             + lex.source_prefixes
         )
+        self._unnamed_label = {fold(k): v for k, v in lex.unnamed_sources.items()}
+        unnamed = sorted({v for n in lex.unnamed_sources for v in variants(n)}, key=len, reverse=True)
+        self._unnamed = re.compile(
+            r"(?<![\w\u200c])(" + "|".join(map(re.escape, unnamed or ["\uffff"])) + r")(?![\w\u200c])\s*[،,]?"
+        )
+        trig += list(lex.unnamed_sources)
         self.trigger = re.compile(_alt(trig))
         nouns = sorted({v for n in lex.claim_nouns for v in variants(n)}, key=len, reverse=True)
         self._claim_label = {fold(k): v for k, v in lex.claim_nouns.items()}
@@ -130,6 +136,8 @@ class Attributions:
                     and len(text[s_end : m.end(2)].split()) <= 1
                 ):
                     sp = cands[0]
+            if sp is None and opens:
+                sp = self._relayed_agency(doc, res, m)
             if sp is None:
                 continue  # a named agency: attribution of the article, not a statement
             c_start, c_end = trim(text, m.end(), sent.end)
@@ -155,6 +163,16 @@ class Attributions:
                 )
             )
             salient.set(sp)
+        for m in self._unnamed.finditer(text, sent.start, sent.end):
+            if any(h.start > m.end() for h in hits):
+                continue  # a clause with its own cue: its speaker is the source
+            label = self._unnamed_label.get(fold(m.group(1)))
+            # it attributes what follows (``... و طبق برخی گزارش‌ها از ... امتناع خواهد کرد``)
+            c_start, c_end = trim(text, m.end(), sent.end)
+            if not label or len(text[c_start:c_end].split()) < 2:
+                continue
+            usp = Speaker(f"anonymous:{label}", m.group(1), None, "ANON")
+            quotes.append(_mk(doc, usp, c_start, c_end, m.group(1), m.start(1), m.end(1), si))
         for m in self._claim.finditer(text, sent.start, sent.end):
             ws = words(text, m.start(2), m.end(2))
             csp: Speaker | None = None
@@ -173,6 +191,32 @@ class Attributions:
             if len(text[c_start:c_end].split()) < 2:
                 continue
             quotes.append(_mk(doc, csp, c_start, c_end, m.group(1), m.start(1), m.end(1), si))
+
+    def _relayed_agency(self, doc: Article, res: Resolver, m: re.Match[str]) -> Speaker | None:
+        """``به گزارش ایرنا، ...`` after the publisher's own ``به گزارش همشهری‌آنلاین``: a
+        report relayed from another outlet is that outlet's statement. The first agency
+        phrase of the article (or one naming ``doc.source``) is the publisher's own."""
+        first = self._agency.search(doc.text)
+        if first is None or first.start() >= m.start():
+            return None
+        name = fold(m.group(2))
+        own = {fold(first.group(2))} | ({fold(doc.source)} if doc.source else set())
+        if any(o and (o in name or name in o) for o in own):
+            return None
+        cands, how, s_end = res.subject(m.start(2), m.end(2))
+        if (
+            cands
+            and how == "mention"
+            and cands[0].type == "ORG"
+            and not text_after(doc.text, s_end, m.end(2))
+        ):
+            return cands[0]
+        return None
+
+
+def text_after(text: str, s: int, e: int) -> bool:
+    """Are there words in ``text[s:e]`` (after a mention)?"""
+    return bool(text[s:e].strip(_TRIM + "»«"))
 
 
 def _mk(doc: Article, sp: Speaker, s: int, e: int, cue: str, cs: int, ce: int, si: int) -> Quote:

@@ -79,6 +79,7 @@ class Lexicon:
     agency_named: list[str] = field(default_factory=list)
     written_by: list[str] = field(default_factory=list)
     not_content_openers: list[str] = field(default_factory=list)
+    unnamed_sources: dict[str, str] = field(default_factory=dict)
 
     def find(self, text: str) -> list[CueHit]:
         """Cue occurrences at word boundaries, leftmost-longest, minus blocked phrases."""
@@ -206,13 +207,22 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
         for f, neg, pl in conjugate(e["past"], e["present"]):
             if e.get("past_only") and "می" + ZWNJ in f:
                 continue  # present and progressive: «می‌داند» is "knows", not a report
-            add(f, lemma=lemma, negated=neg, plural=pl, objects=objs, object_only=bool(e.get("object_only")))
+            add(
+                f,
+                lemma=lemma,
+                negated=neg and not e.get("keep_negated"),
+                plural=pl,
+                objects=objs,
+                object_only=bool(e.get("object_only")),
+                ke_only=bool(e.get("ke_only")),
+            )
         if e.get("bare_participle"):
             add(
                 e["past"] + "ه",
                 lemma=lemma,
                 objects=objs,
                 object_only=bool(e.get("object_only")),
+                ke_only=bool(e.get("ke_only")) or e.get("bare_participle") == "ke",
                 bare=True,
             )
     for e in data.get("compound", []) or []:
@@ -247,6 +257,7 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
                 f,
                 lemma=f,
                 colon_only=bool(e.get("colon_only")),
+                ke_only=bool(e.get("ke_only")),
                 context_speaker=e.get("speaker") == "context",
             )
     for f in _as_list(data.get("participial")):
@@ -305,6 +316,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         agency_named=_as_list(data.get("agency_named")),
         written_by=_as_list(data.get("written_by")),
         not_content_openers=_as_list(data.get("not_content_openers")),
+        unnamed_sources={k: str(v) for k, v in (data.get("unnamed_sources", {}) or {}).items()},
     )
 
 

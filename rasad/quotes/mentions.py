@@ -111,13 +111,15 @@ def words(text: str, start: int, end: int) -> list[Word]:
 
 
 COMMA = re.compile(r"[،,]")
+_SEG = re.compile(r"[،,]|\s[-–—]\s")
 
 
 def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The comma-separated parts of ``text[start:end]``."""
+    """The parts of ``text[start:end]`` between commas (and spaced dashes: a dateline
+    ``گروه بین‌الملل خبرگزاری X - دولت آمریکا اعلام کرد``)."""
     segs: list[tuple[int, int]] = []
     s = start
-    for m in COMMA.finditer(text, start, end):
+    for m in _SEG.finditer(text, start, end):
         segs.append((s, m.start()))
         s = m.end()
     segs.append((s, end))

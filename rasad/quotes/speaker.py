@@ -373,7 +373,7 @@ class Resolver:
         if first in self.pronouns:
             return [], "pronoun", ws[i][1]
         if c0 is None and first in self.preps:
-            return None  # adverbial / prepositional phrase
+            return self._indefinite_after_phrase(ws, i)  # adverbial / prepositional phrase
         if c0 is None:
             role = self.role_phrase(ws, i)
             if role:
@@ -411,6 +411,13 @@ class Resolver:
                     return [self.surface(named)], "surface", close
         if c0 is None and first in self.institutions and i + 1 < len(ws):
             c0 = self.index.starting_at(ws[i + 1][0])
+            if c0 is not None and c0.entity.type == "PER":  # «دولت ترامپ» → its officials
+                fa = text[ws[i][0] : c0.end]
+                return (
+                    [Speaker(f"anonymous:{c0.entity.name} administration", fa, None, "ANON")],
+                    "role",
+                    c0.end,
+                )
         if c0 is not None:
             out = [self.speaker_of(c0)]
             if plural:
@@ -440,6 +447,16 @@ class Resolver:
                 return [Speaker(f"anonymous:{fa}", fa, None, "ANON")], "role", rest[-1][1]
             return [self.surface(rest)], "surface", rest[-1][1]
         return [], "unknown", s0
+
+    def _indefinite_after_phrase(self, ws: list[Word], i: int) -> tuple[list[Speaker], str, int] | None:
+        """``در ساعات پایانی دیشب یک منبع در دولت گفت``: an indefinite role after a leading
+        adverbial phrase is the subject (not after a preposition: ``با یک منبع``)."""
+        for j in range(i + 1, len(ws)):
+            if ws[j][3] == "یک" and ws[j - 1][3] not in self.preps:
+                role = self.role_phrase(ws, j)
+                if role is not None and not OBJECT_RA.match(self.text, role[1]):
+                    return [role[0]], "role", role[1]
+        return None
 
     def _source(self, ws: list[Word], i: int) -> tuple[list[Speaker], str, int] | None:
         """An outlet or an author as the subject (see :mod:`rasad.quotes.sources`)."""

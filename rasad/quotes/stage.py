@@ -41,6 +41,10 @@ _TRIM = " \t\n.،,؛:!?؟"
 _FINITE = re.compile(
     r"(?:کرد|کردند|شد|شدند|داد|دادند|رفت|رفتند|است|بود|بودند|کند|کنند|شود|دارد|دارند|گفت|نمود|داشت)$"
 )
+# a finite verb that closes a clause before «و» (a new subject may follow)
+_CLAUSE_END = re.compile(
+    r"(?<![\w\u200c])(?:ن?(?:کرد|شد|داد|رفت|رسید|یافت|گرفت|ماند|آمد|نمود|داشت|گفت)(?:ند)?|است|بود|بودند)$"
+)
 _KE_AFTER = re.compile(r"\s*که\s")
 _PLACEHOLDER = {"آن", "این", "آنخواهد", "آنخواهند", "اینخواهد", "اینخواهند"}
 _MARKS = re.compile('[«»“”„"\n]')
@@ -212,8 +216,8 @@ class QuoteStage:
                     m = self._light[lv].search(text, h.end, min(sent.end, h.end + 250))
                     if m and (lm is None or m.start() < lm.start()):
                         lm = m
-                if lm is None:
-                    continue
+                if lm is None or any(_CLAUSE_END.search(w) for w in text[h.end : lm.start()].split()):
+                    continue  # no light verb, or another clause closes before it
                 ls, le = lm.start(), lm.end()
             ws, strong = prev_end, False
             for m in self._breakers.finditer(text, prev_end, h.start):
@@ -231,6 +235,14 @@ class QuoteStage:
                     and res.only_adverbs(t0, h.start)
                 ):
                     ws, strong = ws + vm[-1].start(), True
+                elif (
+                    _CLAUSE_END.search(seg[: vm[-1].start()].rstrip())
+                    and len(tail.split()) >= 2
+                    and not re.search(r"[،,]", tail)
+                    and not _shared_subject(tail, res)
+                ):
+                    # «... به نتیجه نرسید و همه اعضا ... ابراز کردند»: a new clause, a new subject
+                    ws, strong = t0, True
             nested = bool(out) and not strong and ws == prev_end
             if out and out[-1].hit.form.participle:
                 # «وی با بیان اینکه ...، افزود»: the main verb shares the participle's subject
@@ -472,6 +484,13 @@ class QuoteStage:
                     v = v.split("T")[0]
                 best = v
         return best
+
+
+def _shared_subject(tail: str, res: Resolver) -> bool:
+    """Does the clause after «و» open with an object or a phrase, so it keeps the subject
+    of the clause before (``... نشان نداد و این درگیری را ... دانست``)?"""
+    ws = tail.split()
+    return ws[0] in res.preps or "را" in ws[:4]
 
 
 def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:

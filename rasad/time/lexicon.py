@@ -63,9 +63,12 @@ WE = r"(?![^\W\d_])(?!\u200c)"
 WB1 = r"(?<![^\W\d_].)(?<!\u200c.)"
 
 
+_GAPS = re.compile(r"[\s\u200c]+")
+
+
 def canon(form: str) -> str:
     """Key for a surface form: spaces and ZWNJ removed (``سه شنبه`` → ``سهشنبه``)."""
-    return re.sub(r"[\s\u200c]+", "", form.translate(SHADOW))
+    return _GAPS.sub("", form.translate(SHADOW))
 
 
 def form_regex(form: str) -> str:

@@ -9,7 +9,7 @@ honorifics or a dangling agency phrase.
 
 from __future__ import annotations
 
-from quote_cases import ARA, BAG, ERD, GUT, LAV, MAC, PEOPLE, PES, RUB, TRU, ZAK, Case
+from quote_cases import ARA, BAG, ERD, GUT, LAV, MAC, PEOPLE, PES, PUT, RUB, TRU, ZAK, Case
 
 FP = "Foreign Policy"
 REZ = "Mohammad Rezaei"
@@ -22,6 +22,8 @@ GENERAL_PEOPLE: dict[str, tuple[str, str]] = {
     "محمد رضایی": (REZ, "PER"),
     "رضایی": (REZ, "PER"),
     "علی آقا محمدی": (AAM, "PER"),
+    "ایرنا": ("IRNA", "ORG"),
+    "همشهری+آنلاین".replace("+", "\u200c"): ("Hamshahri Online", "ORG"),
 }
 
 GENERAL_CASES: list[Case] = [
@@ -208,5 +210,116 @@ GENERAL_CASES: list[Case] = [
         "estedlal-present",
         "روبیو استدلال می+کند که تحریم+ها کارساز است.",
         [(RUB, "indirect", "تحریم+ها کارساز است")],
+    ),
+    # --- round 3: consider-verbs, denial, accusation, groups, relayed agencies -------------
+    (
+        "barshemord-object",
+        "لاوروف سطح روابط دو کشور را خوب و رو به رشد برشمرد.",
+        [(LAV, "indirect", "سطح روابط دو کشور را خوب", "برشمرد")],
+    ),
+    (
+        "danest-negated-is-a-statement",
+        "لاوروف حل بحران را از راه نظامی ممکن ندانست.",
+        [(LAV, "indirect", "حل بحران را از راه نظامی ممکن", "ندانست")],
+    ),
+    (
+        "danest-ke-is-knowing",
+        "لاوروف دانست که سفر لغو شده است.",
+        [],
+    ),
+    (
+        "danest-relative-after-object",
+        "پوتین تغییری در موضع خود نشان نداد و این جنگ را به تهدیدهای امنیتی مرتبط دانست.",
+        [(PUT, "indirect", "این جنگ را به تهدیدهای امنیتی مرتبط", "دانست")],
+    ),
+    (
+        "ebraz-after-clause-with-group",
+        "نشست به نتیجه نرسید و همه کشورهای عضو تمایل خود را برای ادامه گفت+وگو ابراز کردند.",
+        [("anonymous:all member states", "indirect", "تمایل خود را برای ادامه گفت+وگو", "ابراز کردند")],
+    ),
+    (
+        "takzib-object",
+        "زاخارووا این ادعا را تکذیب کرد.",
+        [(ZAK, "indirect", "این ادعا", "تکذیب کرد")],
+    ),
+    (
+        "mottaham-critics",
+        "منتقدان دولت او را به بی+توجهی به متحدان متهم کرده+اند.",
+        [("anonymous:critics", "indirect", "بی+توجهی به متحدان", "متهم کرده+اند")],
+    ),
+    (
+        "hoshdar-participle-plural-group",
+        "سران نظامی بارها با هشدار اینکه عملیات جدید شکست خواهد خورد، اذعان کرده+اند که نیروها خسته+اند.",
+        [
+            ("anonymous:military leaders", "indirect", "عملیات جدید شکست خواهد خورد", "با هشدار اینکه"),
+            ("anonymous:military leaders", "indirect", "نیروها خسته+اند", "اذعان کرده+اند"),
+        ],
+    ),
+    (
+        "relayed-agency-after-own-dateline",
+        "به گزارش همشهری+آنلاین، لاوروف گفت که مذاکرات ادامه دارد. "
+        "به گزارش ایرنا، نشست وزیران با صدور بیانیه+ای پایان یافت.",
+        [
+            (LAV, "indirect", "مذاکرات ادامه دارد"),
+            ("IRNA", "indirect", "نشست وزیران با صدور بیانیه+ای پایان یافت", "به گزارش"),
+        ],
+    ),
+    (
+        "own-agency-dateline-is-no-quote",
+        "به گزارش ایرنا، نشست وزیران با صدور بیانیه+ای پایان یافت.",
+        [],
+    ),
+    (
+        "bare-gofte-before-ke",
+        "یک مقام آمریکایی گفته که محموله+ها بدون درگیری توقیف شده+اند.",
+        [("anonymous:US official", "indirect", "محموله+ها بدون درگیری توقیف شده+اند", "گفته")],
+    ),
+    (
+        "khast-ke-request",
+        "لاوروف از طرف+های درگیر خواست که فورا آتش+بس را بپذیرند.",
+        [(LAV, "indirect", "فورا آتش+بس را بپذیرند")],
+    ),
+    (
+        "khast-without-ke-is-wanting",
+        "لاوروف خواست به تهران سفر کند.",
+        [],
+    ),
+    (
+        "account-attributed-to-person",
+        "حساب توئیتری منتسب به «لاوروف» این خبر را تکذیب کرد.",
+        [(LAV, "indirect", "این خبر", "تکذیب کرد")],
+    ),
+    (
+        "administration-of-a-person-after-dateline",
+        "گروه بین+الملل خبرگزاری مهر - دولت ترامپ به لبنان هشدار داده است که جنگ تازه+ای در راه است.",
+        [("anonymous:Donald Trump administration", "indirect", "جنگ تازه+ای در راه است")],
+    ),
+    (
+        "unnamed-reports",
+        "طبق برخی گزارش+ها، ارتش از دادن تعهد امتناع خواهد کرد.",
+        [("anonymous:some reports", "indirect", "ارتش از دادن تعهد امتناع خواهد کرد")],
+    ),
+    (
+        "unnamed-reports-with-own-cue",
+        "طبق برخی گزارش+ها، لاوروف گفت که سفر لغو شده است.",
+        [(LAV, "indirect", "سفر لغو شده است")],
+    ),
+    (
+        "split-cue-stops-at-clause-end",
+        "لاوروف که خواستار اصلاح روابط با اروپاست، طرحی را ارائه کرده بود که به اتحادیه پیشنهاد شد.",
+        [],
+    ),
+    (
+        "indefinite-role-after-time-phrase",
+        "زاخارووا گفت که توافق آسان نیست. در ساعات پایانی دیشب یک منبع در دولت انگلیس گفت «ما فقط به دنبال توافق هستیم».",
+        [
+            (ZAK, "indirect", "توافق آسان نیست"),
+            ("anonymous:source", "direct", "ما فقط به دنبال توافق هستیم"),
+        ],
+    ),
+    (
+        "role-after-preposition-is-not-subject",
+        "زاخارووا امروز سخن گفت. در گفت+وگو با یک منبع آگاه، وی گفت که مذاکرات ادامه دارد.",
+        [(ZAK, "indirect", "مذاکرات ادامه دارد")],
     ),
 ]
