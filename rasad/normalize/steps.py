@@ -85,9 +85,9 @@ def invisible() -> Step:
     newlines = re.compile("\r\n?|[\u2028\u2029\u0085]")
     zw_run = re.compile("\u200c{2,}")
     # a ZWNJ before a non-word character, or at the start / after a non-alphanumeric
-    # one (``(?<![^\W_])`` = not after ``str.isalnum``); runs are collapsed first, so no
+    # one (``[^\W_]`` is ``str.isalnum``); runs are collapsed first, so no
     # ZWNJ touches another and both rules can be applied in one pass
-    zw_drop = re.compile(r"\u200c(?!\w)|(?<![^\W_])\u200c")
+    zw_drop = re.compile(r"\u200c(?:(?!\w)|(?<![^\W_]\u200c))")
 
     # replacements are callables: a template string would be parsed again for every match
     def newline(_: re.Match[str]) -> str:
