@@ -304,14 +304,17 @@ class Grammar:
         """Every atom of every pattern in shadow text ``s`` (overlaps not yet resolved)."""
         out: list[Atom] = []
         spaced = " " + replace_chars(s, SPACING) + " "
-        tried: set[tuple[int, int]] = set()
+        tried: set[int] = set()  # pos * len(patterns) + pattern index
+        width = len(self.patterns)
+        patterns = self.patterns
         for end, (length, idx) in self.automaton.iter(spaced):
             pos = end - length + 1  # the key's leading space in `spaced` = the word start in `s`
             for i in idx:
-                if (pos, i) in tried:
+                key = pos * width + i
+                if key in tried:
                     continue
-                tried.add((pos, i))
-                pat, handler, prefix = self.patterns[i]
+                tried.add(key)
+                pat, handler, prefix = patterns[i]
                 m = pat.match(s, pos)
                 if m is None:
                     continue
