@@ -229,6 +229,9 @@ class Grammar:
             # «سال ۹۸»: a two-digit Jalali year after «سال»
             (rf"س{WB1}ال{G1}(?P<y5>\d(?<!\d\d)\d)(?![\d/.:٫]){calsfx}", self._year, None, ["سال"]),
             (rf"(?P<y4>\d(?<!\d\d)\d{{3}})(?!\d){G1}(?P<sfx2>{a['cal_suffix']})\.?", self._year, None, DIGIT),
+            # a bare year standing alone in brackets: «سومالی (۲۰۱۱)», «(۱۹۸۴-۱۹۸۵)» as two years
+            (r"(?<=\()(?P<y4>\d{4})(?=\)|[-–]\d{4}\))", self._bare_year, None, DIGIT),
+            (r"(?<=\(\d{4}[-–])(?P<y4>\d{4})(?=\))", self._bare_year, None, DIGIT),
             (
                 rf"د{WB1}هه{G}(?:ی{G1})?(?P<dec>\d{{2,4}}|{a['cardinal']}){WE}{calsfx}",
                 self._decade,
@@ -351,6 +354,13 @@ class Grammar:
             y = int(gd.get("y") or gd["y4"])
             cal = self._sfx_cal(m, "jalali" if y < 1500 else "gregorian")
         return Atom(_start(m, pre), m.end(), "year", {"cal": cal, "y": y})
+
+    def _bare_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        """A number in brackets is a year only in the years news writes: 1300–1499 (Jalali), 1800–2100."""
+        y = int(m.group("y4"))
+        if not (1300 <= y <= 1499 or 1800 <= y <= 2100):
+            return None
+        return self._year(m, pre)
 
     def _date_fields(self, m: re.Match[str]) -> dict[str, Any] | None:
         cal, mon, _ = self._month_of(m)
