@@ -26,6 +26,7 @@ demo: install
 ## Install with test extras and run the whole suite (golden tests read ../shared).
 test: install-dev browser-deps
 	$(BIN)/ruff check rasad tests bench scripts
+	$(BIN)/mypy rasad
 	$(BIN)/python -m pytest -q
 
 ## Debian's chromium for the browser tests (root only; elsewhere they skip with a reason).
