@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from rasad.events.resources import alternation, compile_fa, load_yaml
 from rasad.model import Article, Entity
+from rasad.spans import SpanIndex
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 _LATIN = re.compile("[A-Za-z]")
@@ -379,19 +380,13 @@ def _ends(rx: re.Pattern[str], tail: str) -> bool:
     return s == 0 or not (tail[s - 1].isalnum() or tail[s - 1] == "\u200c")
 
 
-class CandidateIndex:
+class CandidateIndex(SpanIndex[Candidate]):
     """Candidates of one article with range lookups."""
 
     def __init__(self, cands: list[Candidate]) -> None:
+        super().__init__(cands)
         self.cands = cands
-        self.starts = [c.start for c in cands]
 
     def between(self, start: int, end: int) -> list[Candidate]:
         """Candidates lying inside ``[start, end)``."""
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.cands) and self.cands[i].start < end:
-            if self.cands[i].end <= end:
-                out.append(self.cands[i])
-            i += 1
-        return out
+        return self.within(start, end)

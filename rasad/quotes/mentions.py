@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rasad.model import Article, Entity
 from rasad.quotes.lexicon import ZWNJ
+from rasad.spans import SpanIndex
 
 SPEAKER_TYPES = ("PER", "ORG", "GPE")
 Word = tuple[int, int, str, str]  # start, end, word as written, folded
@@ -71,21 +72,12 @@ def candidates(doc: Article) -> list[Cand]:
     return out
 
 
-class MentionIndex:
+class MentionIndex(SpanIndex[Cand]):
     """Binary-searchable speaker candidates of one article."""
 
     def __init__(self, cands: list[Cand]) -> None:
+        super().__init__(cands)
         self.cands = cands
-        self.starts = [c.start for c in cands]
-
-    def within(self, start: int, end: int) -> list[Cand]:
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.cands) and self.cands[i].start < end:
-            if self.cands[i].end <= end:
-                out.append(self.cands[i])
-            i += 1
-        return out
 
     def ending_at(self, end: int) -> Cand | None:
         i = bisect.bisect_left(self.starts, end) - 1
