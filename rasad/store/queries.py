@@ -350,27 +350,35 @@ class QueryMixin:
         ids = [actor, *(r["id"] for r in rows)]
         return names, ids
 
+    def _event_filters(
+        self, alias: str, actor_table: str, key: str,
+        type: str | None, status: str | None, actor: str | None,
+    ) -> tuple[list[str], list[Any]]:
+        """WHERE clauses for the type, status and actor filters shared by events and the timeline."""
+        where: list[str] = []
+        args: list[Any] = []
+        if type:
+            where.append(f"{alias}.type = ?")
+            args.append(type.upper())
+        if status:
+            where.append(f"{alias}.status = ?")
+            args.append(status.lower())
+        if actor:
+            names, ids = self._actor_keys(actor)
+            where.append(
+                f"{alias}.id IN (SELECT {key} FROM {actor_table} WHERE actor COLLATE NOCASE IN"
+                f" ({','.join('?' * len(names))}) OR actor_id IN ({','.join('?' * len(ids))}))"
+            )
+            args += [*names, *ids]
+        return where, args
+
     def events(
         self, type: str | None = None, actor: str | None = None, status: str | None = None,
         since: str | None = None, until: str | None = None, limit: int = 50, offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Per-article event reports, newest first, each with the id of its merged event."""
         lim, off = _page(limit, offset)
-        where: list[str] = []
-        args: list[Any] = []
-        if type:
-            where.append("e.type = ?")
-            args.append(type.upper())
-        if status:
-            where.append("e.status = ?")
-            args.append(status.lower())
-        if actor:
-            names, ids = self._actor_keys(actor)
-            where.append(
-                f"e.id IN (SELECT event_id FROM event_actors WHERE actor COLLATE NOCASE IN"
-                f" ({','.join('?' * len(names))}) OR actor_id IN ({','.join('?' * len(ids))}))"
-            )
-            args += [*names, *ids]
+        where, args = self._event_filters("e", "event_actors", "event_id", type, status, actor)
         _date_filter("e.eff_date", since, until, where, args)
         sql = (
             "SELECT e.*, r.merged_id, a.doc, a.title, a.published FROM events e"
@@ -386,21 +394,7 @@ class QueryMixin:
     ) -> list[dict[str, Any]]:
         """Merged (cross-article) events in date order with Jalali/Gregorian dates and status history."""
         lim, off = _page(limit, offset)
-        where: list[str] = []
-        args: list[Any] = []
-        if type:
-            where.append("m.type = ?")
-            args.append(type.upper())
-        if status:
-            where.append("m.status = ?")
-            args.append(status.lower())
-        if actor:
-            names, ids = self._actor_keys(actor)
-            where.append(
-                f"m.id IN (SELECT merged_id FROM merged_actors WHERE actor COLLATE NOCASE IN"
-                f" ({','.join('?' * len(names))}) OR actor_id IN ({','.join('?' * len(ids))}))"
-            )
-            args += [*names, *ids]
+        where, args = self._event_filters("m", "merged_actors", "merged_id", type, status, actor)
         _date_filter("m.sort_date", since, until, where, args)
         if since:
             where.append("m.sort_date != '~'")
