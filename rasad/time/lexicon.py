@@ -15,10 +15,11 @@ A ZWNJ inside a form also matches a space or nothing, so the one entry
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -170,6 +171,14 @@ def _table(raw: dict[str, Any], name: str) -> dict[str, Any]:
     return value
 
 
+T = TypeVar("T")
+
+
+def _by_form(raw: dict[str, Any], key: str, value: Callable[[Any], T]) -> dict[str, T]:
+    """Invert a ``value: [forms]`` table of the lexicon into ``canonical form → value``."""
+    return {canon(f): value(v) for v, forms in _table(raw, key).items() for f in forms}
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read and index ``lexicon.yaml`` and ``zones.yaml`` (cached: pure file loader)."""
@@ -183,15 +192,9 @@ def load_lexicon() -> Lexicon:
                 lex.months[canon(f)] = (cal, int(num))
                 month_forms[cal].append(f)
     lex.guarded = {canon(f) for f in raw.get("guarded", [])}
-    for num, forms in _table(raw, "weekdays").items():
-        for f in forms:
-            lex.weekdays[canon(f)] = int(num)
-    for num, forms in _table(raw, "cardinals").items():
-        for f in forms:
-            lex.cardinals[canon(f)] = int(num)
-    for num, forms in _table(raw, "ordinals").items():
-        for f in forms:
-            lex.ordinals[canon(f)] = int(num)
+    lex.weekdays = _by_form(raw, "weekdays", int)
+    lex.cardinals = _by_form(raw, "cardinals", int)
+    lex.ordinals = _by_form(raw, "ordinals", int)
     for unit, spec in _table(raw, "units").items():
         for f in spec["forms"]:
             lex.units[canon(f)] = unit
@@ -203,12 +206,8 @@ def load_lexicon() -> Lexicon:
         lex.relative_words[canon(f)] = (int(spec["offset"]), str(spec["unit"]))
     for f, spec in _table(raw, "day_parts").items():
         lex.day_parts[canon(f)] = dict(spec)
-    for code, forms in _table(raw, "seasons").items():
-        for f in forms:
-            lex.seasons[canon(f)] = str(code)
-    for cal, forms in _table(raw, "calendar_suffixes").items():
-        for f in forms:
-            lex.cal_suffixes[canon(f)] = str(cal)
+    lex.seasons = _by_form(raw, "seasons", str)
+    lex.cal_suffixes = _by_form(raw, "calendar_suffixes", str)
     for f, spec in _table(zones_raw, "zones").items():
         lex.zones[canon(f)] = Zone(str(spec["offset"]), spec.get("dst"))
 
