@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from quote_cases_general import GENERAL_CASES, GENERAL_PEOPLE
-from test_quote_grammar import ZWNJ, make_doc
+from test_quote_grammar import ZWNJ, assert_quotes, make_doc
 
 from rasad.quotes import QuoteStage
 from rasad.quotes.lexicon import load_lexicon
@@ -19,15 +19,7 @@ def stage() -> QuoteStage:
 def test_general_construction(
     stage: QuoteStage, case_id: str, text: str, expected: list[tuple[str, ...]]
 ) -> None:
-    doc = stage(make_doc(text, people=GENERAL_PEOPLE))
-    got = [(q.speaker, q.kind, q.text, q.cue) for q in doc.quotes]
-    assert len(got) == len(expected), got
-    for (speaker, kind, qtext, cue), exp in zip(got, expected, strict=True):
-        assert speaker == exp[0], got
-        assert kind == exp[1], got
-        assert exp[2].replace("+", ZWNJ) in qtext, got
-        if len(exp) > 3:
-            assert cue == exp[3].replace("+", ZWNJ), got
+    assert_quotes(stage(make_doc(text, people=GENERAL_PEOPLE)), expected)
 
 
 def test_case_ids_are_unique() -> None:

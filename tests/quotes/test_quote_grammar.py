@@ -54,9 +54,8 @@ def make_doc(
     )
 
 
-@pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
-def test_construction(stage: QuoteStage, case_id: str, text: str, expected: list[tuple[str, ...]]) -> None:
-    doc = stage(make_doc(text))
+def assert_quotes(doc: Article, expected: list[tuple[str, ...]]) -> None:
+    """The quotes of ``doc`` are the expected (speaker, kind, text part[, cue]) rows, in order."""
     got = [(q.speaker, q.kind, q.text, q.cue) for q in doc.quotes]
     assert len(got) == len(expected), got
     for (speaker, kind, qtext, cue), exp in zip(got, expected, strict=True):
@@ -65,6 +64,11 @@ def test_construction(stage: QuoteStage, case_id: str, text: str, expected: list
         assert exp[2].replace("+", ZWNJ) in qtext, got
         if len(exp) > 3:
             assert cue == exp[3].replace("+", ZWNJ), got
+
+
+@pytest.mark.parametrize("case_id,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_construction(stage: QuoteStage, case_id: str, text: str, expected: list[tuple[str, ...]]) -> None:
+    assert_quotes(stage(make_doc(text)), expected)
 
 
 def test_table_is_big_enough() -> None:
