@@ -261,7 +261,8 @@ def run_system(gold: dict[str, Any], gold_dir: Path, pipeline: Any = None,
 
 
 def alias_files(gold_dir: Path) -> list[Path]:
-    return [gold_dir.parent / "aliases.tsv", gold_dir / "aliases.tsv"]
+    """The alias tables that apply to a gold folder: its own, its set's, and the shared one above."""
+    return [gold_dir.parent.parent / "aliases.tsv", gold_dir.parent / "aliases.tsv", gold_dir / "aliases.tsv"]
 
 
 def evaluate(gold_dir: Path | str, system: Path | str | None = None, pipeline: Any = None,
@@ -278,10 +279,13 @@ def _floors_text() -> str:
     return (resources.files("rasad") / "data" / "eval_floors.yaml").read_text(encoding="utf-8")
 
 
-def load_floors() -> dict[str, float]:
-    """The pinned floors of the quality gate (only ever raised)."""
+def load_floors(section: str = "floors") -> dict[str, float]:
+    """The pinned floors of the quality gate (only ever raised).
+
+    ``floors`` holds the seeds' floors; ``dev_tune`` and ``dev_heldout`` the development set's parts.
+    """
     data = yaml.safe_load(_floors_text()) or {}
-    return {k: float(v) for k, v in (data.get("floors") or {}).items()}
+    return {k: float(v) for k, v in (data.get(section) or {}).items()}
 
 
 def check_floors(scores: dict[str, Any], floors: dict[str, float]) -> list[str]:
