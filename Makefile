@@ -3,18 +3,31 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= rasad.db
+# Every transitive version, generated from pyproject.toml by `make lock` (uv pip compile).
+LOCK := requirements.lock
+UV_VERSION := 0.13.10
+LOCK_VENV := .lock-venv
 
-.PHONY: demo test install install-dev lint bench eval browser-deps clean
+.PHONY: demo test install install-dev lint bench eval browser-deps clean lock
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q -c $(LOCK) -e .
 
 install-dev: $(BIN)/python
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q -c $(LOCK) -e ".[dev]"
+
+## Regenerate $(LOCK) after any change to the dependencies of pyproject.toml (all extras, Python 3.11,
+## every platform).  Self-contained: uv, pinned, is installed into its own throw-away virtualenv.
+lock:
+	$(PY) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install -q "uv==$(UV_VERSION)"
+	$(LOCK_VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 \
+		--extra dev --extra scale --annotation-style line -o $(LOCK) pyproject.toml
+	rm -rf $(LOCK_VENV)
 
 ## The main job on the bundled examples: install, ingest into the default store, show what was found.
 demo: install
@@ -47,4 +60,4 @@ bench: install-dev
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(LOCK_VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
