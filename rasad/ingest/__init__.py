@@ -57,6 +57,15 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
         yield Failure(name, f"cannot read: {e.strerror or e}")
         return
     if size > max_bytes:
+        kind = sniff_kind(path, _head(path))
+        if kind in ("jsonl", "feed"):  # the limit is per article: stream them
+            from rasad.ingest.stream import stream_feed, stream_jsonl
+
+            try:
+                yield from (stream_jsonl if kind == "jsonl" else stream_feed)(path, max_bytes)
+            except OSError as e:
+                yield Failure(name, f"cannot read: {e.strerror or e}")
+            return
         yield Failure(name, f"file too large ({size:,} bytes; limit {max_bytes:,})")
         return
     try:
@@ -65,6 +74,14 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
         yield Failure(name, f"cannot read: {e.strerror or e}")
         return
     yield from read_bytes(data, name, max_bytes)
+
+
+def _head(path: Path) -> str:
+    try:
+        with path.open("rb") as f:
+            return f.read(1000).decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def _walk(root: Path) -> Iterator[Path]:

@@ -38,9 +38,9 @@ def _looks_utf16(data: bytes) -> str | None:
 
 
 def _is_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    if b"\x00" in sample:
+    if b"\x00" in data:  # anywhere: a text file padded or followed by binary data is not an article
         return True
+    sample = data[:8192]
     bad = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return bad > max(4, len(sample) // 100)
 
@@ -85,13 +85,21 @@ def decode_bytes(data: bytes, name: str = "<input>", max_bytes: int = DEFAULT_MA
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise IngestError("unknown text encoding", name)
-    return _check_text(str(best), name)
+    text = str(best)
+    if not _ARABIC_SCRIPT.search(text):  # a guess (cp1257, latin-1, ...) that yields no Persian is mojibake
+        raise IngestError(
+            f"not Persian text: neither UTF-8 nor Windows-1256, and no Arabic-script letters as {best.encoding}",
+            name,
+        )
+    return _check_text(text, name)
 
 
 def _check_text(text: str, name: str) -> str:
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise IngestError("empty file", name)
-    if len(_CONTROL.findall(text[:8192])) > max(4, min(len(text), 8192) // 100):
+    if "\x00" in text:
+        raise IngestError("binary content (NUL characters), not text", name)
+    if len(_CONTROL.findall(text)) > max(4, len(text) // 100):
         raise IngestError("binary content (control characters), not text", name)
     return text

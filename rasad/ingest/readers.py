@@ -31,7 +31,10 @@ URL_KEYS = ("url", "link", "href")
 SOURCE_KEYS = ("source", "agency", "site", "publisher", "outlet")
 ID_KEYS = ("id", "doc", "doc_id", "news_id", "guid")
 MAX_TEXT_CHARS = 2_000_000
+MAX_HTML_CHARS = 8 * MAX_TEXT_CHARS  # markup of a page whose text could be over MAX_TEXT_CHARS is not parsed
 MIN_HTML_TEXT = 40  # shorter "main text" is navigation, not an article
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ENTITY_DECL = re.compile(r"<!ENTITY", re.I)
 
 
 @dataclass
@@ -93,6 +96,21 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _clean(value: Any) -> Any:
+    """Metadata strings lose lone surrogates (JSON ``\\ud800``), which no UTF-8 encoder accepts."""
+    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def _json_loads(text: str) -> Any:
+    """``json.loads`` whose failures are :class:`IngestError` reasons (malformed, nested too deeply)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise IngestError(f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+    except RecursionError:
+        raise IngestError("malformed JSON: nested too deeply") from None
+
+
 def article_from_record(rec: dict[str, Any], name: str, index: int | None = None) -> Article:
     """Build an article from a JSON-like record with common field names."""
     body = _first(rec, TEXT_KEYS)
@@ -101,9 +119,11 @@ def article_from_record(rec: dict[str, Any], name: str, index: int | None = None
     if not isinstance(body, str) or not body.strip():
         raise IngestError("record has no text (looked for " + ", ".join(TEXT_KEYS[:4]) + ")", name)
     if len(body) > MAX_TEXT_CHARS:
-        raise IngestError(f"text too long ({len(body):,} characters)", name)
-    title = _first(rec, TITLE_KEYS)
-    doc_id = _first(rec, ID_KEYS)
+        raise IngestError(f"text too long ({len(body):,} characters; limit {MAX_TEXT_CHARS:,})", name)
+    if _SURROGATE.search(body):
+        raise IngestError("text has a lone surrogate (invalid Unicode, e.g. a JSON \\ud800 escape)", name)
+    title = _clean(_first(rec, TITLE_KEYS))
+    doc_id = _clean(_first(rec, ID_KEYS))
     stem = Path(name.split("#")[0]).stem
     doc = str(doc_id) if doc_id is not None else (f"{stem}-{index}" if index is not None else stem)
     art = Article(raw=body, doc=doc, path=name)
@@ -113,51 +133,60 @@ def article_from_record(rec: dict[str, Any], name: str, index: int | None = None
     pub = iso_date(_first(rec, DATE_KEYS))
     if pub:
         art.published, art.published_source = pub, "metadata"
-    url = _first(rec, URL_KEYS)
+    url = _clean(_first(rec, URL_KEYS))
     if isinstance(url, str):
         art.url = url
     src = _first(rec, SOURCE_KEYS)
     if isinstance(src, dict):
         src = src.get("name") or src.get("title")
+    src = _clean(src)
     if isinstance(src, str) and src.strip():
         art.source = src.strip()
     return art
 
 
-def read_txt_text(text: str, name: str) -> Iterator[Article]:
+def read_txt_text(text: str, name: str) -> Iterator[Article | Failure]:
+    from rasad.ingest.header import parse_header
+
+    if len(text) > MAX_TEXT_CHARS:
+        yield Failure(name, f"text too long ({len(text):,} characters; limit {MAX_TEXT_CHARS:,})")
+        return
+    _iso, start = parse_header(text)
+    if not text[start:].strip():
+        yield Failure(name, "no text after the date header")
+        return
     yield Article(raw=text, doc=Path(name).stem, path=name)
+
+
+def jsonl_line(line: str, where: str, index: int) -> Article | Failure | None:
+    """One line of a JSON Lines file: an article, a failure, or None for a blank line."""
+    if not line.strip():
+        return None
+    try:
+        rec = _json_loads(line)
+        if not isinstance(rec, dict):
+            return Failure(where, "JSON line is not an object")
+        return article_from_record(rec, where, index=index)
+    except IngestError as e:
+        return Failure(where, e.reason)
 
 
 def read_jsonl_text(text: str, name: str) -> Iterator[Article | Failure]:
     """One article per line; a malformed line is a failure, the rest go on."""
-    n = 0
     for i, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{name}#L{i}"
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Failure(where, f"malformed JSON: {e.msg} at column {e.colno}")
-            continue
-        if not isinstance(rec, dict):
-            yield Failure(where, "JSON line is not an object")
-            continue
-        try:
-            yield article_from_record(rec, where, index=i)
-            n += 1
-        except IngestError as e:
-            yield Failure(where, e.reason)
-    if n == 0 and not text.strip():
+        item = jsonl_line(line, f"{name}#L{i}", i)
+        if item is not None:
+            yield item
+    if not text.strip():
         yield Failure(name, "empty file")
 
 
 def read_json_text(text: str, name: str) -> Iterator[Article | Failure]:
     """A ``.json`` file: one record, or a list of records."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        yield Failure(name, f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}")
+        data = _json_loads(text)
+    except IngestError as e:
+        yield Failure(name, e.reason)
         return
     recs = data if isinstance(data, list) else [data]
     for i, rec in enumerate(recs):
@@ -173,14 +202,20 @@ def read_json_text(text: str, name: str) -> Iterator[Article | Failure]:
 
 def read_html_text(html: str, name: str) -> Iterator[Article | Failure]:
     """Main text and metadata of an HTML page, by trafilatura."""
-    import trafilatura
-
     if "<" not in html:
         yield Failure(name, "not HTML (no markup)")
         return
+    if len(html) > MAX_HTML_CHARS:
+        yield Failure(name, f"HTML page too long ({len(html):,} characters; limit {MAX_HTML_CHARS:,})")
+        return
+    try:
+        import trafilatura
+    except Exception as e:  # a broken install (e.g. lxml without lxml_html_clean) fails one file, not the batch
+        yield Failure(name, f"cannot read HTML: parser unavailable ({type(e).__name__}: {e})")
+        return
     try:
         out = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
-    except Exception as e:  # trafilatura raises many kinds on broken markup
+    except (Exception, RecursionError) as e:  # trafilatura raises many kinds on broken markup
         yield Failure(name, f"malformed HTML: {type(e).__name__}")
         return
     if out is None:
@@ -198,17 +233,33 @@ def read_html_text(html: str, name: str) -> Iterator[Article | Failure]:
         "url": rec.get("url"),
         "source": rec.get("sitename") or rec.get("hostname"),
     }
-    art = article_from_record(fields, name)
+    try:
+        art = article_from_record(fields, name)
+    except IngestError as e:
+        yield Failure(name, e.reason)
+        return
     if rec.get("author"):
-        art.byline = str(rec["author"])
+        art.byline = _clean(str(rec["author"]))
     yield art
 
 
 def read_feed_text(text: str, name: str) -> Iterator[Article | Failure]:
     """Each entry of an RSS/Atom feed becomes an article (its content or summary)."""
-    import feedparser
+    yield from _feed_entries(text, name, 0)
 
-    feed = feedparser.parse(text)
+
+def _feed_entries(text: str, name: str, first: int) -> Iterator[Article | Failure]:
+    """The entries of a feed (or of one slice of a streamed feed, whose first entry is number ``first``)."""
+    if _ENTITY_DECL.search(text):
+        yield Failure(name, "feed declares XML entities (refused: entity expansion attacks)")
+        return
+    try:
+        import feedparser
+
+        feed = feedparser.parse(text)
+    except (Exception, RecursionError) as e:
+        yield Failure(name, f"malformed feed: {type(e).__name__}")
+        return
     if feed.bozo and not feed.entries:
         yield Failure(name, f"malformed feed: {type(feed.bozo_exception).__name__}")
         return
@@ -216,7 +267,7 @@ def read_feed_text(text: str, name: str) -> Iterator[Article | Failure]:
         yield Failure(name, "feed has no entries")
         return
     source = feed.feed.get("title") if hasattr(feed, "feed") else None
-    for i, e in enumerate(feed.entries):
+    for i, e in enumerate(feed.entries, first):
         where = f"{name}#{i}"
         body = ""
         if e.get("content"):
@@ -229,7 +280,7 @@ def read_feed_text(text: str, name: str) -> Iterator[Article | Failure]:
             "title": e.get("title"),
             "date": e.get("published") or e.get("updated"),
             "url": e.get("link"),
-            "source": source,
+            "source": _clean(source),
             "id": e.get("id") or e.get("link"),
         }
         try:
@@ -238,7 +289,7 @@ def read_feed_text(text: str, name: str) -> Iterator[Article | Failure]:
             yield Failure(where, err.reason)
             continue
         if e.get("author"):
-            art.byline = str(e["author"])
+            art.byline = _clean(str(e["author"]))
         if rec["id"]:
             art.doc = f"{Path(name).stem}-{i}"
         yield art
