@@ -257,8 +257,8 @@ def _feed_entries(text: str, name: str, first: int) -> Iterator[Article | Failur
         import feedparser
 
         feed = feedparser.parse(text)
-    except (Exception, RecursionError) as e:
-        yield Failure(name, f"malformed feed: {type(e).__name__}")
+    except (Exception, RecursionError) as exc:
+        yield Failure(name, f"malformed feed: {type(exc).__name__}")
         return
     if feed.bozo and not feed.entries:
         yield Failure(name, f"malformed feed: {type(feed.bozo_exception).__name__}")
