@@ -20,6 +20,7 @@ from rasad.normalize.resources import load_yaml
 END_RX = re.compile(r"[.!?؟…]+[»\"”’)\]]*(?= |\Z)")
 QUOTE_RX = re.compile("[«»]")
 DOTTED_RX = re.compile(r"(?:\w\.)+\w")
+NON_SPACE_RX = re.compile(r"\S")
 
 
 class SentenceSplitter:
@@ -50,24 +51,42 @@ class SentenceSplitter:
         spans.extend((o, len(line)) for o in stack)
         return spans
 
-    def _inside_continuing_quote(self, line: str, quotes: list[tuple[int, int]], m: re.Match[str]) -> bool:
-        """True when ``m`` lies inside a quote that closes after it and the sentence goes on after the quote."""
+    @staticmethod
+    def _continuing_cover(line: str, quotes: list[tuple[int, int]]) -> list[int] | None:
+        """How many quotes that the sentence goes on after cover each position ``p`` (``open < p <= close``).
+
+        A quote ``«...»`` continues when text other than end punctuation follows it and it does
+        not itself end with end punctuation (``«... است.»`` closes its sentence).  A sentence end
+        ``m`` lies inside such a quote when the count at ``m.end()`` is positive (``m`` holds no
+        ``«``).  One pass over the quotes, so many quotes on one line cost linear time.
+        """
+        diff: list[int] | None = None
         for o, c in quotes:
-            if o < m.start() and c >= m.end():
-                after = line[c + 1 :].lstrip()
-                ends_inside = c > 0 and line[c - 1] in ".!?؟…"  # «... است.» closes its sentence
-                if after and after[0] not in ".!?؟" and not ends_inside:
-                    return True
-        return False
+            nxt = NON_SPACE_RX.search(line, c + 1)
+            if nxt is None or nxt.group(0) in ".!?؟":
+                continue
+            if c > 0 and line[c - 1] in ".!?؟…":
+                continue
+            if diff is None:
+                diff = [0] * (len(line) + 2)
+            diff[o + 1] += 1
+            diff[c + 1] -= 1
+        if diff is None:
+            return None
+        total = 0
+        for i, d in enumerate(diff):
+            total += d
+            diff[i] = total
+        return diff
 
     def split_line(self, line: str, base: int = 0) -> list[tuple[int, int]]:
         """Sentence spans of one line, offsets shifted by ``base``."""
         cuts: list[int] = []
-        quotes = self._quotes(line) if "«" in line else []
+        cover = self._continuing_cover(line, self._quotes(line)) if "«" in line else None
         for m in END_RX.finditer(line):
             if m.group(0) == "." and self._is_abbrev(line, m.start()):
                 continue
-            if quotes and self._inside_continuing_quote(line, quotes, m):
+            if cover is not None and cover[m.end()] > 0:
                 continue
             cuts.append(m.end())
         spans: list[tuple[int, int]] = []

@@ -135,7 +135,8 @@ def spacing() -> Step:
     del_after = re.compile(r"[«(\[\n] +|\A +")
     blank_lines = re.compile(r"\n\n+")
     # a space to insert after punctuation that touches a Persian letter
-    punct = re.compile(f"[،؛؟!:.)\\]»]+(?=[{FA_LETTERS}«(])")
+    # (only from the start of a run, taken whole: "." * 40000 must not be retried at every dot)
+    punct = re.compile(f"(?<![،؛؟!:.)\\]»])[،؛؟!:.)\\]»]++(?=[{FA_LETTERS}«(])")
     close_digit = re.compile(r"[»)\]](?=[0-9۰-۹])")
     opener = re.compile(r"[«(\[]")
 
