@@ -16,17 +16,34 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from rasad import __version__
 from rasad.errors import RasadError
-from rasad.evaluate import check_floors, load_floors
 from rasad.pipeline import STAGE_NAMES, Pipeline, default_pipeline
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+else:  # rich is imported on first use: `rasad analyze` starts without it
+
+    def Console(*args: Any, **kwargs: Any) -> Any:  # noqa: N802
+        from rich.console import Console as _Console
+
+        return _Console(*args, **kwargs)
+
+    def Table(*args: Any, **kwargs: Any) -> Any:  # noqa: N802
+        from rich.table import Table as _Table
+
+        return _Table(*args, **kwargs)
+
+    def Text(*args: Any, **kwargs: Any) -> Any:  # noqa: N802
+        from rich.text import Text as _Text
+
+        return _Text(*args, **kwargs)
 
 EXIT_ERROR = 2
 
@@ -422,6 +439,7 @@ def eval_cmd(gold_dir: Path, system: Path | None, category: str | None, save: Pa
     tuning part and its held-out part (fixed split, ``rasad.devset``), with a per-outlet table.
     """
     from rasad.evalreport import evaluate_parts, is_dev, misses
+    from rasad.evaluate import check_floors, load_floors
 
     with contextlib.redirect_stdout(sys.stderr):
         parts, outlets, gold, sysd = evaluate_parts(gold_dir, system)
