@@ -1,13 +1,19 @@
 """Scaling past one core or one machine on dask (an existing distributed engine).
 
-Files are spread over dask workers; each worker builds its own pipeline once and
-analyzes whole files, returning JSON-ready results, so only small dicts cross the
-network.  With ``scheduler=None`` a local cluster of ``workers`` processes is
+Files are spread over dask workers in chunks (one task analyzes several files, so the
+scheduler's few milliseconds per task do not outweigh one small article's analysis); each
+worker builds its own pipeline once and returns JSON-ready results, so only small dicts
+cross the network.  With ``scheduler=None`` a local cluster of ``workers`` processes is
 started; give a scheduler address (``tcp://host:8786``) to use a real cluster.
 
-    >>> from rasad.parallel import analyze_parallel          # doctest: +SKIP
-    >>> for item in analyze_parallel(["examples"], workers=2):  # doctest: +SKIP
-    ...     print(item.get("doc") or item["error"])
+A local cluster starts worker *processes*, which import the calling script again: as with
+:mod:`multiprocessing`, a script must call :func:`analyze_parallel` under a main guard::
+
+    from rasad.parallel import analyze_parallel
+
+    if __name__ == "__main__":
+        for item in analyze_parallel(["examples"], workers=2):
+            print(item.get("doc") or item["error"])
 """
 
 from __future__ import annotations
@@ -45,6 +51,19 @@ def analyze_file(path: str) -> list[dict[str, Any]]:
     return out
 
 
+def analyze_files(paths: list[str]) -> list[dict[str, Any]]:
+    """One task: analyze a chunk of files in order (see :func:`analyze_file`)."""
+    out: list[dict[str, Any]] = []
+    for p in paths:
+        out.extend(analyze_file(p))
+    return out
+
+
+def chunk_size(n_files: int, workers: int) -> int:
+    """Files per task: enough tasks to balance the workers (8 per worker), at most 64 files each."""
+    return max(1, min(64, n_files // max(1, 8 * workers)))
+
+
 def list_files(paths: Iterable[str | Path]) -> list[str]:
     from rasad.ingest import ACCEPTED_SUFFIXES
 
@@ -60,8 +79,11 @@ def list_files(paths: Iterable[str | Path]) -> list[str]:
 
 
 def analyze_parallel(paths: Iterable[str | Path], workers: int = 2, scheduler: str | None = None,
-                     batch: int = 64) -> Iterator[dict[str, Any]]:
-    """Yield analyzed articles (as contract dicts) computed on dask workers, in completion order."""
+                     batch: int = 64, chunk: int | None = None) -> Iterator[dict[str, Any]]:
+    """Yield analyzed articles (as contract dicts) computed on dask workers, in completion order.
+
+    ``chunk`` files go to one task (default: :func:`chunk_size`); at most ``batch`` tasks are in flight.
+    """
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -76,17 +98,19 @@ def analyze_parallel(paths: Iterable[str | Path], workers: int = 2, scheduler: s
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=":0", silence_logs=40)
         client = Client(cluster)
+    size = chunk or chunk_size(len(files), workers)
+    chunks = [files[i: i + size] for i in range(0, len(files), size)]
     try:
-        pending = iter(files)
+        pending = iter(chunks)
         futures = as_completed()
-        for f in (next(pending, None) for _ in range(batch)):
-            if f is not None:
-                futures.add(client.submit(analyze_file, f, pure=False))
+        for c in (next(pending, None) for _ in range(batch)):
+            if c is not None:
+                futures.add(client.submit(analyze_files, c, pure=False))
         for fut in futures:
             yield from fut.result()
             nxt = next(pending, None)
-            if nxt is not None:  # keep a bounded number of files in flight
-                futures.add(client.submit(analyze_file, nxt, pure=False))
+            if nxt is not None:  # keep a bounded number of tasks in flight
+                futures.add(client.submit(analyze_files, nxt, pure=False))
             fut.release()
     finally:
         client.close()
