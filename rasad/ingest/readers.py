@@ -255,7 +255,10 @@ def _feed_entries(text: str, name: str, first: int) -> Iterator[Article | Failur
         return
     try:
         import feedparser
-
+    except Exception as exc:  # a broken install fails one file, not the batch
+        yield Failure(name, f"cannot read feed: parser unavailable ({type(exc).__name__}: {exc})")
+        return
+    try:
         feed = feedparser.parse(text)
     except (Exception, RecursionError) as exc:
         yield Failure(name, f"malformed feed: {type(exc).__name__}")
