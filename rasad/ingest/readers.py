@@ -101,7 +101,7 @@ def _clean(value: Any) -> Any:
     return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
-def _json_loads(text: str) -> Any:
+def json_loads(text: str) -> Any:
     """``json.loads`` whose failures are :class:`IngestError` reasons (malformed, nested too deeply)."""
     try:
         return json.loads(text)
@@ -163,7 +163,7 @@ def jsonl_line(line: str, where: str, index: int) -> Article | Failure | None:
     if not line.strip():
         return None
     try:
-        rec = _json_loads(line)
+        rec = json_loads(line)
         if not isinstance(rec, dict):
             return Failure(where, "JSON line is not an object")
         return article_from_record(rec, where, index=index)
@@ -184,7 +184,7 @@ def read_jsonl_text(text: str, name: str) -> Iterator[Article | Failure]:
 def read_json_text(text: str, name: str) -> Iterator[Article | Failure]:
     """A ``.json`` file: one record, or a list of records."""
     try:
-        data = _json_loads(text)
+        data = json_loads(text)
     except IngestError as e:
         yield Failure(name, e.reason)
         return
