@@ -82,7 +82,7 @@ def test_eval_with_gold_as_system(shared_dir: Path, tmp_path: Path, monkeypatch:
 
     import rasad.evaluate
 
-    monkeypatch.setattr(rasad.evaluate, "load_floors", lambda: {"entity_f1": 0.5})
+    monkeypatch.setattr(rasad.evaluate, "load_floors", lambda section="floors": {"entity_f1": 0.5})
     empty = tmp_path / "empty.jsonl"
     empty.write_text("", encoding="utf-8")
     r = run("eval", str(gold), "--system", str(empty))
