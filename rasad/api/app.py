@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, MutableMapping
 from contextlib import asynccontextmanager
 from http import HTTPStatus
 from pathlib import Path
@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import rasad
+from rasad.api.guard import HostGuard, normalize_hosts
 from rasad.api.routes import router
 from rasad.errors import IngestError, QueryError, RasadError, StoreError
 from rasad.pipeline import Pipeline, default_pipeline
@@ -201,12 +202,18 @@ class SecurityHeaders:
 
 
 def create_app(
-    db_path: str | Path, *, max_body: int = DEFAULT_MAX_BODY, pipeline: Pipeline | None = None
+    db_path: str | Path,
+    *,
+    max_body: int = DEFAULT_MAX_BODY,
+    pipeline: Pipeline | None = None,
+    allowed_hosts: Iterable[str] | None = None,
 ) -> FastAPI:
     """The rasad web app over the store at ``db_path`` (created and migrated if needed).
 
     ``max_body`` bounds request bodies (413 above it); ``pipeline`` analyzes posted articles
-    (default: :func:`rasad.default_pipeline`, built on the first POST).  Raises
+    (default: :func:`rasad.default_pipeline`, built on the first POST).  Requests must name a
+    loopback host (``localhost``, ``127.0.0.1``, ``::1``) or one of ``allowed_hosts`` in their
+    ``Host`` header, and come from no other site (``Origin``), else 403.  Raises
     :class:`rasad.errors.StoreError` when the database cannot be opened.
     """
     res = Resources(str(db_path), max_body, pipeline)
@@ -270,4 +277,5 @@ def create_app(
 
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(HostGuard, hosts=normalize_hosts(allowed_hosts), error=_error)
     return app

@@ -15,6 +15,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
+from rasad.api.guard import body_kind
 from rasad.api.ingest import article_from_body
 from rasad.api.shape import jalali_of, mention_list, sentence_context, snippet_parts, with_jalali
 from rasad.store import Store
@@ -127,11 +128,14 @@ def shape_article(art: dict[str, Any], full: bool = False) -> dict[str, Any]:
     status_code=201,
     summary="Analyze and store one article",
     description=(
-        'Body: JSON `{"text": ..., "title"?, "published"?, "url"?, "source"?}` or the raw text '
-        "(any other content type). 201 when added, 200 when the same text is already stored, "
-        "400 for empty/binary/malformed input, 413 over the size limit."
+        'Body: JSON `{"text": ..., "title"?, "published"?, "url"?, "source"?}` (`application/json`) or the raw '
+        "text (`text/plain`). 201 when added, 200 when the same text is already stored, "
+        "400 for empty/binary/malformed input, 413 over the size limit, 415 for any other content type."
     ),
-    responses={200: {"description": "already stored"}, 400: {"description": "bad input"}, 413: {"description": "too large"}},
+    responses={
+        200: {"description": "already stored"}, 400: {"description": "bad input"},
+        413: {"description": "too large"}, 415: {"description": "not JSON or text"},
+    },
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -152,6 +156,12 @@ def shape_article(art: dict[str, Any], full: bool = False) -> dict[str, Any]:
 )
 async def post_article(request: Request) -> JSONResponse:
     res = request.app.state.rasad
+    ctype = request.headers.get("content-type")
+    if body_kind(ctype) is None:
+        raise HTTPException(
+            status_code=415,
+            detail=f"unsupported content type {ctype or '(none)'!r}: send application/json or text/plain",
+        )
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():

@@ -18,6 +18,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -85,7 +86,7 @@ class Store(QueryMixin):
             conn.create_function("rasad_joined_form", 1, joined_form, deterministic=True)
             conn.execute("PRAGMA foreign_keys = ON")
             if p != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
+                _use_wal(conn)
                 conn.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.Error as e:
             raise StoreError(f"cannot open database {p}: {e}") from e
@@ -124,7 +125,11 @@ class Store(QueryMixin):
         return [name for name, _ in MIGRATIONS if name not in done]
 
     def migrate(self) -> list[str]:
-        """Apply the missing migrations (each in its own transaction); return their names."""
+        """Apply the missing migrations (each in its own transaction); return their names.
+
+        Safe when several processes open one new store at once: each migration is checked
+        again under the write lock (``BEGIN IMMEDIATE``) before it is applied.
+        """
         applied: list[str] = []
         with self._lock:
             try:
@@ -136,7 +141,12 @@ class Store(QueryMixin):
                 if name in done:
                     continue
                 try:
+                    # the write lock first, then the check again: another process opening the
+                    # same new store at the same moment may have applied it meanwhile
                     self._conn.execute("BEGIN IMMEDIATE")
+                    if self._conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+                        self._conn.execute("COMMIT")
+                        continue
                     for stmt in _statements(sql):
                         self._conn.execute(stmt)
                     self._conn.execute(
@@ -369,6 +379,23 @@ def _merged_dict(row: sqlite3.Row) -> dict[str, Any]:
     for k in ("actors", "actor_ids"):
         d[k] = json.loads(d[k] or "[]")
     return d
+
+
+def _use_wal(conn: sqlite3.Connection, wait: float = 30.0) -> None:
+    """Switch to WAL (kept in the file), retrying while another process holds the lock.
+
+    Changing the journal mode of a new database needs a lock that SQLite's busy timeout does not
+    always wait for, so several processes opening one new store at once retry here.
+    """
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _statements(sql: str) -> list[str]:

@@ -30,6 +30,7 @@ _FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 MAX_LIMIT = 1000
 RANK_WINDOW = 1000  # search ranks (BM25) among this many most recent matches
 _HI, _LO = "\x02", "\x03"
+MAX_ID = 2**63 - 1  # SQLite's largest INTEGER: a bigger id names nothing (and would overflow)
 
 
 def to_jalali(value: str | None) -> str | None:
@@ -170,6 +171,8 @@ class QueryMixin:
 
     def article(self, id: int) -> dict[str, Any] | None:
         """One article with its text and spans, or ``None``."""
+        if not 0 < int(id) <= MAX_ID:
+            return None
         row = self._one("SELECT * FROM articles WHERE id = ?", (int(id),))
         if row is None:
             return None
