@@ -25,6 +25,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import rasad
+from rasad.api.cache import DEFAULT_BYTES as CACHE_BYTES
+from rasad.api.cache import CacheMiddleware, ResponseCache
 from rasad.api.guard import HostGuard, normalize_hosts
 from rasad.api.routes import router
 from rasad.errors import IngestError, QueryError, RasadError, StoreError
@@ -207,13 +209,15 @@ def create_app(
     max_body: int = DEFAULT_MAX_BODY,
     pipeline: Pipeline | None = None,
     allowed_hosts: Iterable[str] | None = None,
+    cache_bytes: int = CACHE_BYTES,
 ) -> FastAPI:
     """The rasad web app over the store at ``db_path`` (created and migrated if needed).
 
     ``max_body`` bounds request bodies (413 above it); ``pipeline`` analyzes posted articles
     (default: :func:`rasad.default_pipeline`, built on the first POST).  Requests must name a
     loopback host (``localhost``, ``127.0.0.1``, ``::1``) or one of ``allowed_hosts`` in their
-    ``Host`` header, and come from no other site (``Origin``), else 403.  Raises
+    ``Host`` header, and come from no other site (``Origin``), else 403.  Answers of reads are
+    cached (``cache_bytes`` at most; 0: no cache) until the next article is stored.  Raises
     :class:`rasad.errors.StoreError` when the database cannot be opened.
     """
     res = Resources(str(db_path), max_body, pipeline)
@@ -277,5 +281,8 @@ def create_app(
 
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_body=max_body)
+    if cache_bytes > 0:
+        app.state.cache = ResponseCache(cache_bytes)
+        app.add_middleware(CacheMiddleware, cache=app.state.cache, version=lambda: res.stores.get().version())
     app.add_middleware(HostGuard, hosts=normalize_hosts(allowed_hosts), error=_error)
     return app

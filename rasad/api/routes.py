@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 from collections.abc import Callable
 from typing import Annotated, Any, ParamSpec
 
+import orjson
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
@@ -24,10 +24,10 @@ router = APIRouter(prefix="/api")
 
 
 class FastJSON(JSONResponse):
-    """UTF-8 JSON written by :func:`json.dumps` (Persian stays readable and half the size of ``\\uXXXX``)."""
+    """UTF-8 JSON written by :func:`orjson.dumps` (Persian stays readable and half the size of ``\\uXXXX``)."""
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+        return orjson.dumps(content)
 
 
 P = ParamSpec("P")
@@ -347,7 +347,7 @@ def timeline(
 ) -> dict[str, Any]:
     st = _store(request)
     rows = st.timeline(
-        actor=actor, type=type, status=status, since=since, until=until, limit=limit + 1, offset=offset
+        actor=actor, type=type, status=status, since=since, until=until, limit=limit + 1, offset=offset, brief=True
     )
     page = _page(rows, limit, offset)
     labels = request.app.state.rasad.labels
@@ -391,7 +391,7 @@ def _shape_merged(ev: dict[str, Any], brief: bool = False) -> dict[str, Any]:
     ``brief`` (lists) keeps only the status changes of the history, with ``history_count``
     telling how many reports there are; ``/api/timeline/{id}`` has them all.
     """
-    if brief and isinstance(ev.get("history"), list):
+    if brief and isinstance(ev.get("history"), list) and "history_count" not in ev:
         ev["history_count"] = len(ev["history"])
         ev["history"] = _status_changes(ev["history"])
     with_jalali(ev)
@@ -405,20 +405,7 @@ def _shape_merged(ev: dict[str, Any], brief: bool = False) -> dict[str, Any]:
 
 
 def _merged_event(st: Store, event_id: int) -> dict[str, Any] | None:
-    getter = getattr(st, "merged_event", None)
-    if callable(getter):
-        found: dict[str, Any] | None = getter(event_id)
-        return found
-    # fallback while the store has no lookup by id: walk the timeline
-    offset = 0
-    while True:
-        rows = st.timeline(limit=1000, offset=offset)
-        for r in rows:
-            if r.get("id") == event_id:
-                return r
-        if len(rows) < 1000:
-            return None
-        offset += 1000
+    return st.merged_event(event_id)
 
 
 def _reports(st: Store, event_id: int, article_ids: list[Any], max_articles: int) -> list[dict[str, Any]]:

@@ -84,6 +84,8 @@ class Store(QueryMixin):
             conn.row_factory = sqlite3.Row
             conn.create_function("rasad_search_form", 1, search_form, deterministic=True)
             conn.create_function("rasad_joined_form", 1, joined_form, deterministic=True)
+            conn.create_function("rasad_status_changes", 1, merging.sql_status_changes, deterministic=True)
+            conn.create_function("rasad_article_ids", 1, merging.sql_article_ids, deterministic=True)
             conn.execute("PRAGMA foreign_keys = ON")
             if p != ":memory:":
                 _use_wal(conn)
@@ -315,32 +317,57 @@ class Store(QueryMixin):
                         "SELECT 1 FROM event_reports WHERE merged_id = ? AND article_id = ? LIMIT 1",
                         (mid, report["article_id"]),
                     ).fetchone() is None
-                    self._update_merged(mid, merging.merge_into(cand, report), report, new_source)
+                    in_order = (report.get("published") or "") >= (cand.get("last_seen") or "")
+                    self._update_merged(mid, merging.merge_into(cand, report), report, new_source, in_order)
                     return mid
         return self._insert_merged(merging.new_merged(report))
 
     def _insert_merged(self, m: dict[str, Any]) -> int:
+        first = m["history"][0] if m["history"] else {}
+        aids = [first["article_id"]] if isinstance(first.get("article_id"), int) else []
         cur = self._conn.execute(
             "INSERT INTO merged_events(type, mode, actors, actor_ids, location, date, sort_date, status,"
-            " history, sources, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?,1,?,?)",
+            " history, sources, first_seen, last_seen, n_reports, article_ids, changes)"
+            " VALUES (?,?,?,?,?,?,?,?,?,1,?,?,?,?,?)",
             (m["type"], m.get("mode"), _dumps(m["actors"]), _dumps(m.get("actor_ids") or []), m.get("location"),
              m.get("date"), _sort_date(m), m.get("status"), _dumps(m["history"]),
-             m.get("first_seen"), m.get("last_seen")),
+             m.get("first_seen"), m.get("last_seen"), len(m["history"]), _dumps(aids),
+             _dumps(merging.status_changes(m["history"]))),
         )
         mid = int(cur.lastrowid or 0)
         self._add_merged_actors(mid, m)
         return mid
 
-    def _update_merged(self, mid: int, m: dict[str, Any], report: dict[str, Any], new_source: bool) -> None:
-        # the history is appended in SQL, so a big story's long history is never parsed on ingest
+    def _update_merged(
+        self, mid: int, m: dict[str, Any], report: dict[str, Any], new_source: bool, in_order: bool
+    ) -> None:
+        """Append the report to the stored history and summary, in SQL: the history is not parsed.
+
+        The status changes are appended too when the report is the latest (the usual case); a
+        late report of an older date has them recomputed from the whole history.
+        """
+        entry = _dumps(merging.history_entry(report))
+        aid = report.get("article_id")
         self._conn.execute(
             "UPDATE merged_events SET mode=?, actors=?, actor_ids=?, location=?, date=?, sort_date=?, status=?,"
-            " history = json_insert(history, '$[#]', json(?)), sources = sources + ?, first_seen=?, last_seen=?"
+            " history = json_insert(history, '$[#]', json(?)), sources = sources + ?, first_seen=?, last_seen=?,"
+            " n_reports = n_reports + 1,"
+            " article_ids = CASE WHEN ? THEN json_insert(article_ids, '$[#]', ?) ELSE article_ids END"
             " WHERE id=?",
             (m.get("mode"), _dumps(m["actors"]), _dumps(m.get("actor_ids") or []), m.get("location"), m.get("date"),
-             _sort_date(m), m.get("status"), _dumps(merging.history_entry(report)),
-             int(new_source), m.get("first_seen"), m.get("last_seen"), mid),
+             _sort_date(m), m.get("status"), entry, int(new_source), m.get("first_seen"), m.get("last_seen"),
+             int(new_source and isinstance(aid, int)), aid, mid),
         )
+        if in_order:
+            self._conn.execute(
+                "UPDATE merged_events SET changes = json_insert(changes, '$[#]', json(?))"
+                " WHERE id = ? AND json_extract(changes, '$[#-1].status') IS NOT ?",
+                (entry, mid, report.get("status")),
+            )
+        else:
+            self._conn.execute(
+                "UPDATE merged_events SET changes = rasad_status_changes(history) WHERE id = ?", (mid,)
+            )
         self._add_merged_actors(mid, m)
 
     def _add_merged_actors(self, mid: int, m: dict[str, Any]) -> None:

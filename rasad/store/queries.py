@@ -7,6 +7,7 @@ Dates in filters are ISO (``2025-10-21``; ``since``/``until`` are inclusive and 
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import os
@@ -33,6 +34,7 @@ _HI, _LO = "\x02", "\x03"
 MAX_ID = 2**63 - 1  # SQLite's largest INTEGER: a bigger id names nothing (and would overflow)
 
 
+@functools.lru_cache(maxsize=65536)
 def to_jalali(value: str | None) -> str | None:
     """Jalali form of an ISO date: ``2025-10-21`` → ``1404-07-29``; a month or year becomes a range."""
     if not value:
@@ -57,6 +59,7 @@ def to_jalali(value: str | None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def jalali_fa(value: str | None) -> str | None:
     """Persian reading of an ISO day: ``2025-10-21`` → ``۲۹ مهر ۱۴۰۴``."""
     if not value or len(value) < 10:
@@ -123,6 +126,34 @@ def _spans(marked: str) -> tuple[str, list[list[int]]]:
         elif spans:
             spans[-1][1] = at
     return _MARK.sub("", marked), spans
+
+
+_MERGED_BASE = "m.id, m.type, m.mode, m.actors, m.actor_ids, m.location, m.date, m.sort_date, m.status, m.sources," \
+    " m.first_seen, m.last_seen"
+_FULL_COLS = _MERGED_BASE + ", m.history"
+_BRIEF_COLS = _MERGED_BASE + ", m.changes, m.n_reports, m.article_ids"
+
+
+def _merged_row(m: dict[str, Any], brief: bool) -> dict[str, Any]:
+    """A merged_events row as the timeline shows it (see :meth:`QueryMixin.timeline`)."""
+    for k in ("actors", "actor_ids"):
+        m[k] = _json(m[k], [])
+    if brief:
+        m["history"] = _json(m.pop("changes"), [])
+        m["history_count"] = m.pop("n_reports")
+        reports = _json(m.pop("article_ids"), [])
+    else:
+        m["history"] = sorted_history(_json(m["history"], []))
+        reports = sorted({h["article_id"] for h in m["history"] if h.get("article_id")})
+    when = m.pop("sort_date")
+    when = None if when == "~" else when
+    m["date_gregorian"] = m["date"]
+    m["date_jalali"] = to_jalali(m["date"])
+    m["date_jalali_fa"] = jalali_fa(m["date"])
+    m["when"] = when
+    m["when_jalali"] = to_jalali(when)
+    m["reports"] = reports
+    return m
 
 
 class QueryMixin:
@@ -394,33 +425,41 @@ class QueryMixin:
     def timeline(
         self, actor: str | None = None, type: str | None = None, status: str | None = None,
         since: str | None = None, until: str | None = None, limit: int = 500, offset: int = 0,
+        brief: bool = False,
     ) -> list[dict[str, Any]]:
-        """Merged (cross-article) events in date order with Jalali/Gregorian dates and status history."""
+        """Merged (cross-article) events in date order with Jalali/Gregorian dates and status history.
+
+        ``brief`` (for lists): ``history`` holds only the reports where the status changed and
+        ``history_count`` tells how many reports there are; read from summary columns kept on
+        ingest, so the cost does not grow with the reports of big stories.
+        """
         lim, off = _page(limit, offset)
         where, args = self._event_filters("m", "merged_actors", "merged_id", type, status, actor)
         _date_filter("m.sort_date", since, until, where, args)
         if since:
             where.append("m.sort_date != '~'")
         sql = (
-            "SELECT m.* FROM merged_events m"
+            f"SELECT {_BRIEF_COLS if brief else _FULL_COLS} FROM merged_events m"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY m.sort_date, m.id LIMIT ? OFFSET ?"
         )
-        out = []
-        for m in self._all(sql, [*args, lim, off]):
-            for k in ("actors", "actor_ids"):
-                m[k] = _json(m[k], [])
-            m["history"] = sorted_history(_json(m["history"], []))
-            when = m.pop("sort_date")
-            when = None if when == "~" else when
-            m["date_gregorian"] = m["date"]
-            m["date_jalali"] = to_jalali(m["date"])
-            m["date_jalali_fa"] = jalali_fa(m["date"])
-            m["when"] = when
-            m["when_jalali"] = to_jalali(when)
-            m["reports"] = sorted({h["article_id"] for h in m["history"] if h.get("article_id")})
-            out.append(m)
-        return out
+        return [_merged_row(m, brief) for m in self._all(sql, [*args, lim, off])]
+
+    def merged_event(self, id: int) -> dict[str, Any] | None:
+        """One merged event (as in :meth:`timeline`, with its whole history) or ``None``."""
+        if not 0 < int(id) <= MAX_ID:
+            return None
+        row = self._one(f"SELECT {_FULL_COLS} FROM merged_events m WHERE m.id = ?", (int(id),))
+        return _merged_row(row, False) if row else None
+
+    def version(self) -> int:
+        """A number that changes whenever an article is stored or removed (for caching answers)."""
+        try:
+            with self._lock:
+                row = self._conn.execute("SELECT n FROM store_version WHERE id = 1").fetchone()
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot read {self.path}: {e}") from e
+        return int(row[0]) if row else 0
 
     # --- stats --------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
