@@ -261,6 +261,11 @@ def main() -> None:
                 for name, paths in plans(mix, 4000, ids).items():
                     if name not in args.endpoints.split(","):
                         continue
+                    # warm up (not measured): every worker's cache and connections, as a page in use has
+                    if client == "wrk":
+                        run_wrk(base, paths, 2, args.connections, tmp)
+                    else:
+                        run_python(base, paths, 2, args.connections)
                     if client == "wrk":
                         rps, p50, p95, mx, note = run_wrk(base, paths, args.seconds, args.connections, tmp)
                     else:

@@ -20,7 +20,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -86,49 +86,12 @@ class StorePool:
                 pass
 
 
-class LabelCache:
-    """Persian labels of entity ids (bounded; labels are set once per entity in the store)."""
-
-    def __init__(self, size: int = 50_000) -> None:
-        self.size = size
-        self._labels: dict[str, str | None] = {}
-        self._lock = threading.Lock()
-
-    def persian(self, st: Store, ids: list[Any], n: int) -> list[str | None]:
-        """``label_fa`` for each of ``n`` actors (``None`` where the id is unknown or missing)."""
-        out: list[str | None] = []
-        for i in range(n):
-            eid = ids[i] if i < len(ids) else None
-            out.append(self.get(st, eid) if isinstance(eid, str) and eid else None)
-        return out
-
-    def clear(self) -> None:
-        with self._lock:
-            self._labels.clear()
-
-    def get(self, st: Store, eid: str) -> str | None:
-        with self._lock:
-            if eid in self._labels:
-                return self._labels[eid]
-        label = None
-        for row in st.entities(q=eid, limit=5):
-            if row.get("id") == eid:
-                label = row.get("label_fa")
-                break
-        with self._lock:
-            if len(self._labels) >= self.size:
-                self._labels.clear()
-            self._labels[eid] = label
-        return label
-
-
 class Resources:
     """What the routes need: the store pool, the (lazily built) pipeline and the limits."""
 
     def __init__(self, db_path: str, max_body: int, pipeline: Pipeline | None = None) -> None:
         self.stores = StorePool(db_path)
         self.max_body = max_body
-        self.labels = LabelCache()
         self.pipeline_lock = threading.Lock()
         self._pipeline: Pipeline | None = pipeline
 
@@ -239,9 +202,11 @@ def create_app(
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
+    page = Path(INDEX).read_bytes()  # a few KB, read once: the page is served from memory
+
     @app.get("/", include_in_schema=False)
-    def index() -> FileResponse:
-        return FileResponse(INDEX, media_type="text/html; charset=utf-8")
+    async def index() -> Response:
+        return Response(page, media_type="text/html; charset=utf-8")
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:

@@ -175,8 +175,6 @@ async def post_article(request: Request) -> JSONResponse:
     def work() -> tuple[int, bool, str]:
         doc = res.analyze(raw)
         aid, added = res.stores.get().add(doc)
-        if added:
-            res.labels.clear()
         return aid, added, doc.doc
 
     aid, added, doc = await run_in_threadpool(work)
@@ -258,9 +256,7 @@ def get_entity(
     _add_mention_contexts(st, out["mentions"])
     out["quotes"] = [with_jalali(dict(q)) for q in ent.get("quotes") or []]
     out["events"] = [_shape_merged(dict(e), brief=True) for e in ent.get("events") or []]
-    labels = request.app.state.rasad.labels
-    for ev in out["events"]:
-        ev["actors_fa"] = labels.persian(st, ev.get("actor_ids") or [], len(ev.get("actors") or []))
+    _add_actors_fa(st, out["events"])
     return out
 
 
@@ -350,10 +346,9 @@ def timeline(
         actor=actor, type=type, status=status, since=since, until=until, limit=limit + 1, offset=offset, brief=True
     )
     page = _page(rows, limit, offset)
-    labels = request.app.state.rasad.labels
     for ev in page["items"]:
         _shape_merged(ev, brief=True)
-        ev["actors_fa"] = labels.persian(st, ev.get("actor_ids") or [], len(ev.get("actors") or []))
+    _add_actors_fa(st, page["items"])
     return page
 
 
@@ -369,11 +364,21 @@ def timeline_event(
     if ev is None:
         raise _not_found("event", event_id)
     out = _shape_merged(dict(ev))
-    out["actors_fa"] = request.app.state.rasad.labels.persian(
-        st, out.get("actor_ids") or [], len(out.get("actors") or [])
-    )
+    _add_actors_fa(st, [out])
     out["reports_detail"] = _reports(st, event_id, out.get("reports") or [], reports)
     return out
+
+
+def _add_actors_fa(st: Store, events: list[dict[str, Any]]) -> None:
+    """``actors_fa``: the Persian label of each actor (``None`` where unknown), one query for all."""
+    ids = {i for ev in events for i in ev.get("actor_ids") or [] if isinstance(i, str) and i}
+    labels = st.labels_fa(sorted(ids)) if ids else {}
+    for ev in events:
+        eids = ev.get("actor_ids") or []
+        ev["actors_fa"] = [
+            labels.get(eids[i]) if i < len(eids) and isinstance(eids[i], str) else None
+            for i in range(len(ev.get("actors") or []))
+        ]
 
 
 def _status_changes(history: list[dict[str, Any]]) -> list[dict[str, Any]]:

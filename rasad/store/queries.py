@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 import os
 import re
 import sqlite3
@@ -18,6 +17,7 @@ from datetime import date as Date
 from typing import Any
 
 import jdatetime
+import orjson
 
 from rasad.errors import QueryError, StoreError
 from rasad.store.merging import sorted_history
@@ -108,7 +108,7 @@ def _date_filter(col: str, since: str | None, until: str | None, where: list[str
 def _json(s: str | None, default: Any) -> Any:
     if not s:
         return default
-    return json.loads(s)
+    return orjson.loads(s)
 
 
 _MARK = re.compile(f"[{_HI}{_LO}]")
@@ -340,6 +340,17 @@ class QueryMixin:
         e["quotes"] = self.quotes(speaker=id, limit=lim)
         e["events"] = self.timeline(actor=id, limit=lim)
         return e
+
+    def labels_fa(self, ids: list[str]) -> dict[str, str | None]:
+        """The Persian label of each entity id that is stored (looked up by key, in chunks)."""
+        out: dict[str, str | None] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            for r in self._all(
+                f"SELECT id, label_fa FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                out[r["id"]] = r["label_fa"]
+        return out
 
     # --- quotes -------------------------------------------------------------------
     def quotes(
