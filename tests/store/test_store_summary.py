@@ -95,3 +95,21 @@ def test_upgrade_fills_the_summary_of_existing_merged_events(tmp_path: Path, mon
         assert b["history_count"] == 3 and b["reports"] == [1, 3]
         _brief_matches_full(st)
         assert st.version() == 0
+
+
+def test_fast_result_equals_the_contract(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The stored ``result`` is built without ``asdict``; it must stay what ``to_dict`` gives."""
+    import rasad
+    from rasad.store.core import _slow_contract, result_dict
+
+    text = (
+        "عباس عراقچی، وزیر امور خارجه، روز دوشنبه ۲۸ مهر در مسقط با همتای عمانی خود دیدار کرد و گفت:"
+        " «گفت‌وگوها سازنده بود.» سخنگوی دولت نیز اعلام کرد که سفر رئیس‌جمهور به چین لغو شد."
+    )
+    art = pipeline(rasad.Article(raw=text, doc="fast", published="2025-10-20"))
+    assert art.timexes and art.entities and art.quotes
+    full = art.to_dict()
+    full.pop("text")
+    full.pop("sentences")
+    assert result_dict(art) == full
+    assert _slow_contract() is False
