@@ -427,7 +427,7 @@ def _use_wal(conn: sqlite3.Connection, wait: float = 30.0) -> None:
 
 
 @functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
+def _field_names(cls: Any) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
