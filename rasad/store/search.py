@@ -67,14 +67,16 @@ def search_form(text: str) -> str:
     return _MULTI_ZWNJ.sub(ZWNJ, out) if ZWNJ + ZWNJ in out else out
 
 
-def search_form_mapped(text: str) -> tuple[str, list[int]]:
+def search_form_mapped(text: str, form: str | None = None) -> tuple[str, list[int]]:
     """:func:`search_form` plus, for each of its characters, the offset in ``text`` it came from.
 
     The list has one extra entry, ``len(text)``, so a form span ``[i, j)`` maps to
     ``text[offs[i]:offs[j]]``.  The search form only replaces characters one for one or
     drops them, so only the dropped positions are looked for (by a regex, not a loop).
+    ``form`` is ``search_form(text)`` when the caller has it already.
     """
-    form = search_form(text)
+    if form is None:
+        form = search_form(text)
     if len(form) == len(text):  # nothing dropped: the identity
         return form, list(range(len(text) + 1))
     dropped: list[int] = []
@@ -215,7 +217,7 @@ def make_snippet(text: str, pattern: re.Pattern[str] | None, hi: str, lo: str,
         '[گفت‌وگوی] دو وزیر ادامه دارد'
     """
     form = search_form(text)
-    offs = None if len(form) == len(text) else search_form_mapped(text)[1]
+    offs = None if len(form) == len(text) else search_form_mapped(text, form)[1]
 
     def to_text(i: int) -> int:
         return i if offs is None else offs[i]
