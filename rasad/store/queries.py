@@ -21,7 +21,7 @@ import orjson
 
 from rasad.errors import QueryError, StoreError
 from rasad.store.merging import sorted_history
-from rasad.store.search import build_match, highlight_pattern, make_snippet
+from rasad.store.search import FormCache, build_match, highlight_pattern, make_snippet
 
 JALALI_MONTHS = (
     "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
@@ -161,6 +161,7 @@ class QueryMixin:
 
     _conn: sqlite3.Connection
     _lock: threading.RLock
+    _forms: FormCache
     path: str
 
     def _all(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
@@ -291,7 +292,8 @@ class QueryMixin:
             r = found.get(rid)
             if r is None:
                 continue
-            snip = make_snippet(r.pop("_text") or "", pattern, _HI, _LO)
+            text = r.pop("_text") or ""
+            snip = make_snippet(text, pattern, _HI, _LO, forms=self._forms.get(rid, text))
             r["rank"] = rank
             r["snippet"] = snip.replace(_HI, "[").replace(_LO, "]")
             r["snippet_text"], r["highlights"] = _spans(snip)

@@ -23,7 +23,9 @@ query that still cannot be used (empty, unbalanced quotes, only exclusions) rais
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
+from collections import OrderedDict
 
 from rasad.errors import QueryError
 
@@ -207,17 +209,49 @@ def highlight_pattern(query: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
 
 
+class FormCache:
+    """The search forms (and offset maps) of recently shown texts, so a text is normalized once
+    for all the searches that show it (bounded; least recently used out first).
+
+    Keyed by the caller's id and the text's hash, so a changed text is never answered stale.
+    """
+
+    def __init__(self, size: int = 2000) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[object, int], tuple[str, list[int] | None]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: object, text: str) -> tuple[str, list[int] | None]:
+        k = (key, hash(text))
+        with self._lock:
+            hit = self._items.get(k)
+            if hit is not None:
+                self._items.move_to_end(k)
+                return hit
+        form = search_form(text)
+        value = (form, None if len(form) == len(text) else search_form_mapped(text, form)[1])
+        with self._lock:
+            self._items[k] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+
 def make_snippet(text: str, pattern: re.Pattern[str] | None, hi: str, lo: str,
-                 before: int = 60, width: int = 220) -> str:
+                 before: int = 60, width: int = 220, forms: tuple[str, list[int] | None] | None = None) -> str:
     """A window of ``text`` around the first hit of ``pattern``, hits wrapped in ``hi``/``lo``.
 
     The pattern runs over the search form; hits are mapped back to the original spelling.
+    ``forms`` is ``(search form, offset map or None)`` of ``text`` if known (see :class:`FormCache`).
 
         >>> make_snippet("گفت‌وگوی دو وزیر ادامه دارد", highlight_pattern("گفتوگوی"), "[", "]")
         '[گفت‌وگوی] دو وزیر ادامه دارد'
     """
-    form = search_form(text)
-    offs = None if len(form) == len(text) else search_form_mapped(text, form)[1]
+    if forms is None:
+        form = search_form(text)
+        offs = None if len(form) == len(text) else search_form_mapped(text, form)[1]
+    else:
+        form, offs = forms
 
     def to_text(i: int) -> int:
         return i if offs is None else offs[i]
