@@ -1,33 +1,43 @@
-"""HTTP load bench: search and timeline over a few thousand stored articles, on loopback only.
+"""Benchmark: the HTTP API at 8 connections on loopback over a store of real articles.
 
-Fills a temp store with the real corpus (../shared/seeds + ../shared/corpus/articles), repeated
-with a varying marker line so every copy is a new article, starts uvicorn (one worker, in a
-child process so the load generator does not share its interpreter) on a free 127.0.0.1 port,
-fires a bounded number of requests with a small thread pool, prints requests/s and p50/p95
-latency per endpoint, stops the server and exits.
+Builds (once; ``--db`` keeps it) a store of ``--articles`` articles (default 5,000) from the raw
+corpus ``../shared/corpus/raw/*.jsonl`` through the full pipeline, starts ``rasad serve``
+(``--workers`` processes) on a free 127.0.0.1 port, and loads four endpoints in turn for
+``--seconds`` each: search, timeline, one article and the page.  Prints requests/s and
+p50/p95 latency per endpoint, stops the server and exits.
 
-    .venv/bin/python bench/bench_http.py                       # 3000 articles, 2000 requests each, 8 threads
-    .venv/bin/python bench/bench_http.py --articles 500 --requests 400 --stages normalize
+The load generator is ``wrk`` (C, one Lua script rotating the request paths) when it is on the
+PATH, else a multi-process Python client (``--client python``).  Two mixes:
+
+* ``repeated`` — a small fixed set of queries asked again and again (what a page's users do);
+* ``distinct`` — a new search query each request (words drawn from the corpus) and the
+  timeline with varying filters and offsets, so the server's response cache rarely helps.
+
+    .venv/bin/python bench/bench_http.py --db /tmp/bench5k.db            # 5,000 articles
+    .venv/bin/python bench/bench_http.py --db /tmp/bench5k.db --workers 1 --seconds 5
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import multiprocessing as mp
+import os
 import random
+import re
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
-import httpx
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 
 # common words of Persian news (queries are written without ZWNJ on purpose)
@@ -36,39 +46,61 @@ SEARCH_TERMS = [
     "نشست", "گفتوگو", "اعلام", "تهران", "سفر", "\"وزیر امور خارجه\"", "توافق", "جنگ", "اقتصاد",
 ]
 TIMELINE_QUERIES = [
-    "", "?status=occurred", "?status=denied", "?type=CONSULT", "?since=2025-01-01", "?limit=50",
-    "?type=CONSULT&status=planned", "?until=2025-12-31&limit=100",
+    "", "?status=occurred", "?status=denied", "?type=CONSULT", "?since=2020-01-01", "?limit=50",
+    "?type=CONSULT&status=planned", "?until=2020-12-31&limit=100",
 ]
+TYPES = ["CONSULT", "ACCUSE", "THREATEN", "AGREE", "REQUEST", "SUPPORT", "PROTEST", "ASSAULT"]
+STATUSES = ["occurred", "planned", "denied", "proposed", "ongoing", "cancelled"]
+
+WRK_LUA = """
+local paths = {}
+for line in io.lines("%(paths)s") do paths[#paths + 1] = line end
+local i = 0
+request = function()
+  i = i %% #paths + 1
+  return wrk.format("GET", paths[i])
+end
+response = function(status, headers, body)
+  if status ~= 200 then errors_non200 = (errors_non200 or 0) + 1 end
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %%d %%f %%f %%f %%f %%d %%d\\n", summary.requests, summary.duration / 1e6,
+    latency:percentile(50) / 1e3, latency:percentile(95) / 1e3, latency.max / 1e3,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status))
+end
+"""
 
 
-def corpus_texts() -> list[tuple[str, str]]:
-    files = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus" / "articles").glob("*.txt"))
+def raw_records(n: int) -> list[dict[str, str]]:
+    files = sorted((SHARED / "corpus" / "raw").glob("*.jsonl"))
     if not files:
-        sys.exit(f"no articles under {SHARED}; the bench needs ../shared")
-    return [(f.stem, f.read_text(encoding="utf-8")) for f in files]
+        sys.exit(f"no raw corpus under {SHARED / 'corpus' / 'raw'}; the bench needs ../shared")
+    out: list[dict[str, str]] = []
+    for f in files:
+        with f.open(encoding="utf-8") as fh:
+            for line in fh:
+                out.append(json.loads(line))
+    random.Random(7).shuffle(out)
+    return out[:n]
 
 
-def fill(db: Path, n: int, stages: str) -> float:
-    """Analyze the corpus once, then store ``n`` copies with distinct markers; returns seconds."""
+def fill(db: Path, n: int) -> None:
+    """Analyze and store ``n`` raw articles (the ingest path of ``rasad ingest``)."""
     import rasad
+    from rasad.ingest.readers import article_from_record
     from rasad.store import Store
 
     pipe = rasad.default_pipeline()
-    if stages != "all":
-        keep = set(stages.split(","))
-        pipe = pipe.without(*[s for s in pipe.names if s not in keep and s != "header"])
-    base = corpus_texts()
     t0 = time.perf_counter()
     with Store.open(db) as st:
-        for i in range(n):
-            doc, text = base[i % len(base)]
-            copy = i // len(base)
-            # the marker goes at the end so the ' date' header line stays first
-            raw = f"{text}\n(نسخهٔ آزمایشی {copy})" if copy else text
-            st.add(pipe(rasad.Article(raw=raw, doc=f"{doc}~{copy}")))
-            if (i + 1) % 500 == 0:
-                print(f"  stored {i + 1}/{n}", file=sys.stderr)
-    return time.perf_counter() - t0
+        for i, rec in enumerate(raw_records(n)):
+            rec = {k: v for k, v in rec.items() if k in ("doc", "published", "title", "text", "url")} | {
+                "source": rec.get("outlet")}
+            st.add(pipe(article_from_record(rec, "bench")))
+            if (i + 1) % 1000 == 0:
+                print(f"  stored {i + 1}/{n} ({(i + 1) / (time.perf_counter() - t0):.0f}/s)", file=sys.stderr)
+    print(f"filled {n} articles in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
 
 
 def free_port() -> int:
@@ -77,97 +109,170 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def fire(base: str, paths: list[str], concurrency: int) -> tuple[float, list[float], dict[int, int]]:
-    """GET every path with ``concurrency`` threads; (wall seconds, latencies in ms, status counts)."""
-    local = threading.local()
-    lat: list[float] = []
-    codes: dict[int, int] = {}
-    lock = threading.Lock()
-
-    def one(path: str) -> None:
-        client = getattr(local, "client", None)
-        if client is None:
-            client = local.client = httpx.Client(base_url=base, timeout=30, trust_env=False)
-        t = time.perf_counter()
-        r = client.get(path)
-        r.read()
-        dt = (time.perf_counter() - t) * 1000
-        with lock:
-            lat.append(dt)
-            codes[r.status_code] = codes.get(r.status_code, 0) + 1
-
-    t0 = time.perf_counter()
-    with ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(one, paths))
-    return time.perf_counter() - t0, lat, codes
+def get(url: str, timeout: float = 5) -> bytes:
+    with urllib.request.urlopen(url, timeout=timeout) as r:  # noqa: S310 - loopback only
+        data: bytes = r.read()
+        return data
 
 
-def pct(xs: list[float], p: float) -> float:
-    s = sorted(xs)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=3000)
-    ap.add_argument("--requests", type=int, default=2000, help="requests per endpoint")
-    ap.add_argument("--concurrency", type=int, default=8)
-    ap.add_argument("--stages", default="all", help="'all' or a comma list of stages to run while filling")
-    ap.add_argument("--db", type=Path, help="reuse (or create) this database instead of a temp one")
-    args = ap.parse_args()
-
-    with tempfile.TemporaryDirectory(prefix="rasad-bench-") as tmp:
-        db = args.db or Path(tmp) / "bench.db"
-        if not db.exists():
-            secs = fill(db, args.articles, args.stages)
-            print(f"filled {args.articles} articles in {secs:.1f}s ({args.articles / secs:.0f}/s)")
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = start_server(db, port)
-        try:
-            run_load(base, args)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
-
-
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    """uvicorn serving ``create_app(db)`` on 127.0.0.1:``port`` in a child process; waits until it answers."""
-    code = (
-        "import sys, uvicorn; from rasad.api import create_app; "
-        "uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')"
-    )
-    proc = subprocess.Popen([sys.executable, "-c", code, str(db), str(port)], cwd=ROOT)
-    deadline = time.monotonic() + 30
+def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+    """``rasad serve`` on 127.0.0.1:``port`` in a child process; waits until it answers."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "rasad.cli", "serve", "--db", str(db), "--host", "127.0.0.1",
+           "--port", str(port), "--workers", str(workers)]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             sys.exit(f"the server exited with code {proc.returncode}")
         try:
-            httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=1, trust_env=False)
+            get(f"http://127.0.0.1:{port}/api/stats", timeout=1)
+            time.sleep(1.0 if workers > 1 else 0)  # let every worker finish starting
             return proc
-        except httpx.TransportError:
-            time.sleep(0.1)
+        except OSError:
+            time.sleep(0.2)
+    stop(proc)
+    sys.exit("the server did not start within 60 s")
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
     proc.terminate()
-    sys.exit("the server did not start within 30 s")
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=5)
 
 
-def run_load(base: str, args: argparse.Namespace) -> None:
-    """Fire the planned requests at each endpoint and print a line of figures for each."""
-    with httpx.Client(base_url=base, trust_env=False) as c:
-        stats = c.get("/api/stats").json()
-    print(f"store: {stats['articles']} articles, {stats['merged_events']} merged events, "
-          f"{stats['entities']} entities, {stats['db_bytes'] / 1e6:.1f} MB")
-    rng = random.Random(7)
-    plans = {
-        "/api/search": [f"/api/search?q={quote(rng.choice(SEARCH_TERMS))}" for _ in range(args.requests)],
-        "/api/timeline": [f"/api/timeline{rng.choice(TIMELINE_QUERIES)}" for _ in range(args.requests)],
-    }
-    print(f"{'endpoint':<16}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  status")
-    for name, paths in plans.items():
-        fire(base, paths[: min(50, len(paths))], args.concurrency)  # warm up caches and connections
-        wall, lat, codes = fire(base, paths, args.concurrency)
-        print(f"{name:<16}{len(paths):>9}{len(paths) / wall:>9.0f}{statistics.median(lat):>9.1f}"
-              f"{pct(lat, 95):>9.1f}{max(lat):>9.1f}  {codes}")
+def corpus_words(n: int, rng: random.Random) -> list[str]:
+    words: list[str] = []
+    for rec in raw_records(200):
+        words += re.findall(r"[\u0600-\u06FF]{4,}", rec["text"])
+    return [rng.choice(words) for _ in range(n)]
+
+
+def plans(mix: str, n: int, article_ids: list[int]) -> dict[str, list[str]]:
+    rng = random.Random(11)
+    if mix == "repeated":
+        search = [f"/api/search?q={quote(rng.choice(SEARCH_TERMS))}" for _ in range(n)]
+        timeline = [f"/api/timeline{rng.choice(TIMELINE_QUERIES)}" for _ in range(n)]
+        article = [f"/api/articles/{rng.choice(article_ids[:20])}" for _ in range(n)]
+    else:
+        search = [f"/api/search?q={quote(w)}" for w in corpus_words(n, rng)]
+        timeline = []
+        for _ in range(n):
+            q = [f"offset={rng.randrange(0, 3000)}", f"limit={rng.choice([20, 50, 100, 200])}"]
+            if rng.random() < 0.5:
+                q.append(f"type={rng.choice(TYPES)}")
+            if rng.random() < 0.3:
+                q.append(f"status={rng.choice(STATUSES)}")
+            timeline.append("/api/timeline?" + "&".join(q))
+        article = [f"/api/articles/{rng.choice(article_ids)}" for _ in range(n)]
+    return {"search": search, "timeline": timeline, "article": article, "page": ["/"] * n}
+
+
+def run_wrk(base: str, paths: list[str], seconds: float, conns: int, tmp: Path) -> tuple[float, float, float, float, str]:
+    plist, script = tmp / "paths.txt", tmp / "rotate.lua"
+    plist.write_text("\n".join(paths) + "\n", encoding="utf-8")
+    script.write_text(WRK_LUA % {"paths": plist}, encoding="utf-8")
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{conns}", f"-d{max(1, int(seconds))}s", "--timeout", "10s", "-s", str(script), base],
+        capture_output=True, text=True, timeout=seconds + 60,
+    ).stdout
+    m = re.search(r"RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+)", out)
+    if not m:
+        sys.exit(f"wrk printed no result:\n{out}")
+    reqs, secs, p50, p95, mx = int(m[1]), float(m[2]), float(m[3]), float(m[4]), float(m[5])
+    return reqs / secs, p50, p95, mx, f"{reqs} req, {int(m[6])} socket errors, {int(m[7])} non-2xx"
+
+
+def _client(base: str, paths: list[str], until: float, q: mp.Queue) -> None:  # type: ignore[type-arg]
+    import http.client
+
+    host, port = base.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=10)
+    lat: list[float] = []
+    errors = 0
+    i = 0
+    while time.monotonic() < until:
+        t = time.perf_counter()
+        try:
+            conn.request("GET", paths[i % len(paths)])
+            r = conn.getresponse()
+            r.read()
+            errors += r.status != 200
+        except OSError:
+            errors += 1
+            conn = http.client.HTTPConnection(host, int(port), timeout=10)
+        lat.append((time.perf_counter() - t) * 1000)
+        i += 1
+    q.put((lat, errors))
+
+
+def run_python(base: str, paths: list[str], seconds: float, conns: int) -> tuple[float, float, float, float, str]:
+    ctx = mp.get_context("fork")
+    q: mp.Queue = ctx.Queue()  # type: ignore[type-arg]
+    t0 = time.monotonic()
+    until = t0 + seconds
+    procs = [ctx.Process(target=_client, args=(base, paths[k::conns] or paths, until, q)) for k in range(conns)]
+    for p in procs:
+        p.start()
+    results = [q.get(timeout=seconds + 60) for _ in procs]
+    for p in procs:
+        p.join(10)
+    wall = time.monotonic() - t0
+    lat = sorted(x for r, _ in results for x in r)
+    errors = sum(e for _, e in results)
+    p95 = lat[min(len(lat) - 1, int(0.95 * len(lat)))]
+    return len(lat) / wall, statistics.median(lat), p95, lat[-1], f"{len(lat)} req, {errors} errors"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=5000)
+    ap.add_argument("--db", type=Path, help="reuse (or build) this database instead of a temporary one")
+    ap.add_argument("--workers", type=int, default=2, help="server processes (rasad serve --workers)")
+    ap.add_argument("--connections", type=int, default=8)
+    ap.add_argument("--seconds", type=float, default=8.0, help="load per endpoint and mix")
+    ap.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
+    ap.add_argument("--mix", choices=["repeated", "distinct", "both"], default="both")
+    ap.add_argument("--endpoints", default="search,timeline,article,page")
+    args = ap.parse_args()
+    client = args.client if args.client != "auto" else ("wrk" if shutil.which("wrk") else "python")
+
+    with tempfile.TemporaryDirectory(prefix="rasad-bench-") as tmpname:
+        tmp = Path(tmpname)
+        db = args.db or tmp / "bench.db"
+        if not db.exists():
+            fill(db, args.articles)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = start_server(db, port, args.workers)
+        try:
+            stats = json.loads(get(f"{base}/api/stats"))
+            ids = [a["id"] for a in json.loads(get(f"{base}/api/articles?limit=200"))["items"]]
+            print(f"store: {stats['articles']} articles, {stats['events']} events, {stats['merged_events']} merged"
+                  f" events, {stats['db_bytes'] / 1e6:.0f} MB; server: {args.workers} worker(s); client: {client},"
+                  f" {args.connections} connections, {args.seconds:g} s per line")
+            print(f"{'mix':<10}{'endpoint':<10}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  requests")
+            mixes = ["repeated", "distinct"] if args.mix == "both" else [args.mix]
+            for mix in mixes:
+                for name, paths in plans(mix, 4000, ids).items():
+                    if name not in args.endpoints.split(","):
+                        continue
+                    # warm up (not measured): every worker's cache and connections, as a page in use has
+                    if client == "wrk":
+                        run_wrk(base, paths, 2, args.connections, tmp)
+                    else:
+                        run_python(base, paths, 2, args.connections)
+                    if client == "wrk":
+                        rps, p50, p95, mx, note = run_wrk(base, paths, args.seconds, args.connections, tmp)
+                    else:
+                        rps, p50, p95, mx, note = run_python(base, paths, args.seconds, args.connections)
+                    print(f"{mix:<10}{name:<10}{rps:>8.0f}{p50:>9.1f}{p95:>9.1f}{mx:>9.1f}  {note}", flush=True)
+        finally:
+            stop(server)
 
 
 if __name__ == "__main__":

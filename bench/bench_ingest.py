@@ -8,7 +8,7 @@ of text have gone in.  Never holds the batch in memory: one article at a time.
     .venv/bin/python bench/bench_ingest.py                      # full pipeline, 50 MB
     .venv/bin/python bench/bench_ingest.py --stages normalize   # normalization + store only
 
-Prints articles/s, MB/s, peak RSS, the database size and full-text search latency
+Prints articles/s, MB/s (beside the pipeline alone over the same articles), peak RSS, the database size and full-text search latency
 (p50/p95 over words drawn from the corpus) on the resulting database.
 
     .venv/bin/python bench/bench_ingest.py --search-scale 1000000   # FTS step at 1M articles
@@ -30,6 +30,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -127,12 +128,24 @@ def search_scale(dirs: list[Path], n: int, db: Path) -> None:
     print(f"peak RSS:      {peak_rss_mb():.0f} MB")
 
 
+def pipeline_only(dirs: list[Path], target_bytes: int, pipe: Any) -> float:
+    """Articles/s of the pipeline alone over the same stream (the store's share is the rest)."""
+    n = 0
+    t0 = time.perf_counter()
+    for item in stream(dirs, target_bytes, [0]):
+        if isinstance(item, Article):
+            pipe(item)
+            n += 1
+    return n / (time.perf_counter() - t0)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--mb", type=float, default=50.0, help="megabytes of text to ingest (default 50)")
     ap.add_argument("--stages", default=None, help="comma-separated stages (default: all)")
     ap.add_argument("--db", type=Path, default=None, help="database file (default: a temporary one)")
+    ap.add_argument("--no-compare", action="store_true", help="skip the pipeline-only run")
     ap.add_argument("--search-scale", type=int, default=0, metavar="N",
                     help="only time full-text search over a bare index of N articles")
     args = ap.parse_args()
@@ -143,6 +156,7 @@ def main() -> None:
             search_scale(dirs, args.search_scale, args.db or Path(tmp) / "scale.db")
         return
     pipe = build_pipeline(args.stages)
+    only = pipeline_only(dirs, int(args.mb * 1e6), pipe) if not args.no_compare else 0.0
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "bench.db"
         counter = [0]
@@ -159,7 +173,11 @@ def main() -> None:
         print(f"stages:        {', '.join(pipe.names)}")
         print(f"articles:      {summary.added:,} added, {summary.present:,} present, {summary.failed:,} failed")
         print(f"text:          {mb:.1f} MB (UTF-8) in {elapsed:.1f} s")
-        print(f"throughput:    {summary.processed / elapsed:,.0f} articles/s, {mb / elapsed:.2f} MB/s")
+        rate = summary.processed / elapsed
+        print(f"throughput:    {rate:,.0f} articles/s, {mb / elapsed:.2f} MB/s")
+        if only:
+            print(f"pipeline only: {only:,.0f} articles/s (same articles, nothing stored);"
+                  f" ingest = {rate / only:.2f}x the pipeline alone")
         print(f"peak RSS:      {peak_rss_mb():.0f} MB")
         print(f"database:      {size / 1e6:.0f} MB ({stats['entities']:,} entities, {stats['mentions']:,} mentions,"
               f" {stats['quotes']:,} quotes, {stats['events']:,} events, {stats['merged_events']:,} merged)")

@@ -527,16 +527,20 @@ def migrate(db: str) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve(db: str, host: str, port: int) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (reads scale with the cores).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also accept requests for this host name (repeatable); loopback names always are. "
+                   "Needed with --host 0.0.0.0.")
+def serve(db: str, host: str, port: int, workers: int, allow_hosts: tuple[str, ...]) -> None:
     """Serve the HTTP API and web UI over the store."""
     try:
-        from rasad.api import create_app  # type: ignore[attr-defined]
+        from rasad.api.server import serve as run_server
     except ImportError as e:
         raise click.ClickException(f"the web API is not available: {e}") from e
-    import uvicorn
 
     _open(db).close()  # fail early, cleanly, on a bad database
-    uvicorn.run(create_app(db), host=host, port=port)
+    run_server(db, host, port, workers, allow_hosts)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, MutableMapping
 from contextlib import asynccontextmanager
 from http import HTTPStatus
 from pathlib import Path
@@ -20,11 +20,14 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import rasad
+from rasad.api.cache import DEFAULT_BYTES as CACHE_BYTES
+from rasad.api.cache import CacheMiddleware, ResponseCache
+from rasad.api.guard import HostGuard, normalize_hosts
 from rasad.api.routes import router
 from rasad.errors import IngestError, QueryError, RasadError, StoreError
 from rasad.pipeline import Pipeline, default_pipeline
@@ -83,49 +86,12 @@ class StorePool:
                 pass
 
 
-class LabelCache:
-    """Persian labels of entity ids (bounded; labels are set once per entity in the store)."""
-
-    def __init__(self, size: int = 50_000) -> None:
-        self.size = size
-        self._labels: dict[str, str | None] = {}
-        self._lock = threading.Lock()
-
-    def persian(self, st: Store, ids: list[Any], n: int) -> list[str | None]:
-        """``label_fa`` for each of ``n`` actors (``None`` where the id is unknown or missing)."""
-        out: list[str | None] = []
-        for i in range(n):
-            eid = ids[i] if i < len(ids) else None
-            out.append(self.get(st, eid) if isinstance(eid, str) and eid else None)
-        return out
-
-    def clear(self) -> None:
-        with self._lock:
-            self._labels.clear()
-
-    def get(self, st: Store, eid: str) -> str | None:
-        with self._lock:
-            if eid in self._labels:
-                return self._labels[eid]
-        label = None
-        for row in st.entities(q=eid, limit=5):
-            if row.get("id") == eid:
-                label = row.get("label_fa")
-                break
-        with self._lock:
-            if len(self._labels) >= self.size:
-                self._labels.clear()
-            self._labels[eid] = label
-        return label
-
-
 class Resources:
     """What the routes need: the store pool, the (lazily built) pipeline and the limits."""
 
     def __init__(self, db_path: str, max_body: int, pipeline: Pipeline | None = None) -> None:
         self.stores = StorePool(db_path)
         self.max_body = max_body
-        self.labels = LabelCache()
         self.pipeline_lock = threading.Lock()
         self._pipeline: Pipeline | None = pipeline
 
@@ -201,12 +167,20 @@ class SecurityHeaders:
 
 
 def create_app(
-    db_path: str | Path, *, max_body: int = DEFAULT_MAX_BODY, pipeline: Pipeline | None = None
+    db_path: str | Path,
+    *,
+    max_body: int = DEFAULT_MAX_BODY,
+    pipeline: Pipeline | None = None,
+    allowed_hosts: Iterable[str] | None = None,
+    cache_bytes: int = CACHE_BYTES,
 ) -> FastAPI:
     """The rasad web app over the store at ``db_path`` (created and migrated if needed).
 
     ``max_body`` bounds request bodies (413 above it); ``pipeline`` analyzes posted articles
-    (default: :func:`rasad.default_pipeline`, built on the first POST).  Raises
+    (default: :func:`rasad.default_pipeline`, built on the first POST).  Requests must name a
+    loopback host (``localhost``, ``127.0.0.1``, ``::1``) or one of ``allowed_hosts`` in their
+    ``Host`` header, and come from no other site (``Origin``), else 403.  Answers of reads are
+    cached (``cache_bytes`` at most; 0: no cache) until the next article is stored.  Raises
     :class:`rasad.errors.StoreError` when the database cannot be opened.
     """
     res = Resources(str(db_path), max_body, pipeline)
@@ -228,9 +202,11 @@ def create_app(
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
+    page = Path(INDEX).read_bytes()  # a few KB, read once: the page is served from memory
+
     @app.get("/", include_in_schema=False)
-    def index() -> FileResponse:
-        return FileResponse(INDEX, media_type="text/html; charset=utf-8")
+    async def index() -> Response:
+        return Response(page, media_type="text/html; charset=utf-8")
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
@@ -270,4 +246,8 @@ def create_app(
 
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_body=max_body)
+    if cache_bytes > 0:
+        app.state.cache = ResponseCache(cache_bytes)
+        app.add_middleware(CacheMiddleware, cache=app.state.cache, version=lambda: res.stores.get().version())
+    app.add_middleware(HostGuard, hosts=normalize_hosts(allowed_hosts), error=_error)
     return app

@@ -5,7 +5,9 @@ undecodable input is refused with a reason):
 
 * JSON ``{"text": "...", "title": "...", "published": "1404/07/29" | "2025-10-21", "url": "...",
   "source": "..."}`` (the common field names of the JSON Lines reader are understood too);
-* any other content type: the body is the article's raw text (UTF-8, UTF-16 or Windows-1256).
+* ``text/plain``: the body is the article's raw text (UTF-8, UTF-16 or Windows-1256).
+
+(Any other content type is refused with 415 before the body is read: see :mod:`rasad.api.guard`.)
 
     >>> art = article_from_body(b'{"text": "\\u0633\\u0644\\u0627\\u0645", "title": "t"}', "application/json")
     >>> art.raw, art.title

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 from collections.abc import Callable
 from typing import Annotated, Any, ParamSpec
 
+import orjson
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
+from rasad.api.guard import body_kind
 from rasad.api.ingest import article_from_body
 from rasad.api.shape import jalali_of, mention_list, sentence_context, snippet_parts, with_jalali
 from rasad.store import Store
@@ -23,10 +24,10 @@ router = APIRouter(prefix="/api")
 
 
 class FastJSON(JSONResponse):
-    """UTF-8 JSON written by :func:`json.dumps` (Persian stays readable and half the size of ``\\uXXXX``)."""
+    """UTF-8 JSON written by :func:`orjson.dumps` (Persian stays readable and half the size of ``\\uXXXX``)."""
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+        return orjson.dumps(content)
 
 
 P = ParamSpec("P")
@@ -127,11 +128,14 @@ def shape_article(art: dict[str, Any], full: bool = False) -> dict[str, Any]:
     status_code=201,
     summary="Analyze and store one article",
     description=(
-        'Body: JSON `{"text": ..., "title"?, "published"?, "url"?, "source"?}` or the raw text '
-        "(any other content type). 201 when added, 200 when the same text is already stored, "
-        "400 for empty/binary/malformed input, 413 over the size limit."
+        'Body: JSON `{"text": ..., "title"?, "published"?, "url"?, "source"?}` (`application/json`) or the raw '
+        "text (`text/plain`). 201 when added, 200 when the same text is already stored, "
+        "400 for empty/binary/malformed input, 413 over the size limit, 415 for any other content type."
     ),
-    responses={200: {"description": "already stored"}, 400: {"description": "bad input"}, 413: {"description": "too large"}},
+    responses={
+        200: {"description": "already stored"}, 400: {"description": "bad input"},
+        413: {"description": "too large"}, 415: {"description": "not JSON or text"},
+    },
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -152,6 +156,12 @@ def shape_article(art: dict[str, Any], full: bool = False) -> dict[str, Any]:
 )
 async def post_article(request: Request) -> JSONResponse:
     res = request.app.state.rasad
+    ctype = request.headers.get("content-type")
+    if body_kind(ctype) is None:
+        raise HTTPException(
+            status_code=415,
+            detail=f"unsupported content type {ctype or '(none)'!r}: send application/json or text/plain",
+        )
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
@@ -165,8 +175,6 @@ async def post_article(request: Request) -> JSONResponse:
     def work() -> tuple[int, bool, str]:
         doc = res.analyze(raw)
         aid, added = res.stores.get().add(doc)
-        if added:
-            res.labels.clear()
         return aid, added, doc.doc
 
     aid, added, doc = await run_in_threadpool(work)
@@ -248,9 +256,7 @@ def get_entity(
     _add_mention_contexts(st, out["mentions"])
     out["quotes"] = [with_jalali(dict(q)) for q in ent.get("quotes") or []]
     out["events"] = [_shape_merged(dict(e), brief=True) for e in ent.get("events") or []]
-    labels = request.app.state.rasad.labels
-    for ev in out["events"]:
-        ev["actors_fa"] = labels.persian(st, ev.get("actor_ids") or [], len(ev.get("actors") or []))
+    _add_actors_fa(st, out["events"])
     return out
 
 
@@ -337,13 +343,12 @@ def timeline(
 ) -> dict[str, Any]:
     st = _store(request)
     rows = st.timeline(
-        actor=actor, type=type, status=status, since=since, until=until, limit=limit + 1, offset=offset
+        actor=actor, type=type, status=status, since=since, until=until, limit=limit + 1, offset=offset, brief=True
     )
     page = _page(rows, limit, offset)
-    labels = request.app.state.rasad.labels
     for ev in page["items"]:
         _shape_merged(ev, brief=True)
-        ev["actors_fa"] = labels.persian(st, ev.get("actor_ids") or [], len(ev.get("actors") or []))
+    _add_actors_fa(st, page["items"])
     return page
 
 
@@ -359,11 +364,21 @@ def timeline_event(
     if ev is None:
         raise _not_found("event", event_id)
     out = _shape_merged(dict(ev))
-    out["actors_fa"] = request.app.state.rasad.labels.persian(
-        st, out.get("actor_ids") or [], len(out.get("actors") or [])
-    )
+    _add_actors_fa(st, [out])
     out["reports_detail"] = _reports(st, event_id, out.get("reports") or [], reports)
     return out
+
+
+def _add_actors_fa(st: Store, events: list[dict[str, Any]]) -> None:
+    """``actors_fa``: the Persian label of each actor (``None`` where unknown), one query for all."""
+    ids = {i for ev in events for i in ev.get("actor_ids") or [] if isinstance(i, str) and i}
+    labels = st.labels_fa(sorted(ids)) if ids else {}
+    for ev in events:
+        eids = ev.get("actor_ids") or []
+        ev["actors_fa"] = [
+            labels.get(eids[i]) if i < len(eids) and isinstance(eids[i], str) else None
+            for i in range(len(ev.get("actors") or []))
+        ]
 
 
 def _status_changes(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -381,7 +396,7 @@ def _shape_merged(ev: dict[str, Any], brief: bool = False) -> dict[str, Any]:
     ``brief`` (lists) keeps only the status changes of the history, with ``history_count``
     telling how many reports there are; ``/api/timeline/{id}`` has them all.
     """
-    if brief and isinstance(ev.get("history"), list):
+    if brief and isinstance(ev.get("history"), list) and "history_count" not in ev:
         ev["history_count"] = len(ev["history"])
         ev["history"] = _status_changes(ev["history"])
     with_jalali(ev)
@@ -395,20 +410,7 @@ def _shape_merged(ev: dict[str, Any], brief: bool = False) -> dict[str, Any]:
 
 
 def _merged_event(st: Store, event_id: int) -> dict[str, Any] | None:
-    getter = getattr(st, "merged_event", None)
-    if callable(getter):
-        found: dict[str, Any] | None = getter(event_id)
-        return found
-    # fallback while the store has no lookup by id: walk the timeline
-    offset = 0
-    while True:
-        rows = st.timeline(limit=1000, offset=offset)
-        for r in rows:
-            if r.get("id") == event_id:
-                return r
-        if len(rows) < 1000:
-            return None
-        offset += 1000
+    return st.merged_event(event_id)
 
 
 def _reports(st: Store, event_id: int, article_ids: list[Any], max_articles: int) -> list[dict[str, Any]]:

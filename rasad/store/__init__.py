@@ -12,7 +12,7 @@ inclusive; ``limit``/``offset`` page the results):
 
 - ``Store.open(path=None, *, migrate=True) -> Store`` — ``path`` defaults to ``$RASAD_DB`` or
   ``./rasad.db`` (see :func:`default_db_path`); context manager (``with Store.open(p) as st``).
-- ``migrate() -> list[str]`` (names newly applied), ``migrations() -> list[dict]`` (name, applied_at).
+- ``migrate() -> list[str]`` (names newly applied; safe when several processes open a new store at once), ``migrations() -> list[dict]`` (name, applied_at).
 - ``add(article, *, digest=None) -> tuple[int, bool]`` — ``(article id, added)``; ``added`` is False when an
   article with the same content hash is already stored (nothing is written).
 - ``has_hash(h) -> bool``; :func:`content_hash` ``(text) -> str`` computes ``h``.
@@ -47,7 +47,13 @@ inclusive; ``limit``/``offset`` page the results):
   date_jalali_fa (``۲۹ مهر ۱۴۰۴``), when / when_jalali (the date, or first publication when
   the event date is unknown), status (the latest report's), history (list of {status, date,
   published, article_id, doc, event_id}, oldest first), sources (number of articles),
-  reports (article ids), first_seen, last_seen.
+  reports (article ids), first_seen, last_seen.  ``brief=True`` (lists): ``history`` holds only
+  the reports where the status changed and ``history_count`` the number of reports, read from
+  summary columns kept on ingest (the cost does not grow with a story's reports).
+- ``merged_event(id) -> dict | None`` — one merged event as in ``timeline``.
+- ``labels_fa(ids) -> dict`` — the Persian label of each stored entity id.
+- ``version() -> int`` — changes whenever an article is stored or removed (the API caches
+  answers until it changes).
 - ``stats() -> dict`` — counts: articles, entities, mentions, timexes, quotes, events,
   merged_events, first_published, last_published, sources (articles by source), event_types,
   event_status, entity_types, db_path, db_bytes.

@@ -11,13 +11,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
 import re
 import sqlite3
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -28,7 +31,7 @@ from rasad.model import Article, Entity
 from rasad.store import merging
 from rasad.store.queries import QueryMixin
 from rasad.store.schema import MIGRATIONS, MIGRATIONS_TABLE
-from rasad.store.search import joined_form, search_form
+from rasad.store.search import FormCache, joined_form, search_form
 
 __all__ = ["Store", "content_hash", "default_db_path", "search_form"]
 
@@ -65,6 +68,7 @@ class Store(QueryMixin):
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self._conn = conn
         self._lock = threading.RLock()
+        self._forms = FormCache()  # search forms of the texts that search results showed
         self.path = path
 
     # --- opening ------------------------------------------------------------
@@ -83,9 +87,11 @@ class Store(QueryMixin):
             conn.row_factory = sqlite3.Row
             conn.create_function("rasad_search_form", 1, search_form, deterministic=True)
             conn.create_function("rasad_joined_form", 1, joined_form, deterministic=True)
+            conn.create_function("rasad_status_changes", 1, merging.sql_status_changes, deterministic=True)
+            conn.create_function("rasad_article_ids", 1, merging.sql_article_ids, deterministic=True)
             conn.execute("PRAGMA foreign_keys = ON")
             if p != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
+                _use_wal(conn)
                 conn.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.Error as e:
             raise StoreError(f"cannot open database {p}: {e}") from e
@@ -124,7 +130,11 @@ class Store(QueryMixin):
         return [name for name, _ in MIGRATIONS if name not in done]
 
     def migrate(self) -> list[str]:
-        """Apply the missing migrations (each in its own transaction); return their names."""
+        """Apply the missing migrations (each in its own transaction); return their names.
+
+        Safe when several processes open one new store at once: each migration is checked
+        again under the write lock (``BEGIN IMMEDIATE``) before it is applied.
+        """
         applied: list[str] = []
         with self._lock:
             try:
@@ -136,7 +146,12 @@ class Store(QueryMixin):
                 if name in done:
                     continue
                 try:
+                    # the write lock first, then the check again: another process opening the
+                    # same new store at the same moment may have applied it meanwhile
                     self._conn.execute("BEGIN IMMEDIATE")
+                    if self._conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+                        self._conn.execute("COMMIT")
+                        continue
                     for stmt in _statements(sql):
                         self._conn.execute(stmt)
                     self._conn.execute(
@@ -201,9 +216,7 @@ class Store(QueryMixin):
             return aid, True
 
     def _write(self, a: Article, h: str) -> int:
-        result = a.to_dict()
-        result.pop("text", None)
-        result.pop("sentences", None)
+        result = result_dict(a)
         cur = self._conn.execute(
             "INSERT INTO articles(doc, hash, path, url, source, byline, title, published, published_source,"
             " raw, text, sentences, ingested_at, result) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -237,19 +250,20 @@ class Store(QueryMixin):
                 by_id[eid].mentions.extend(e.mentions)
             else:
                 by_id[eid] = Entity(eid, e.name, e.type, e.label_fa, list(e.mentions))
-        for eid, e in by_id.items():
-            c.execute(
-                "INSERT INTO entities(id, name, type, label_fa, n_articles, n_mentions) VALUES (?,?,?,?,1,?)"
-                " ON CONFLICT(id) DO UPDATE SET n_articles = n_articles + 1,"
-                " n_mentions = n_mentions + excluded.n_mentions,"
-                " label_fa = coalesce(label_fa, excluded.label_fa)",
-                (eid, e.name, e.type, e.label_fa, len(e.mentions)),
-            )
-            c.execute("INSERT INTO article_entities(article_id, entity_id) VALUES (?, ?)", (aid, eid))
-            c.executemany(
-                'INSERT INTO mentions(article_id, entity_id, start, "end", text, source) VALUES (?,?,?,?,?,?)',
-                [(aid, eid, m.start, m.end, m.text, m.source) for m in e.mentions],
-            )
+        c.executemany(
+            "INSERT INTO entities(id, name, type, label_fa, n_articles, n_mentions) VALUES (?,?,?,?,1,?)"
+            " ON CONFLICT(id) DO UPDATE SET n_articles = n_articles + 1,"
+            " n_mentions = n_mentions + excluded.n_mentions,"
+            " label_fa = coalesce(label_fa, excluded.label_fa)",
+            [(eid, e.name, e.type, e.label_fa, len(e.mentions)) for eid, e in by_id.items()],
+        )
+        c.executemany(
+            "INSERT INTO article_entities(article_id, entity_id) VALUES (?, ?)", [(aid, eid) for eid in by_id]
+        )
+        c.executemany(
+            'INSERT INTO mentions(article_id, entity_id, start, "end", text, source) VALUES (?,?,?,?,?,?)',
+            [(aid, eid, m.start, m.end, m.text, m.source) for eid, e in by_id.items() for m in e.mentions],
+        )
         c.executemany(
             'INSERT INTO quotes(article_id, speaker, speaker_id, speaker_fa, kind, text, start, "end", cue,'
             " cue_start, cue_end, date, eff_date, sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -305,32 +319,57 @@ class Store(QueryMixin):
                         "SELECT 1 FROM event_reports WHERE merged_id = ? AND article_id = ? LIMIT 1",
                         (mid, report["article_id"]),
                     ).fetchone() is None
-                    self._update_merged(mid, merging.merge_into(cand, report), report, new_source)
+                    in_order = (report.get("published") or "") >= (cand.get("last_seen") or "")
+                    self._update_merged(mid, merging.merge_into(cand, report), report, new_source, in_order)
                     return mid
         return self._insert_merged(merging.new_merged(report))
 
     def _insert_merged(self, m: dict[str, Any]) -> int:
+        first = m["history"][0] if m["history"] else {}
+        aids = [first["article_id"]] if isinstance(first.get("article_id"), int) else []
         cur = self._conn.execute(
             "INSERT INTO merged_events(type, mode, actors, actor_ids, location, date, sort_date, status,"
-            " history, sources, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?,1,?,?)",
+            " history, sources, first_seen, last_seen, n_reports, article_ids, changes)"
+            " VALUES (?,?,?,?,?,?,?,?,?,1,?,?,?,?,?)",
             (m["type"], m.get("mode"), _dumps(m["actors"]), _dumps(m.get("actor_ids") or []), m.get("location"),
              m.get("date"), _sort_date(m), m.get("status"), _dumps(m["history"]),
-             m.get("first_seen"), m.get("last_seen")),
+             m.get("first_seen"), m.get("last_seen"), len(m["history"]), _dumps(aids),
+             _dumps(merging.status_changes(m["history"]))),
         )
         mid = int(cur.lastrowid or 0)
         self._add_merged_actors(mid, m)
         return mid
 
-    def _update_merged(self, mid: int, m: dict[str, Any], report: dict[str, Any], new_source: bool) -> None:
-        # the history is appended in SQL, so a big story's long history is never parsed on ingest
+    def _update_merged(
+        self, mid: int, m: dict[str, Any], report: dict[str, Any], new_source: bool, in_order: bool
+    ) -> None:
+        """Append the report to the stored history and summary, in SQL: the history is not parsed.
+
+        The status changes are appended too when the report is the latest (the usual case); a
+        late report of an older date has them recomputed from the whole history.
+        """
+        entry = _dumps(merging.history_entry(report))
+        aid = report.get("article_id")
         self._conn.execute(
             "UPDATE merged_events SET mode=?, actors=?, actor_ids=?, location=?, date=?, sort_date=?, status=?,"
-            " history = json_insert(history, '$[#]', json(?)), sources = sources + ?, first_seen=?, last_seen=?"
+            " history = json_insert(history, '$[#]', json(?)), sources = sources + ?, first_seen=?, last_seen=?,"
+            " n_reports = n_reports + 1,"
+            " article_ids = CASE WHEN ? THEN json_insert(article_ids, '$[#]', ?) ELSE article_ids END"
             " WHERE id=?",
             (m.get("mode"), _dumps(m["actors"]), _dumps(m.get("actor_ids") or []), m.get("location"), m.get("date"),
-             _sort_date(m), m.get("status"), _dumps(merging.history_entry(report)),
-             int(new_source), m.get("first_seen"), m.get("last_seen"), mid),
+             _sort_date(m), m.get("status"), entry, int(new_source), m.get("first_seen"), m.get("last_seen"),
+             int(new_source and isinstance(aid, int)), aid, mid),
         )
+        if in_order:
+            self._conn.execute(
+                "UPDATE merged_events SET changes = json_insert(changes, '$[#]', json(?))"
+                " WHERE id = ? AND json_extract(changes, '$[#-1].status') IS NOT ?",
+                (entry, mid, report.get("status")),
+            )
+        else:
+            self._conn.execute(
+                "UPDATE merged_events SET changes = rasad_status_changes(history) WHERE id = ?", (mid,)
+            )
         self._add_merged_actors(mid, m)
 
     def _add_merged_actors(self, mid: int, m: dict[str, Any]) -> None:
@@ -369,6 +408,67 @@ def _merged_dict(row: sqlite3.Row) -> dict[str, Any]:
     for k in ("actors", "actor_ids"):
         d[k] = json.loads(d[k] or "[]")
     return d
+
+
+def _use_wal(conn: sqlite3.Connection, wait: float = 30.0) -> None:
+    """Switch to WAL (kept in the file), retrying while another process holds the lock.
+
+    Changing the journal mode of a new database needs a lock that SQLite's busy timeout does not
+    always wait for, so several processes opening one new store at once retry here.
+    """
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+def _flat(obj: Any) -> dict[str, Any]:
+    """``asdict`` of a flat dataclass (scalars and lists of scalars) without its deep copy."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(obj):
+        v = getattr(obj, f.name)
+        out[f.name] = list(v) if isinstance(v, list) else v
+    return out
+
+
+def result_dict(a: Article) -> dict[str, Any]:
+    """``a.to_dict()`` without ``text`` and ``sentences`` (kept in their own columns), built fast.
+
+    Timexes, quotes and events are flat dataclasses whose contract is ``asdict``: copied here
+    field by field (``asdict`` deep-copies each value, a third of the store's write time).
+    """
+    out = a.to_dict() if _slow_contract() else {
+        "doc": a.doc, "published": a.published, "title": a.title,
+        "timexes": [_flat(t) for t in a.timexes],
+        "entities": [e.contract() for e in a.entities],
+        "quotes": [_flat(q) for q in a.quotes],
+        "events": [_flat(e) for e in a.events],
+        "source": a.source, "byline": a.byline, "url": a.url, "published_source": a.published_source,
+        "warnings": list(a.warnings),
+    }
+    out.pop("text", None)
+    out.pop("sentences", None)
+    return out
+
+
+@functools.cache
+def _slow_contract() -> bool:
+    """Whether the model's contract changed from what :func:`result_dict` copies (then use it)."""
+    from rasad.model import Event, Quote, Timex
+
+    probe = Article(raw="x", text="x", doc="d", timexes=[Timex("x", 0, 1, "DATE", "2025")],
+                    quotes=[Quote("s", "direct", "x", 0, 1)], events=[Event("CONSULT", ["a"], "occurred", "x", 0, 1)])
+    fast = {"timexes": [_flat(probe.timexes[0])], "quotes": [_flat(probe.quotes[0])],
+            "events": [_flat(probe.events[0])]}
+    full = probe.to_dict()
+    expected_keys = {"doc", "published", "title", "timexes", "entities", "quotes", "events", "source", "byline",
+                     "url", "published_source", "text", "sentences", "warnings"}
+    return set(full) != expected_keys or any(full[k] != v for k, v in fast.items())
 
 
 def _statements(sql: str) -> list[str]:

@@ -15,6 +15,7 @@ dates equal, nested, one day apart, or — when a date is unknown — reports pu
 
 from __future__ import annotations
 
+import json
 from datetime import date as Date
 from functools import lru_cache
 from typing import Any
@@ -184,3 +185,28 @@ def merge_into(merged: Report, report: Report) -> Report:
 def sorted_history(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """History entries oldest first (by publication date, then article id)."""
     return sorted(history, key=lambda h: (h.get("published") or "", int(h.get("article_id") or 0)))
+
+
+def status_changes(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entries of the date-ordered history where the status changed (the first of each run)."""
+    out: list[dict[str, Any]] = []
+    for h in sorted_history(history):
+        if not out or h.get("status") != out[-1].get("status"):
+            out.append(h)
+    return out
+
+
+def _loads_list(history_json: str | None) -> list[dict[str, Any]]:
+    value = json.loads(history_json) if history_json else []
+    return [h for h in value if isinstance(h, dict)] if isinstance(value, list) else []
+
+
+def sql_status_changes(history_json: str | None) -> str:
+    """SQL function ``rasad_status_changes(history)``: :func:`status_changes` as JSON."""
+    return json.dumps(status_changes(_loads_list(history_json)), ensure_ascii=False, separators=(",", ":"))
+
+
+def sql_article_ids(history_json: str | None) -> str:
+    """SQL function ``rasad_article_ids(history)``: the sorted distinct reporting article ids as JSON."""
+    ids = sorted({h["article_id"] for h in _loads_list(history_json) if isinstance(h.get("article_id"), int)})
+    return json.dumps(ids)

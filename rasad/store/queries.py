@@ -7,8 +7,8 @@ Dates in filters are ISO (``2025-10-21``; ``since``/``until`` are inclusive and 
 
 from __future__ import annotations
 
+import functools
 import html
-import json
 import os
 import re
 import sqlite3
@@ -17,10 +17,11 @@ from datetime import date as Date
 from typing import Any
 
 import jdatetime
+import orjson
 
 from rasad.errors import QueryError, StoreError
 from rasad.store.merging import sorted_history
-from rasad.store.search import build_match, highlight_pattern, make_snippet
+from rasad.store.search import FormCache, build_match, highlight_pattern, make_snippet
 
 JALALI_MONTHS = (
     "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
@@ -30,8 +31,10 @@ _FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 MAX_LIMIT = 1000
 RANK_WINDOW = 1000  # search ranks (BM25) among this many most recent matches
 _HI, _LO = "\x02", "\x03"
+MAX_ID = 2**63 - 1  # SQLite's largest INTEGER: a bigger id names nothing (and would overflow)
 
 
+@functools.lru_cache(maxsize=65536)
 def to_jalali(value: str | None) -> str | None:
     """Jalali form of an ISO date: ``2025-10-21`` → ``1404-07-29``; a month or year becomes a range."""
     if not value:
@@ -56,6 +59,7 @@ def to_jalali(value: str | None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def jalali_fa(value: str | None) -> str | None:
     """Persian reading of an ISO day: ``2025-10-21`` → ``۲۹ مهر ۱۴۰۴``."""
     if not value or len(value) < 10:
@@ -104,7 +108,7 @@ def _date_filter(col: str, since: str | None, until: str | None, where: list[str
 def _json(s: str | None, default: Any) -> Any:
     if not s:
         return default
-    return json.loads(s)
+    return orjson.loads(s)
 
 
 _MARK = re.compile(f"[{_HI}{_LO}]")
@@ -124,11 +128,40 @@ def _spans(marked: str) -> tuple[str, list[list[int]]]:
     return _MARK.sub("", marked), spans
 
 
+_MERGED_BASE = "m.id, m.type, m.mode, m.actors, m.actor_ids, m.location, m.date, m.sort_date, m.status, m.sources," \
+    " m.first_seen, m.last_seen"
+_FULL_COLS = _MERGED_BASE + ", m.history"
+_BRIEF_COLS = _MERGED_BASE + ", m.changes, m.n_reports, m.article_ids"
+
+
+def _merged_row(m: dict[str, Any], brief: bool) -> dict[str, Any]:
+    """A merged_events row as the timeline shows it (see :meth:`QueryMixin.timeline`)."""
+    for k in ("actors", "actor_ids"):
+        m[k] = _json(m[k], [])
+    if brief:
+        m["history"] = _json(m.pop("changes"), [])
+        m["history_count"] = m.pop("n_reports")
+        reports = _json(m.pop("article_ids"), [])
+    else:
+        m["history"] = sorted_history(_json(m["history"], []))
+        reports = sorted({h["article_id"] for h in m["history"] if h.get("article_id")})
+    when = m.pop("sort_date")
+    when = None if when == "~" else when
+    m["date_gregorian"] = m["date"]
+    m["date_jalali"] = to_jalali(m["date"])
+    m["date_jalali_fa"] = jalali_fa(m["date"])
+    m["when"] = when
+    m["when_jalali"] = to_jalali(when)
+    m["reports"] = reports
+    return m
+
+
 class QueryMixin:
     """The read side of :class:`rasad.store.Store`."""
 
     _conn: sqlite3.Connection
     _lock: threading.RLock
+    _forms: FormCache
     path: str
 
     def _all(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
@@ -170,6 +203,8 @@ class QueryMixin:
 
     def article(self, id: int) -> dict[str, Any] | None:
         """One article with its text and spans, or ``None``."""
+        if not 0 < int(id) <= MAX_ID:
+            return None
         row = self._one("SELECT * FROM articles WHERE id = ?", (int(id),))
         if row is None:
             return None
@@ -257,7 +292,8 @@ class QueryMixin:
             r = found.get(rid)
             if r is None:
                 continue
-            snip = make_snippet(r.pop("_text") or "", pattern, _HI, _LO)
+            text = r.pop("_text") or ""
+            snip = make_snippet(text, pattern, _HI, _LO, forms=self._forms.get(rid, text))
             r["rank"] = rank
             r["snippet"] = snip.replace(_HI, "[").replace(_LO, "]")
             r["snippet_text"], r["highlights"] = _spans(snip)
@@ -306,6 +342,17 @@ class QueryMixin:
         e["quotes"] = self.quotes(speaker=id, limit=lim)
         e["events"] = self.timeline(actor=id, limit=lim)
         return e
+
+    def labels_fa(self, ids: list[str]) -> dict[str, str | None]:
+        """The Persian label of each entity id that is stored (looked up by key, in chunks)."""
+        out: dict[str, str | None] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            for r in self._all(
+                f"SELECT id, label_fa FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                out[r["id"]] = r["label_fa"]
+        return out
 
     # --- quotes -------------------------------------------------------------------
     def quotes(
@@ -391,33 +438,41 @@ class QueryMixin:
     def timeline(
         self, actor: str | None = None, type: str | None = None, status: str | None = None,
         since: str | None = None, until: str | None = None, limit: int = 500, offset: int = 0,
+        brief: bool = False,
     ) -> list[dict[str, Any]]:
-        """Merged (cross-article) events in date order with Jalali/Gregorian dates and status history."""
+        """Merged (cross-article) events in date order with Jalali/Gregorian dates and status history.
+
+        ``brief`` (for lists): ``history`` holds only the reports where the status changed and
+        ``history_count`` tells how many reports there are; read from summary columns kept on
+        ingest, so the cost does not grow with the reports of big stories.
+        """
         lim, off = _page(limit, offset)
         where, args = self._event_filters("m", "merged_actors", "merged_id", type, status, actor)
         _date_filter("m.sort_date", since, until, where, args)
         if since:
             where.append("m.sort_date != '~'")
         sql = (
-            "SELECT m.* FROM merged_events m"
+            f"SELECT {_BRIEF_COLS if brief else _FULL_COLS} FROM merged_events m"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY m.sort_date, m.id LIMIT ? OFFSET ?"
         )
-        out = []
-        for m in self._all(sql, [*args, lim, off]):
-            for k in ("actors", "actor_ids"):
-                m[k] = _json(m[k], [])
-            m["history"] = sorted_history(_json(m["history"], []))
-            when = m.pop("sort_date")
-            when = None if when == "~" else when
-            m["date_gregorian"] = m["date"]
-            m["date_jalali"] = to_jalali(m["date"])
-            m["date_jalali_fa"] = jalali_fa(m["date"])
-            m["when"] = when
-            m["when_jalali"] = to_jalali(when)
-            m["reports"] = sorted({h["article_id"] for h in m["history"] if h.get("article_id")})
-            out.append(m)
-        return out
+        return [_merged_row(m, brief) for m in self._all(sql, [*args, lim, off])]
+
+    def merged_event(self, id: int) -> dict[str, Any] | None:
+        """One merged event (as in :meth:`timeline`, with its whole history) or ``None``."""
+        if not 0 < int(id) <= MAX_ID:
+            return None
+        row = self._one(f"SELECT {_FULL_COLS} FROM merged_events m WHERE m.id = ?", (int(id),))
+        return _merged_row(row, False) if row else None
+
+    def version(self) -> int:
+        """A number that changes whenever an article is stored or removed (for caching answers)."""
+        try:
+            with self._lock:
+                row = self._conn.execute("SELECT n FROM store_version WHERE id = 1").fetchone()
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot read {self.path}: {e}") from e
+        return int(row[0]) if row else 0
 
     # --- stats --------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:

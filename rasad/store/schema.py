@@ -203,9 +203,38 @@ DROP TABLE search;
 ALTER TABLE search_index RENAME TO search;
 """
 
+# A merged event's summary for the timeline list, kept up to date on ingest, so that a list
+# request never decodes the whole (ever-growing) history: the number of reports, the ids of
+# the reporting articles, and the status changes of the history in date order.  The
+# ``store_version`` counter changes with every stored article (one transaction with it), so
+# the API can cache answers until the next write.  ``rasad_article_ids`` /
+# ``rasad_status_changes`` are registered on every connection.
+M0005_MERGED_SUMMARY = """
+ALTER TABLE merged_events ADD COLUMN n_reports INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE merged_events ADD COLUMN article_ids TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE merged_events ADD COLUMN changes TEXT NOT NULL DEFAULT '[]';
+UPDATE merged_events SET n_reports = json_array_length(history), article_ids = rasad_article_ids(history),
+    changes = rasad_status_changes(history);
+CREATE TABLE store_version (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n  INTEGER NOT NULL
+);
+INSERT INTO store_version(id, n) VALUES (1, 0);
+CREATE TRIGGER articles_version_insert AFTER INSERT ON articles BEGIN
+    UPDATE store_version SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER articles_version_update AFTER UPDATE ON articles BEGIN
+    UPDATE store_version SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER articles_version_delete AFTER DELETE ON articles BEGIN
+    UPDATE store_version SET n = n + 1 WHERE id = 1;
+END;
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_core", M0001_CORE),
     ("0002_merged_events", M0002_MERGED_EVENTS),
     ("0003_search_fts5", M0003_SEARCH),
     ("0004_search_contentless", M0004_SEARCH_CONTENTLESS),
+    ("0005_merged_summary", M0005_MERGED_SUMMARY),
 ]

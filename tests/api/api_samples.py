@@ -13,6 +13,8 @@ from pathlib import Path
 from rasad.model import Article, Entity, Event, Mention, Quote, Sentence, Timex
 from rasad.store import Store
 
+LOCAL = "http://127.0.0.1"  # the test client's base URL: the server accepts loopback Host names only
+
 XSS = "<script>window.__xss = 1</script>"
 XSS_IMG = '<img src=x onerror="window.__xss = 2">'
 

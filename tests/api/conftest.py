@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from api_samples import fill_db
+from api_samples import LOCAL, fill_db
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -29,7 +29,7 @@ def ids(sample_db: tuple[Path, dict[str, int]]) -> dict[str, int]:
 def client(sample_db: tuple[Path, dict[str, int]]) -> Iterator[TestClient]:
     from rasad.api import create_app
 
-    with TestClient(create_app(sample_db[0])) as c:
+    with TestClient(create_app(sample_db[0]), base_url=LOCAL) as c:
         yield c
 
 
@@ -38,5 +38,5 @@ def fresh_client(tmp_path: Path, pipeline) -> Iterator[TestClient]:
     """A client over an empty store of its own, for tests that write (small body limit)."""
     from rasad.api import create_app
 
-    with TestClient(create_app(tmp_path / "fresh.db", max_body=64 * 1024, pipeline=pipeline)) as c:
+    with TestClient(create_app(tmp_path / "fresh.db", max_body=64 * 1024, pipeline=pipeline), base_url=LOCAL) as c:
         yield c

@@ -9,6 +9,7 @@ from __future__ import annotations
 import warnings
 
 import pytest
+from api_samples import LOCAL
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -22,7 +23,7 @@ def seeded(shared_dir, tmp_path_factory, pipeline):
     from rasad.api import create_app
 
     db = tmp_path_factory.mktemp("golden") / "seeds.db"
-    with TestClient(create_app(db, pipeline=pipeline)) as c:
+    with TestClient(create_app(db, pipeline=pipeline), base_url=LOCAL) as c:
         ids = {}
         for path in sorted((shared_dir / "seeds").glob("*.txt")):
             r = c.post("/api/articles", content=path.read_bytes(), headers={"content-type": "text/plain"})
@@ -34,7 +35,8 @@ def seeded(shared_dir, tmp_path_factory, pipeline):
 def test_every_seed_is_stored_once(seeded, shared_dir):
     c, ids = seeded
     assert len(ids) == len(list((shared_dir / "seeds").glob("*.txt"))) == len(set(ids.values()))
-    again = c.post("/api/articles", content=(shared_dir / "seeds" / f"{next(iter(ids))}.txt").read_bytes())
+    again = c.post("/api/articles", content=(shared_dir / "seeds" / f"{next(iter(ids))}.txt").read_bytes(),
+                   headers={"content-type": "text/plain; charset=utf-8"})
     assert again.status_code == 200 and again.json()["added"] is False
     assert c.get("/api/stats").json()["articles"] == len(ids)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from api_samples import XSS, XSS_IMG
+from api_samples import LOCAL, XSS, XSS_IMG
 
 
 def _items(client, url: str) -> list[dict]:
@@ -282,7 +282,7 @@ def test_status_history_shows_a_later_cancellation(tmp_path):
     with Store.open(db) as st:
         st.add(planned)
         st.add(cancelled)
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url=LOCAL) as c:
         (ev,) = c.get("/api/timeline").json()["items"]
         assert ev["status"] == "cancelled"
         assert [h["status"] for h in ev["history"]] == ["planned", "cancelled"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from api_samples import LOCAL
 
 NEWS = (
     "سخنگوی دولت روز سه‌شنبه در نشست خبری گفت که لایحه بودجه سال آینده هفته بعد به مجلس ارائه می‌شود.\n"
@@ -61,7 +62,7 @@ def test_post_windows_1256_body(fresh_client):
     [
         (b"", "text/plain", "empty"),
         (b"   \n\t ", "text/plain", "empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "application/octet-stream", "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "text/plain", "binary"),
         (b'{"text": "   "}', "application/json", "empty"),
         (b'{"text": "\\u0000\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006"}', "application/json", "binary"),
         (b'{"text": "abc",', "application/json", "malformed JSON"),
@@ -100,7 +101,7 @@ def test_default_limit_is_2_mb(tmp_path, pipeline):
 
     from rasad.api import create_app
 
-    with TestClient(create_app(tmp_path / "x.db", pipeline=pipeline)) as c:
+    with TestClient(create_app(tmp_path / "x.db", pipeline=pipeline), base_url=LOCAL) as c:
         r = c.post("/api/articles", content=b"a" * (2 * 1024 * 1024 + 1), headers={"content-type": "text/plain"})
         assert r.status_code == 413
 

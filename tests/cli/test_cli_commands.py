@@ -155,7 +155,7 @@ def test_bad_date_filter(db: str) -> None:
 def test_migrate(tmp_path: Path) -> None:
     path = str(tmp_path / "m.db")
     r = run("migrate", "--db", path)
-    assert r.exit_code == 0 and "applied 4 migration(s)" in r.stderr
+    assert r.exit_code == 0 and "applied 5 migration(s)" in r.stderr
     r = run("migrate", "--db", path)
     assert r.exit_code == 0 and "up to date" in r.stderr
 
@@ -167,7 +167,7 @@ def test_serve_wires_app_and_uvicorn(db: str, monkeypatch: pytest.MonkeyPatch) -
 
     seen: dict[str, object] = {}
     monkeypatch.setattr(rasad.api, "create_app", lambda p: ("app", p), raising=False)
-    monkeypatch.setattr(uvicorn, "run", lambda app, host, port: seen.update(app=app, host=host, port=port))
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **kw: seen.update(app=app, host=host, port=port))
     r = run("serve", "--db", db, "--port", "8123")
     assert r.exit_code == 0
     assert seen == {"app": ("app", db), "host": "127.0.0.1", "port": 8123}
