@@ -17,12 +17,11 @@ undecodable input is refused with a reason):
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
 from rasad.errors import IngestError
 from rasad.ingest.decode import decode_bytes
-from rasad.ingest.readers import article_from_record
+from rasad.ingest.readers import article_from_record, json_loads
 from rasad.model import Article
 
 _FIELDS = ("text", "title", "published", "url", "source", "doc")
@@ -47,11 +46,11 @@ def _from_json(body: bytes, max_bytes: int) -> Article:
     if not body.strip():
         raise IngestError("empty request body", "request body")
     try:
-        rec = json.loads(body.decode("utf-8-sig"))
+        rec = json_loads(body.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise IngestError("JSON body is not UTF-8", "request body") from None
-    except json.JSONDecodeError as e:
-        raise IngestError(f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}", "request body") from None
+    except IngestError as e:  # malformed, or nested too deeply
+        raise IngestError(e.reason, "request body") from None
     if not isinstance(rec, dict):
         raise IngestError('JSON body must be an object such as {"text": "..."}', "request body")
     for key in _FIELDS:

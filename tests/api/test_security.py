@@ -216,3 +216,9 @@ def test_live_server_refuses_a_rebinding_host_and_overflowing_id(live: int) -> N
     assert status == 403 and "not allowed" in json.loads(body)["message"]
     status, body = _raw_get(live, b"/api/articles/99999999999999999999999")
     assert status == 404
+
+
+def test_deeply_nested_json_is_a_400_not_a_500(client) -> None:
+    body = "[" * 100_000 + "]" * 100_000
+    r = client.post("/api/articles", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 400 and "nested too deeply" in r.json()["message"]
