@@ -63,15 +63,15 @@ def train_perceptron(train: list[UdSentence], classes: dict[str, str], epochs: i
         right = total = 0
         for s in data:
             words = s.words
-            prev, prev2 = "<s>", "<s>"
+            prev = "<s>"
             for i, t in enumerate(s.tokens):
                 nc = classes.get(words[i + 1], "?") if i + 1 < len(words) else "</s>"
-                feats = token_features(words, i, prev, prev2, nc)
+                feats = token_features(words, i, prev, nc)
                 guess = model.predict(feats)
                 model.update(t.upos, guess, feats)
                 right += guess == t.upos
                 total += 1
-                prev2, prev = prev, guess
+                prev = guess
         print(f"epoch {ep + 1}: train acc {right / total:.4f}")
     return model
 

@@ -72,12 +72,12 @@ class SyntaxStage:
             raw = tokenize(text, ss, se)
             if not raw:
                 continue
-            tagged = self.tagger.tag([w for _, _, w in raw])
+            words = [fold(w) for _, _, w in raw]
+            tagged = self.tagger.tag([w for _, _, w in raw], words)
             toks = [Token(s, e, w, p, lem, f, si) for (s, e, w), (p, lem, f) in zip(raw, tagged, strict=True)]
             tokens.extend(toks)
-            in_timex = [any(a <= t.start < b for a, b in tx) for t in toks] if tx else [False] * len(toks)
-            groups = self.grouper.groups(text, toks)
-            clauses.extend(self.clauses.build(toks, groups, si, len(clauses), in_timex))
+            groups = self.grouper.groups(text, toks, words)
+            clauses.extend(self.clauses.build(toks, words, groups, si, len(clauses), _timex_mask(toks, tx)))
         doc.tokens = tokens
         doc.clauses = clauses
         return doc
@@ -88,6 +88,19 @@ class SyntaxStage:
 
         doc = Article(raw=text, text=text, sentences=SentenceSplitter()(text))
         return self(doc)
+
+
+def _timex_mask(toks: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
+    """Which tokens start inside a time expression (``spans`` sorted by start)."""
+    if not spans:
+        return [False] * len(toks)
+    out = []
+    k = 0
+    for t in toks:
+        while k < len(spans) and spans[k][1] <= t.start:
+            k += 1
+        out.append(k < len(spans) and spans[k][0] <= t.start)
+    return out
 
 
 def words_of(doc: Article, clause: Clause) -> list[str]:

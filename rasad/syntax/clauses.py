@@ -62,6 +62,7 @@ class ClauseBuilder:
     def build(
         self,
         toks: list[Token],
+        words: list[str],
         groups: list[Group],
         sentence: int,
         base: int,
@@ -70,10 +71,9 @@ class ClauseBuilder:
         """The clauses of one sentence; ``base`` = index of its first clause in ``Article.clauses``."""
         if not toks:
             return []
-        words = [fold(t.text) for t in toks]
         if not groups:
             c = Clause(toks[0].start, toks[-1].end, sentence, "main", None, None, None)
-            self._arguments(c, toks, list(range(len(toks))), None, in_timex)
+            self._arguments(c, toks, words, list(range(len(toks))), None, in_timex)
             return [c]
         clauses: list[Clause] = []
         owned: list[list[int]] = []
@@ -100,7 +100,9 @@ class ClauseBuilder:
                 cstart, marker, prev_group = p.first, p.marker, p.prev_group
                 for cid in p.clause_ids:
                     clauses[cid - base].parent = idx
-            kind = self._kind(marker, toks, cstart, clauses, groups[prev_group] if prev_group >= 0 else None)
+            kind = self._kind(
+                marker, toks, words, cstart, clauses, groups[prev_group] if prev_group >= 0 else None
+            )
             c = Clause(toks[cstart].start, toks[g.last].end, sentence, kind, g.vg, None, None)
             if kind == "complement" and prev_group >= 0:
                 c.parent = base + prev_group
@@ -120,7 +122,7 @@ class ClauseBuilder:
             owned[-1].extend(range(groups[-1].last + 1, last_tok + 1))
         self._parents(clauses, base)
         for k, c in enumerate(clauses):
-            self._arguments(c, toks, owned[k], groups[k], in_timex)
+            self._arguments(c, toks, words, owned[k], groups[k], in_timex)
         return clauses
 
     def _region_markers(
@@ -148,7 +150,13 @@ class ClauseBuilder:
         return marks
 
     def _kind(
-        self, marker: str | None, toks: list[Token], cstart: int, clauses: list[Clause], prev: Group | None
+        self,
+        marker: str | None,
+        toks: list[Token],
+        words: list[str],
+        cstart: int,
+        clauses: list[Clause],
+        prev: Group | None,
     ) -> str:
         if marker is None:
             return "coordinated" if any(c.kind == "main" for c in clauses) else "main"
@@ -163,7 +171,7 @@ class ClauseBuilder:
                 if (vg.lvc_noun or vg.lemma) in self.complement_heads:
                     return "complement"
                 return "relative" if vg.lvc_noun else "complement"
-            if toks[j].pos == "ADJ" and fold(toks[j].text) in self.complement_heads:
+            if toks[j].pos == "ADJ" and words[j] in self.complement_heads:
                 return "complement"  # روشن است که / معتقد ... که
             return "relative"
         if marker == "coordinating":
@@ -194,7 +202,13 @@ class ClauseBuilder:
 
     # --- arguments ---------------------------------------------------------------
     def _np_forward(
-        self, toks: list[Token], idx: list[int], p: int, in_timex: list[bool], stop: set[int]
+        self,
+        toks: list[Token],
+        words: list[str],
+        idx: list[int],
+        p: int,
+        in_timex: list[bool],
+        stop: set[int],
     ) -> int:
         """Index into ``idx`` one past the nominal run starting at ``idx[p]``."""
         q = p
@@ -210,7 +224,7 @@ class ClauseBuilder:
                 continue
             if (
                 t.pos == "CCONJ"
-                and fold(t.text) == "و"
+                and words[j] == "و"
                 and q > p
                 and q + 1 < len(idx)
                 and toks[idx[q + 1]].pos in ("NOUN", "PROPN")
@@ -221,11 +235,17 @@ class ClauseBuilder:
         return q
 
     def _arguments(
-        self, c: Clause, toks: list[Token], idx: list[int], g: Group | None, in_timex: list[bool]
+        self,
+        c: Clause,
+        toks: list[Token],
+        allwords: list[str],
+        idx: list[int],
+        g: Group | None,
+        in_timex: list[bool],
     ) -> None:
         stop = set(range(g.first, g.last + 1)) | set(g.extra) if g else set()
         verb_at = g.first if g else len(toks)
-        words = [fold(toks[j].text) for j in idx]
+        words = [allwords[j] for j in idx]
         # را-objects: the nominal run before each را
         for q, j in enumerate(idx):
             if words[q] == self.object_marker and toks[j].pos in ("ADP", "PART"):
@@ -234,7 +254,7 @@ class ClauseBuilder:
                     r >= 0
                     and idx[r] == idx[r + 1] - 1
                     and idx[r] not in stop
-                    and (toks[idx[r]].pos in NOMINAL or (fold(toks[idx[r]].text) == "و" and r > 0))
+                    and (toks[idx[r]].pos in NOMINAL or (allwords[idx[r]] == "و" and r > 0))
                 ):
                     if r + 1 < q and _np_break(toks[idx[r]], toks[idx[r + 1]]):
                         break
@@ -249,7 +269,7 @@ class ClauseBuilder:
                 and words[q] != self.object_marker
                 and (words[q] in self.prepositions or t.pos == "ADP")
             ):
-                e = self._np_forward(toks, idx, q + 1, in_timex, stop)
+                e = self._np_forward(toks, allwords, idx, q + 1, in_timex, stop)
                 if e > q + 1:
                     c.preps.append((words[q], toks[idx[q + 1]].start, toks[idx[e - 1]].end))
         # subject: the first unmarked nominal run before the verb
@@ -258,12 +278,12 @@ class ClauseBuilder:
             j = idx[q]
             t = toks[j]
             if t.pos == "ADP":
-                q = max(self._np_forward(toks, idx, q + 1, in_timex, stop), q + 1)
+                q = max(self._np_forward(toks, allwords, idx, q + 1, in_timex, stop), q + 1)
                 continue
             if t.pos in NOMINAL and not in_timex[j] and j not in stop:
-                e = self._np_forward(toks, idx, q, in_timex, stop)
+                e = self._np_forward(toks, allwords, idx, q, in_timex, stop)
                 nxt = idx[e] if e < len(idx) else None
-                if nxt is not None and fold(toks[nxt].text) == self.object_marker:
+                if nxt is not None and allwords[nxt] == self.object_marker:
                     q = e + 1
                     continue
                 if e > q and idx[e - 1] < verb_at:

@@ -58,11 +58,17 @@ class Morphology:
         self._cache: dict[str, VerbAnalysis | None] = {}
 
     def analyse(self, word: str) -> VerbAnalysis | None:
-        w = fold(word)
-        if w in self._cache:
+        return self.analyse_folded(fold(word))
+
+    def analyse_folded(self, w: str) -> VerbAnalysis | None:
+        """:meth:`analyse` for a word already passed through :func:`fold`."""
+        try:
             return self._cache[w]
-        res = self._analyse(w)
-        self._cache[w] = res
+        except KeyError:
+            pass
+        if len(self._cache) > 100_000:
+            self._cache.clear()
+        res = self._cache[w] = self._analyse(w)
         return res
 
     def is_participle(self, word: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasad.syntax.features import ZWNJ, fold, shape, token_features
+from rasad.syntax.features import ZWNJ, context_features, fold, shape, word_features
 from rasad.syntax.morph import Morphology, VerbAnalysis
 from rasad.syntax.perceptron import Perceptron
 from rasad.syntax.resources import load_model
@@ -54,34 +54,63 @@ class Tagger:
         self.morph: dict[str, list[str]] = m["morph"]
         self.perceptron = Perceptron(m["weights"])
         self.morphology = morphology or Morphology()
+        self._cache: dict[tuple[str, str, str], str] = {}
+        self._lf_cache: dict[tuple[str, str], Tagged] = {}
+        self._shapes: dict[str, str | None] = {}
 
     def tag_upos(self, words: list[str]) -> list[str]:
         """UPOS tags of already folded words."""
         tags: list[str] = []
-        prev, prev2 = "<s>", "<s>"
+        prev = "<s>"
         lex = self.lexicon
+        classes = self.classes
+        cache = self._cache
         n = len(words)
         for i, w in enumerate(words):
             tag = lex.get(w)
             if tag is None:
-                sh = shape(w)
-                if sh == "d":
-                    tag = "NUM"
-                elif sh == "p":
-                    tag = "PUNCT"
-                else:
-                    nc = self.classes.get(words[i + 1], "?") if i + 1 < n else "</s>"
-                    tag = self.perceptron.predict(token_features(words, i, prev, prev2, nc))
+                tag = self._shape_tag(w)
+                if tag is None:
+                    nc = classes.get(words[i + 1], "?") if i + 1 < n else "</s>"
+                    key = (w, prev, nc)
+                    tag = cache.get(key)
+                    if tag is None:
+                        if len(cache) > 200_000:
+                            cache.clear()
+                        tag = cache[key] = self.perceptron.predict_split(
+                            w, word_features, context_features(w, prev, nc)
+                        )
             tags.append(tag)
-            prev2, prev = prev, tag
+            prev = tag
         return tags
 
-    def tag(self, words: list[str]) -> list[Tagged]:
-        """``(upos, lemma, feats)`` per word (words as written; folded here)."""
-        folded = [fold(w) for w in words]
+    def _shape_tag(self, w: str) -> str | None:
+        """NUM or PUNCT by the word's shape (cached per word), else None."""
+        try:
+            return self._shapes[w]
+        except KeyError:
+            pass
+        if len(self._shapes) > 100_000:
+            self._shapes.clear()
+        sh = shape(w)
+        res = self._shapes[w] = "NUM" if sh == "d" else "PUNCT" if sh == "p" else None
+        return res
+
+    def tag(self, words: list[str], folded: list[str] | None = None) -> list[Tagged]:
+        """``(upos, lemma, feats)`` per word (words as written; ``folded`` = their :func:`fold`).
+
+        Words with the same form and tag share one ``feats`` dict: treat it as read-only.
+        """
+        folded = folded if folded is not None else [fold(w) for w in words]
         out: list[Tagged] = []
+        lf = self._lf_cache
         for w, tag in zip(folded, self.tag_upos(folded), strict=True):
-            out.append(self.lemma_feats(w, tag))
+            r = lf.get((w, tag))
+            if r is None:
+                if len(lf) > 100_000:
+                    lf.clear()
+                r = lf[(w, tag)] = self.lemma_feats(w, tag)
+            out.append(r)
         return out
 
     def lemma_feats(self, w: str, tag: str) -> Tagged:

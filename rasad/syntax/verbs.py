@@ -19,6 +19,7 @@ from rasad.syntax.resources import load_lvc, load_morphology
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINAL_LVC = frozenset({"NOUN", "ADJ", "ADV", "PROPN", "ADP", "X"})
 STOP = frozenset({"PUNCT", "SCONJ"})
+WATCH = frozenset({"VERB", "AUX", "ADJ", "NOUN"})  # tokens that may start a verb group
 
 
 def _bare_noun(w: str) -> bool:
@@ -56,17 +57,17 @@ class VerbGrouper:
         self.open_light = frozenset(fold(x) for x in d.get("open_light_verbs", []))
 
     # --- analysis helpers ---------------------------------------------------------
-    def _analysis(self, toks: list[Token], i: int) -> VerbAnalysis | None:
+    def _analysis(self, toks: list[Token], words: list[str], i: int) -> VerbAnalysis | None:
         t = toks[i]
         if t.pos in VERBAL:
-            return self.morph.analyse(t.text)
+            return self.morph.analyse_folded(words[i])
         return None
 
-    def _aux(self, toks: list[Token], j: int) -> VerbAnalysis | None:
+    def _aux(self, toks: list[Token], words: list[str], j: int) -> VerbAnalysis | None:
         """An auxiliary after a participle: شد/بود/است/باشد/خواه-/گشت forms."""
         if j >= len(toks) or toks[j].pos in STOP:
             return None
-        a = self.morph.analyse(toks[j].text)
+        a = self.morph.analyse_folded(words[j])
         if a is None:
             return None
         if (
@@ -77,60 +78,75 @@ class VerbGrouper:
             return a
         return None
 
-    def groups(self, text: str, toks: list[Token]) -> list[Group]:
+    def groups(self, text: str, toks: list[Token], words: list[str] | None = None) -> list[Group]:
+        """The verb groups of one sentence; ``words`` = the tokens' :func:`fold` forms."""
+        if words is None:
+            words = [fold(t.text) for t in toks]
         out: list[Group] = []
         n = len(toks)
         i = 0
         while i < n:
-            g, nxt = self._group_at(text, toks, i)
+            if toks[i].pos not in WATCH:
+                i += 1
+                continue
+            g, nxt = self._group_at(text, toks, words, i)
             if g is not None:
                 out.append(g)
             i = max(nxt, i + 1)
-        return self._post(text, toks, out)
+        return self._post(toks, words, out)
 
-    def _group_at(self, text: str, toks: list[Token], i: int) -> tuple[Group | None, int]:
+    def _group_at(self, text: str, toks: list[Token], words: list[str], i: int) -> tuple[Group | None, int]:
         t = toks[i]
-        if fold(t.text) in self.modals:
+        if words[i] in self.modals:
             return None, i + 1
-        a = self._analysis(toks, i)
+        a = self._analysis(toks, words, i)
         if a is None:
             # a participle tagged ADJ/NOUN followed by its auxiliary (کشته شدند)
             if t.pos in ("ADJ", "NOUN") and i + 1 < len(toks) and toks[i + 1].pos in VERBAL:
-                b = self.morph.analyse(t.text)
-                if b is not None and b.kind == "participle" and not b.clitic and self._aux(toks, i + 1):
-                    return self._participle(text, toks, i, b)
+                b = self.morph.analyse_folded(words[i])
+                if (
+                    b is not None
+                    and b.kind == "participle"
+                    and not b.clitic
+                    and self._aux(toks, words, i + 1)
+                ):
+                    return self._participle(text, toks, words, i, b)
             return None, i + 1
         # future: خواه- + bare past stem
         if a.stem == self.future_aux and a.kind == "present" and not a.imperfective and i + 1 < len(toks):
-            b = self.morph.analyse(toks[i + 1].text)
+            b = self.morph.analyse_folded(words[i + 1])
             if b is not None and b.kind == "past" and b.bare and not b.neg:
-                return self._make(text, toks, i, i + 1, i + 1, b, a, "future", "indicative", None), i + 2
+                return self._make(
+                    text, toks, words, i, i + 1, i + 1, b, a, "future", "indicative", None
+                ), i + 2
         if a.kind == "participle":
-            return self._participle(text, toks, i, a)
+            return self._participle(text, toks, words, i, a)
         if a.kind == "copula":
-            return self._make(text, toks, i, i, i, a, a, "present", "indicative", None), i + 1
+            return self._make(text, toks, words, i, i, i, a, a, "present", "indicative", None), i + 1
         if a.kind == "past":
             aspect = (
                 "imperfective"
                 if a.imperfective
                 else ("perfective" if a.stem not in ("بود", "داشت") else None)
             )
-            return self._make(text, toks, i, i, i, a, a, "past", "indicative", aspect), i + 1
+            return self._make(text, toks, words, i, i, i, a, a, "past", "indicative", aspect), i + 1
         mood = "indicative"
         if a.bare and a.subj_prefix:
             mood = "imperative"
         elif not a.imperfective and a.stem not in self.bare_indicative:
             mood = "subjunctive"
         aspect = "imperfective" if a.imperfective else None
-        return self._make(text, toks, i, i, i, a, a, "present", mood, aspect), i + 1
+        return self._make(text, toks, words, i, i, i, a, a, "present", mood, aspect), i + 1
 
-    def _participle(self, text: str, toks: list[Token], i: int, a: VerbAnalysis) -> tuple[Group | None, int]:
+    def _participle(
+        self, text: str, toks: list[Token], words: list[str], i: int, a: VerbAnalysis
+    ) -> tuple[Group | None, int]:
         if a.clitic:  # کرده‌است, رفته‌اند
-            return self._make(text, toks, i, i, i, a, a, "perfect", "indicative", "perfective"), i + 1
+            return self._make(text, toks, words, i, i, i, a, a, "perfect", "indicative", "perfective"), i + 1
         chain: list[tuple[int, VerbAnalysis]] = []
         j = i + 1
         while len(chain) < 3:
-            b = self._aux(toks, j)
+            b = self._aux(toks, words, j)
             if b is None:
                 break
             if (
@@ -145,7 +161,9 @@ class VerbGrouper:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if toks[i].pos == "VERB" and (nxt is None or nxt.pos in ("PUNCT", "CCONJ")):
                 # a participle ending a conjoined clause: ... سفر کرده و ...
-                return self._make(text, toks, i, i, i, a, a, "perfect", "indicative", "perfective"), i + 1
+                return self._make(
+                    text, toks, words, i, i, i, a, a, "perfect", "indicative", "perfective"
+                ), i + 1
             return None, i + 1
         stems = [b.stem for _, b in chain]
         kinds = [b.kind for _, b in chain]
@@ -179,7 +197,7 @@ class VerbGrouper:
         else:
             return None, i + 1
         last = chain[-1][0]
-        g = self._make(text, toks, i, last, i, a, fin, tense, mood, aspect)
+        g = self._make(text, toks, words, i, last, i, a, fin, tense, mood, aspect)
         if g is not None:
             g.vg.voice = "passive" if passive else g.vg.voice
             g.vg.negated = g.vg.negated or any(b.neg for _, b in chain)
@@ -189,6 +207,7 @@ class VerbGrouper:
         self,
         text: str,
         toks: list[Token],
+        words: list[str],
         first: int,
         last: int,
         head: int,
@@ -202,7 +221,7 @@ class VerbGrouper:
         voice = "active"
         if first > 0:
             p = toks[first - 1]
-            key = fold(p.text)
+            key = words[first - 1]
             if p.pos in NOMINAL_LVC:
                 keys = (key, p.lemma) if p.lemma and p.lemma != key else (key,)
                 if any((k, lex.stem) in self.lvc for k in keys):
@@ -238,7 +257,7 @@ class VerbGrouper:
         return Group(first, last, head, vg)
 
     # --- progressive and modal merging ---------------------------------------------
-    def _post(self, text: str, toks: list[Token], groups: list[Group]) -> list[Group]:
+    def _post(self, toks: list[Token], words: list[str], groups: list[Group]) -> list[Group]:
         out: list[Group] = []
         k = 0
         while k < len(groups):
@@ -246,7 +265,7 @@ class VerbGrouper:
             h = groups[k + 1] if k + 1 < len(groups) else None
             between = toks[g.last + 1 : h.first] if h else []
             clean = h is not None and not any(t.pos in STOP or fold(t.text) == "که" for t in between)
-            if h is not None and clean and self._absorbs(toks, g, h, between):
+            if h is not None and clean and self._absorbs(words, g, h, between):
                 h.extra.extend(range(g.first, g.last + 1))
                 if g.vg.lemma in ("است", "بود") and g.first > 0:
                     h.extra.append(g.first - 1)  # the frame's nominal (قرار in قرار است)
@@ -257,8 +276,8 @@ class VerbGrouper:
         # modal words (باید, می‌توان) and frames (ممکن است, قرار است) before a verb
         for g in out:
             j = g.first - 1
-            while j >= 0 and toks[j].pos not in STOP and fold(toks[j].text) != "که":
-                w = fold(toks[j].text)
+            while j >= 0 and toks[j].pos not in STOP and words[j] != "که":
+                w = words[j]
                 if w in self.modals:
                     g.extra.append(j)
                     g.vg.modal = self.modals[w]
@@ -267,7 +286,7 @@ class VerbGrouper:
                 j -= 1
         return out
 
-    def _absorbs(self, toks: list[Token], g: Group, h: Group, between: list[Token]) -> bool:
+    def _absorbs(self, words: list[str], g: Group, h: Group, between: list[Token]) -> bool:
         """Whether ``g`` is only a part of ``h`` (progressive دارد, modal verb or frame); updates ``h``."""
         gv, hv = g.vg, h.vg
         if (
@@ -289,7 +308,7 @@ class VerbGrouper:
             hv.negated = hv.negated or gv.negated
             return True
         if gv.lemma in ("است", "بود", "داشت") and hv.mood == "subjunctive":
-            key = gv.lvc_noun or (fold(toks[g.first - 1].text) if g.first > 0 else None)
+            key = gv.lvc_noun or (words[g.first - 1] if g.first > 0 else None)
             if key in self.modal_frames:
                 hv.modal = self.modal_frames[key]
                 hv.negated = hv.negated or gv.negated
