@@ -68,6 +68,7 @@ class SyntaxStage:
         clauses: list[Clause] = []
         spans = [(s.start, s.end) for s in doc.sentences] or ([(0, len(text))] if text else [])
         tx = sorted((t.start, t.end) for t in doc.timexes)
+        ends = _mention_ends(doc)
         for si, (ss, se) in enumerate(spans):
             raw = tokenize(text, ss, se)
             if not raw:
@@ -77,7 +78,10 @@ class SyntaxStage:
             toks = [Token(s, e, w, p, lem, f, si) for (s, e, w), (p, lem, f) in zip(raw, tagged, strict=True)]
             tokens.extend(toks)
             groups = self.grouper.groups(text, toks, words)
-            clauses.extend(self.clauses.build(toks, words, groups, si, len(clauses), _timex_mask(toks, tx)))
+            np_end = [t.end in ends for t in toks] if ends else None
+            clauses.extend(
+                self.clauses.build(toks, words, groups, si, len(clauses), _timex_mask(toks, tx), np_end)
+            )
         doc.tokens = tokens
         doc.clauses = clauses
         return doc
@@ -88,6 +92,26 @@ class SyntaxStage:
 
         doc = Article(raw=text, text=text, sentences=SentenceSplitter()(text))
         return self(doc)
+
+
+def _mention_ends(doc: Article) -> set[int]:
+    """End offsets of the maximal entity-mention spans: a name ends a noun phrase there."""
+    spans = sorted((m.start, m.end) for e in doc.entities for m in e.mentions)
+    spans += sorted(
+        (m.start, m.end) for e in doc.meta.get("title_entities", []) or [] for m in getattr(e, "mentions", [])
+    )
+    ends: set[int] = set()
+    cur_e = -1
+    for s, e in sorted(spans):
+        if s >= cur_e:
+            if cur_e > 0:
+                ends.add(cur_e)
+            cur_e = e
+        else:
+            cur_e = max(cur_e, e)
+    if cur_e > 0:
+        ends.add(cur_e)
+    return ends
 
 
 def _timex_mask(toks: list[Token], spans: list[tuple[int, int]]) -> list[bool]:

@@ -22,10 +22,15 @@ NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "DET", "NUM"})
 ARG_STOP = frozenset({"ADP", "VERB", "AUX", "PUNCT", "SCONJ", "ADV", "PART", "INTJ"})
 
 
-def _np_break(left: Token, right: Token) -> bool:
-    """A likely NP boundary between two adjacent nominals: a name then a common noun
-    (``آمریکا تحریم‌ها``), or a pronoun then anything."""
-    return (left.pos == "PROPN" and right.pos == "NOUN") or (left.pos == "PRON" and right.pos != "PRON")
+DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان", "چنین", "چنان"})
+
+
+def _np_break(left: Token, right: Token, lw: str) -> bool:
+    """A likely NP boundary between two adjacent nominals: a name then a common noun or a
+    pronoun (``آمریکا تحریم‌ها``, ``روسیه آن``), or a (non-demonstrative) pronoun then anything."""
+    if left.pos == "PROPN":
+        return right.pos in ("NOUN", "PRON")
+    return left.pos == "PRON" and right.pos != "PRON" and lw not in DEMONSTRATIVES
 
 
 @dataclass(slots=True)
@@ -51,6 +56,7 @@ class ClauseBuilder:
         self.complement_heads = frozenset(fold(x) for x in d["complement_heads"])
         self.object_marker = fold(d["object_marker"])
         self.prepositions = frozenset(fold(x) for x in d["prepositions"])
+        self._np_end: list[bool] | None = None
 
     def marker_at(self, words: list[str], i: int) -> tuple[str, int] | None:
         """``(kind, length)`` of the clause marker starting at word ``i``."""
@@ -67,8 +73,12 @@ class ClauseBuilder:
         sentence: int,
         base: int,
         in_timex: list[bool],
+        np_end: list[bool] | None = None,
     ) -> list[Clause]:
-        """The clauses of one sentence; ``base`` = index of its first clause in ``Article.clauses``."""
+        """The clauses of one sentence; ``base`` = index of its first clause in ``Article.clauses``.
+
+        ``in_timex`` marks tokens inside time expressions, ``np_end`` tokens that end a name."""
+        self._np_end = np_end
         if not toks:
             return []
         if not groups:
@@ -79,6 +89,7 @@ class ClauseBuilder:
         owned: list[list[int]] = []
         claimed: set[int] = set()
         pending: list[_Pending] = []
+        marker_toks: set[int] = set()
         rs = 0
         for k, g in enumerate(groups):
             marks = self._region_markers(toks, words, rs, g)
@@ -88,8 +99,10 @@ class ClauseBuilder:
             cstart = lead
             marker: str | None = None
             prev_group = k - 1
+            for mi, _, ln in marks:
+                marker_toks.update(range(mi, mi + ln))
             if marks:
-                mi, marker = marks[-1]
+                mi, marker, _ = marks[-1]
                 cstart = mi
                 if mi > lead:  # leftover before the marker belongs to an enclosing clause
                     first_marker = marks[0][1] if len(marks) > 1 and marks[0][0] == lead else None
@@ -103,6 +116,8 @@ class ClauseBuilder:
             kind = self._kind(
                 marker, toks, words, cstart, clauses, groups[prev_group] if prev_group >= 0 else None
             )
+            if marker is None and k > 0 and prev_group == k - 1 and self._reports(groups[k - 1]):
+                kind = "complement"  # وی گفت: ... / او گفت ما ... (no که)
             c = Clause(toks[cstart].start, toks[g.last].end, sentence, kind, g.vg, None, None)
             if kind == "complement" and prev_group >= 0:
                 c.parent = base + prev_group
@@ -122,14 +137,17 @@ class ClauseBuilder:
             owned[-1].extend(range(groups[-1].last + 1, last_tok + 1))
         self._parents(clauses, base)
         for k, c in enumerate(clauses):
-            self._arguments(c, toks, words, owned[k], groups[k], in_timex)
+            self._arguments(
+                c, toks, words, [j for j in owned[k] if j not in marker_toks], groups[k], in_timex
+            )
         return clauses
 
     def _region_markers(
         self, toks: list[Token], words: list[str], rs: int, g: Group
-    ) -> list[tuple[int, str]]:
-        """Markers in ``[rs, g.first)``: subordinators anywhere, coordinators at the region's start."""
-        marks: list[tuple[int, str]] = []
+    ) -> list[tuple[int, str, int]]:
+        """``(index, kind, length)`` of the markers in ``[rs, g.first)``: subordinators anywhere,
+        coordinators at the region's start."""
+        marks: list[tuple[int, str, int]] = []
         lead = rs
         while lead < g.first and toks[lead].pos == "PUNCT":
             lead += 1
@@ -145,9 +163,23 @@ class ClauseBuilder:
             ):
                 i += 1
                 continue
-            marks.append((i, kind))
+            marks.append((i, kind, ln))
             i += ln
         return marks
+
+    def _break(self, toks: list[Token], words: list[str], j: int) -> bool:
+        """A likely NP boundary between tokens ``j`` and ``j + 1``."""
+        if (
+            self._np_end is not None
+            and self._np_end[j]
+            and toks[j + 1].pos in ("NOUN", "PRON", "PROPN", "DET")
+        ):
+            return True
+        return _np_break(toks[j], toks[j + 1], words[j])
+
+    def _reports(self, g: Group) -> bool:
+        """A reporting/cognition verb whose following clause is its complement."""
+        return (g.vg.lvc_noun or g.vg.lemma) in self.complement_heads
 
     def _kind(
         self,
@@ -218,7 +250,7 @@ class ClauseBuilder:
             if j in stop or (q > p and idx[q - 1] != j - 1):
                 break
             if t.pos in NOMINAL and not (q > p and in_timex[j] and not in_timex[idx[q - 1]]):
-                if q > p and _np_break(toks[idx[q - 1]], t):
+                if q > p and self._break(toks, words, idx[q - 1]):
                     break
                 q += 1
                 continue
@@ -256,7 +288,9 @@ class ClauseBuilder:
                     and idx[r] not in stop
                     and (toks[idx[r]].pos in NOMINAL or (allwords[idx[r]] == "و" and r > 0))
                 ):
-                    if r + 1 < q and _np_break(toks[idx[r]], toks[idx[r + 1]]):
+                    if r + 1 < q and self._break(toks, allwords, idx[r]):
+                        break
+                    if in_timex[idx[r]] and not in_timex[idx[r + 1]]:
                         break
                     r -= 1
                 if r + 1 < q:

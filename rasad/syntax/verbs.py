@@ -15,6 +15,7 @@ from rasad.model import Token, VerbGroup
 from rasad.syntax.features import fold
 from rasad.syntax.morph import Morphology, VerbAnalysis
 from rasad.syntax.resources import load_lvc, load_morphology
+from rasad.syntax.tagger import verb_feats
 
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINAL_LVC = frozenset({"NOUN", "ADJ", "ADV", "PROPN", "ADP", "X"})
@@ -24,7 +25,7 @@ WATCH = frozenset({"VERB", "AUX", "ADJ", "NOUN"})  # tokens that may start a ver
 
 def _bare_noun(w: str) -> bool:
     """No plural, indefinite or ezafe ending: a candidate light-verb nominal."""
-    return not (w.endswith(("ها", "های", "ای", "\u200cی", "ان")) or "\u200c" in w)
+    return not w.endswith(("ها", "های", "هایی", "\u200cای", "\u200cی"))
 
 
 @dataclass(slots=True)
@@ -55,6 +56,7 @@ class VerbGrouper:
         self.modal_frames = {fold(k): v for k, v in d["modal_frames"].items()}
         self.lvc_passive_sources = frozenset({"کرد", "داد", "نمود"})
         self.open_light = frozenset(fold(x) for x in d.get("open_light_verbs", []))
+        self.inchoative = frozenset(fold(x) for x in d.get("lvc_inchoative", []))
 
     # --- analysis helpers ---------------------------------------------------------
     def _analysis(self, toks: list[Token], words: list[str], i: int) -> VerbAnalysis | None:
@@ -84,6 +86,7 @@ class VerbGrouper:
             words = [fold(t.text) for t in toks]
         out: list[Group] = []
         n = len(toks)
+        self._final_verb(toks, words)
         i = 0
         while i < n:
             if toks[i].pos not in WATCH:
@@ -94,6 +97,22 @@ class VerbGrouper:
                 out.append(g)
             i = max(nxt, i + 1)
         return self._post(toks, words, out)
+
+    def _final_verb(self, toks: list[Token], words: list[str]) -> None:
+        """Retag a sentence-final noun that is a finite verb form (بازگشت, پیوست) when the
+        sentence would otherwise end without a verb."""
+        last = len(toks) - 1
+        while last >= 0 and toks[last].pos == "PUNCT":
+            last -= 1
+        if last < 1 or toks[last].pos not in ("NOUN", "ADJ") or toks[last - 1].pos in ("DET", "ADP", "NUM"):
+            return
+        a = self.morph.analyse_folded(words[last])
+        if a is None or a.kind not in ("past", "present") or a.person is None:
+            return
+        t = toks[last]
+        t.pos = "VERB"
+        t.lemma = a.stem
+        t.feats = verb_feats(a)
 
     def _group_at(self, text: str, toks: list[Token], words: list[str], i: int) -> tuple[Group | None, int]:
         t = toks[i]
@@ -234,8 +253,10 @@ class VerbGrouper:
                     lvc_noun = key  # امضا شد: the passive of امضا کرد
                 if lvc_noun is not None:
                     first -= 1
-                    if lex.stem in self.passive_aux and any(
-                        (k, v) in self.lvc for k in keys for v in self.lvc_passive_sources
+                    if (
+                        lex.stem in self.passive_aux
+                        and key not in self.inchoative
+                        and any((k, v) in self.lvc for k in keys for v in self.lvc_passive_sources)
                     ):
                         voice = "passive"
         s, e = toks[first].start, toks[last].end
@@ -303,6 +324,7 @@ class VerbGrouper:
             and gv.lemma in self.modal_verbs
             and hv.mood == "subjunctive"
             and len(between) <= 8
+            and (gv.person, gv.number) == (hv.person, hv.number)  # از همه خواست ... کنند: a request
         ):
             hv.modal = self.modal_verbs[gv.lemma]
             hv.negated = hv.negated or gv.negated
@@ -310,7 +332,7 @@ class VerbGrouper:
         if gv.lemma in ("است", "بود", "داشت") and hv.mood == "subjunctive":
             key = gv.lvc_noun or (words[g.first - 1] if g.first > 0 else None)
             if key in self.modal_frames:
-                hv.modal = self.modal_frames[key]
+                hv.modal = f"{key} {words[g.last]}"  # قرار است, قرار بود, ممکن است, احتمال دارد
                 hv.negated = hv.negated or gv.negated
                 return True
         return False
