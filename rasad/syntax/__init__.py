@@ -59,7 +59,8 @@ class SyntaxStage:
     def __init__(self) -> None:
         self.morphology = Morphology()
         self.tagger = Tagger(morphology=self.morphology)
-        self.grouper = VerbGrouper(self.morphology)
+        adjectives = frozenset(w for w, c in self.tagger.classes.items() if "ADJ" in c.split("|"))
+        self.grouper = VerbGrouper(self.morphology, adjectives=adjectives)
         self.clauses = ClauseBuilder()
 
     def __call__(self, doc: Article) -> Article:
@@ -68,7 +69,8 @@ class SyntaxStage:
         clauses: list[Clause] = []
         spans = [(s.start, s.end) for s in doc.sentences] or ([(0, len(text))] if text else [])
         tx = sorted((t.start, t.end) for t in doc.timexes)
-        ends = _mention_ends(doc)
+        names = _mention_spans(doc)
+        ends = {e for _, e in names}
         for si, (ss, se) in enumerate(spans):
             raw = tokenize(text, ss, se)
             if not raw:
@@ -77,10 +79,10 @@ class SyntaxStage:
             tagged = self.tagger.tag([w for _, _, w in raw], words)
             toks = [Token(s, e, w, p, lem, f, si) for (s, e, w), (p, lem, f) in zip(raw, tagged, strict=True)]
             tokens.extend(toks)
-            groups = self.grouper.groups(text, toks, words)
+            groups = self.grouper.groups(text, toks, words, _span_mask(toks, names) if names else None)
             np_end = [t.end in ends for t in toks] if ends else None
             clauses.extend(
-                self.clauses.build(toks, words, groups, si, len(clauses), _timex_mask(toks, tx), np_end)
+                self.clauses.build(toks, words, groups, si, len(clauses), _span_mask(toks, tx), np_end)
             )
         doc.tokens = tokens
         doc.clauses = clauses
@@ -94,28 +96,23 @@ class SyntaxStage:
         return self(doc)
 
 
-def _mention_ends(doc: Article) -> set[int]:
-    """End offsets of the maximal entity-mention spans: a name ends a noun phrase there."""
+def _mention_spans(doc: Article) -> list[tuple[int, int]]:
+    """The maximal entity-mention spans (a name ends a noun phrase at their end)."""
     spans = sorted((m.start, m.end) for e in doc.entities for m in e.mentions)
     spans += sorted(
         (m.start, m.end) for e in doc.meta.get("title_entities", []) or [] for m in getattr(e, "mentions", [])
     )
-    ends: set[int] = set()
-    cur_e = -1
+    out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
-        if s >= cur_e:
-            if cur_e > 0:
-                ends.add(cur_e)
-            cur_e = e
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
-            cur_e = max(cur_e, e)
-    if cur_e > 0:
-        ends.add(cur_e)
-    return ends
+            out.append((s, e))
+    return out
 
 
-def _timex_mask(toks: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
-    """Which tokens start inside a time expression (``spans`` sorted by start)."""
+def _span_mask(toks: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
+    """Which tokens start inside one of ``spans`` (sorted by start)."""
     if not spans:
         return [False] * len(toks)
     out = []

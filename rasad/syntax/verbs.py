@@ -40,7 +40,12 @@ class Group:
 class VerbGrouper:
     """Finds verb groups in a tagged sentence; resources loaded once per instance."""
 
-    def __init__(self, morphology: Morphology | None = None, data: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        morphology: Morphology | None = None,
+        data: dict[str, Any] | None = None,
+        adjectives: frozenset[str] = frozenset(),
+    ) -> None:
         d = data or load_morphology()
         self.morph = morphology or Morphology(d)
         self.lvc = load_lvc(int(d.get("min_lvc_count", 1)))
@@ -57,6 +62,10 @@ class VerbGrouper:
         self.lvc_passive_sources = frozenset({"کرد", "داد", "نمود"})
         self.open_light = frozenset(fold(x) for x in d.get("open_light_verbs", []))
         self.inchoative = frozenset(fold(x) for x in d.get("lvc_inchoative", []))
+        self.adjectives = adjectives  # known adjectives (معتقد) that may carry a copula clitic
+        self.copula_clitics = sorted(
+            ((fold(k), v) for k, v in d.get("copula_clitics", {}).items()), key=lambda kv: -len(kv[0])
+        )
 
     # --- analysis helpers ---------------------------------------------------------
     def _analysis(self, toks: list[Token], words: list[str], i: int) -> VerbAnalysis | None:
@@ -80,8 +89,11 @@ class VerbGrouper:
             return a
         return None
 
-    def groups(self, text: str, toks: list[Token], words: list[str] | None = None) -> list[Group]:
-        """The verb groups of one sentence; ``words`` = the tokens' :func:`fold` forms."""
+    def groups(
+        self, text: str, toks: list[Token], words: list[str] | None = None, names: list[bool] | None = None
+    ) -> list[Group]:
+        """The verb groups of one sentence; ``words`` = the tokens' :func:`fold` forms, ``names``
+        marks tokens inside entity mentions (a name is never a light-verb nominal)."""
         if words is None:
             words = [fold(t.text) for t in toks]
         out: list[Group] = []
@@ -96,7 +108,24 @@ class VerbGrouper:
             if g is not None:
                 out.append(g)
             i = max(nxt, i + 1)
+        if names is not None:
+            for g in out:
+                vg = g.vg
+                if vg.lvc_noun is not None and names[g.first] and (vg.lvc_noun, vg.lemma) not in self.lvc:
+                    g.first += 1  # وارد دوحه شد: دوحه is a name, not a light-verb nominal
+                    vg.lvc_noun = None
+                    vg.voice = "active"
+                    vg.start = toks[g.first].start
+                    vg.text = text[vg.start : vg.end]
         return self._post(toks, words, out)
+
+    def _copula_clitic(self, w: str) -> VerbAnalysis | None:
+        for suffix, (person, number) in self.copula_clitics:
+            if w.endswith(suffix) and len(w) > len(suffix) + 1:
+                base = w[: -len(suffix)].rstrip("\u200c")
+                if base in self.adjectives:
+                    return VerbAnalysis("است", "copula", person=int(person), number=str(number))
+        return None
 
     def _final_verb(self, toks: list[Token], words: list[str]) -> None:
         """Retag a sentence-final noun that is a finite verb form (بازگشت, پیوست) when the
@@ -119,6 +148,10 @@ class VerbGrouper:
         if words[i] in self.modals:
             return None, i + 1
         a = self._analysis(toks, words, i)
+        if a is None and t.pos in ("ADJ", "NOUN"):
+            cop = self._copula_clitic(words[i])
+            if cop is not None:  # معتقدند, نگرانیم: an adjective with the copula attached
+                return self._make(text, toks, words, i, i, i, cop, cop, "present", "indicative", None), i + 1
         if a is None:
             # a participle tagged ADJ/NOUN followed by its auxiliary (کشته شدند)
             if t.pos in ("ADJ", "NOUN") and i + 1 < len(toks) and toks[i + 1].pos in VERBAL:
