@@ -48,10 +48,16 @@ def shape(word: str) -> str:
     return "w"
 
 
-def word_features(w: str) -> list[str]:
-    """Features of the word alone (cacheable per word)."""
+def word_features(w: str, treebank: str = "perdt", hazm: str = "") -> list[str]:
+    """Features of the word alone (cacheable per word): ``treebank`` lets the model learn the
+    annotation conventions of the two UD treebanks apart (run time uses PerDT's), ``hazm`` is the
+    word's tag set in hazm's lexicon (``N,AJ``; empty when unknown)."""
     bare = w.replace(ZWNJ, "")
     return [
+        "tb=" + treebank,
+        "tbw=" + treebank + "|" + w,
+        "tbs=" + treebank + "|" + bare[-2:],
+        "hz=" + hazm,
         "b",
         "w=" + w,
         "s1=" + bare[-1:],
@@ -68,6 +74,8 @@ def context_features(w: str, prev: str, next_cls: str) -> list[str]:
     return ["t=" + prev, "nc=" + next_cls, "tn=" + prev + "|" + next_cls, "tw=" + prev + "|" + w]
 
 
-def token_features(words: list[str], i: int, prev: str, next_cls: str) -> list[str]:
+def token_features(
+    words: list[str], i: int, prev: str, next_cls: str, treebank: str = "perdt", hazm: str = ""
+) -> list[str]:
     """All feature strings of word ``i``."""
-    return word_features(words[i]) + context_features(words[i], prev, next_cls)
+    return word_features(words[i], treebank, hazm) + context_features(words[i], prev, next_cls)

@@ -46,12 +46,13 @@ class Perceptron:
                     scores[i] += v
         return scores
 
-    def predict_split(self, word: str, word_feats: Callable[[str], list[str]], context: list[str]) -> str:
+    def predict_split(self, word: str, word_feats: Callable[[], list[str]], context: list[str]) -> str:
+        """Best tag; ``word_feats()`` gives the word's own features (called once per word)."""
         base = self._word_cache.get(word)
         if base is None:
             if len(self._word_cache) > 100_000:
                 self._word_cache.clear()
-            base = self._word_cache[word] = self._sum(word_feats(word))
+            base = self._word_cache[word] = self._sum(word_feats())
         scores = list(base)
         rows = self._rows
         for f in context:

@@ -47,7 +47,17 @@ def verb_feats(a: VerbAnalysis) -> dict[str, str]:
 class Tagger:
     """Tags a sentence's words; all resources are loaded once per instance."""
 
-    def __init__(self, model: dict[str, Any] | None = None, morphology: Morphology | None = None) -> None:
+    def __init__(
+        self,
+        model: dict[str, Any] | None = None,
+        morphology: Morphology | None = None,
+        treebank: str = "perdt",
+    ) -> None:
+        """``treebank``: whose UD conventions to follow (``perdt``: PROPN for names, را as ADP)."""
+        from rasad.normalize.resources import load_vocabulary
+
+        self.treebank = treebank
+        self.hazm = load_vocabulary().pos
         m = model or load_model()
         self.lexicon: dict[str, str] = m["lexicon"]
         self.classes: dict[str, str] = m["classes"]
@@ -78,7 +88,9 @@ class Tagger:
                         if len(cache) > 200_000:
                             cache.clear()
                         tag = cache[key] = self.perceptron.predict_split(
-                            w, word_features, context_features(w, prev, nc)
+                            w,
+                            lambda w=w: word_features(w, self.treebank, self.hazm.get(w, "")),  # type: ignore[misc]
+                            context_features(w, prev, nc),
                         )
             tags.append(tag)
             prev = tag

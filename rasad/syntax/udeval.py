@@ -10,6 +10,16 @@ FEATS = ("Tense", "Mood", "Polarity", "Person", "Number")
 COPULAS = frozenset({"است", "بود"})
 
 
+def same_upos(pred: str, gold: str, form: str, treebank: str) -> bool:
+    """Tag match under PerDT's conventions: Seraji has no PROPN (its names are NOUN) and tags
+    را as PART, so PROPN for a Seraji NOUN and ADP for its را count as right."""
+    if pred == gold:
+        return True
+    if treebank == "seraji":
+        return (gold == "NOUN" and pred == "PROPN") or (gold == "PART" and form == "را" and pred == "ADP")
+    return False
+
+
 def gold_groups(s: UdSentence) -> dict[int, tuple[int, int]]:
     """head index → (first, last) token index of UD's finite verb groups."""
     kids: dict[int, list[int]] = {}
@@ -44,7 +54,7 @@ def evaluate(stage: SyntaxStage, sents: list[UdSentence]) -> dict[str, float]:
         text = " ".join(words)
         for t, g in zip(toks, s.tokens, strict=True):
             n += 1
-            right += t.pos == g.upos
+            right += same_upos(t.pos, g.upos, g.form, s.treebank)
             if g.upos in ("VERB", "AUX"):
                 fn += 1
                 for k in FEATS:
