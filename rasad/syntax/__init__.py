@@ -19,6 +19,8 @@ Modules: :mod:`~rasad.syntax.tokenize`, :mod:`~rasad.syntax.tagger` (UD-trained)
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from rasad.model import Article, Clause, Token
 from rasad.syntax.clauses import ClauseBuilder
 from rasad.syntax.features import fold
@@ -68,9 +70,11 @@ class SyntaxStage:
         tokens: list[Token] = []
         clauses: list[Clause] = []
         spans = [(s.start, s.end) for s in doc.sentences] or ([(0, len(text))] if text else [])
-        tx = sorted((t.start, t.end) for t in doc.timexes)
+        tx = _merge([(t.start, t.end) for t in doc.timexes])
         names = _mention_spans(doc)
         ends = {e for _, e in names}
+        name_ends = [e for _, e in names]
+        tx_ends = [e for _, e in tx]
         for si, (ss, se) in enumerate(spans):
             raw = tokenize(text, ss, se)
             if not raw:
@@ -79,10 +83,14 @@ class SyntaxStage:
             tagged = self.tagger.tag([w for _, _, w in raw], words)
             toks = [Token(s, e, w, p, lem, f, si) for (s, e, w), (p, lem, f) in zip(raw, tagged, strict=True)]
             tokens.extend(toks)
-            groups = self.grouper.groups(text, toks, words, _span_mask(toks, names) if names else None)
+            groups = self.grouper.groups(
+                text, toks, words, _span_mask(toks, names, name_ends) if names else None
+            )
             np_end = [t.end in ends for t in toks] if ends else None
             clauses.extend(
-                self.clauses.build(toks, words, groups, si, len(clauses), _span_mask(toks, tx), np_end)
+                self.clauses.build(
+                    toks, words, groups, si, len(clauses), _span_mask(toks, tx, tx_ends), np_end
+                )
             )
         doc.tokens = tokens
         doc.clauses = clauses
@@ -102,6 +110,11 @@ def _mention_spans(doc: Article) -> list[tuple[int, int]]:
     spans += sorted(
         (m.start, m.end) for e in doc.meta.get("title_entities", []) or [] for m in getattr(e, "mentions", [])
     )
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping union of ``spans``."""
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
         if out and s < out[-1][1]:
@@ -111,12 +124,15 @@ def _mention_spans(doc: Article) -> list[tuple[int, int]]:
     return out
 
 
-def _span_mask(toks: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
-    """Which tokens start inside one of ``spans`` (sorted by start)."""
-    if not spans:
-        return [False] * len(toks)
+def _span_mask(toks: list[Token], spans: list[tuple[int, int]], ends: list[int]) -> list[bool]:
+    """Which tokens start inside one of ``spans`` (sorted, non-nested; ``ends`` = their ends)."""
+    n = len(toks)
+    if not spans or not toks:
+        return [False] * n
+    k = bisect_left(ends, toks[0].start + 1)  # the first span ending after the first token
+    if k >= len(spans) or spans[k][0] >= toks[-1].end:
+        return [False] * n
     out = []
-    k = 0
     for t in toks:
         while k < len(spans) and spans[k][1] <= t.start:
             k += 1

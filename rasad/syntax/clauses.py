@@ -152,7 +152,11 @@ class ClauseBuilder:
         while lead < g.first and toks[lead].pos == "PUNCT":
             lead += 1
         i = rs
+        markers = self.markers
         while i < g.first:
+            if words[i] not in markers:
+                i += 1
+                continue
             m = self.marker_at(words, i)
             if m is None:
                 i += 1

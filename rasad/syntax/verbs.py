@@ -101,7 +101,11 @@ class VerbGrouper:
         self._final_verb(toks, words)
         i = 0
         while i < n:
-            if toks[i].pos not in WATCH:
+            p = toks[i].pos
+            if p not in VERBAL and (
+                p not in WATCH
+                or (i + 1 < n and toks[i + 1].pos not in VERBAL and words[i][-2:] not in ("ند", "یم"))
+            ):
                 i += 1
                 continue
             g, nxt = self._group_at(text, toks, words, i)

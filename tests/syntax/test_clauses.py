@@ -102,8 +102,11 @@ ARGS = [
 
 
 @pytest.mark.parametrize(("sentence", "verb", "subject", "objects", "preps"), ARGS)
-def test_arguments(analyse, sentence: str, verb: str, subject: str, objects: list, preps: list) -> None:
-    doc = analyse(sentence)
+def test_arguments(pipeline, sentence: str, verb: str, subject: str, objects: list, preps: list) -> None:
+    # the whole pipeline: entity mentions and time expressions bound the noun phrases
+    from rasad.pipeline import analyze
+
+    doc = analyze(sentence, published="2025-10-21", pipeline=pipeline)
     (c,) = [c for c in doc.clauses if c.verb is not None and c.verb.text == verb]
     t = doc.text
     assert c.subject is not None and t[c.subject[0] : c.subject[1]] == subject
