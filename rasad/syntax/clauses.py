@@ -56,7 +56,6 @@ class ClauseBuilder:
         self.complement_heads = frozenset(fold(x) for x in d["complement_heads"])
         self.object_marker = fold(d["object_marker"])
         self.prepositions = frozenset(fold(x) for x in d["prepositions"])
-        self._np_end: list[bool] | None = None
 
     def marker_at(self, words: list[str], i: int) -> tuple[str, int] | None:
         """``(kind, length)`` of the clause marker starting at word ``i``."""
@@ -78,12 +77,11 @@ class ClauseBuilder:
         """The clauses of one sentence; ``base`` = index of its first clause in ``Article.clauses``.
 
         ``in_timex`` marks tokens inside time expressions, ``np_end`` tokens that end a name."""
-        self._np_end = np_end
         if not toks:
             return []
         if not groups:
             c = Clause(toks[0].start, toks[-1].end, sentence, "main", None, None, None)
-            self._arguments(c, toks, words, list(range(len(toks))), None, in_timex)
+            self._arguments(c, toks, words, list(range(len(toks))), None, in_timex, np_end)
             return [c]
         clauses: list[Clause] = []
         owned: list[list[int]] = []
@@ -138,7 +136,7 @@ class ClauseBuilder:
         self._parents(clauses, base)
         for k, c in enumerate(clauses):
             self._arguments(
-                c, toks, words, [j for j in owned[k] if j not in marker_toks], groups[k], in_timex
+                c, toks, words, [j for j in owned[k] if j not in marker_toks], groups[k], in_timex, np_end
             )
         return clauses
 
@@ -171,13 +169,9 @@ class ClauseBuilder:
             i += ln
         return marks
 
-    def _break(self, toks: list[Token], words: list[str], j: int) -> bool:
+    def _break(self, toks: list[Token], words: list[str], j: int, np_end: list[bool] | None) -> bool:
         """A likely NP boundary between tokens ``j`` and ``j + 1``."""
-        if (
-            self._np_end is not None
-            and self._np_end[j]
-            and toks[j + 1].pos in ("NOUN", "PRON", "PROPN", "DET")
-        ):
+        if np_end is not None and np_end[j] and toks[j + 1].pos in ("NOUN", "PRON", "PROPN", "DET"):
             return True
         return _np_break(toks[j], toks[j + 1], words[j])
 
@@ -245,6 +239,7 @@ class ClauseBuilder:
         p: int,
         in_timex: list[bool],
         stop: set[int],
+        np_end: list[bool] | None,
     ) -> int:
         """Index into ``idx`` one past the nominal run starting at ``idx[p]``."""
         q = p
@@ -254,7 +249,7 @@ class ClauseBuilder:
             if j in stop or (q > p and idx[q - 1] != j - 1):
                 break
             if t.pos in NOMINAL and not (q > p and in_timex[j] and not in_timex[idx[q - 1]]):
-                if q > p and self._break(toks, words, idx[q - 1]):
+                if q > p and self._break(toks, words, idx[q - 1], np_end):
                     break
                 q += 1
                 continue
@@ -278,6 +273,7 @@ class ClauseBuilder:
         idx: list[int],
         g: Group | None,
         in_timex: list[bool],
+        np_end: list[bool] | None,
     ) -> None:
         stop = set(range(g.first, g.last + 1)) | set(g.extra) if g else set()
         verb_at = g.first if g else len(toks)
@@ -292,7 +288,7 @@ class ClauseBuilder:
                     and idx[r] not in stop
                     and (toks[idx[r]].pos in NOMINAL or (allwords[idx[r]] == "و" and r > 0))
                 ):
-                    if r + 1 < q and self._break(toks, allwords, idx[r]):
+                    if r + 1 < q and self._break(toks, allwords, idx[r], np_end):
                         break
                     if in_timex[idx[r]] and not in_timex[idx[r + 1]]:
                         break
@@ -307,7 +303,7 @@ class ClauseBuilder:
                 and words[q] != self.object_marker
                 and (words[q] in self.prepositions or t.pos == "ADP")
             ):
-                e = self._np_forward(toks, allwords, idx, q + 1, in_timex, stop)
+                e = self._np_forward(toks, allwords, idx, q + 1, in_timex, stop, np_end)
                 if e > q + 1:
                     c.preps.append((words[q], toks[idx[q + 1]].start, toks[idx[e - 1]].end))
         # subject: the first unmarked nominal run before the verb
@@ -316,10 +312,10 @@ class ClauseBuilder:
             j = idx[q]
             t = toks[j]
             if t.pos == "ADP":
-                q = max(self._np_forward(toks, allwords, idx, q + 1, in_timex, stop), q + 1)
+                q = max(self._np_forward(toks, allwords, idx, q + 1, in_timex, stop, np_end), q + 1)
                 continue
             if t.pos in NOMINAL and not in_timex[j] and j not in stop:
-                e = self._np_forward(toks, allwords, idx, q, in_timex, stop)
+                e = self._np_forward(toks, allwords, idx, q, in_timex, stop, np_end)
                 nxt = idx[e] if e < len(idx) else None
                 if nxt is not None and allwords[nxt] == self.object_marker:
                     q = e + 1
