@@ -41,7 +41,10 @@ class Morphology:
         self.data = d
         self.past: set[str] = set()
         self.present: dict[str, str] = {}
+        ignore = frozenset(fold(x) for x in d.get("ignore_past_stems", []))
         for past, pres in load_stems():
+            if past in ignore:
+                continue
             self.past.add(past)
             self.present.setdefault(pres, past)
         self.past_endings = sorted(((k, v) for k, v in d["past_endings"].items()), key=lambda kv: -len(kv[0]))

@@ -8,6 +8,7 @@ from rasad.syntax.conllu import UdSentence
 
 FEATS = ("Tense", "Mood", "Polarity", "Person", "Number")
 COPULAS = frozenset({"است", "بود"})
+MODAL_LEMMAS = frozenset({"باید", "بایست", "توانست", "می\u200cتوان", "نمی\u200cتوان"})
 
 
 def same_upos(pred: str, gold: str, form: str, treebank: str) -> bool:
@@ -24,6 +25,8 @@ def gold_groups(s: UdSentence) -> dict[int, tuple[int, int]]:
     """head index → (first, last) token index of UD's finite verb groups."""
     kids: dict[int, list[int]] = {}
     for i, t in enumerate(s.tokens):
+        if t.lemma in MODAL_LEMMAS:
+            continue  # modals are VerbGroup.modal, not part of the group's span
         if t.head >= 0 and t.deprel in ("aux", "aux:pass", "compound:lvc"):
             kids.setdefault(t.head, []).append(i)
     out = {}

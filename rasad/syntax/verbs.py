@@ -121,7 +121,7 @@ class VerbGrouper:
                     vg.voice = "active"
                     vg.start = toks[g.first].start
                     vg.text = text[vg.start : vg.end]
-        return self._post(toks, words, out)
+        return self._post(text, toks, words, out)
 
     def _copula_clitic(self, w: str) -> VerbAnalysis | None:
         for suffix, (person, number) in self.copula_clitics:
@@ -315,7 +315,7 @@ class VerbGrouper:
         return Group(first, last, head, vg)
 
     # --- progressive and modal merging ---------------------------------------------
-    def _post(self, toks: list[Token], words: list[str], groups: list[Group]) -> list[Group]:
+    def _post(self, text: str, toks: list[Token], words: list[str], groups: list[Group]) -> list[Group]:
         out: list[Group] = []
         k = 0
         while k < len(groups):
@@ -324,6 +324,10 @@ class VerbGrouper:
             between = toks[g.last + 1 : h.first] if h else []
             clean = h is not None and not any(t.pos in STOP or fold(t.text) == "که" for t in between)
             if h is not None and clean and self._absorbs(words, g, h, between):
+                if h.vg.aspect == "progressive" and g.last + 1 == h.first:  # دارد می‌رود: one group
+                    h.first = g.first
+                    h.vg.start = toks[g.first].start
+                    h.vg.text = text[h.vg.start : h.vg.end]
                 h.extra.extend(range(g.first, g.last + 1))
                 if g.vg.lemma in ("است", "بود") and g.first > 0:
                     h.extra.append(g.first - 1)  # the frame's nominal (قرار in قرار است)

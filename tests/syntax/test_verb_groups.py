@@ -142,6 +142,13 @@ def test_verb_group(analyse, sentence: str, verb: str, expected: dict) -> None:
     assert got == expected
 
 
+def test_adjacent_progressive_auxiliary_is_in_the_group(analyse) -> None:
+    doc = analyse("کاروان امدادی داشت حرکت می‌کرد.")
+    (vg,) = [c.verb for c in doc.clauses if c.verb is not None]
+    assert (vg.aspect, vg.tense, vg.lvc_noun) == ("progressive", "past", "حرکت")
+    assert vg.text == "داشت حرکت می‌کرد"
+
+
 def test_verb_group_offsets_index_the_text(analyse) -> None:
     text = "دولت فردا لایحه بودجه را به مجلس ارائه خواهد کرد."
     doc = analyse(text)
