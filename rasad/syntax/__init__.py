@@ -30,7 +30,9 @@ from rasad.syntax.query import (
     clause_at,
     clauses_in,
     dependents,
+    first_conjunct,
     governing,
+    governor,
     token_at,
     tokens_in,
     verb_at,
@@ -46,6 +48,8 @@ __all__ = [
     "clauses_in",
     "dependents",
     "governing",
+    "governor",
+    "first_conjunct",
     "token_at",
     "tokens_in",
     "verb_at",
@@ -64,11 +68,19 @@ class SyntaxStage:
         adjectives = frozenset(w for w, c in self.tagger.classes.items() if "ADJ" in c.split("|"))
         self.grouper = VerbGrouper(self.morphology, adjectives=adjectives)
         self.clauses = ClauseBuilder()
+        self._folds: dict[str, str] = {}
+
+    def _fold(self, w: str) -> str:
+        if len(self._folds) > 200_000:
+            self._folds.clear()
+        f = self._folds[w] = fold(w)
+        return f
 
     def __call__(self, doc: Article) -> Article:
         text = doc.text
         tokens: list[Token] = []
         clauses: list[Clause] = []
+        fc = self._folds
         spans = [(s.start, s.end) for s in doc.sentences] or ([(0, len(text))] if text else [])
         tx = _merge([(t.start, t.end) for t in doc.timexes])
         names = _mention_spans(doc)
@@ -79,7 +91,7 @@ class SyntaxStage:
             raw = tokenize(text, ss, se)
             if not raw:
                 continue
-            words = [fold(w) for _, _, w in raw]
+            words = [fc[w] if w in fc else self._fold(w) for _, _, w in raw]
             tagged = self.tagger.tag([w for _, _, w in raw], words)
             toks = [Token(s, e, w, p, lem, f, si) for (s, e, w), (p, lem, f) in zip(raw, tagged, strict=True)]
             tokens.extend(toks)

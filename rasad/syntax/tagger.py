@@ -17,6 +17,7 @@ from rasad.syntax.resources import load_model
 
 _PLURAL = ("ها", "های", "هایی", "ان", "ات")
 Tagged = tuple[str, str | None, dict[str, str]]  # (upos, lemma, feats)
+_MISSING = object()
 
 
 def verb_feats(a: VerbAnalysis) -> dict[str, str]:
@@ -64,65 +65,54 @@ class Tagger:
         self.morph: dict[str, list[str]] = m["morph"]
         self.perceptron = Perceptron(m["weights"])
         self.morphology = morphology or Morphology()
-        self._cache: dict[tuple[str, str, str], str] = {}
-        self._lf_cache: dict[tuple[str, str], Tagged] = {}
-        self._shapes: dict[str, str | None] = {}
+        self._cache: dict[tuple[str, str, str], Tagged] = {}
+        self._fixed: dict[str, Tagged | None | object] = {}
 
     def tag_upos(self, words: list[str]) -> list[str]:
         """UPOS tags of already folded words."""
-        tags: list[str] = []
-        prev = "<s>"
-        lex = self.lexicon
-        classes = self.classes
-        cache = self._cache
-        n = len(words)
-        for i, w in enumerate(words):
-            tag = lex.get(w)
-            if tag is None:
-                tag = self._shape_tag(w)
-                if tag is None:
-                    nc = classes.get(words[i + 1], "?") if i + 1 < n else "</s>"
-                    key = (w, prev, nc)
-                    tag = cache.get(key)
-                    if tag is None:
-                        if len(cache) > 200_000:
-                            cache.clear()
-                        tag = cache[key] = self.perceptron.predict_split(
-                            w,
-                            lambda w=w: word_features(w, self.treebank, self.hazm.get(w, "")),  # type: ignore[misc]
-                            context_features(w, prev, nc),
-                        )
-            tags.append(tag)
-            prev = tag
-        return tags
+        return [r[0] for r in self.tag(words, words)]
 
-    def _shape_tag(self, w: str) -> str | None:
-        """NUM or PUNCT by the word's shape (cached per word), else None."""
-        try:
-            return self._shapes[w]
-        except KeyError:
-            pass
-        if len(self._shapes) > 100_000:
-            self._shapes.clear()
-        sh = shape(w)
-        res = self._shapes[w] = "NUM" if sh == "d" else "PUNCT" if sh == "p" else None
-        return res
+    def _fixed_tag(self, w: str) -> Tagged | None:
+        """The analysis of a word whose tag needs no context (lexicon, number, punctuation)."""
+        tag = self.lexicon.get(w)
+        if tag is None:
+            sh = shape(w)
+            tag = "NUM" if sh == "d" else "PUNCT" if sh == "p" else None
+        return self.lemma_feats(w, tag) if tag is not None else None
 
     def tag(self, words: list[str], folded: list[str] | None = None) -> list[Tagged]:
         """``(upos, lemma, feats)`` per word (words as written; ``folded`` = their :func:`fold`).
 
-        Words with the same form and tag share one ``feats`` dict: treat it as read-only.
+        Analyses are cached and shared: treat the ``feats`` dicts as read-only.
         """
         folded = folded if folded is not None else [fold(w) for w in words]
         out: list[Tagged] = []
-        lf = self._lf_cache
-        for w, tag in zip(folded, self.tag_upos(folded), strict=True):
-            r = lf.get((w, tag))
+        prev = "<s>"
+        fixed = self._fixed
+        cache = self._cache
+        classes = self.classes
+        n = len(folded)
+        for i, w in enumerate(folded):
+            r = fixed.get(w, _MISSING)
+            if r is _MISSING:
+                if len(fixed) > 200_000:
+                    fixed.clear()
+                r = fixed[w] = self._fixed_tag(w)
             if r is None:
-                if len(lf) > 100_000:
-                    lf.clear()
-                r = lf[(w, tag)] = self.lemma_feats(w, tag)
-            out.append(r)
+                nc = classes.get(folded[i + 1], "?") if i + 1 < n else "</s>"
+                key = (w, prev, nc)
+                r = cache.get(key)
+                if r is None:
+                    if len(cache) > 200_000:
+                        cache.clear()
+                    tag = self.perceptron.predict_split(
+                        w,
+                        lambda w=w: word_features(w, self.treebank, self.hazm.get(w, "")),  # type: ignore[misc]
+                        context_features(w, prev, nc),
+                    )
+                    r = cache[key] = self.lemma_feats(w, tag)
+            out.append(r)  # type: ignore[arg-type]
+            prev = r[0]  # type: ignore[index]
         return out
 
     def lemma_feats(self, w: str, tag: str) -> Tagged:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from rasad.syntax import clause_at, governing, tokens_in
+from rasad.syntax import clause_at, governing, governor, tokens_in
 
 # (sentence, [(kind, verb text, parent index)])
 KINDS = [
@@ -128,6 +128,21 @@ def test_queries(analyse) -> None:
     assert g is not None and g.verb is not None and g.verb.lemma == "گفت"
     assert governing(doc, g) is None
     assert [t.text for t in tokens_in(doc, c.start, c.end)] == ["که", "مذاکرات", "ادامه", "دارد"]
+
+
+def test_governor_looks_through_coordination(analyse) -> None:
+    text = "سخنگوی ارتش اعلام کرد که پهپادها رهگیری شدند و دو موشک به هدف نرسید."
+    doc = analyse(text)
+    kinds = [(c.kind, c.verb.text if c.verb else None, c.parent) for c in doc.clauses]
+    assert kinds == [
+        ("main", "اعلام کرد", None),
+        ("complement", "رهگیری شدند", 0),
+        ("coordinated", "نرسید", 1),
+    ]
+    last = doc.clauses[2]
+    assert governing(doc, last) is doc.clauses[1]
+    g = governor(doc, last)
+    assert g is not None and g.verb is not None and g.verb.lvc_noun == "اعلام"
 
 
 def test_sentence_without_verb_is_one_clause(analyse) -> None:
