@@ -62,6 +62,7 @@ class VerbGrouper:
         self.lvc_passive_sources = frozenset({"کرد", "داد", "نمود"})
         self.open_light = frozenset(fold(x) for x in d.get("open_light_verbs", []))
         self.inchoative = frozenset(fold(x) for x in d.get("lvc_inchoative", []))
+        self.adjectival_light = frozenset(fold(x) for x in d.get("adjectival_light_verbs", []))
         self.adjectives = adjectives  # known adjectives (معتقد) that may carry a copula clitic
         self.copula_clitics = sorted(
             ((fold(k), v) for k, v in d.get("copula_clitics", {}).items()), key=lambda kv: -len(kv[0])
@@ -284,6 +285,8 @@ class VerbGrouper:
                     lvc_noun = key
                 elif lex.stem in self.open_light and p.pos == "NOUN" and _bare_noun(key):
                     lvc_noun = key  # a bare noun right before کرد/نمود/شد: لغو کرد, تحریم شد
+                elif lex.stem in self.adjectival_light and p.pos == "ADJ" and _bare_noun(key):
+                    lvc_noun = key  # محسوب شد, متوقف کرد
                 elif lex.stem in self.passive_aux and any(
                     (k, v) in self.lvc for k in keys for v in self.lvc_passive_sources
                 ):
@@ -293,9 +296,12 @@ class VerbGrouper:
                     if (
                         lex.stem in self.passive_aux
                         and key not in self.inchoative
-                        and any((k, v) in self.lvc for k in keys for v in self.lvc_passive_sources)
+                        and (
+                            any((k, v) in self.lvc for k in keys for v in self.lvc_passive_sources)
+                            or (p.pos == "NOUN" and (key, lex.stem) not in self.lvc)
+                        )
                     ):
-                        voice = "passive"
+                        voice = "passive"  # امضا شد, بازداشت شد: the شد-compound of a کرد-compound
         s, e = toks[first].start, toks[last].end
         vg = VerbGroup(
             start=s,
