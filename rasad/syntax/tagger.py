@@ -29,8 +29,7 @@ def verb_feats(a: VerbAnalysis) -> dict[str, str]:
     if a.neg:
         f["Polarity"] = "Neg"
     if a.kind == "participle" and not a.clitic:
-        f["VerbForm"] = "Part"
-        f["Tense"] = "Past"
+        f["VerbForm"] = "Part"  # UD Persian leaves Tense off participles
         return f
     if a.kind in ("past", "participle"):
         f["Tense"] = "Past"
