@@ -3,7 +3,7 @@ the rest, per-word lemma/features learned from UD and verb-morphology rules for 
 
     >>> t = Tagger()
     >>> [p for p, _, _ in t.tag(["وزیر", "خارجه", "روز", "دوشنبه", "به", "تهران", "سفر", "کرد", "."])]
-    ['NOUN', 'NOUN', 'NOUN', 'PROPN', 'ADP', 'PROPN', 'NOUN', 'VERB', 'PUNCT']
+    ['NOUN', 'ADJ', 'NOUN', 'NOUN', 'ADP', 'PROPN', 'NOUN', 'VERB', 'PUNCT']
 """
 
 from __future__ import annotations
