@@ -275,12 +275,14 @@ class ClauseBuilder:
         in_timex: list[bool],
         np_end: list[bool] | None,
     ) -> None:
-        stop = set(range(g.first, g.last + 1)) | set(g.extra) if g else set()
+        stop = set(range(g.first, g.last + 1)).union(g.extra) if g else set()
         verb_at = g.first if g else len(toks)
-        words = [allwords[j] for j in idx]
+        om = self.object_marker
+        preps = self.prepositions
+        adps = [q for q, j in enumerate(idx) if toks[j].pos in ("ADP", "PART") or allwords[j] in preps]
         # را-objects: the nominal run before each را
-        for q, j in enumerate(idx):
-            if words[q] == self.object_marker and toks[j].pos in ("ADP", "PART"):
+        for q in adps:
+            if allwords[idx[q]] == om:
                 r = q - 1
                 while (
                     r >= 0
@@ -295,17 +297,15 @@ class ClauseBuilder:
                     r -= 1
                 if r + 1 < q:
                     c.objects.append((toks[idx[r + 1]].start, toks[idx[q - 1]].end))
-        # prepositional arguments
-        for q, j in enumerate(idx):
-            t = toks[j]
-            if (
-                t.pos == "ADP"
-                and words[q] != self.object_marker
-                and (words[q] in self.prepositions or t.pos == "ADP")
+        # prepositional arguments: the nominal run after each preposition
+        for q in adps:
+            w = allwords[idx[q]]
+            if w != om and (
+                toks[idx[q]].pos == "ADP" or q + 1 < len(idx) and toks[idx[q + 1]].pos in NOMINAL
             ):
                 e = self._np_forward(toks, allwords, idx, q + 1, in_timex, stop, np_end)
                 if e > q + 1:
-                    c.preps.append((words[q], toks[idx[q + 1]].start, toks[idx[e - 1]].end))
+                    c.preps.append((w, toks[idx[q + 1]].start, toks[idx[e - 1]].end))
         # subject: the first unmarked nominal run before the verb
         q = 0
         while q < len(idx) and idx[q] < verb_at:
