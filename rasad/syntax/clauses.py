@@ -211,16 +211,29 @@ class ClauseBuilder:
     @staticmethod
     def _parents(clauses: list[Clause], base: int) -> None:
         n = len(clauses)
+
+        def encloses(k: int, j: int) -> bool:
+            """Whether clause ``k`` governs clause ``j`` (directly or not)."""
+            seen = 0
+            p = clauses[j].parent
+            while p is not None and seen < n:
+                if p == base + k:
+                    return True
+                p = clauses[p - base].parent if base <= p < base + n else None
+                seen += 1
+            return False
+
+        def before(k: int) -> int | None:
+            """The nearest earlier clause that ``k`` does not enclose (its left neighbour)."""
+            return next((base + j for j in range(k - 1, -1, -1) if not encloses(k, j)), None)
+
         for k, c in enumerate(clauses):
             if c.parent is not None or c.kind == "main":
                 continue
-            if c.kind == "complement":
-                c.parent = base + k - 1 if k > 0 else None
-            elif c.kind == "coordinated":
-                prev = k - 1
-                c.parent = base + prev if prev >= 0 else None
+            if c.kind in ("complement", "coordinated"):
+                c.parent = before(k)
             elif c.kind == "relative":
-                c.parent = base + k - 1 if k > 0 else (base + 1 if n > 1 else None)
+                c.parent = before(k) if k > 0 else (base + 1 if n > 1 else None)
             else:  # conditional, purpose, adverbial: before their head clause or after it
                 if k == 0 or clauses[k - 1].kind in ("conditional", "adverbial", "purpose"):
                     nxt = next(
@@ -228,7 +241,9 @@ class ClauseBuilder:
                     )
                     c.parent = base + nxt if nxt is not None else None
                 else:
-                    c.parent = base + k - 1
+                    c.parent = before(k)
+            if c.parent is not None and encloses(k, c.parent - base):
+                c.parent = None  # never a cycle
 
     # --- arguments ---------------------------------------------------------------
     def _np_forward(

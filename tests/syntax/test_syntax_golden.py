@@ -47,3 +47,33 @@ def test_empty_article(syntax) -> None:
 
     doc = syntax(Article(raw=""))
     assert doc.tokens == [] and doc.clauses == []
+
+
+@pytest.mark.golden
+def test_invariants_on_real_articles(shared_dir: Path, pipeline) -> None:
+    """On real news: tokens index the text, clauses stay in their sentence, arguments and verbs
+    in their clause, and the governing links form a forest within each sentence."""
+    from rasad.model import Article
+
+    paths = (
+        sorted((shared_dir / "seeds").glob("*.txt"))
+        + sorted((shared_dir / "eval" / "dev" / "articles").glob("*.txt"))[:20]
+    )
+    assert paths
+    for path in paths:
+        doc = pipeline(Article(raw=path.read_text(encoding="utf-8")))
+        assert all(doc.text[t.start : t.end] == t.text for t in doc.tokens)
+        for i, c in enumerate(doc.clauses):
+            s = doc.sentences[c.sentence]
+            assert s.start <= c.start < c.end <= s.end
+            if c.verb is not None:
+                assert c.start <= c.verb.start < c.verb.end <= c.end
+            spans = ([c.subject] if c.subject else []) + c.objects + [(a, b) for _, a, b in c.preps]
+            assert all(c.start <= a < b <= c.end for a, b in spans)
+            seen = {i}
+            p = c.parent
+            while p is not None:
+                assert p not in seen, f"cycle through clause {i} in {path.name}"
+                assert doc.clauses[p].sentence == c.sentence
+                seen.add(p)
+                p = doc.clauses[p].parent
