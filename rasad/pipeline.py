@@ -26,7 +26,7 @@ class Stage(Protocol):
     def __call__(self, doc: Article) -> Article: ...
 
 
-STAGE_NAMES = ("header", "normalize", "metadata", "time", "entities", "quotes", "events")
+STAGE_NAMES = ("header", "normalize", "metadata", "time", "entities", "syntax", "quotes", "events")
 
 
 class Pipeline:
@@ -76,6 +76,10 @@ def _build_stage(name: str, shared: dict[str, Stage]) -> Stage:
         from rasad.entities import EntityStage
 
         return EntityStage()
+    if name == "syntax":
+        from rasad.syntax import SyntaxStage
+
+        return SyntaxStage()
     if name == "quotes":
         from rasad.quotes import QuoteStage
 
@@ -88,7 +92,7 @@ def _build_stage(name: str, shared: dict[str, Stage]) -> Stage:
 
 
 def default_pipeline(disable: Iterable[str] = ()) -> Pipeline:
-    """The full pipeline: header, normalize, metadata, time, entities, quotes, events.
+    """The full pipeline: header, normalize, metadata, time, entities, syntax, quotes, events.
 
     Disabled stages are neither imported nor built, so ``disable=[...]`` loads only what the
     others need (``metadata`` alone still builds the time tagger it reads datelines with).

@@ -1,0 +1,157 @@
+"""Stage ``syntax``: tokens with UD POS/lemma/features, verb groups and clauses.
+
+Output: ``doc.tokens`` (:class:`~rasad.model.Token`) and ``doc.clauses``
+(:class:`~rasad.model.Clause`, each with its :class:`~rasad.model.VerbGroup`, its kind,
+its governing clause and argument candidates).  Neither is part of ``Article.to_dict()``.
+
+    >>> from rasad.model import Article, Sentence
+    >>> text = "اگر آمریکا تحریم‌ها را لغو نکند، ایران مذاکره نخواهد کرد."
+    >>> doc = SyntaxStage()(Article(raw=text, text=text, sentences=[Sentence(0, len(text))]))
+    >>> [(c.kind, c.verb.lemma, c.verb.tense, c.verb.negated) for c in doc.clauses]
+    [('conditional', 'کرد', 'present', True), ('main', 'کرد', 'future', True)]
+    >>> doc.clauses[0].parent
+    1
+
+Modules: :mod:`~rasad.syntax.tokenize`, :mod:`~rasad.syntax.tagger` (UD-trained),
+:mod:`~rasad.syntax.morph`, :mod:`~rasad.syntax.verbs`, :mod:`~rasad.syntax.clauses`,
+:mod:`~rasad.syntax.query` (``clause_at``, ``governing``, ``tokens_in`` ...).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from rasad.model import Article, Clause, Token
+from rasad.syntax.clauses import ClauseBuilder
+from rasad.syntax.features import fold
+from rasad.syntax.morph import Morphology
+from rasad.syntax.query import (
+    ancestors,
+    clause_at,
+    clauses_in,
+    dependents,
+    first_conjunct,
+    governing,
+    governor,
+    token_at,
+    tokens_in,
+    verb_at,
+)
+from rasad.syntax.tagger import Tagger
+from rasad.syntax.tokenize import tokenize
+from rasad.syntax.verbs import VerbGrouper
+
+__all__ = [
+    "SyntaxStage",
+    "ancestors",
+    "clause_at",
+    "clauses_in",
+    "dependents",
+    "governing",
+    "governor",
+    "first_conjunct",
+    "token_at",
+    "tokens_in",
+    "verb_at",
+    "tokenize",
+]
+
+
+class SyntaxStage:
+    """Tokenize, tag, group verbs and segment clauses (``name = "syntax"``)."""
+
+    name = "syntax"
+
+    def __init__(self) -> None:
+        self.morphology = Morphology()
+        self.tagger = Tagger(morphology=self.morphology)
+        adjectives = frozenset(w for w, c in self.tagger.classes.items() if "ADJ" in c.split("|"))
+        self.grouper = VerbGrouper(self.morphology, adjectives=adjectives)
+        self.clauses = ClauseBuilder()
+        self._folds: dict[str, str] = {}
+
+    def _fold(self, w: str) -> str:
+        if len(self._folds) > 200_000:
+            self._folds.clear()
+        f = self._folds[w] = fold(w)
+        return f
+
+    def __call__(self, doc: Article) -> Article:
+        text = doc.text
+        tokens: list[Token] = []
+        clauses: list[Clause] = []
+        fc = self._folds
+        spans = [(s.start, s.end) for s in doc.sentences] or ([(0, len(text))] if text else [])
+        tx = _merge([(t.start, t.end) for t in doc.timexes])
+        names = _mention_spans(doc)
+        ends = {e for _, e in names}
+        name_ends = [e for _, e in names]
+        tx_ends = [e for _, e in tx]
+        for si, (ss, se) in enumerate(spans):
+            raw = tokenize(text, ss, se)
+            if not raw:
+                continue
+            words = [fc[w] if w in fc else self._fold(w) for _, _, w in raw]
+            tagged = self.tagger.tag([w for _, _, w in raw], words)
+            toks = [Token(s, e, w, p, lem, f, si) for (s, e, w), (p, lem, f) in zip(raw, tagged, strict=True)]
+            tokens.extend(toks)
+            groups = self.grouper.groups(
+                text, toks, words, _span_mask(toks, names, name_ends) if names else None
+            )
+            np_end = [t.end in ends for t in toks] if ends else None
+            clauses.extend(
+                self.clauses.build(
+                    toks, words, groups, si, len(clauses), _span_mask(toks, tx, tx_ends), np_end
+                )
+            )
+        doc.tokens = tokens
+        doc.clauses = clauses
+        return doc
+
+    def analyse_text(self, text: str) -> Article:
+        """Run the stage on a bare text (one sentence per line, split by the normalizer's splitter)."""
+        from rasad.normalize.sentences import SentenceSplitter
+
+        doc = Article(raw=text, text=text, sentences=SentenceSplitter()(text))
+        return self(doc)
+
+
+def _mention_spans(doc: Article) -> list[tuple[int, int]]:
+    """The maximal entity-mention spans (a name ends a noun phrase at their end)."""
+    spans = sorted((m.start, m.end) for e in doc.entities for m in e.mentions)
+    spans += sorted(
+        (m.start, m.end) for e in doc.meta.get("title_entities", []) or [] for m in getattr(e, "mentions", [])
+    )
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping union of ``spans``."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _span_mask(toks: list[Token], spans: list[tuple[int, int]], ends: list[int]) -> list[bool]:
+    """Which tokens start inside one of ``spans`` (sorted, non-nested; ``ends`` = their ends)."""
+    n = len(toks)
+    if not spans or not toks:
+        return [False] * n
+    k = bisect_left(ends, toks[0].start + 1)  # the first span ending after the first token
+    if k >= len(spans) or spans[k][0] >= toks[-1].end:
+        return [False] * n
+    out = []
+    for t in toks:
+        while k < len(spans) and spans[k][1] <= t.start:
+            k += 1
+        out.append(k < len(spans) and spans[k][0] <= t.start)
+    return out
+
+
+def words_of(doc: Article, clause: Clause) -> list[str]:
+    """Folded words of a clause (a convenience for rules)."""
+    return [fold(t.text) for t in tokens_in(doc, clause.start, clause.end)]
