@@ -34,9 +34,9 @@ def test_disabled_stages_are_not_built_nor_imported() -> None:
 
 
 def test_metadata_alone_builds_the_time_tagger_it_needs() -> None:
-    p = default_pipeline(disable=["entities", "quotes", "events", "time"])
+    p = default_pipeline(disable=["entities", "syntax", "quotes", "events", "time"])
     assert p.names == ["header", "normalize", "metadata"]
-    both = default_pipeline(disable=["entities", "quotes", "events"])
+    both = default_pipeline(disable=["entities", "syntax", "quotes", "events"])
     meta, tagger = both.stages[2], both.stages[3]
     assert tagger.name == "time" and getattr(meta, "time_stage", None) is tagger
 
