@@ -236,6 +236,35 @@ def count_contexts(aligned: Iterable[tuple[str, list[str], int]]) -> list[dict[s
     return out
 
 
+def char_lm(words: Counter[str], order: int = 4) -> tuple[dict[str, float], dict[str, float]]:
+    """A Witten–Bell letter n-gram model of English name tokens in back-off form:
+    ``(log p(w | h) for seen h+w, log back-off weight of h)``; ``^`` pads, ``$`` ends."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for word, n in words.items():
+        padded = "^" * (order - 1) + word + "$"
+        for i in range(order - 1, len(padded)):
+            for k in range(order):
+                counts[padded[i - k : i]][padded[i]] += n
+    alphabet = sorted({c for row in counts.values() for c in row})
+    uni = counts[""]
+    total = sum(uni.values())
+    probs: dict[str, float] = {c: math.log((uni[c] + 1) / (total + len(alphabet))) for c in alphabet}
+    backoff: dict[str, float] = {}
+
+    def p(h: str, w: str) -> float:
+        while h and h + w not in probs:
+            h = h[1:]
+        return math.exp(probs[h + w])
+
+    for h in sorted((h for h in counts if h), key=len):
+        row = counts[h]
+        n, t = sum(row.values()), len(row)
+        for w, c in row.items():
+            probs[h + w] = math.log((c + t * p(h[1:], w)) / (n + t))
+        backoff[h] = math.log(t / (n + t))
+    return probs, backoff
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=Path("rasad/data/models/names.json.gz"))
@@ -285,7 +314,10 @@ def main(argv: list[str] | None = None) -> int:
     vocab: Counter[str] = Counter()
     for _, en, w in wiki + gaz:
         vocab[en] += w
+    lm_probs, lm_backoff = char_lm(vocab)
     model = {
+        "lm": "\n".join(f"{k}\t{v:.3f}" for k, v in sorted(lm_probs.items())),
+        "lm_backoff": "\n".join(f"{k}\t{v:.3f}" for k, v in sorted(lm_backoff.items())),
         "memory": "\n".join(f"{k}\t{v}" for k, v in sorted(memory.items())),
         "levels": [dump_rows(c) for c in counts],
         "levels_ir": [dump_rows(c) for c in counts_ir],

@@ -195,7 +195,19 @@ class NameModel:
         rules: Rules | None = None,
         levels_ir: list[dict[str, str]] | None = None,
         own: frozenset[str] = frozenset(),
+        lm: tuple[dict[str, str], dict[str, str]] = ({}, {}),
+        lm_weight: float = 0.3,
+        iranian_weight: float = 0.6,
+        kappa: float = 1.0,
     ) -> None:
+        # a rule-based speller of Iranian names; its spelling wins when the model has it in
+        # its n-best list (the learned data hold few Iranian names)
+        self.iranian_rules: Callable[[str], str] | None = None
+        self.kappa = kappa  # Witten–Bell: a context with n counts of t chunks weighs n / (n + kappa t)
+        self.iranian_weight = iranian_weight
+        self.lm, self.lm_backoff = lm
+        self.lm_weight = lm_weight
+        self._lm_chunk = functools.lru_cache(maxsize=1 << 17)(self._lm_score)
         self.own = own  # memory keys whose spelling comes from the gazetteer's lists
         self.rules = rules or Rules({}, (), frozenset())
         self.memory = memory
@@ -226,6 +238,7 @@ class NameModel:
             rules=rules,
             levels_ir=[_table(t) for t in data.get("levels_ir", ["", "", ""])],
             own=frozenset(data.get("own", "").split("\n")),
+            lm=(_table(data.get("lm", "")), _table(data.get("lm_backoff", ""))),
         )
 
     @staticmethod
@@ -237,23 +250,18 @@ class NameModel:
     # --- probabilities ------------------------------------------------------------------
     def _low_dist(self, c: str, wide: str, k2: str, iranian: bool) -> tuple[tuple[str, float], ...]:
         """Chunks for a letter in its neighbourhood after a chunk (levels 0–2, Witten–Bell
-        interpolation; for an Iranian name the Iranian pairs' levels 0–2 on top), the
+        interpolation; for an Iranian name mixed with the same chain on the Iranian pairs), the
         ``width`` most likely, as probabilities."""
         base = self._rows[0](c)
         if base is None:
             return ()
-        keys = [(1, wide), (2, k2)] + ([(5, wide), (6, k2)] if iranian else [])
-        rows = [base] + [r for r in (self._rows[lv](k) for lv, k in keys) if r is not None]
-        cands = set(list(base[1])[:12])  # rows are stored most frequent first
-        for _, row in rows[1:]:
-            cands.update(row)
-        scored = []
-        for k in cands:
-            p = 0.0
-            for level, (n, row) in enumerate(rows):
-                lam = n / (n + len(row)) if level else 1.0
-                p = (1 - lam) * p + lam * row.get(k, 0) / n
-            scored.append((k, p))
+        main = self._chain([base, self._rows[1](wide), self._rows[2](k2)])
+        if iranian:  # mixed with the chain of the Iranian pairs alone
+            own = self._chain([self._rows[4](c), self._rows[5](wide), self._rows[6](k2)])
+            if own:
+                a = self.iranian_weight
+                main = {k: (1 - a) * main.get(k, 0.0) + a * own.get(k, 0.0) for k in main.keys() | own.keys()}
+        scored = list(main.items())
         if iranian:
             last = wide.endswith(EOS)
             merged: dict[str, float] = {}
@@ -264,14 +272,55 @@ class NameModel:
         scored.sort(key=lambda kv: -kv[1])
         return tuple(kv for kv in scored[: self.width] if kv[1] > 1e-5)
 
+    def _chain(self, found: list[tuple[int, dict[str, int]] | None]) -> dict[str, float]:
+        """Witten–Bell interpolation up a chain of context rows (the first is the base)."""
+        rows = [r for r in found[1:] if r is not None]
+        if found[0] is None:
+            return {}
+        base_n, base_row = found[0]
+        cands = set(list(base_row)[:12])  # rows are stored most frequent first
+        for _, row in rows:
+            cands.update(row)
+        out: dict[str, float] = {}
+        for k in cands:
+            p = base_row.get(k, 0) / base_n
+            for n, row in rows:
+                lam = n / (n + self.kappa * len(row))
+                p = (1 - lam) * p + lam * row.get(k, 0) / n
+            out[k] = p
+        return out
+
     def _dist(self, keys: tuple[str, str, str, str], iranian: bool) -> tuple[tuple[str, float], ...]:
         low = self._low(keys[0], keys[1], keys[2], iranian)
         got = self._rows[3](keys[3]) if keys[3] and not iranian else None
         if got is None:
             return tuple((k, math.log(p)) for k, p in low)
         n, row = got
-        lam = n / (n + len(row))
+        lam = n / (n + self.kappa * len(row))
         return tuple((k, math.log((1 - lam) * p + lam * row.get(k, 0) / n)) for k, p in low)
+
+    def _lm_score(self, history: str, chunk: str) -> float:
+        """Log-probability of the English letters ``chunk`` after ``history`` (its last three
+        letters, ``^``-padded), from the letter model of English name tokens."""
+        if not self.lm:
+            return 0.0
+        total = 0.0
+        h = history
+        for w in chunk:
+            total += self._lm_letter(h[-3:], w)
+            h += w
+        return total
+
+    def _lm_letter(self, h: str, w: str) -> float:
+        bow = 0.0
+        while True:
+            got = self.lm.get(h + w)
+            if got is not None:
+                return bow + float(got)
+            if not h:
+                return bow - 12.0
+            bow += float(self.lm_backoff.get(h, 0.0))
+            h = h[1:]
 
     # --- decoding -----------------------------------------------------------------------
     def candidates(self, token: str, iranian: bool = False) -> list[tuple[str, float]]:
@@ -282,9 +331,10 @@ class NameModel:
         for i in range(2, len(fa) - 2):
             grown: dict[tuple[str, str], tuple[float, tuple[str, str]]] = {}
             for score, prev, out in beams:
+                hist = ("^^^" + out)[-3:]
                 for chunk, lp in self._step(contexts(fa, i, prev), iranian):
                     key = (chunk, out + chunk)
-                    s = score + lp
+                    s = score + lp + self.lm_weight * self._lm_chunk(hist, chunk)
                     old = grown.get(key)
                     if old is None or s > old[0]:
                         grown[key] = (s, (prev[1], chunk))
@@ -294,6 +344,7 @@ class NameModel:
                 return []
         merged: dict[str, float] = {}
         for s, _, out in beams:
+            s += self.lm_weight * self._lm_chunk(("^^^" + out)[-3:], "$")
             merged[out] = max(merged.get(out, -1e9), s)
         return sorted(merged.items(), key=lambda kv: -kv[1])[: self.nbest]
 
@@ -308,6 +359,10 @@ class NameModel:
         cands = self.candidates(fa, iranian)
         if not cands:
             return ""
+        if iranian and self.iranian_rules is not None:
+            ruled = self.iranian_rules(fa).lower()
+            if any(c == ruled for c, _ in cands):
+                return ruled[:1].upper() + ruled[1:]
         best = max(cands, key=lambda kv: kv[1] + self._bonus(kv[0]))[0]
         return best[:1].upper() + best[1:]
 

@@ -171,10 +171,12 @@ class Transliterator:
         if self.model_path is None or not self.model_path.exists():
             return None
         try:
-            return NameModel.load(self.model_path)
+            model = NameModel.load(self.model_path)
         except (OSError, ValueError, KeyError) as exc:
             log.warning("name model unusable: %s", exc)
             return None
+        model.iranian_rules = functools.partial(self.word, iranian=True)
+        return model
 
     def __call__(self, name: str) -> str:
         """A whole name in its English spelling: ``شینزو آبه`` → ``Shinzo Abe``; given names
