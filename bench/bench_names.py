@@ -82,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'letter-by-letter (translit)':<28}{base / n:>8.3f}{'':>13}")
     print(f"{'learned model':<28}{hit / n:>8.3f}{oov_hit / max(1, oov):>13.3f}")
     print(f"model top-{a.k} on OOV tokens: {topk / max(1, oov):.3f}")
-    print(f"model load {load_s * 1000:.0f} ms; {speed:.0f} new tokens/s (decode); all {n / model_s:.0f} tokens/s")
+    print(
+        f"model load {load_s * 1000:.0f} ms; {speed:.0f} new tokens/s (decode); all {n / model_s:.0f} tokens/s"
+    )
     return 0
 
 

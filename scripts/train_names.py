@@ -86,19 +86,28 @@ def read_corpus(path: Path) -> Iterator[Pair]:
 def gazetteer_pairs(data_dir: Path = DATA_DIR) -> Iterator[tuple[str, str, int, bool]]:
     """Token-aligned Persian alias ↔ English name pairs of people and places, each marked
     Iranian or not (a person of ``iran.yaml`` or whose first name is an Iranian given name)."""
-    given = {fa_token(line.split("\t")[0]) for line in (data_dir / "given_names_fa.tsv").read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
+    given = {
+        fa_token(line.split("\t")[0])
+        for line in (data_dir / "given_names_fa.tsv").read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    }
     for fname, raw in iter_raw_entries(data_dir):
         if raw.get("type") not in NAME_TYPES:
             continue
         en = en_words(str(raw.get("name") or ""))
-        forms = [raw.get("fa") or ""] + [a if isinstance(a, str) else a.get("fa", "") for a in raw.get("aliases") or []]
+        forms = [raw.get("fa") or ""] + [
+            a if isinstance(a, str) else a.get("fa", "") for a in raw.get("aliases") or []
+        ]
         for form in forms:
             fa = [t for t in (fa_token(w) for w in re.split(r"[\s\-]+", str(form))) if t]
             iranian = raw.get("type") == "PER" and (fname == "iran.yaml" or (len(fa) > 1 and fa[0] in given))
             if fa and len(fa) == len(en):
                 for f, e in zip(fa, en, strict=True):
                     yield f, e, GAZ_WEIGHT, iranian
-    for fname, col_fa, col_en, kind in (("given_names_fa.tsv", 0, 1, None), ("translit_words.tsv", 1, 2, "word")):
+    for fname, col_fa, col_en, kind in (
+        ("given_names_fa.tsv", 0, 1, None),
+        ("translit_words.tsv", 1, 2, "word"),
+    ):
         for line in (data_dir / fname).read_text(encoding="utf-8").splitlines():
             cols = line.split("\t")
             if line.startswith("#") or len(cols) <= col_en or (kind and cols[0] != kind):
@@ -197,7 +206,12 @@ def persianize(fa: str, chunks: list[str]) -> tuple[str, list[str]] | None:
     for i, (c, ch) in enumerate(zip(fa, chunks, strict=True)):
         if c == "ب" and ch.startswith("p"):
             letters[i] = "پ"
-        elif c in "غجک" and ch.startswith("g") and not ch.startswith("gh") and not (c == "ج" and ch[1:2] in "eiy" and ch[1:2]):
+        elif (
+            c in "غجک"
+            and ch.startswith("g")
+            and not ch.startswith("gh")
+            and not (c == "ج" and ch[1:2] in "eiy" and ch[1:2])
+        ):
             letters[i] = "گ"
         elif c == "ف" and ch.startswith("v"):
             letters[i] = "و"
@@ -269,7 +283,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=Path("rasad/data/models/names.json.gz"))
     ap.add_argument("--iters", type=int, default=4)
-    ap.add_argument("--min-score", type=float, default=-3.0, help="per-letter log-score below which a pair is left out")
+    ap.add_argument(
+        "--min-score", type=float, default=-3.0, help="per-letter log-score below which a pair is left out"
+    )
     a = ap.parse_args(argv)
     corpus = shared_dir() / "corpus" / "names" / "netranslit_wd_arabic_80"
     if not corpus.exists():
@@ -285,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     good: list[tuple[str, list[str], int]] = []
     persian = 0
     bad_gaz: set[tuple[str, str]] = set()
-    for k, (fa, ch, w, s) in enumerate(aligned):
+    for fa, ch, w, s in aligned:
         if s < a.min_score or len(ch) and sum(map(len, ch)) < len(fa) - 1:  # «عبدالغنی» ↔ «ghani»
             if w == GAZ_WEIGHT:
                 bad_gaz.add((fa, "".join(ch)))
@@ -295,8 +311,11 @@ def main(argv: list[str] | None = None) -> int:
             persian += 1
             fa, ch = p
         good.append((fa, ch, w))
-    print(f"kept {len(good)} of {len(aligned)} alignments ({persian} in Persian spelling); "
-          f"left out {len(bad_gaz)} gazetteer pairs, e.g. {sorted(bad_gaz)[:8]}", file=sys.stderr)
+    print(
+        f"kept {len(good)} of {len(aligned)} alignments ({persian} in Persian spelling); "
+        f"left out {len(bad_gaz)} gazetteer pairs, e.g. {sorted(bad_gaz)[:8]}",
+        file=sys.stderr,
+    )
     counts = count_contexts(good)
     iranian = [(fa, ch, w) for fa, ch, w in good if w == GAZ_WEIGHT and (fa, "".join(ch)) in iranian_pairs]
     counts_ir = count_contexts(iranian)[:3]

@@ -151,7 +151,12 @@ def contexts(fa: str, i: int, prev: tuple[str, str]) -> tuple[str, str, str, str
     the two chunks before it (``prev[0]`` the older one)."""
     c = fa[i]
     wide = fa[i - 1] + c + fa[i + 1]
-    return (c, wide, wide + "|" + prev[1], fa[i - 2 : i + 2] + "|" + prev[0] + "|" + prev[1] if i >= 2 else "")
+    return (
+        c,
+        wide,
+        wide + "|" + prev[1],
+        fa[i - 2 : i + 2] + "|" + prev[0] + "|" + prev[1] if i >= 2 else "",
+    )
 
 
 def _row(raw: str) -> tuple[int, dict[str, int]]:
@@ -217,7 +222,10 @@ class NameModel:
         self.width = width
         self.nbest = nbest
         self.bonus = bonus
-        self._rows = [functools.lru_cache(maxsize=None)(functools.partial(self._parse, lv)) for lv in range(len(self.levels))]
+        self._rows = [
+            functools.lru_cache(maxsize=None)(functools.partial(self._parse, lv))
+            for lv in range(len(self.levels))
+        ]
         self._low = functools.lru_cache(maxsize=1 << 16)(self._low_dist)
         self._step = functools.lru_cache(maxsize=1 << 17)(self._dist)
         self.token = functools.lru_cache(maxsize=1 << 16)(self._token)  # type: ignore[method-assign]
@@ -403,7 +411,10 @@ class NameModel:
         return self.token(part, iranian)
 
     def __call__(
-        self, name: str, known: Callable[[str], str | None] = lambda w: None, iranian: frozenset[str] = frozenset()
+        self,
+        name: str,
+        known: Callable[[str], str | None] = lambda w: None,
+        iranian: frozenset[str] = frozenset(),
     ) -> str:
         """A whole name, word by word: ``شینزو آبه`` → ``Shinzo Abe``.  A name whose first
         word is in ``iranian`` (Iranian given names) is spelled the Iranian way
