@@ -69,13 +69,19 @@ def main(argv: list[str] | None = None) -> int:
     model_s = time.perf_counter() - t0
     for fa, en in pairs:
         base += _plain(letters.word(fa)) == en
-    # speed: fresh tokens, no cache
+    # speed: tokens never decoded before (no token cache); cold = a just-loaded model,
+    # warm = after 1,500 other tokens filled the context caches (as in a running pipeline)
     fresh = NameModel.load(a.model)
-    uniq = list(dict.fromkeys(fa for fa, _ in pairs if fa not in fresh.memory))[:3000]
+    uniq = list(dict.fromkeys(fa for fa, _ in pairs if fa not in fresh.memory))
+    cold_set, warm_set = uniq[:1500], uniq[1500:3000]
     t0 = time.perf_counter()
-    for fa in uniq:
+    for fa in cold_set:
         fresh.token(fa)
-    speed = len(uniq) / max(1e-9, time.perf_counter() - t0)
+    cold = len(cold_set) / max(1e-9, time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    for fa in warm_set:
+        fresh.token(fa)
+    speed = len(warm_set) / max(1e-9, time.perf_counter() - t0)
     n = len(pairs)
     print(f"held-out pairs: {n} ({oov} outside the whole-word memory)")
     print(f"{'system':<28}{'exact':>8}{'exact (OOV)':>13}")

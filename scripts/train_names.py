@@ -341,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
         "levels": [dump_rows(c) for c in counts],
         "levels_ir": [dump_rows(c) for c in counts_ir],
         "own": "\n".join(own),
+        "iranian_words": "\n".join(sorted({fa for fa, _ in iranian_pairs})),
         "vocab": "\n".join(f"{k}\t{v}" for k, v in sorted(vocab.items()) if v >= 2),
         "meta": {"pairs": len(wiki) + len(gaz), "persian_spelling": persian},
     }

@@ -204,7 +204,9 @@ class NameModel:
         lm_weight: float = 0.3,
         iranian_weight: float = 0.6,
         kappa: float = 1.0,
+        iranian_words: frozenset[str] = frozenset(),
     ) -> None:
+        self.iranian_words = iranian_words  # words of the gazetteer's Iranian names
         # a rule-based speller of Iranian names; its spelling wins when the model has it in
         # its n-best list (the learned data hold few Iranian names)
         self.iranian_rules: Callable[[str], str] | None = None
@@ -246,6 +248,7 @@ class NameModel:
             rules=rules,
             levels_ir=[_table(t) for t in data.get("levels_ir", ["", "", ""])],
             own=frozenset(data.get("own", "").split("\n")),
+            iranian_words=frozenset(data.get("iranian_words", "").split("\n")) - {""},
             lm=(_table(data.get("lm", "")), _table(data.get("lm_backoff", ""))),
         )
 
@@ -417,8 +420,9 @@ class NameModel:
         iranian: frozenset[str] = frozenset(),
     ) -> str:
         """A whole name, word by word: ``شینزو آبه`` → ``Shinzo Abe``.  A name whose first
-        word is in ``iranian`` (Iranian given names) is spelled the Iranian way
+        word is in ``iranian`` (Iranian given names) or is a word of the gazetteer's Iranian
+        names is spelled the Iranian way
         (``اعظم پورکند`` → ``Azam Pourkand``)."""
         words = name_words(name)
-        ir = bool(words) and words[0][0] in iranian
+        ir = bool(words) and (words[0][0] in iranian or words[0][0] in self.iranian_words)
         return " ".join(w for w in (self.word(p, known, ir) for p in words) if w)
