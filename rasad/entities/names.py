@@ -193,8 +193,8 @@ class NameModel:
         memory: Mapping[str, str],
         levels: list[dict[str, str]],
         vocab: Mapping[str, str],
-        beam: int = 6,
-        width: int = 8,
+        beam: int = 4,
+        width: int = 5,
         nbest: int = 6,
         bonus: float = 2.0,
         rules: Rules | None = None,
@@ -215,6 +215,7 @@ class NameModel:
         self.lm, self.lm_backoff = lm
         self.lm_weight = lm_weight
         self._lm_chunk = functools.lru_cache(maxsize=1 << 17)(self._lm_score)
+        self._scored = functools.lru_cache(maxsize=1 << 17)(self._scored_step)
         self.own = own  # memory keys whose spelling comes from the gazetteer's lists
         self.rules = rules or Rules({}, (), frozenset())
         self.memory = memory
@@ -310,6 +311,13 @@ class NameModel:
         lam = n / (n + self.kappa * len(row))
         return tuple((k, math.log((1 - lam) * p + lam * row.get(k, 0) / n)) for k, p in low)
 
+    def _scored_step(
+        self, keys: tuple[str, str, str, str], iranian: bool, history: str
+    ) -> tuple[tuple[str, float], ...]:
+        """The chunks for one letter with channel + weighted English letter-model scores."""
+        w = self.lm_weight
+        return tuple((k, lp + w * self._lm_chunk(history, k)) for k, lp in self._step(keys, iranian))
+
     def _lm_score(self, history: str, chunk: str) -> float:
         """Log-probability of the English letters ``chunk`` after ``history`` (its last three
         letters, ``^``-padded), from the letter model of English name tokens."""
@@ -338,19 +346,19 @@ class NameModel:
         """The n-best spellings of one folded token with their log-probabilities
         (``iranian``: the spelling conventions of Iranian names weigh more)."""
         fa = BOS + BOS + token + EOS + EOS
-        beams: list[tuple[float, tuple[str, str], str]] = [(0.0, (BOS, BOS), "")]
+        beams: list[tuple[float, str, str]] = [(0.0, BOS + "\t" + BOS, "")]
+        step = self._scored
         for i in range(2, len(fa) - 2):
-            grown: dict[tuple[str, str], tuple[float, tuple[str, str]]] = {}
+            grown: dict[str, tuple[float, str, str]] = {}
             for score, prev, out in beams:
-                hist = ("^^^" + out)[-3:]
-                for chunk, lp in self._step(contexts(fa, i, prev), iranian):
-                    key = (chunk, out + chunk)
-                    s = score + lp + self.lm_weight * self._lm_chunk(hist, chunk)
+                p0, p1 = prev.split("\t")
+                for chunk, lp in step(contexts(fa, i, (p0, p1)), iranian, ("^^^" + out)[-3:]):
+                    s = score + lp
+                    key = out + "\t" + chunk
                     old = grown.get(key)
                     if old is None or s > old[0]:
-                        grown[key] = (s, (prev[1], chunk))
-            best = sorted(grown.items(), key=lambda kv: -kv[1][0])[: self.beam]
-            beams = [(s, pr, k[1]) for k, (s, pr) in best]
+                        grown[key] = (s, p1 + "\t" + chunk, out + chunk)
+            beams = sorted(grown.values(), reverse=True)[: self.beam]
             if not beams:
                 return []
         merged: dict[str, float] = {}
