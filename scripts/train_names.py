@@ -40,12 +40,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rasad.entities.gazetteer import DATA_DIR, iter_raw_entries  # noqa: E402
-from rasad.entities.names import BOS, EOS, contexts, dump_rows, fa_token  # noqa: E402
+from rasad.entities.names import BOS, CONSONANTS, EOS, contexts, dump_rows, fa_token  # noqa: E402
 
 MAX_CHUNK = 4
 # letters that are consonants only: their chunk starts with a consonant (a short vowel the
 # script drops follows it: «م» → «mo» in «Mohammad», never «om»)
-CONSONANTS = frozenset("بپتثجچحخدذرزژسشصضطظغفقکگلمن")
 VOWELS = frozenset("aeiou")
 GAZ_WEIGHT = 10
 NAME_TYPES = ("PER", "GPE", "LOC", "FAC")

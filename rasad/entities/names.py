@@ -34,6 +34,8 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "names
 RULES_PATH = MODEL_PATH.parent / "names_rules.tsv"
 ZWNJ = "\u200c"
 
+# letters that are consonants only (the training alignment lets their chunk start with a consonant)
+CONSONANTS = frozenset("بپتثجچحخدذرزژسشصضطظغفقکگلمن")
 BOS = "^"
 EOS = "$"
 
@@ -273,7 +275,10 @@ class NameModel:
             if own:
                 a = self.iranian_weight
                 main = {k: (1 - a) * main.get(k, 0.0) + a * own.get(k, 0.0) for k in main.keys() | own.keys()}
-        scored = list(main.items())
+        # a letter that is only a consonant is always written (a silent one is an alignment slip),
+        # except the ل of the Arabic article
+        silent_ok = c not in CONSONANTS or c == "ل"
+        scored = [(k, p) for k, p in main.items() if k or silent_ok]
         if iranian:
             last = wide.endswith(EOS)
             merged: dict[str, float] = {}
