@@ -432,10 +432,10 @@ class NameModel:
         known: Callable[[str], str | None] = lambda w: None,
         iranian: frozenset[str] = frozenset(),
     ) -> str:
-        """A whole name, word by word: ``شینزو آبه`` → ``Shinzo Abe``.  A name whose first
-        word is in ``iranian`` (Iranian given names) or is a word of the gazetteer's Iranian
+        """A whole name, word by word: ``شینزو آبه`` → ``Shinzo Abe``.  A name with a word
+        in ``iranian`` (Iranian given names) or among the words of the gazetteer's Iranian
         names is spelled the Iranian way
         (``اعظم پورکند`` → ``Azam Pourkand``)."""
         words = name_words(name)
-        ir = bool(words) and (words[0][0] in iranian or words[0][0] in self.iranian_words)
+        ir = any(p in iranian or p in self.iranian_words for w in words for p in w)
         return " ".join(w for w in (self.word(p, known, ir) for p in words) if w)
