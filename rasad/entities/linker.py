@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from rasad.entities.gazetteer import GazEntry, Gazetteer, alias_keys, fold
 from rasad.entities.matcher import Hit, Matcher, is_word_char, select_longest
-from rasad.entities.translit import Transliterator, slugify
+from rasad.entities.names import canonical, glued_key
+from rasad.entities.translit import Transliterator
 from rasad.model import Entity, Mention
 
 STRIP = " \u200c،.:؛«»\"'()"
@@ -277,15 +278,11 @@ class Linker:
             ):  # nested tagger spans: the first, longest
                 continue
             cleaned.append((start, end, surface, etype))
-        people = sorted({c[2] for c in cleaned if c[3] == "PER" and " " in c[2]}, key=len, reverse=True)
-        surnames = {p.split(" ")[-1]: p for p in reversed(people)}
+        people, same = _people(c[2] for c in cleaned if c[3] == "PER")
+        surnames = {canonical(p).split(" ")[-1]: p for p in reversed(people)}
         # a shorter name that begins or ends a longer one is the same person
         # («پرز مولینا» ← «اتو پرز مولینا», «عبدالله بن سعود» ← «عبدالله بن سعود بن محمد»)
-        longer = {
-            q: next(p for p in people if len(p) > len(q) and (p.endswith(" " + q) or p.startswith(q + " ")))
-            for q in people
-            if any(len(p) > len(q) and (p.endswith(" " + q) or p.startswith(q + " ")) for p in people)
-        }
+        longer = {q: p for q in people if (p := _longer(q, people)) is not None}
         for start, end, surface, etype in cleaned:
             known = self._confirmed(surface, etype)
             if known is not None:
@@ -295,30 +292,30 @@ class Linker:
             if etype not in new_types:
                 continue  # the tagger's other types only confirm gazetteer aliases
             source = "crf"
-            if etype == "PER" and surface in longer:
-                surface_full, source = longer[surface], "coref"
-            elif etype == "PER" and " " not in surface and surface in surnames:
-                surface_full, source = surnames[surface], "coref"
-            elif etype == "PER" and " " not in surface:
+            surface_full = same.get(glued_key(surface), surface) if etype == "PER" else surface
+            if etype == "PER" and surface_full in longer:
+                surface_full, source = longer[surface_full], "coref"
+            elif etype == "PER" and " " not in canonical(surface_full) and canonical(surface) in surnames:
+                surface_full, source = surnames[canonical(surface)], "coref"
+            elif etype == "PER" and " " not in canonical(surface_full):
                 continue  # a lone unknown word tagged as a person: too noisy to keep
-            else:
-                surface_full = surface
-            eid = "rasad:" + slugify(self.translit(surface_full))
+            eid = self.translit.entity_id(surface_full)
             if eid == "rasad:":
                 continue
             if eid not in new:
                 new[eid] = Entity(eid, self.translit(surface_full), etype, surface_full, [])
             out.append(Linked(eid, Mention(surface, start, end, source)))
             occupied.append((start, end))
-        # surnames of new people, later in the text
+        # surnames of new people, later in the text (spelling variants too: ي/ی, ك/ک)
+        folded = fold(text)
         for eid, ent in new.items():
-            if ent.type != "PER" or not ent.label_fa or " " not in ent.label_fa:
+            if ent.type != "PER" or not ent.label_fa or " " not in ent.label_fa.strip():
                 continue
-            last = ent.label_fa.split(" ")[-1]
+            last = ent.label_fa.split()[-1]
             if len(last) < 3:
                 continue
             first = min(lk.mention.start for lk in out if lk.eid == eid)
-            for m in re.finditer(re.escape(last), text):
+            for m in re.finditer(re.escape(fold(last)), folded):
                 s, e = m.start(), m.end()
                 if (
                     s <= first
@@ -328,7 +325,7 @@ class Linker:
                     continue
                 if any(a < e and s < b for a, b in occupied):
                     continue
-                out.append(Linked(eid, Mention(last, s, e, "coref")))
+                out.append(Linked(eid, Mention(text[s:e], s, e, "coref")))
                 occupied.append((s, e))
         return out, new
 
@@ -346,6 +343,27 @@ def apposed(text: str, start: int, end: int, names: list[Linked], people: set[st
             return lk.eid
         if m.start >= end and _APPOSITION.fullmatch(text, end, m.start):
             return lk.eid
+    return None
+
+
+def _people(surfaces: Iterable[str]) -> tuple[list[str], dict[str, str]]:
+    """Multi-word person names, longest first, one per spelling (the first written), and
+    a map from every spelling's :func:`glued_key` to that one (``ملا عبدالغنی`` /
+    ``ملا عبد الغنی`` / ``ملا عبدالغني``)."""
+    same: dict[str, str] = {}
+    for p in surfaces:
+        same.setdefault(glued_key(p), p)
+    people = sorted({p for p in same.values() if " " in canonical(p)}, key=len, reverse=True)
+    return people, same
+
+
+def _longer(q: str, people: list[str]) -> str | None:
+    """The first longer name that begins or ends with ``q`` (compared as canonical spellings)."""
+    cq = canonical(q)
+    for p in people:
+        cp = canonical(p)
+        if len(cp) > len(cq) and (cp.endswith(" " + cq) or cp.startswith(cq + " ")):
+            return p
     return None
 
 

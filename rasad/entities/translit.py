@@ -1,7 +1,11 @@
-"""A small data-driven Persian → Latin romanizer for names the gazetteer lacks.
+"""Persian → English spelling of names the gazetteer lacks.
 
-Persian script omits short vowels, so the result is a readable guess, not always the
-English spelling: ``تیمور تکاچنکو`` → ``Timur Takachenko`` (Wikipedia: Tymur Tkachenko).
+A name is spelled word by word: words the gazetteer's lists know (foreign and Iranian given
+names) as listed, the others by the learned name model (:mod:`rasad.entities.names`,
+trained on real name pairs: ``شینزو آبه`` → ``Shinzo Abe``).  Without the model file the
+letter-by-letter romanizer below is used; it stays as the baseline of
+``bench/bench_names.py``.  Persian script omits short vowels, so letter by letter is a
+readable guess, not the English spelling: ``تیمور تکاچنکو`` → ``Timur Takachenko``.
 Data: the letter table ``translit.tsv``, foreign given names and name endings
 (``وف`` → ``ov``, ``سکی`` → ``sky``) in ``translit_words.tsv``, Iranian given names with
 their usual spelling in ``given_names_fa.tsv`` (all in ``rasad/data/gazetteer/``).
@@ -13,11 +17,15 @@ their usual spelling in ``given_names_fa.tsv`` (all in ``rasad/data/gazetteer/``
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import unicodedata
 from pathlib import Path
 
 from rasad.entities.gazetteer import DATA_DIR
+from rasad.entities.names import MODEL_PATH, NameModel, fa_token, name_key
+
+log = logging.getLogger(__name__)
 
 ZWNJ = "\u200c"
 
@@ -48,9 +56,13 @@ class Transliterator:
         table: dict[str, tuple[str, str, bool]],
         names: dict[str, str] | None = None,
         suffixes: dict[str, str] | None = None,
+        model_path: Path | None = MODEL_PATH,
     ) -> None:
         self.table = table
         self.names = names or {}
+        self.model_path = model_path
+        self._folded = {fa_token(k): v for k, v in self.names.items()}
+        self._iranian: frozenset[str] = frozenset()
         self.iranian_names: frozenset[str] = frozenset(self.names)
         # longest Persian ending first: «چنکو» before «نکو»
         self.suffixes = sorted((suffixes or {}).items(), key=lambda kv: len(kv[0]), reverse=True)
@@ -84,6 +96,7 @@ class Transliterator:
                 (foreign if cols[0] == "word" else suffixes)[cols[1].strip()] = cols[2].strip()
         translit = cls(table, {**foreign, **names}, suffixes)
         translit.iranian_names = frozenset(names)
+        translit._iranian = frozenset(fa_token(n) for n in names)
         return translit
 
     @staticmethod
@@ -152,14 +165,41 @@ class Transliterator:
         s = _CLUSTER.sub(_open_cluster, s)
         return s[:1].upper() + s[1:]
 
+    @functools.cached_property
+    def model(self) -> NameModel | None:
+        """The learned name model, loaded on first use (None when its file is missing)."""
+        if self.model_path is None or not self.model_path.exists():
+            return None
+        try:
+            model = NameModel.load(self.model_path)
+        except (OSError, ValueError, KeyError) as exc:
+            log.warning("name model unusable: %s", exc)
+            return None
+        model.iranian_rules = functools.partial(self.word, iranian=True)
+        return model
+
     def __call__(self, name: str) -> str:
-        """Romanize a whole name: ``ولادیمیر پوتین`` → ``Valadimir Putin``; ZWNJ-joined parts
-        stay one word (``کاویانی‌فر`` → ``Kavyanifr``)."""
+        """A whole name in its English spelling: ``شینزو آبه`` → ``Shinzo Abe``; given names
+        the gazetteer lists keep their listed spelling (``سرگئی`` → ``Sergey``)."""
+        model = self.model
+        if model is None:
+            return self.letters(name)
+        return model(name, self._folded.get, self._iranian)
+
+    def letters(self, name: str) -> str:
+        """Letter-by-letter romanization: ``ولادیمیر پوتین`` → ``Valadimir Putin``; ZWNJ-joined
+        parts stay one word (``کاویانی‌فر`` → ``Kavyanifr``)."""
         name = unicodedata.normalize("NFC", name).replace(ZWNJ, "")
         words = [w for w in re.split(r"[\s\-]+", name) if w]
         iranian = bool(words) and words[0] in self.iranian_names
         latin = [self.names.get(w) or self.word(w, iranian) for w in words]
         return " ".join(x for x in latin if x)
+
+    def entity_id(self, name: str) -> str:
+        """The ``rasad:`` id of a name the gazetteer lacks, a function of its normalized key
+        (:func:`~rasad.entities.names.name_key`) only: spelling variants share it
+        (``ملا عبد الغنی`` / ``ملا عبدالغني``), in every article."""
+        return "rasad:" + slugify(self(name_key(name)))
 
 
 def slugify(s: str) -> str:

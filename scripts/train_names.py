@@ -1,0 +1,360 @@
+"""Train the Persian → English name model (``rasad/entities/names.py``).
+
+The committed model is reproduced by::
+
+    .venv/bin/python scripts/train_names.py --out rasad/data/models/names.json.gz
+
+Training pairs:
+
+* ``../shared/corpus/names/netranslit_wd_arabic_80`` (Wikidata name tokens, CC0; the
+  ``_20`` part is held out for ``bench/bench_names.py``).  Its Arabic-script side follows
+  Arabic conventions (``بيتر`` Peter, ``غريغوري`` Gregory); after a first alignment each
+  pair also gets a Persian copy (``پیتر``, ``گرگوری``: ب→پ for p, غ/ج/ک→گ for hard g,
+  ف→و for v, ث→ت for th, تش→چ for ch);
+* the gazetteer (``rasad/data/gazetteer/*.yaml``): people and places, Persian name and
+  aliases ↔ English name, token by token where the token counts agree (its CLDR place
+  names come from Babel), plus ``given_names_fa.tsv`` and the ``word`` rows of
+  ``translit_words.tsv``.  Gazetteer pairs weigh more: they are the spellings English
+  news uses for names written the Persian way.
+
+Alignment: hard EM, each Persian letter writes 0–4 English letters.  Pairs that align
+badly (translations such as ``آلمان`` / Germany) are left out of the letter model but kept
+in the whole-word memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import os
+import re
+import sys
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rasad.entities.gazetteer import DATA_DIR, iter_raw_entries  # noqa: E402
+from rasad.entities.names import BOS, CONSONANTS, EOS, contexts, dump_rows, fa_token  # noqa: E402
+
+MAX_CHUNK = 4
+# letters that are consonants only: their chunk starts with a consonant (a short vowel the
+# script drops follows it: «م» → «mo» in «Mohammad», never «om»)
+VOWELS = frozenset("aeiou")
+GAZ_WEIGHT = 10
+NAME_TYPES = ("PER", "GPE", "LOC", "FAC")
+
+Pair = tuple[str, str, int]  # persian token, english token, weight
+
+
+def shared_dir() -> Path:
+    env = os.environ.get("RASAD_SHARED")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def en_token(s: str) -> str:
+    """``Pérez`` → ``perez``; ``O'Sullivan`` → ``osullivan``."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z]", "", s)
+
+
+def en_words(name: str) -> list[str]:
+    name = re.sub(r"\s*\(.*?\)", "", name)  # «Mohamed Ali (contractor)»
+    return [w for w in (en_token(x) for x in re.split(r"[\s\-]+", name)) if w]
+
+
+def read_corpus(path: Path) -> Iterator[Pair]:
+    """``english TAB a r a b i c TAB count`` rows."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) < 3:
+            continue
+        en, fa = en_token(cols[0]), fa_token(cols[1].replace(" ", ""))
+        if en and fa:
+            yield fa, en, min(GAZ_WEIGHT - 1, 1 + int(math.log2(max(1, int(cols[2] or 1)))))
+
+
+def gazetteer_pairs(data_dir: Path = DATA_DIR) -> Iterator[tuple[str, str, int, bool]]:
+    """Token-aligned Persian alias ↔ English name pairs of people and places, each marked
+    Iranian or not (a person of ``iran.yaml`` or whose first name is an Iranian given name)."""
+    given = {
+        fa_token(line.split("\t")[0])
+        for line in (data_dir / "given_names_fa.tsv").read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    }
+    for fname, raw in iter_raw_entries(data_dir):
+        if raw.get("type") not in NAME_TYPES:
+            continue
+        en = en_words(str(raw.get("name") or ""))
+        forms = [raw.get("fa") or ""] + [
+            a if isinstance(a, str) else a.get("fa", "") for a in raw.get("aliases") or []
+        ]
+        for form in forms:
+            fa = [t for t in (fa_token(w) for w in re.split(r"[\s\-]+", str(form))) if t]
+            iranian = raw.get("type") == "PER" and (fname == "iran.yaml" or (len(fa) > 1 and fa[0] in given))
+            if fa and len(fa) == len(en):
+                for f, e in zip(fa, en, strict=True):
+                    yield f, e, GAZ_WEIGHT, iranian
+    for fname, col_fa, col_en, kind in (
+        ("given_names_fa.tsv", 0, 1, None),
+        ("translit_words.tsv", 1, 2, "word"),
+    ):
+        for line in (data_dir / fname).read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if line.startswith("#") or len(cols) <= col_en or (kind and cols[0] != kind):
+                continue
+            fa, en = fa_token(cols[col_fa]), en_words(cols[col_en])
+            if fa and len(en) == 1:
+                yield fa, en[0], GAZ_WEIGHT, kind is None
+
+
+# --- alignment --------------------------------------------------------------------------
+Table = dict[str, dict[str, float]]
+
+
+class _PriorTable(dict):  # type: ignore[type-arg]
+    """The first E step: log-score by chunk length only."""
+
+    def __init__(self, prior: dict[int, float]) -> None:
+        super().__init__()
+        self.prior = prior
+
+    def score(self, c: str, chunk: str) -> float:
+        return self.prior[len(chunk)]
+
+
+def viterbi(fa: str, en: str, table: Table | _PriorTable) -> tuple[list[str], float] | None:
+    """Best split of ``en`` into one chunk per letter of ``fa``."""
+    n, m = len(fa), len(en)
+    if m > n * MAX_CHUNK:
+        return None
+    neg = -1e18
+    dp = [[neg] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)]
+    dp[0][0] = 0.0
+    prior = isinstance(table, _PriorTable)
+    for i in range(n):
+        c = fa[i]
+        row = None if prior else table.get(c, {})
+        cur, nxt, bk = dp[i], dp[i + 1], back[i + 1]
+        for j in range(m + 1):
+            base = cur[j]
+            if base <= neg:
+                continue
+            for k in range(min(MAX_CHUNK, m - j) + 1):
+                chunk = en[j : j + k]
+                if k and c in CONSONANTS and en[j] in VOWELS:
+                    continue
+                s = table.score(c, chunk) if prior else row.get(chunk, -20.0)  # type: ignore[union-attr]
+                v = base + s
+                if v > nxt[j + k]:
+                    nxt[j + k] = v
+                    bk[j + k] = k
+    if dp[n][m] <= neg:
+        return None
+    chunks: list[str] = []
+    j = m
+    for i in range(n, 0, -1):
+        k = back[i][j]
+        chunks.append(en[j - k : j])
+        j -= k
+    return chunks[::-1], dp[n][m]
+
+
+def estimate(aligned: Iterable[tuple[str, list[str], int]]) -> Table:
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for fa, chunks, w in aligned:
+        for c, ch in zip(fa, chunks, strict=True):
+            counts[c][ch] += w
+    table: Table = {}
+    for c, cnt in counts.items():
+        n = sum(cnt.values()) + 1.0
+        table[c] = {ch: math.log(v / n) for ch, v in cnt.items()}
+    return table
+
+
+def align_all(pairs: list[Pair], iters: int) -> tuple[list[tuple[str, list[str], int, float]], Table]:
+    table: Table | _PriorTable = _PriorTable({0: -3.0, 1: 0.0, 2: -1.0, 3: -2.5, 4: -4.0})
+    out: list[tuple[str, list[str], int, float]] = []
+    for it in range(iters):
+        t0 = time.time()
+        out = []
+        for fa, en, w in pairs:
+            r = viterbi(fa, en, table)
+            if r is not None:
+                out.append((fa, r[0], w, r[1] / len(fa)))
+        table = estimate((a, b, c) for a, b, c, _ in out)
+        print(f"  EM {it + 1}: {len(out)} aligned, {time.time() - t0:.1f}s", file=sys.stderr)
+    assert not isinstance(table, _PriorTable)
+    return out, table
+
+
+# --- Arabic conventions → Persian ones ---------------------------------------------------------
+def persianize(fa: str, chunks: list[str]) -> tuple[str, list[str]] | None:
+    """The Persian spelling of an Arabic-convention token, or None when nothing changes."""
+    letters = list(fa)
+    cs = list(chunks)
+    for i, (c, ch) in enumerate(zip(fa, chunks, strict=True)):
+        if c == "ب" and ch.startswith("p"):
+            letters[i] = "پ"
+        elif (
+            c in "غجک"
+            and ch.startswith("g")
+            and not ch.startswith("gh")
+            and not (c == "ج" and ch[1:2] in "eiy" and ch[1:2])
+        ):
+            letters[i] = "گ"
+        elif c == "ف" and ch.startswith("v"):
+            letters[i] = "و"
+        elif c == "ث" and ch.startswith("th"):
+            letters[i] = "ت"
+        elif c == "ش" and ch.startswith("ch") and i > 0 and fa[i - 1] == "ت" and cs[i - 1] == "":
+            letters[i] = "چ"
+            letters[i - 1] = ""
+    if letters == list(fa):
+        return None
+    keep = [(a, b) for a, b in zip(letters, cs, strict=True) if a]
+    return "".join(a for a, _ in keep), [b for _, b in keep]
+
+
+def count_contexts(aligned: Iterable[tuple[str, list[str], int]]) -> list[dict[str, dict[str, int]]]:
+    levels: list[dict[str, Counter[str]]] = [defaultdict(Counter) for _ in range(4)]
+    for fa, chunks, w in aligned:
+        padded = BOS + BOS + fa + EOS + EOS
+        prev = (BOS, BOS)
+        for i, ch in enumerate(chunks):
+            for level, key in enumerate(contexts(padded, i + 2, prev)):
+                if key:
+                    levels[level][key][ch] += w
+            prev = (prev[1], ch)
+    out: list[dict[str, dict[str, int]]] = []
+    for level, table in enumerate(levels):
+        kept: dict[str, dict[str, int]] = {}
+        for key, cnt in table.items():
+            total = sum(cnt.values())
+            if level >= 2 and (total < 3 or len(cnt) == 0):
+                continue
+            row = {ch: v for ch, v in cnt.items() if v >= 2 or level < 2 or v == total}
+            if row:
+                kept[key] = row
+        out.append(kept)
+    return out
+
+
+def char_lm(words: Counter[str], order: int = 4) -> tuple[dict[str, float], dict[str, float]]:
+    """A Witten–Bell letter n-gram model of English name tokens in back-off form:
+    ``(log p(w | h) for seen h+w, log back-off weight of h)``; ``^`` pads, ``$`` ends."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for word, n in words.items():
+        padded = "^" * (order - 1) + word + "$"
+        for i in range(order - 1, len(padded)):
+            for k in range(order):
+                counts[padded[i - k : i]][padded[i]] += n
+    alphabet = sorted({c for row in counts.values() for c in row})
+    uni = counts[""]
+    total = sum(uni.values())
+    probs: dict[str, float] = {c: math.log((uni[c] + 1) / (total + len(alphabet))) for c in alphabet}
+    backoff: dict[str, float] = {}
+
+    def p(h: str, w: str) -> float:
+        while h and h + w not in probs:
+            h = h[1:]
+        return math.exp(probs[h + w])
+
+    for h in sorted((h for h in counts if h), key=len):
+        row = counts[h]
+        n, t = sum(row.values()), len(row)
+        for w, c in row.items():
+            probs[h + w] = math.log((c + t * p(h[1:], w)) / (n + t))
+        backoff[h] = math.log(t / (n + t))
+    return probs, backoff
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=Path("rasad/data/models/names.json.gz"))
+    ap.add_argument("--iters", type=int, default=4)
+    ap.add_argument(
+        "--min-score", type=float, default=-3.0, help="per-letter log-score below which a pair is left out"
+    )
+    a = ap.parse_args(argv)
+    corpus = shared_dir() / "corpus" / "names" / "netranslit_wd_arabic_80"
+    if not corpus.exists():
+        print(f"missing {corpus}", file=sys.stderr)
+        return 1
+    t0 = time.time()
+    wiki = list(read_corpus(corpus))
+    gaz_marked = list(gazetteer_pairs())
+    gaz = [(f, e, w) for f, e, w, _ in gaz_marked]
+    iranian_pairs = {(f, e) for f, e, _, ir in gaz_marked if ir}
+    print(f"pairs: {len(wiki)} corpus, {len(gaz)} gazetteer", file=sys.stderr)
+    aligned, _ = align_all(wiki + gaz, a.iters)
+    good: list[tuple[str, list[str], int]] = []
+    persian = 0
+    bad_gaz: set[tuple[str, str]] = set()
+    for fa, ch, w, s in aligned:
+        if s < a.min_score or len(ch) and sum(map(len, ch)) < len(fa) - 1:  # «عبدالغنی» ↔ «ghani»
+            if w == GAZ_WEIGHT:
+                bad_gaz.add((fa, "".join(ch)))
+            continue
+        p = persianize(fa, ch)  # Persian input follows Persian conventions
+        if p is not None:
+            persian += 1
+            fa, ch = p
+        good.append((fa, ch, w))
+    print(
+        f"kept {len(good)} of {len(aligned)} alignments ({persian} in Persian spelling); "
+        f"left out {len(bad_gaz)} gazetteer pairs, e.g. {sorted(bad_gaz)[:8]}",
+        file=sys.stderr,
+    )
+    counts = count_contexts(good)
+    iranian = [(fa, ch, w) for fa, ch, w in good if w == GAZ_WEIGHT and (fa, "".join(ch)) in iranian_pairs]
+    counts_ir = count_contexts(iranian)[:3]
+    print(f"Iranian pairs: {len(iranian)}", file=sys.stderr)
+    # whole-word memory: the most weighted English spelling of each Persian token
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for fa, ch, w, s in aligned:
+        if s >= a.min_score and sum(map(len, ch)) >= len(fa) - 1:
+            votes[fa]["".join(ch)] += w if w != GAZ_WEIGHT else 100 * w  # the project's own spellings win
+    for fa, ch, w in good:
+        if fa not in votes:
+            votes[fa]["".join(ch)] += w
+    memory = {fa: cnt.most_common(1)[0][0].capitalize() for fa, cnt in votes.items()}
+    own = sorted({fa for fa, _, w in gaz if fa in memory})  # spellings from the project's own lists
+    vocab: Counter[str] = Counter()
+    for _, en, w in wiki + gaz:
+        vocab[en] += w
+    lm_probs, lm_backoff = char_lm(vocab)
+    model = {
+        "lm": "\n".join(f"{k}\t{v:.3f}" for k, v in sorted(lm_probs.items())),
+        "lm_backoff": "\n".join(f"{k}\t{v:.3f}" for k, v in sorted(lm_backoff.items())),
+        "memory": "\n".join(f"{k}\t{v}" for k, v in sorted(memory.items())),
+        "levels": [dump_rows(c) for c in counts],
+        "levels_ir": [dump_rows(c) for c in counts_ir],
+        "own": "\n".join(own),
+        "iranian_words": "\n".join(sorted({fa for fa, _ in iranian_pairs})),
+        "vocab": "\n".join(f"{k}\t{v}" for k, v in sorted(vocab.items()) if v >= 2),
+        "meta": {"pairs": len(wiki) + len(gaz), "persian_spelling": persian},
+    }
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(a.out, "wt", encoding="utf-8", compresslevel=9) as f:
+        json.dump(model, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    sizes = [len(c) for c in counts]
+    print(
+        f"wrote {a.out} ({a.out.stat().st_size // 1024} KB): memory {len(memory)}, contexts {sizes}, "
+        f"vocab {len(vocab)}, {time.time() - t0:.0f}s",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
