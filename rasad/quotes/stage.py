@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from rasad.model import Article, Quote, Sentence
 from rasad.quotes.attribution import Attributions, trim
 from rasad.quotes.lexicon import CueHit, Lexicon, Roles, load_lexicon, load_roles, variants
+from rasad.quotes.lines import RunOn, line_bounds, opens_run, run_on_quote, stops_run
 from rasad.quotes.speaker import Resolver, Speaker, Tables, fold
 
 OPEN_CLOSE = {"«": "»", "“": "”", '"': '"', "„": "“"}
@@ -45,6 +46,8 @@ _FINITE = re.compile(
 _CLAUSE_END = re.compile(
     r"(?<![\w\u200c])(?:ن?(?:کرد|شد|داد|رفت|رسید|یافت|گرفت|ماند|آمد|نمود|داشت|گفت)(?:ند)?|است|بود|بودند)$"
 )
+# «گفت و گو»، «گفت و شنود»: one noun written with spaces, not two clauses joined by و
+_COMPOUND_VA = re.compile(r"(?:گو|گوی|شنود)(?![\w\u200c])")
 _KE_AFTER = re.compile(r"\s*که\s")
 _PLACEHOLDER = {"آن", "این", "آنخواهد", "آنخواهند", "اینخواهد", "اینخواهند"}
 _MARKS = re.compile('[«»“”„"\n]')
@@ -145,6 +148,7 @@ class QuoteStage:
         }
         self.attributions = Attributions(self.lex)
         self._not_openers = {fold(w) for w in self.lex.not_content_openers}
+        self._third = frozenset(self.tables.pronouns)
 
     # ------------------------------------------------------------------------------
     def __call__(self, doc: Article) -> Article:
@@ -173,6 +177,7 @@ class QuoteStage:
         masked_to = -1
         last_date: str | None = None
         hi = 0
+        run: RunOn | None = None
         for si, sent in enumerate(sents):
             s_hits: list[CueHit] = []
             while hi < len(hits) and hits[hi].start < sent.end:
@@ -180,6 +185,18 @@ class QuoteStage:
                     s_hits.append(hits[hi])
                 hi += 1
             n_before = len(quotes)
+            in_run = False
+            if run is not None and sent.start >= masked_to:
+                ls, le = line_bounds(text, sent.start)
+                if not text[ls : sent.start].strip():  # the sentence opens a new line
+                    line_hits = [h for h in hits if ls <= h.start < le]
+                    if stops_run(text, ls, le, line_hits, self.attributions.trigger, run, self._third):
+                        run = None
+                    else:
+                        rq = run_on_quote(text, run, ls, le, si)
+                        in_run = True
+                        if rq is not None:
+                            quotes.append(rq)
             if any(sent.start <= t < sent.end for t in triggers):
                 self.attributions(doc, res, sent, si, quotes, s_hits, salient)
             clauses = self._clauses(text, res, sent, s_hits)
@@ -190,6 +207,10 @@ class QuoteStage:
                 made = self._quote(doc, res, pairs, sent, si, cl, nxt, salient, last_date, hits)
                 for q, sp, how in made:
                     quotes.append(q)
+                    if opens_run(text, q):
+                        run = RunOn(q, sp)
+                    elif not in_run:
+                        run = None  # a nested cue inside a run-on line keeps the run
                     if how != "relative":
                         salient.set(sp)
                     last_date = q.date
@@ -224,7 +245,7 @@ class QuoteStage:
                 ws, strong = m.end(), True
             # و + (adverbs) + cue: a zero subject coordinated with the previous clause
             seg = text[ws : h.start]
-            vm = list(re.finditer(r"(?:^|\s)و\s", seg))
+            vm = [m for m in re.finditer(r"(?:^|\s)و\s", seg) if not _COMPOUND_VA.match(seg, m.end())]
             if vm:
                 tail = seg[vm[-1].end() :]
                 t0 = ws + vm[-1].end()

@@ -1,0 +1,104 @@
+"""Direct speech that runs over several lines after an unmarked colon cue.
+
+News sites split a speech into one sentence per line: ``X گفت: A.`` then ``B.`` and
+``C.`` on the next lines, with no quotation marks. Each following line is one more
+direct quote of the same speaker (GUIDELINES §9), until a line that opens a new
+attribution: a reporting cue early in the line, a past-tense cue (a narrator's verb), a
+cue before a colon, or an attribution phrase (``به گزارش``، ``به گفته``).
+
+    >>> from rasad.quotes.stage import QuoteStage
+    >>> from rasad.model import Article, Sentence
+    >>> t = "الف گفت: جلسه خوب بود.\\nما راضی هستیم.\\nاو سپس به خانه رفت."
+    >>> lines = [Sentence(0, 22), Sentence(23, 38), Sentence(39, len(t))]
+    >>> [q.text for q in QuoteStage()(Article(raw=t, text=t, sentences=lines)).quotes]
+    ['جلسه خوب بود', 'ما راضی هستیم']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from rasad.model import Quote
+from rasad.quotes.lexicon import CueHit
+from rasad.quotes.speaker import Speaker, fold
+
+_TRIM = " \t.،,؛:!?؟"
+_WORD = re.compile(r"\S+")
+_EARLY_WORDS = 5  # a cue among the first words of a line opens a new attribution
+
+
+@dataclass
+class RunOn:
+    """The open colon quotation whose speech may continue on the next lines."""
+
+    quote: Quote
+    speaker: Speaker
+
+
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """``[start, end)`` of the line holding ``pos``."""
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, (len(text) if e < 0 else e)
+
+
+def opens_run(text: str, q: Quote) -> bool:
+    """Is ``q`` an unmarked colon quotation that ends its line (``X گفت: ...`` + newline)?"""
+    if q.kind != "direct":
+        return False
+    k = q.start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k < 0 or text[k] != ":":
+        return False
+    _, e = line_bounds(text, q.start)
+    return not text[q.end : e].strip(_TRIM + "»”\"")
+
+
+def stops_run(
+    text: str,
+    start: int,
+    end: int,
+    hits: list[CueHit],
+    trigger: re.Pattern[str],
+    run: RunOn,
+    third_person: frozenset[str],
+) -> bool:
+    """Does the line ``text[start:end]`` open an attribution of its own, or speak of the
+    speaker in the third person (``او سپس ...``، the speaker's name): the narrator again?"""
+    first = _WORD.search(text, start, end)
+    if first is not None and fold(first.group().strip("«»،,")) in third_person:
+        return True
+    fa = run.speaker.fa.strip()
+    if fa and fa in text[start:end]:
+        return True
+    head = text[start : min(end, start + 40)]
+    tm = trigger.search(head)
+    if tm is not None and not text[start : start + tm.start()].strip(_TRIM + "«"):
+        return True
+    early = [m.end() for m in _WORD.finditer(text, start, end)][: _EARLY_WORDS]
+    limit = early[-1] if early else start
+    for h in hits:
+        if not (start <= h.start < end):
+            continue
+        if h.start < limit or not h.form.form.startswith(("می", "نمی")):
+            return True
+        j = h.end
+        while j < end and text[j] in " \t":
+            j += 1
+        if j < end and text[j] == ":":
+            return True
+    return False
+
+
+def run_on_quote(text: str, run: RunOn, start: int, end: int, si: int) -> Quote | None:
+    """The whole line ``[start, end)`` as one more direct quote of ``run``'s speaker."""
+    s, e = start, end
+    while s < e and text[s] in _TRIM + "»”":
+        s += 1
+    while e > s and text[e - 1] in _TRIM + "«“":
+        e -= 1
+    if len(text[s:e].split()) < 2:
+        return None
+    return replace(run.quote, text=text[s:e], start=s, end=e, sentence=si)
