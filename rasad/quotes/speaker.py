@@ -47,6 +47,7 @@ from rasad.quotes.mentions import (
     words,
 )
 from rasad.quotes.sources import Sources
+from rasad.quotes.titles import bare_title, title_then_name
 
 _DIGIT = re.compile(r"\d")
 _COPULA = {"است", "بود", "هست", "نیست", "بودند", "هستند", "شد"}
@@ -238,6 +239,9 @@ class Resolver:
         self._appos = out
         return out
 
+    def _bare(self, c: Cand) -> bool:
+        return bare_title(self.doc, c)
+
     def _title_start(self, w: str) -> bool:
         first = self.t.title_first
         return w in first or (w.endswith("ی") and w[:-1] in first)
@@ -346,6 +350,13 @@ class Resolver:
             src = self._source(ws, i)
             if src is not None:
                 return src
+        elif c0.source == "title" and self._bare(c0):
+            # «وزیر امور خارجه گفت» linked to a holder by the article's dominant country: the
+            # person named with this title wins, else the salient person, else that holder
+            th = self.title_holder(ws, i, end)
+            if th:
+                return [th[0]], "title", th[1]
+            return [self.speaker_of(c0)], "office", c0.end
         has_ke = any(w[3] == "که" for w in ws[i:])
         if c0 is None and first in self.t.demonstratives and i + 1 < len(ws):
             # «این دیپلمات ایرانی گفت» → the salient speaker; «این سخنگوی …» → the role
@@ -375,12 +386,19 @@ class Resolver:
         if c0 is None and first in self.preps:
             return self._indefinite_after_phrase(ws, i)  # adverbial / prepositional phrase
         if c0 is None:
+            if first != "یک" and not self._match(ws, i, self.quantity):
+                named = title_then_name(self, ws, i)  # «امیر خواجه‌فرد»: a title before a name
+                if named is not None:
+                    return [named[0]], "mention", named[1]
+                th = self.title_holder(ws, i, end)  # a definite title: the person named with it
+                if th:
+                    return [th[0]], "title", th[1]
+                ta = self.title_anonymous(ws, i, end)
+                if ta and not _PLURAL.search(ws[i][2]):  # else the salient named person
+                    return [ta[0]], "office", ta[1]
             role = self.role_phrase(ws, i)
             if role:
                 return [role[0]], "role", role[1]
-            th = self.title_holder(ws, i, end)
-            if th:
-                return [th[0]], "title", th[1]
             ta = self.title_anonymous(ws, i, end)
             if ta:
                 return [ta[0]], "title", ta[1]

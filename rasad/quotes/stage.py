@@ -378,6 +378,10 @@ class QuoteStage:
             speakers = [sal] if sal is not None else speakers[:1]
             if not speakers:
                 return []  # «این مقام» with no person before it
+        elif how == "office":  # a definite title: the salient person, if a named one
+            sal = salient.get(person=True)
+            if sal is not None and sal.type == "PER":
+                speakers = [sal]
         if not speakers and (how == "zero" or (how == "unknown" and cl.strong)) and cl.ws > sent.start:
             subj = res.sentence_subject(sent.start, cl.ws)
             if subj is not None:
