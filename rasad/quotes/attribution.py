@@ -44,7 +44,7 @@ class Attributions:
         self._anaphoric = re.compile(
             r"(?<![\w\u200c])(?:"
             + _alt(lex.source_prefixes)
-            + r")\s+(?:این|همین)\s+(?:"
+            + r")\s*(?:این|همین)\s+(?:"
             + "|".join(map(re.escape, outlets))
             + r")\s*[،,]"
         )

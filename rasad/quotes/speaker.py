@@ -163,6 +163,9 @@ class Resolver:
             quant.append(q[1])
             i += q[0]
         h = self._match(ws, i, self.heads)
+        if not h and quant:  # «برخی معتقدند»: the quantity is the head itself
+            i, quant = start_i + (1 if indefinite else 0), []
+            h = self._match(ws, i, self.heads)
         if not h:
             return None
         if dry:
