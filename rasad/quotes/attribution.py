@@ -103,8 +103,8 @@ class Attributions:
                 if not speakers:
                     continue
             outlet = speakers and speakers[0].type in ("ORG", "GPE")
-            if outlet and fold(m.group().strip()) in self._written:
-                continue  # «به نوشته رویترز، ...»: the article's source, not a speaker
+            if outlet and fold(m.group().strip()) in self._written and _opens_body(doc, m.start()):
+                continue  # «به نوشته رویترز، ...» opening the article: its byline, not a speaker
             if in_agency and not (how == "role" or (speakers and speakers[0].type == "PER")):
                 continue  # «به گزارش ... به نقل از تله‌سور»: a source of the article, not a speaker
             if not speakers:
@@ -212,6 +212,13 @@ class Attributions:
         ):
             return cands[0]
         return None
+
+
+def _opens_body(doc: Article, pos: int) -> bool:
+    """Is ``pos`` the start of the article's first body line (where the byline stands)?"""
+    start = doc.title_span[1] if doc.title_span else 0
+    lead = len(doc.text[start:]) - len(doc.text[start:].lstrip())
+    return pos - (start + lead) < 3
 
 
 def text_after(text: str, s: int, e: int) -> bool:

@@ -50,18 +50,26 @@ _CLAUSE_END = re.compile(
 _COMPOUND_VA = re.compile(r"(?:گو|گوی|شنود)(?![\w\u200c])")
 _KE_AFTER = re.compile(r"\s*که\s")
 _PLACEHOLDER = {"آن", "این", "آنخواهد", "آنخواهند", "اینخواهد", "اینخواهند"}
+_RUN_LINES = 6  # a quotation may run over this many lines
 _MARKS = re.compile('[«»“”„"\n]')
 
 
-def quote_pairs(text: str) -> dict[int, int]:
-    """Offsets of matching quotation marks within a paragraph: ``{open: close}``."""
+def quote_pairs(text: str, max_lines: int = _RUN_LINES) -> dict[int, int]:
+    """Offsets of matching quotation marks: ``{open: close}``. Straight quotes pair within a
+    line; an opening guillemet left open at the end of a line may close on one of the next
+    ``max_lines`` lines (a quotation split one sentence per line, ``»`` opening a line)."""
     pairs: dict[int, int] = {}
     stack: list[tuple[int, str]] = []
+    opened_line: list[int] = []
     straight: int | None = None
+    line = 0
     for m in _MARKS.finditer(text):
         i, ch = m.start(), m.group()
         if ch == "\n":
-            stack.clear()
+            line += 1
+            keep = [k for k, ln in enumerate(opened_line) if line - ln <= max_lines]
+            stack = [stack[k] for k in keep]
+            opened_line = [opened_line[k] for k in keep]
             straight = None
         elif ch == '"':
             if straight is None:
@@ -71,11 +79,13 @@ def quote_pairs(text: str) -> dict[int, int]:
                 straight = None
         elif ch in ("«", "“", "„"):
             stack.append((i, OPEN_CLOSE[ch]))
+            opened_line.append(line)
         elif ch in ("»", "”"):
             for k in range(len(stack) - 1, -1, -1):
                 if stack[k][1] == ch or (ch == "”" and stack[k][1] == "“"):
                     pairs[stack[k][0]] = i
                     del stack[k:]
+                    del opened_line[k:]
                     break
     return pairs
 
