@@ -42,6 +42,7 @@ class CueForm:
     context_speaker: bool = False
     participle: bool = False  # ``با بیان اینکه ...``: content up to the main verb, same subject
     bare: bool = False  # a bare past participle (``توصیف کرده، اما ...``): not before a passive
+    ta: bool = False  # a request: ``تا`` opens the content like ``که`` (``از X خواست تا ...``)
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,7 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
                 objects=objs,
                 object_only=bool(e.get("object_only")),
                 ke_only=bool(e.get("ke_only")),
+                ta=bool(e.get("ta")),
             )
         if e.get("bare_participle"):
             add(
@@ -248,6 +250,7 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
                         colon_only=_colon_only(e.get("colon_only"), f, stems["present"]),
                         ke_only=bool(e.get("ke_only")),
                         object_only=bool(e.get("object_only")),
+                        ta=bool(e.get("ta")),
                     )
             if e.get("split"):
                 add(pre, lemma=pre, objects=objs, split=True, light=lights)

@@ -8,7 +8,7 @@ cue before a colon, or an attribution phrase (``به گزارش``، ``به گف�
 
     >>> from rasad.quotes.stage import QuoteStage
     >>> from rasad.model import Article, Sentence
-    >>> t = "الف گفت: جلسه خوب بود.\\nما راضی هستیم.\\nاو سپس به خانه رفت."
+    >>> t = "الف گفت: جلسه خوب بود.\\nما راضی هستیم.\\nالف سپس به خانه رفت."
     >>> lines = [Sentence(0, 22), Sentence(23, 38), Sentence(39, len(t))]
     >>> [q.text for q in QuoteStage()(Article(raw=t, text=t, sentences=lines)).quotes]
     ['جلسه خوب بود', 'ما راضی هستیم']
@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from rasad.model import Quote
 from rasad.quotes.lexicon import CueHit
-from rasad.quotes.speaker import Speaker, fold
+from rasad.quotes.speaker import Speaker
 
 _TRIM = " \t.،,؛:!?؟"
 _WORD = re.compile(r"\S+")
@@ -63,13 +63,9 @@ def stops_run(
     hits: list[CueHit],
     trigger: re.Pattern[str],
     run: RunOn,
-    third_person: frozenset[str],
 ) -> bool:
-    """Does the line ``text[start:end]`` open an attribution of its own, or speak of the
-    speaker in the third person (``او سپس ...``، the speaker's name): the narrator again?"""
-    first = _WORD.search(text, start, end)
-    if first is not None and fold(first.group().strip("«»،,")) in third_person:
-        return True
+    """Does the line ``text[start:end]`` open an attribution of its own, or name the
+    speaker (the narrator speaks again)?"""
     fa = run.speaker.fa.strip()
     if fa and fa in text[start:end]:
         return True

@@ -158,7 +158,6 @@ class QuoteStage:
         }
         self.attributions = Attributions(self.lex)
         self._not_openers = {fold(w) for w in self.lex.not_content_openers}
-        self._third = frozenset(self.tables.pronouns)
 
     # ------------------------------------------------------------------------------
     def __call__(self, doc: Article) -> Article:
@@ -200,7 +199,7 @@ class QuoteStage:
                 ls, le = line_bounds(text, sent.start)
                 if not text[ls : sent.start].strip():  # the sentence opens a new line
                     line_hits = [h for h in hits if ls <= h.start < le]
-                    if stops_run(text, ls, le, line_hits, self.attributions.trigger, run, self._third):
+                    if stops_run(text, ls, le, line_hits, self.attributions.trigger, run):
                         run = None
                     else:
                         rq = run_on_quote(text, run, ls, le, si)
@@ -347,7 +346,7 @@ class QuoteStage:
             return []
         elif f.object_only:
             c_start, c_end = -2, -2
-        elif _starts_word(text, j, "که"):
+        elif _starts_word(text, j, "که") or (f.ta and _starts_word(text, j, "تا")):
             c_start = j + 2
             c_end = _extend_marks(pairs, c_start, min(limit, sent_end))
         elif f.ke_only:
