@@ -81,6 +81,7 @@ class Lexicon:
     written_by: list[str] = field(default_factory=list)
     not_content_openers: list[str] = field(default_factory=list)
     unnamed_sources: dict[str, str] = field(default_factory=dict)
+    narrator_cues: list[str] = field(default_factory=list)
 
     def find(self, text: str) -> list[CueHit]:
         """Cue occurrences at word boundaries, leftmost-longest, minus blocked phrases."""
@@ -320,6 +321,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         written_by=_as_list(data.get("written_by")),
         not_content_openers=_as_list(data.get("not_content_openers")),
         unnamed_sources={k: str(v) for k, v in (data.get("unnamed_sources", {}) or {}).items()},
+        narrator_cues=_as_list(data.get("narrator_cues")),
     )
 
 

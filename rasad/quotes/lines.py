@@ -21,11 +21,11 @@ from dataclasses import dataclass, replace
 
 from rasad.model import Quote
 from rasad.quotes.lexicon import CueHit
-from rasad.quotes.speaker import Speaker
+from rasad.quotes.speaker import Speaker, fold
 
 _TRIM = " \t.،,؛:!?؟"
 _WORD = re.compile(r"\S+")
-_EARLY_WORDS = 5  # a cue among the first words of a line opens a new attribution
+_EARLY_WORDS = 8  # a narrator's cue among the first words of a line opens a new attribution
 
 
 @dataclass
@@ -63,9 +63,14 @@ def stops_run(
     hits: list[CueHit],
     trigger: re.Pattern[str],
     run: RunOn,
+    narrator: frozenset[str],
+    pronouns: frozenset[str],
 ) -> bool:
-    """Does the line ``text[start:end]`` open an attribution of its own, or name the
-    speaker (the narrator speaks again)?"""
+    """Does the line ``text[start:end]`` open an attribution of the narrator: a cue before a
+    colon or a participial cue, an attribution phrase opening the line, the speaker named
+    again, or early in the line a narrator's verb (``افزود``، ``تصریح کرد``) or any cue
+    after a pronoun (``وی گفت که ...``)? A cue inside the speech (``پمپئو توئیت کرد که``)
+    is a nested statement: the run goes on."""
     fa = run.speaker.fa.strip()
     if fa and fa in text[start:end]:
         return True
@@ -73,12 +78,15 @@ def stops_run(
     tm = trigger.search(head)
     if tm is not None and not text[start : start + tm.start()].strip(_TRIM + "«"):
         return True
-    early = [m.end() for m in _WORD.finditer(text, start, end)][: _EARLY_WORDS]
-    limit = early[-1] if early else start
+    ws = list(_WORD.finditer(text, start, end))
+    limit = ws[min(len(ws), _EARLY_WORDS) - 1].end() if ws else start
+    by_pronoun = bool(ws) and fold(ws[0].group()) in pronouns
     for h in hits:
         if not (start <= h.start < end):
             continue
-        if h.start < limit or not h.form.form.startswith(("می", "نمی")):
+        if h.form.participle:
+            return True
+        if h.start < limit and (by_pronoun or h.form.lemma in narrator):
             return True
         j = h.end
         while j < end and text[j] in " \t":

@@ -158,6 +158,8 @@ class QuoteStage:
         }
         self.attributions = Attributions(self.lex)
         self._not_openers = {fold(w) for w in self.lex.not_content_openers}
+        self._narrator = frozenset(self.lex.narrator_cues)
+        self._pronouns = frozenset(self.tables.pronouns)
 
     # ------------------------------------------------------------------------------
     def __call__(self, doc: Article) -> Article:
@@ -199,7 +201,9 @@ class QuoteStage:
                 ls, le = line_bounds(text, sent.start)
                 if not text[ls : sent.start].strip():  # the sentence opens a new line
                     line_hits = [h for h in hits if ls <= h.start < le]
-                    if stops_run(text, ls, le, line_hits, self.attributions.trigger, run):
+                    if stops_run(
+                        text, ls, le, line_hits, self.attributions.trigger, run, self._narrator, self._pronouns
+                    ):
                         run = None
                     else:
                         rq = run_on_quote(text, run, ls, le, si)
@@ -220,7 +224,7 @@ class QuoteStage:
                         run = RunOn(q, sp)
                     elif not in_run:
                         run = None  # a nested cue inside a run-on line keeps the run
-                    if how != "relative":
+                    if how != "relative" and not in_run:  # a statement nested in a speech
                         salient.set(sp)
                     last_date = q.date
                     if q.kind == "direct" and q.end > masked_to:
