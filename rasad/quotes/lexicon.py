@@ -82,6 +82,7 @@ class Lexicon:
     not_content_openers: list[str] = field(default_factory=list)
     unnamed_sources: dict[str, str] = field(default_factory=dict)
     narrator_cues: list[str] = field(default_factory=list)
+    narrator_openers: list[str] = field(default_factory=list)
 
     def find(self, text: str) -> list[CueHit]:
         """Cue occurrences at word boundaries, leftmost-longest, minus blocked phrases."""
@@ -322,6 +323,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         not_content_openers=_as_list(data.get("not_content_openers")),
         unnamed_sources={k: str(v) for k, v in (data.get("unnamed_sources", {}) or {}).items()},
         narrator_cues=_as_list(data.get("narrator_cues")),
+        narrator_openers=_as_list(data.get("narrator_openers")),
     )
 
 

@@ -65,20 +65,25 @@ def stops_run(
     run: RunOn,
     narrator: frozenset[str],
     pronouns: frozenset[str],
+    openers: tuple[str, ...] = (),
 ) -> bool:
     """Does the line ``text[start:end]`` open an attribution of the narrator: a cue before a
     colon or a participial cue, an attribution phrase opening the line, the speaker named
     again, or early in the line a narrator's verb (``افزود``، ``تصریح کرد``) or any cue
     after a pronoun (``وی گفت که ...``)? A cue inside the speech (``پمپئو توئیت کرد که``)
     is a nested statement: the run goes on."""
-    fa = run.speaker.fa.strip()
-    if fa and fa in text[start:end]:
-        return True
+    ws = list(_WORD.finditer(text, start, end))
+    folded = [fold(w.group().strip("«»")) for w in ws]
+    name = [fold(w) for w in run.speaker.fa.split()]
+    if name and name[-1] in folded:
+        return True  # the narrator names the speaker again (``سخنان ماکرون ...``)
     head = text[start : min(end, start + 40)]
     tm = trigger.search(head)
     if tm is not None and not text[start : start + tm.start()].strip(_TRIM + "«"):
         return True
-    ws = list(_WORD.finditer(text, start, end))
+    lead = " ".join(folded[:4])
+    if any(lead.startswith(o) for o in openers):
+        return True  # «در همین حال»، «گفتنی است»، «این خبرگزاری»: the narrator's transition
     limit = ws[min(len(ws), _EARLY_WORDS) - 1].end() if ws else start
     by_pronoun = bool(ws) and fold(ws[0].group()) in pronouns
     for h in hits:
@@ -103,6 +108,6 @@ def run_on_quote(text: str, run: RunOn, start: int, end: int, si: int) -> Quote 
         s += 1
     while e > s and text[e - 1] in _TRIM + "«“":
         e -= 1
-    if len(text[s:e].split()) < 2:
-        return None
+    if len(text[s:e].split()) < 3:
+        return None  # a caption or a list number, not a sentence of the speech
     return replace(run.quote, text=text[s:e], start=s, end=e, sentence=si)

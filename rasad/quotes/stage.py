@@ -160,6 +160,7 @@ class QuoteStage:
         self._not_openers = {fold(w) for w in self.lex.not_content_openers}
         self._narrator = frozenset(self.lex.narrator_cues)
         self._pronouns = frozenset(self.tables.pronouns)
+        self._openers = tuple(" ".join(fold(w) for w in o.split()) for o in self.lex.narrator_openers)
 
     # ------------------------------------------------------------------------------
     def __call__(self, doc: Article) -> Article:
@@ -202,7 +203,15 @@ class QuoteStage:
                 if not text[ls : sent.start].strip():  # the sentence opens a new line
                     line_hits = [h for h in hits if ls <= h.start < le]
                     if stops_run(
-                        text, ls, le, line_hits, self.attributions.trigger, run, self._narrator, self._pronouns
+                        text,
+                        ls,
+                        le,
+                        line_hits,
+                        self.attributions.trigger,
+                        run,
+                        self._narrator,
+                        self._pronouns,
+                        self._openers,
                     ):
                         run = None
                     else:
