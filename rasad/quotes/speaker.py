@@ -390,9 +390,9 @@ class Resolver:
             return self._indefinite_after_phrase(ws, i)  # adverbial / prepositional phrase
         if c0 is None:
             if first != "یک" and not self._match(ws, i, self.quantity):
-                named = title_then_name(self, ws, i)  # «امیر خواجه‌فرد»: a title before a name
-                if named is not None:
-                    return [named[0]], "mention", named[1]
+                tn = title_then_name(self, ws, i)  # «امیر خواجه‌فرد»: a title before a name
+                if tn is not None:
+                    return [tn[0]], "mention", tn[1]
                 th = self.title_holder(ws, i, end)  # a definite title: the person named with it
                 if th:
                     return [th[0]], "title", th[1]

@@ -423,7 +423,10 @@ class QuoteStage:
         c_start, c_end = trim(text, c_start, c_end)
         if c_end - c_start < 3 or len(text[c_start:c_end].split()) < 1:
             return []
-        date = self._date(doc, cl.ws, h.start)
+        # the statement's date: a timex in the reporting clause, never in the content
+        # (``از برگزاری نشست روز دوشنبه خبر داد``، ``با بیان اینکه ... دیروز ...، گفت``)
+        d_end = min(h.start, subj_end_limit, c_start if c_start > cl.ws else h.start)
+        date = self._date(doc, cl.ws, d_end)
         if date is None:
             date = last_date if how in ("pronoun", "this-title", "zero") and last_date else doc.published
         cue = (
