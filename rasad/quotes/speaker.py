@@ -46,7 +46,7 @@ from rasad.quotes.mentions import (
     title_tokens,
     words,
 )
-from rasad.quotes.sources import Sources
+from rasad.quotes.sources import Sources, source_subject
 from rasad.quotes.titles import bare_title, title_then_name
 
 _DIGIT = re.compile(r"\d")
@@ -481,33 +481,7 @@ class Resolver:
 
     def _source(self, ws: list[Word], i: int) -> tuple[list[Speaker], str, int] | None:
         """An outlet or an author as the subject (see :mod:`rasad.quotes.sources`)."""
-        first = ws[i][3]
-        src = self.sources
-        nxt = ws[i + 1][3] if i + 1 < len(ws) else ""
-        if first in self.t.author_nouns and (
-            not nxt or nxt in self.t.demonstratives or nxt in self.t.work_nouns or src.is_outlet_noun(nxt)
-        ):  # «نویسنده این مقاله»، «نویسنده» → the author; not «نویسنده آمریکایی X»
-            a = src.author()
-            end = (
-                ws[min(i + 2, len(ws) - 1)][1]
-                if i + 1 < len(ws) and ws[i + 1][3] in self.t.demonstratives
-                else ws[i][1]
-            )
-            return ([self.speaker_of(a)], "mention", end) if a is not None else ([], "pronoun", end)
-        if i + 1 >= len(ws):
-            return None
-        if first in self.t.demonstratives and src.is_outlet_noun(ws[i + 1][3]):
-            o = src.last_outlet(ws[i][0])  # «این نشریه» → the outlet named last, never a person
-            return (
-                ([self.speaker_of(o)], "mention", ws[i + 1][1])
-                if o is not None
-                else ([], "unknown", ws[i][0])
-            )
-        if src.is_outlet_noun(first):  # «گزارش فارن پالیسی» → the outlet
-            c = self.index.starting_at(ws[i + 1][0]) or self.index.starting_at(ws[i + 1][0] + 1)
-            if c is not None and c.entity.type == "ORG":
-                return [self.speaker_of(c)], "mention", c.end
-        return None
+        return source_subject(self, ws, i)
 
     def _until_prep(self, ws: list[Word]) -> list[Word]:
         """The leading words before the first preposition (the first word never counts)."""
