@@ -66,17 +66,17 @@ def stops_run(
     narrator: frozenset[str],
     pronouns: frozenset[str],
     openers: tuple[str, ...] = (),
+    named: bool = False,
 ) -> bool:
     """Does the line ``text[start:end]`` open an attribution of the narrator: a cue before a
     colon or a participial cue, an attribution phrase opening the line, the speaker named
     again, or early in the line a narrator's verb (``افزود``، ``تصریح کرد``) or any cue
     after a pronoun (``وی گفت که ...``)? A cue inside the speech (``پمپئو توئیت کرد که``)
     is a nested statement: the run goes on."""
+    if named:
+        return True  # the narrator names the speaker again (``سخنان ماکرون ...``)
     ws = list(_WORD.finditer(text, start, end))
     folded = [fold(w.group().strip("«»")) for w in ws]
-    name = [fold(w) for w in run.speaker.fa.split()]
-    if name and name[-1] in folded:
-        return True  # the narrator names the speaker again (``سخنان ماکرون ...``)
     head = text[start : min(end, start + 40)]
     tm = trigger.search(head)
     if tm is not None and not text[start : start + tm.start()].strip(_TRIM + "«"):

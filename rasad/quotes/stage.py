@@ -34,7 +34,7 @@ from rasad.model import Article, Quote, Sentence
 from rasad.quotes.attribution import Attributions, trim
 from rasad.quotes.lexicon import CueHit, Lexicon, Roles, load_lexicon, load_roles, variants
 from rasad.quotes.lines import RunOn, line_bounds, opens_run, run_on_quote, stops_run
-from rasad.quotes.speaker import Resolver, Speaker, Tables, fold
+from rasad.quotes.speaker import Resolver, Speaker, Tables, fold, words
 
 OPEN_CLOSE = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
@@ -212,6 +212,7 @@ class QuoteStage:
                         self._narrator,
                         self._pronouns,
                         self._openers,
+                        _names(res, run.speaker, text, ls, le),
                     ):
                         run = None
                     else:
@@ -534,6 +535,20 @@ class QuoteStage:
                     v = v.split("T")[0]
                 best = v
         return best
+
+
+def _names(res: Resolver, sp: Speaker, text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` name the speaker ``sp`` (a mention of its entity, or its
+    surface when it has none)?"""
+    fa = sp.fa.strip()
+    if fa and fa in text[start:end]:
+        return True
+    last = fold(fa.split()[-1]) if fa else ""
+    if last and last in {fold(w[2].strip("«»")) for w in words(text, start, end)}:
+        return True  # the bare surname, also when the entity stage did not link it
+    if sp.id is None or sp.type != "PER":
+        return False  # a country or a ministry names itself in its own statements
+    return any(c.entity.id == sp.id and c.source != "title" for c in res.index.within(start, end))
 
 
 def _shared_subject(tail: str, res: Resolver) -> bool:
