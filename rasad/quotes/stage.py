@@ -378,6 +378,8 @@ class QuoteStage:
                 c_start, c_end = j, _extend_marks(pairs, j, limit)
             else:
                 pq = self._quote_before(text, pairs, cl.ws, h.start, sent)
+                if pq is not None and len(text[pq[0] : pq[1]].split()) <= 3 and len(rest.split()) >= 4:
+                    pq = None  # «نام»، عنوان گفت، ...: a name in guillemets, the content follows
                 if pq is not None:
                     kind, pre_quote = "direct", pq
                     c_start, c_end = pq
