@@ -118,7 +118,7 @@ class Salience:
 
     def set(self, sp: Speaker) -> None:
         self.speaker = sp
-        if sp.type == "PER":
+        if sp.type in ("PER", None):  # None: a name the entity stage did not link
             self.person = sp
         self.pending.clear()
 
@@ -405,7 +405,7 @@ class QuoteStage:
                 return []  # «این مقام» with no person before it
         elif how == "office":  # a definite title: the salient person, if a named one
             sal = salient.get(person=True)
-            if sal is not None and sal.type == "PER":
+            if sal is not None and sal.type in ("PER", None):
                 speakers = [sal]
         if not speakers and (how == "zero" or (how == "unknown" and cl.strong)) and cl.ws > sent.start:
             subj = res.sentence_subject(sent.start, cl.ws)
