@@ -105,8 +105,8 @@ class Attributions:
             outlet = speakers and speakers[0].type in ("ORG", "GPE")
             if outlet and fold(m.group().strip()) in self._written and _opens_body(doc, m.start()):
                 continue  # «به نوشته رویترز، ...» opening the article: its byline, not a speaker
-            if in_agency and not (how == "role" or (speakers and speakers[0].type == "PER")):
-                continue  # «به گزارش ... به نقل از تله‌سور»: a source of the article, not a speaker
+            if in_agency and not (how == "role" or (speakers and speakers[0].type in ("PER", "ORG"))):
+                continue  # «به گزارش ... به نقل از ...»: only a named source states what follows
             if not speakers:
                 sal = salient.get() if how == "pronoun" else None
                 if sal is None:
