@@ -128,8 +128,11 @@ def source_subject(res: Resolver, ws: list[Word], i: int) -> tuple[list[Speaker]
             if o is not None
             else ([], "unknown", ws[i][0])
         )
-    if src.is_outlet_noun(first):  # «گزارش فارن پالیسی» → the outlet
-        c = res.index.starting_at(ws[i + 1][0]) or res.index.starting_at(ws[i + 1][0] + 1)
-        if c is not None and c.entity.type == "ORG":
-            return [res.speaker_of(c)], "mention", c.end
+    if src.is_outlet_noun(first):  # «گزارش فارن پالیسی»، «شبکه خبری المیادین» → the outlet
+        for k in range(i + 1, min(len(ws), i + 3)):
+            c = res.index.starting_at(ws[k][0]) or res.index.starting_at(ws[k][0] + 1)
+            if c is not None:
+                return ([res.speaker_of(c)], "mention", c.end) if c.entity.type == "ORG" else None
+            if ws[k][3] in res.preps:
+                break
     return None
