@@ -83,6 +83,7 @@ class Lexicon:
     unnamed_sources: dict[str, str] = field(default_factory=dict)
     narrator_cues: list[str] = field(default_factory=list)
     narrator_openers: list[str] = field(default_factory=list)
+    org_heads: list[str] = field(default_factory=list)
 
     def find(self, text: str) -> list[CueHit]:
         """Cue occurrences at word boundaries, leftmost-longest, minus blocked phrases."""
@@ -324,6 +325,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         unnamed_sources={k: str(v) for k, v in (data.get("unnamed_sources", {}) or {}).items()},
         narrator_cues=_as_list(data.get("narrator_cues")),
         narrator_openers=_as_list(data.get("narrator_openers")),
+        org_heads=_as_list(data.get("org_heads")),
     )
 
 

@@ -128,7 +128,8 @@ def source_subject(res: Resolver, ws: list[Word], i: int) -> tuple[list[Speaker]
             if o is not None
             else ([], "unknown", ws[i][0])
         )
-    if src.is_outlet_noun(first):  # «گزارش فارن پالیسی»، «شبکه خبری المیادین» → the outlet
+    if src.is_outlet_noun(first) or first in res.t.org_heads:
+        # «گزارش فارن پالیسی»، «شبکه خبری المیادین»، «گروه «X»» → the outlet or organization
         for k in range(i + 1, min(len(ws), i + 3)):
             c = res.index.starting_at(ws[k][0]) or res.index.starting_at(ws[k][0] + 1)
             if c is not None:

@@ -84,6 +84,7 @@ class Tables:
         self.outlet_nouns = frozenset(fold(w) for w in lex.outlet_nouns)
         self.work_nouns = frozenset(fold(w) for w in lex.work_nouns)
         self.author_nouns = frozenset(fold(w) for w in lex.author_nouns)
+        self.org_heads = frozenset(fold(w) for w in lex.org_heads)
         agency = sorted(lex.agency, key=len, reverse=True)
         self.agency_head = re.compile(r"[^،,.]{0,60}?(?:" + "|".join(map(re.escape, agency)) + r")\s")
 
