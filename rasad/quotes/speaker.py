@@ -47,7 +47,7 @@ from rasad.quotes.mentions import (
     words,
 )
 from rasad.quotes.sources import Sources, source_subject
-from rasad.quotes.titles import bare_title, title_then_name
+from rasad.quotes.titles import Inner, surnames, title_then_name
 
 _DIGIT = re.compile(r"\d")
 _COPULA = {"است", "بود", "هست", "نیست", "بودند", "هستند", "شد"}
@@ -114,6 +114,8 @@ class Resolver:
         self.anonymous: dict[str, Speaker] = {}
         self._appos: list[tuple[int, Speaker, frozenset[str], str]] | None = None
         self.surfaces: dict[str, Speaker] = {}
+        self._inner: Inner | None = None
+        self._surnames: dict[str, Cand] | None = None
         self.sources = Sources(doc, self.index.cands, tables.outlet_nouns, tables.work_nouns)
 
     # --- helpers ---------------------------------------------------------------
@@ -244,7 +246,15 @@ class Resolver:
         return out
 
     def _bare(self, c: Cand) -> bool:
-        return bare_title(self.doc, c)
+        if self._inner is None:
+            self._inner = Inner(self.doc)
+        return self._inner.bare(c)
+
+    def surnames(self) -> dict[str, Cand]:
+        """Folded surname → a person's mention (built once, when a title needs it)."""
+        if self._surnames is None:
+            self._surnames = surnames(self.index.cands)
+        return self._surnames
 
     def _title_start(self, w: str) -> bool:
         first = self.t.title_first

@@ -27,6 +27,7 @@ Example::
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -34,9 +35,9 @@ from rasad.model import Article, Quote, Sentence
 from rasad.quotes.attribution import Attributions, trim
 from rasad.quotes.lexicon import CueHit, Lexicon, Roles, load_lexicon, load_roles, variants
 from rasad.quotes.lines import RunOn, line_bounds, opens_run, run_on_quote, stops_run
+from rasad.quotes.marks import Marks, quote_pairs
 from rasad.quotes.speaker import Resolver, Speaker, Tables, fold, words
 
-OPEN_CLOSE = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 _TRIM = " \t\n.،,؛:!?؟"
 _FINITE = re.compile(
@@ -50,44 +51,6 @@ _CLAUSE_END = re.compile(
 _COMPOUND_VA = re.compile(r"(?:گو|گوی|شنود)(?![\w\u200c])")
 _KE_AFTER = re.compile(r"\s*که\s")
 _PLACEHOLDER = {"آن", "این", "آنخواهد", "آنخواهند", "اینخواهد", "اینخواهند"}
-_RUN_LINES = 6  # a quotation may run over this many lines
-_MARKS = re.compile('[«»“”„"\n]')
-
-
-def quote_pairs(text: str, max_lines: int = _RUN_LINES) -> dict[int, int]:
-    """Offsets of matching quotation marks: ``{open: close}``. Straight quotes pair within a
-    line; an opening guillemet left open at the end of a line may close on one of the next
-    ``max_lines`` lines (a quotation split one sentence per line, ``»`` opening a line)."""
-    pairs: dict[int, int] = {}
-    stack: list[tuple[int, str]] = []
-    opened_line: list[int] = []
-    straight: int | None = None
-    line = 0
-    for m in _MARKS.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch == "\n":
-            line += 1
-            keep = [k for k, ln in enumerate(opened_line) if line - ln <= max_lines]
-            stack = [stack[k] for k in keep]
-            opened_line = [opened_line[k] for k in keep]
-            straight = None
-        elif ch == '"':
-            if straight is None:
-                straight = i
-            else:
-                pairs[straight] = i
-                straight = None
-        elif ch in ("«", "“", "„"):
-            stack.append((i, OPEN_CLOSE[ch]))
-            opened_line.append(line)
-        elif ch in ("»", "”"):
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][1] == ch or (ch == "”" and stack[k][1] == "“"):
-                    pairs[stack[k][0]] = i
-                    del stack[k:]
-                    del opened_line[k:]
-                    break
-    return pairs
 
 
 @dataclass
@@ -176,14 +139,14 @@ class QuoteStage:
         if not text:
             return []
         sents = doc.sentences or [Sentence(m.start(), m.end()) for m in _SENT.finditer(text)]
-        pairs = quote_pairs(text)
-        inside = sorted((o + 1, c) for o, c in pairs.items())
+        pairs = Marks(quote_pairs(text))
         title = doc.title_span
         res = Resolver(doc, self.tables)
-        hits = [h for h in self.lex.find(text) if not _covered(inside, h.start, h.end)]
+        hits = [h for h in self.lex.find(text) if not pairs.covers(h.start, h.end)]
         if title:
             hits = [h for h in hits if not (title[0] <= h.start < title[1])]
         triggers = [m.start() for m in self.attributions.trigger.finditer(text)]
+        hit_starts = [h.start for h in hits]
         quotes: list[Quote] = []
         salient = Salience(res, sents)
         masked_to = -1
@@ -201,7 +164,7 @@ class QuoteStage:
             if run is not None and sent.start >= masked_to:
                 ls, le = line_bounds(text, sent.start)
                 if not text[ls : sent.start].strip():  # the sentence opens a new line
-                    line_hits = [h for h in hits if ls <= h.start < le]
+                    line_hits = hits[bisect.bisect_left(hit_starts, ls) : bisect.bisect_left(hit_starts, le)]
                     if stops_run(
                         text,
                         ls,
@@ -220,7 +183,8 @@ class QuoteStage:
                         in_run = True
                         if rq is not None:
                             quotes.append(rq)
-            if any(sent.start <= t < sent.end for t in triggers):
+            ti = bisect.bisect_left(triggers, sent.start)
+            if ti < len(triggers) and triggers[ti] < sent.end:
                 self.attributions(doc, res, sent, si, quotes, s_hits, salient)
             clauses = self._clauses(text, res, sent, s_hits)
             for k, cl in enumerate(clauses):
@@ -303,7 +267,7 @@ class QuoteStage:
         self,
         doc: Article,
         res: Resolver,
-        pairs: dict[int, int],
+        pairs: Marks,
         sent: Sentence,
         si: int,
         cl: Clause,
@@ -477,7 +441,7 @@ class QuoteStage:
         return pos
 
     def _quote_before(
-        self, text: str, pairs: dict[int, int], ws: int, cue_start: int, sent: Sentence
+        self, text: str, pairs: Marks, ws: int, cue_start: int, sent: Sentence
     ) -> tuple[int, int] | None:
         """``«...»، X گفت``: a quotation closing right before the subject of a clause-final
         cue, possibly in an earlier sentence (``«... . ...» لاوروف افزود.``)."""
@@ -489,10 +453,10 @@ class QuoteStage:
         c += lo
         if len(text[c + 1 : cue_start].split()) > 6:
             return None
-        for op, cl in pairs.items():
-            # the quotation opens the clause (or an earlier sentence), it is not a scare quote
-            if cl == c and (op < sent.start or not text[min(ws, op) : op].strip(" \n،,.")):
-                return op + 1, c
+        op = pairs.opening(c)
+        # the quotation opens the clause (or an earlier sentence), it is not a scare quote
+        if op is not None and (op < sent.start or not text[min(ws, op) : op].strip(" \n،,.")):
+            return op + 1, c
         return None
 
     def _object_content(
@@ -560,16 +524,7 @@ def _shared_subject(tail: str, res: Resolver) -> bool:
     return ws[0] in res.preps or "را" in ws[:4]
 
 
-def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    for a, b in spans:
-        if a > s:
-            break
-        if s >= a and e <= b:
-            return True
-    return False
-
-
-def _next_open(text: str, pairs: dict[int, int], j: int) -> int | None:
+def _next_open(text: str, pairs: Marks, j: int) -> int | None:
     """The opening mark at ``j`` after spaces, if it is paired."""
     while j < len(text) and text[j] in " \t":
         j += 1
@@ -583,13 +538,9 @@ def _starts_word(text: str, j: int, w: str) -> bool:
     return k >= len(text) or not (text[k].isalnum() or text[k] == "\u200c")
 
 
-def _extend_marks(pairs: dict[int, int], s: int, e: int) -> int:
+def _extend_marks(pairs: Marks, s: int, e: int) -> int:
     """Extend ``[s, e)`` to the closing mark of a quotation opened inside it."""
-    best = e
-    for o, c in pairs.items():
-        if s <= o < e and c >= e:
-            best = max(best, c + 1)
-    return best
+    return pairs.extend(s, e)
 
 
 __all__ = ["QuoteStage", "quote_pairs", "fold"]

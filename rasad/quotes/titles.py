@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from rasad.model import Article
@@ -18,15 +19,33 @@ if TYPE_CHECKING:
     from rasad.quotes.speaker import Resolver
 
 
-def bare_title(doc: Article, c: Cand) -> bool:
-    """Is ``c`` a title mention with no other entity (a country, an organization) inside?"""
-    for e in doc.entities:
-        if e is c.entity:
-            continue
-        for m in e.mentions:
-            if c.start <= m.start and m.end <= c.end:
+class Inner:
+    """Every entity mention of an article by offset, to tell a bare title (``وزیر امور
+    خارجه``) from a qualified one (``وزیر امور خارجه روسیه``) with a binary search."""
+
+    def __init__(self, doc: Article) -> None:
+        spans = sorted((m.start, m.end, id(e)) for e in doc.entities for m in e.mentions)
+        self.spans = spans
+        self.starts = [s for s, _, _ in spans]
+
+    def bare(self, c: Cand) -> bool:
+        """Is ``c`` a mention with no mention of another entity inside?"""
+        i = bisect.bisect_left(self.starts, c.start)
+        while i < len(self.spans) and self.spans[i][0] < c.end:
+            s, e, eid = self.spans[i]
+            if e <= c.end and eid != id(c.entity):
                 return False
-    return True
+            i += 1
+        return True
+
+
+def surnames(cands: list[Cand]) -> dict[str, Cand]:
+    """The last word of each person's name as written (not a title), folded → the mention."""
+    out: dict[str, Cand] = {}
+    for c in cands:
+        if c.entity.type == "PER" and c.source != "title" and c.text.split():
+            out.setdefault(fold(c.text.split()[-1]), c)
+    return out
 
 
 def title_then_name(res: Resolver, ws: list[Word], i: int) -> tuple[Speaker, int] | None:
@@ -41,7 +60,7 @@ def title_then_name(res: Resolver, ws: list[Word], i: int) -> tuple[Speaker, int
         w = ws[j][3]
         if w in res.preps or w in res.skip_words:
             return None
-        for cand in res.index.cands:  # the bare surname of a person named in full elsewhere
-            if cand.entity.type == "PER" and cand.source != "title" and fold(cand.text.split()[-1]) == w:
-                return res.speaker_of(cand), ws[j][1]
+        cand = res.surnames().get(w)  # the bare surname of a person named in full elsewhere
+        if cand is not None:
+            return res.speaker_of(cand), ws[j][1]
     return None
