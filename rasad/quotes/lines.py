@@ -53,7 +53,7 @@ def opens_run(text: str, q: Quote) -> bool:
     if k < 0 or text[k] != ":":
         return False
     _, e = line_bounds(text, q.start)
-    return not text[q.end : e].strip(_TRIM + "»”\"")
+    return not text[q.end : e].strip(_TRIM + '»”"')
 
 
 def stops_run(

@@ -1,8 +1,8 @@
 """Quotation marks of an article: their pairs, and lookups that stay linear in the text.
 
-    >>> m = Marks(quote_pairs("الف «ب «ج» د» ه"))
-    >>> m.covers(5, 6), m.covers(0, 1)
-    (True, False)
+>>> m = Marks(quote_pairs("الف «ب «ج» د» ه"))
+>>> m.covers(5, 6), m.covers(0, 1)
+(True, False)
 """
 
 from __future__ import annotations

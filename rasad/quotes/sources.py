@@ -123,11 +123,7 @@ def source_subject(res: Resolver, ws: list[Word], i: int) -> tuple[list[Speaker]
         return None
     if first in res.t.demonstratives and src.is_outlet_noun(ws[i + 1][3]):
         o = src.last_outlet(ws[i][0])  # «این نشریه» → the outlet named last, never a person
-        return (
-            ([res.speaker_of(o)], "mention", ws[i + 1][1])
-            if o is not None
-            else ([], "unknown", ws[i][0])
-        )
+        return ([res.speaker_of(o)], "mention", ws[i + 1][1]) if o is not None else ([], "unknown", ws[i][0])
     if src.is_outlet_noun(first) or first in res.t.org_heads:
         # «گزارش فارن پالیسی»، «شبکه خبری المیادین»، «گروه «X»» → the outlet or organization
         for k in range(i + 1, min(len(ws), i + 3)):

@@ -36,7 +36,7 @@ from rasad.quotes.attribution import Attributions, trim
 from rasad.quotes.lexicon import CueHit, Lexicon, Roles, load_lexicon, load_roles, variants
 from rasad.quotes.lines import RunOn, line_bounds, opens_run, run_on_quote, stops_run
 from rasad.quotes.marks import Marks, quote_pairs
-from rasad.quotes.speaker import Resolver, Speaker, Tables, fold, words
+from rasad.quotes.speaker import Resolver, Speaker, Tables, fold
 
 _SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 _TRIM = " \t\n.،,؛:!?؟"
@@ -509,9 +509,14 @@ def _names(res: Resolver, sp: Speaker, text: str, start: int, end: int) -> bool:
     fa = sp.fa.strip()
     if fa and fa in text[start:end]:
         return True
-    last = fold(fa.split()[-1]) if fa else ""
-    if last and last in {fold(w[2].strip("«»")) for w in words(text, start, end)}:
-        return True  # the bare surname, also when the entity stage did not link it
+    last = fa.split()[-1] if fa else ""
+    k = text.find(last, start, end) if last else -1
+    while k >= 0:  # the bare surname, also when the entity stage did not link it
+        if (k == 0 or not text[k - 1].isalnum()) and (
+            k + len(last) >= len(text) or not text[k + len(last)].isalnum()
+        ):
+            return True
+        k = text.find(last, k + 1, end)
     if sp.id is None or sp.type != "PER":
         return False  # a country or a ministry names itself in its own statements
     return any(c.entity.id == sp.id and c.source != "title" for c in res.index.within(start, end))

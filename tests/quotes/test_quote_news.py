@@ -18,7 +18,9 @@ def stage() -> QuoteStage:
 
 
 @pytest.mark.parametrize("case_id,text,expected", NEWS_CASES, ids=[c[0] for c in NEWS_CASES])
-def test_news_construction(stage: QuoteStage, case_id: str, text: str, expected: list[tuple[str, ...]]) -> None:
+def test_news_construction(
+    stage: QuoteStage, case_id: str, text: str, expected: list[tuple[str, ...]]
+) -> None:
     assert_quotes(stage(make_doc(text, people=NEWS_PEOPLE)), expected)
 
 
@@ -58,8 +60,12 @@ def test_bare_title_linked_by_dominant_country_yields_to_the_salient_person(stag
     doc = make_doc(t)
     i = t.index("وزیر امور خارجه")
     doc.entities.append(
-        Entity(id="test:rubio", name="Marco Rubio", type="PER",
-               mentions=[Mention("وزیر امور خارجه", i, i + len("وزیر امور خارجه"), "title")])
+        Entity(
+            id="test:rubio",
+            name="Marco Rubio",
+            type="PER",
+            mentions=[Mention("وزیر امور خارجه", i, i + len("وزیر امور خارجه"), "title")],
+        )
     )
     assert [q.speaker for q in stage(doc).quotes] == ["Abbas Araghchi", "Abbas Araghchi"]
 
