@@ -39,6 +39,7 @@ class Attributions:
         self._agency = re.compile(r"(?<![\w\u200c])(" + _alt(lex.agency) + r")\s+([^،,.]{2,80})[،,]")
         self._agency_head = re.compile(r"\s*(?:" + _alt(lex.agency) + r")\s")
         self._named = {fold(a) for a in lex.agency_named}
+        self._publishers = frozenset(fold(p) for p in lex.publishers)
         self._written = {fold(a) for a in lex.written_by}
         outlets = sorted({v for n in lex.outlet_nouns for v in variants(n)}, key=len, reverse=True)
         self._anaphoric = re.compile(
@@ -92,7 +93,7 @@ class Attributions:
             comma = _COMMA.search(text, m.end(), sent.end)
             if comma is None:
                 c_start, c_end, s_end = sent.start, m.start(), sent.end
-            elif m.start() - sent.start <= 40:
+            elif m.start() - sent.start <= 40 or in_agency:
                 c_start, c_end, s_end = comma.end(), sent.end, comma.start()
             else:
                 c_start, c_end, s_end = sent.start, m.start(), comma.start()
@@ -197,12 +198,20 @@ class Attributions:
         report relayed from another outlet is that outlet's statement. The first agency
         phrase of the article (or one naming ``doc.source``) is the publisher's own."""
         first = self._agency.search(doc.text)
-        if first is None or first.start() >= m.start():
-            return None
         name = fold(m.group(2))
-        own = {fold(first.group(2))} | ({fold(doc.source)} if doc.source else set())
-        if any(o and (o in name or name in o) for o in own):
-            return None
+        if first is None or first.start() >= m.start():
+            # the article's own dateline, unless it names an outlet that is not a publisher
+            # of Persian news (``به گزارش خبرگزاری رویترز از کربلا، ...``)
+            toks = [fold(w.strip("«»")) for w in m.group(2).split()]
+            spans = {
+                "".join(toks[i:j]) for i in range(len(toks)) for j in range(i + 1, min(len(toks), i + 3) + 1)
+            }
+            if spans & self._publishers:
+                return None
+        else:
+            own = {fold(first.group(2))} | ({fold(doc.source)} if doc.source else set())
+            if any(o and (o in name or name in o) for o in own):
+                return None
         cands, how, s_end = res.subject(m.start(2), m.end(2))
         if (
             cands
