@@ -49,6 +49,8 @@ _CLAUSE_END = re.compile(
 )
 # «گفت و گو»، «گفت و شنود»: one noun written with spaces, not two clauses joined by و
 _COMPOUND_VA = re.compile(r"(?:گو|گوی|شنود)(?![\w\u200c])")
+_RA = re.compile(r"(?<![\w\u200c])را(?![\w\u200c])")
+_AND_OBJECT = re.compile(r"\s*و\s+(?:آن|این|[^\s،,.]+(?:\s+[^\s،,.]+){0,4})\s+را\s")
 _KE_AFTER = re.compile(r"\s*که\s")
 _PLACEHOLDER = {"آن", "این", "آنخواهد", "آنخواهند", "اینخواهد", "اینخواهند"}
 
@@ -230,6 +232,18 @@ class QuoteStage:
             ws, strong = prev_end, False
             for m in self._breakers.finditer(text, prev_end, h.start):
                 ws, strong = m.end(), True
+            if (
+                strong
+                and h.form.objects
+                and _RA.search(text, prev_end, ws)
+                and not _RA.search(text, ws, h.start)
+            ):
+                ws, strong = prev_end, False  # «X را اقدامی غیرقانونی، اما بی‌اثر دانست»: inside the object
+            if out and h.form.objects and _AND_OBJECT.match(text, prev_end, h.start):
+                # «... تأکید کرد و روابط را راهبردی خواند»: the same (zero) subject, an object clause
+                out.append(Clause(h, prev_end, True, ls, le, False, prev_end))
+                prev_end = le if le > 0 else h.end
+                continue
             # و + (adverbs) + cue: a zero subject coordinated with the previous clause
             seg = text[ws : h.start]
             vm = [m for m in re.finditer(r"(?:^|\s)و\s", seg) if not _COMPOUND_VA.match(seg, m.end())]
