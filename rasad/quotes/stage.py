@@ -234,7 +234,7 @@ class QuoteStage:
                 ws, strong = m.end(), True
             if (
                 strong
-                and h.form.objects
+                and h.form.object_only
                 and _RA.search(text, prev_end, ws)
                 and not _RA.search(text, ws, h.start)
             ):
