@@ -85,6 +85,7 @@ class Lexicon:
     narrator_openers: list[str] = field(default_factory=list)
     org_heads: list[str] = field(default_factory=list)
     publishers: list[str] = field(default_factory=list)
+    document_nouns: list[str] = field(default_factory=list)
 
     def find(self, text: str) -> list[CueHit]:
         """Cue occurrences at word boundaries, leftmost-longest, minus blocked phrases."""
@@ -328,6 +329,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         narrator_openers=_as_list(data.get("narrator_openers")),
         org_heads=_as_list(data.get("org_heads")),
         publishers=_as_list(data.get("publishers")),
+        document_nouns=_as_list(data.get("document_nouns")),
     )
 
 

@@ -133,3 +133,27 @@ def source_subject(res: Resolver, ws: list[Word], i: int) -> tuple[list[Speaker]
             if ws[k][3] in res.preps:
                 break
     return None
+
+
+def document_speaker(res: Resolver, nouns: frozenset[str], start: int, end: int) -> list[Speaker] | None:
+    """The speaker of a document cue (``آمده است``، ``ادعا شده است``) in ``text[start:end]``:
+    ``بیانیه کرملین`` → the organization named after the document noun; ``این گزارش`` → the
+    outlet named last; a document of no one named → ``[]`` (the salient speaker). ``None``
+    when the clause names no document (``او به تهران آمده است``: not a report)."""
+    from .mentions import words
+
+    ws = words(res.text, start, end)
+    for k, w in enumerate(ws):
+        key = w[3][:-1] if w[3].endswith("ی") and w[3][:-1] in nouns else w[3]
+        if key not in nouns:
+            continue
+        for j in range(k + 1, min(len(ws), k + 3)):
+            c = res.index.starting_at(ws[j][0]) or res.index.starting_at(ws[j][0] + 1)
+            if c is not None and c.entity.type in ("ORG", "PER", "GPE"):
+                return [res.speaker_of(c)]
+        if k > 0 and ws[k - 1][3] in res.t.demonstratives:
+            o = res.sources.last_outlet(w[0])
+            if o is not None:
+                return [res.speaker_of(o)]
+        return []
+    return None

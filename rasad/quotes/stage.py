@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from rasad.model import Article, Quote, Sentence
 from rasad.quotes.attribution import Attributions, trim
 from rasad.quotes.lexicon import CueHit, Lexicon, Roles, load_lexicon, load_roles, variants
+from rasad.quotes.sources import document_speaker
 from rasad.quotes.lines import RunOn, line_bounds, opens_run, run_on_quote, stops_run
 from rasad.quotes.marks import Marks, quote_pairs
 from rasad.quotes.speaker import Resolver, Speaker, Tables, fold
@@ -124,6 +125,7 @@ class QuoteStage:
         self.attributions = Attributions(self.lex)
         self._not_openers = {fold(w) for w in self.lex.not_content_openers}
         self._narrator = frozenset(self.lex.narrator_cues)
+        self._doc_nouns = frozenset(fold(w) for w in self.lex.document_nouns)
         self._pronouns = frozenset(self.tables.pronouns)
         self._openers = tuple(" ".join(fold(w) for w in o.split()) for o in self.lex.narrator_openers)
 
@@ -370,7 +372,10 @@ class QuoteStage:
         # the speaker
         speakers: list[Speaker]
         if f.context_speaker:
-            speakers, how, subj_end = [], "zero", cl.ws
+            doc_sp = document_speaker(res, self._doc_nouns, cl.ws, h.start)
+            if doc_sp is None:
+                return []  # «آمده است» needs a document: «در این گزارش آمده است که ...»
+            speakers, how, subj_end = doc_sp, "zero", cl.ws
         else:
             s0 = pre_quote[1] + 1 if pre_quote else cl.ws
             speakers, how, subj_end = res.subject(s0, subj_end_limit, f.plural)
