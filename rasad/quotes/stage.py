@@ -34,9 +34,9 @@ from dataclasses import dataclass
 from rasad.model import Article, Quote, Sentence
 from rasad.quotes.attribution import Attributions, trim
 from rasad.quotes.lexicon import CueHit, Lexicon, Roles, load_lexicon, load_roles, variants
-from rasad.quotes.sources import document_speaker
 from rasad.quotes.lines import RunOn, line_bounds, opens_run, run_on_quote, stops_run
 from rasad.quotes.marks import Marks, quote_pairs
+from rasad.quotes.sources import document_speaker
 from rasad.quotes.speaker import Resolver, Speaker, Tables, fold
 
 _SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
