@@ -483,6 +483,10 @@ class Resolver:
     def _indefinite_after_phrase(self, ws: list[Word], i: int) -> tuple[list[Speaker], str, int] | None:
         """``در ساعات پایانی دیشب یک منبع در دولت گفت``: an indefinite role after a leading
         adverbial phrase is the subject (not after a preposition: ``با یک منبع``)."""
+        if i + 3 < len(ws) and ws[i + 1][3] in self.t.demonstratives:
+            c = self.index.starting_at(ws[i + 3][0])  # «در این جلسه مصطفی کواکبیان ... دانست»
+            if c is not None and c.entity.type == "PER" and not OBJECT_RA.match(self.text, c.end):
+                return [self.speaker_of(c)], "mention", c.end
         for j in range(i + 1, len(ws)):
             if ws[j][3] == "یک" and ws[j - 1][3] not in self.preps:
                 role = self.role_phrase(ws, j)
