@@ -14,7 +14,12 @@ Constructions (GUIDELINES §4):
   ``گزارش‌هایی ... مبنی بر اینکه ...``;
 * speakers: the subject before the cue (see :mod:`rasad.quotes.speaker`), pronouns and zero
   subjects → the salient speaker, ``به نقل از X`` → X, a title used after the person was
-  introduced with it → the person, outlets and authors (:mod:`rasad.quotes.sources`).
+  introduced with it → the person, a title before a name or a definite title → that person
+  (:mod:`rasad.quotes.titles`), outlets, documents and authors (:mod:`rasad.quotes.sources`);
+* direct speech over several lines after an unmarked colon cue: one quote per line until
+  the narrator speaks again (:mod:`rasad.quotes.lines`); guillemets may close on a later
+  line (:mod:`rasad.quotes.marks`);
+* the date: a timex of the reporting clause (never of the content), else the publication.
 
 Example::
 
