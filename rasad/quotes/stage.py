@@ -57,6 +57,7 @@ _CLAUSE_END = re.compile(
 _COMPOUND_VA = re.compile(r"(?:گو|گوی|شنود)(?![\w\u200c])")
 _RA = re.compile(r"(?<![\w\u200c])را(?![\w\u200c])")
 _AND_OBJECT = re.compile(r"\s*و\s+(?:آن|این|[^\s،,.]+(?:\s+[^\s،,.]+){0,4})\s+را\s")
+_FROM = re.compile(r"(?<![\w\u200c])از\s")  # the addressee of a request: «از X خواست ...»
 _KE_AFTER = re.compile(r"\s*که\s")
 _PLACEHOLDER = {"آن", "این", "آنخواهد", "آنخواهند", "اینخواهد", "اینخواهند"}
 
@@ -348,6 +349,13 @@ class QuoteStage:
         elif _starts_word(text, j, "که") or (f.ta and _starts_word(text, j, "تا")):
             c_start = j + 2
             c_end = _extend_marks(pairs, c_start, min(limit, sent_end))
+        elif (
+            f.ta
+            and _FROM.search(text, cl.ws, h.start)
+            and len(text[j:limit].split()) >= 3
+            and text[j : j + 1] not in "،,؛."
+        ):
+            c_start, c_end = j, _extend_marks(pairs, j, limit)  # «از دولت خواست برنامه‌ای ... داشته باشد»
         elif f.ke_only:
             return []
         else:
