@@ -129,14 +129,14 @@ class Resolver:
             w = ws[i][3]
             if self.index.starting_at(ws[i][0]) is not None:
                 return i  # a name that starts with an honorific-like word (آقا تهرانی)
-            if w in self.skip_words or self._in_timex(ws[i][0]):
-                i += 1
-                continue
-            for a in self.adverb_first.get(w, ()):
+            for a in self.adverb_first.get(w, ()):  # longest first: «دریادار دوم» before «دریادار»
                 if [x[3] for x in ws[i : i + len(a)]] == a:
                     i += len(a)
                     break
             else:
+                if w in self.skip_words or self._in_timex(ws[i][0]):
+                    i += 1
+                    continue
                 return i
         return i
 
