@@ -39,12 +39,13 @@ class Attributions:
         self._agency = re.compile(r"(?<![\w\u200c])(" + _alt(lex.agency) + r")\s+([^،,.]{2,80})[،,]")
         self._agency_head = re.compile(r"\s*(?:" + _alt(lex.agency) + r")\s")
         self._named = {fold(a) for a in lex.agency_named}
+        self._publishers = frozenset(fold(p) for p in lex.publishers)
         self._written = {fold(a) for a in lex.written_by}
         outlets = sorted({v for n in lex.outlet_nouns for v in variants(n)}, key=len, reverse=True)
         self._anaphoric = re.compile(
             r"(?<![\w\u200c])(?:"
             + _alt(lex.source_prefixes)
-            + r")\s+(?:این|همین)\s+(?:"
+            + r")\s*(?:این|همین)\s+(?:"
             + "|".join(map(re.escape, outlets))
             + r")\s*[،,]"
         )
@@ -92,7 +93,7 @@ class Attributions:
             comma = _COMMA.search(text, m.end(), sent.end)
             if comma is None:
                 c_start, c_end, s_end = sent.start, m.start(), sent.end
-            elif m.start() - sent.start <= 40:
+            elif m.start() - sent.start <= 40 or in_agency:
                 c_start, c_end, s_end = comma.end(), sent.end, comma.start()
             else:
                 c_start, c_end, s_end = sent.start, m.start(), comma.start()
@@ -103,10 +104,10 @@ class Attributions:
                 if not speakers:
                     continue
             outlet = speakers and speakers[0].type in ("ORG", "GPE")
-            if outlet and fold(m.group().strip()) in self._written:
-                continue  # «به نوشته رویترز، ...»: the article's source, not a speaker
-            if in_agency and not (how == "role" or (speakers and speakers[0].type == "PER")):
-                continue  # «به گزارش ... به نقل از تله‌سور»: a source of the article, not a speaker
+            if outlet and fold(m.group().strip()) in self._written and _opens_body(doc, m.start()):
+                continue  # «به نوشته رویترز، ...» opening the article: its byline, not a speaker
+            if in_agency and not (how == "role" or (speakers and speakers[0].type in ("PER", "ORG"))):
+                continue  # «به گزارش ... به نقل از ...»: only a named source states what follows
             if not speakers:
                 sal = salient.get() if how == "pronoun" else None
                 if sal is None:
@@ -197,12 +198,20 @@ class Attributions:
         report relayed from another outlet is that outlet's statement. The first agency
         phrase of the article (or one naming ``doc.source``) is the publisher's own."""
         first = self._agency.search(doc.text)
-        if first is None or first.start() >= m.start():
-            return None
         name = fold(m.group(2))
-        own = {fold(first.group(2))} | ({fold(doc.source)} if doc.source else set())
-        if any(o and (o in name or name in o) for o in own):
-            return None
+        if first is None or first.start() >= m.start():
+            # the article's own dateline, unless it names an outlet that is not a publisher
+            # of Persian news (``به گزارش خبرگزاری رویترز از کربلا، ...``)
+            toks = [fold(w.strip("«»")) for w in m.group(2).split()]
+            spans = {
+                "".join(toks[i:j]) for i in range(len(toks)) for j in range(i + 1, min(len(toks), i + 3) + 1)
+            }
+            if spans & self._publishers:
+                return None
+        else:
+            own = {fold(first.group(2))} | ({fold(doc.source)} if doc.source else set())
+            if any(o and (o in name or name in o) for o in own):
+                return None
         cands, how, s_end = res.subject(m.start(2), m.end(2))
         if (
             cands
@@ -212,6 +221,13 @@ class Attributions:
         ):
             return cands[0]
         return None
+
+
+def _opens_body(doc: Article, pos: int) -> bool:
+    """Is ``pos`` the start of the article's first body line (where the byline stands)?"""
+    start = doc.title_span[1] if doc.title_span else 0
+    lead = len(doc.text[start:]) - len(doc.text[start:].lstrip())
+    return pos - (start + lead) < 3
 
 
 def text_after(text: str, s: int, e: int) -> bool:

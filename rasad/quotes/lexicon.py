@@ -42,6 +42,7 @@ class CueForm:
     context_speaker: bool = False
     participle: bool = False  # ``با بیان اینکه ...``: content up to the main verb, same subject
     bare: bool = False  # a bare past participle (``توصیف کرده، اما ...``): not before a passive
+    ta: bool = False  # a request: ``تا`` opens the content like ``که`` (``از X خواست تا ...``)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,11 @@ class Lexicon:
     written_by: list[str] = field(default_factory=list)
     not_content_openers: list[str] = field(default_factory=list)
     unnamed_sources: dict[str, str] = field(default_factory=dict)
+    narrator_cues: list[str] = field(default_factory=list)
+    narrator_openers: list[str] = field(default_factory=list)
+    org_heads: list[str] = field(default_factory=list)
+    publishers: list[str] = field(default_factory=list)
+    document_nouns: list[str] = field(default_factory=list)
 
     def find(self, text: str) -> list[CueHit]:
         """Cue occurrences at word boundaries, leftmost-longest, minus blocked phrases."""
@@ -215,6 +221,7 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
                 objects=objs,
                 object_only=bool(e.get("object_only")),
                 ke_only=bool(e.get("ke_only")),
+                ta=bool(e.get("ta")),
             )
         if e.get("bare_participle"):
             add(
@@ -248,6 +255,7 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
                         colon_only=_colon_only(e.get("colon_only"), f, stems["present"]),
                         ke_only=bool(e.get("ke_only")),
                         object_only=bool(e.get("object_only")),
+                        ta=bool(e.get("ta")),
                     )
             if e.get("split"):
                 add(pre, lemma=pre, objects=objs, split=True, light=lights)
@@ -317,6 +325,11 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         written_by=_as_list(data.get("written_by")),
         not_content_openers=_as_list(data.get("not_content_openers")),
         unnamed_sources={k: str(v) for k, v in (data.get("unnamed_sources", {}) or {}).items()},
+        narrator_cues=_as_list(data.get("narrator_cues")),
+        narrator_openers=_as_list(data.get("narrator_openers")),
+        org_heads=_as_list(data.get("org_heads")),
+        publishers=_as_list(data.get("publishers")),
+        document_nouns=_as_list(data.get("document_nouns")),
     )
 
 

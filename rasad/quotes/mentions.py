@@ -49,6 +49,7 @@ class Cand:
     end: int
     entity: Entity
     text: str
+    source: str = "gazetteer"  # the mention's source: a ``title`` names an office, not a name
 
 
 def candidates(doc: Article) -> list[Cand]:
@@ -60,7 +61,7 @@ def candidates(doc: Article) -> list[Cand]:
         for m in e.mentions:
             if m.source == "adjective" or m.end <= m.start:
                 continue
-            raw.append(Cand(m.start, m.end, e, doc.text[m.start : m.end]))
+            raw.append(Cand(m.start, m.end, e, doc.text[m.start : m.end], m.source))
     raw.sort(key=lambda c: (c.start, -c.end))
     out: list[Cand] = []
     last_end = -1

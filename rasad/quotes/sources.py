@@ -19,7 +19,8 @@ from rasad.model import Article
 from .lexicon import ZWNJ
 
 if TYPE_CHECKING:
-    from .mentions import Cand
+    from .mentions import Cand, Speaker, Word
+    from .speaker import Resolver
 
 _FOLD = str.maketrans({ZWNJ: None, " ": None})
 _DATELINE = re.compile(r"\s*به\s+گزارش\s")
@@ -101,3 +102,58 @@ class Sources:
                     self._author = c
                     return c
         return None
+
+
+def source_subject(res: Resolver, ws: list[Word], i: int) -> tuple[list[Speaker], str, int] | None:
+    """An outlet or an author as the subject (see :mod:`rasad.quotes.sources`)."""
+    first = ws[i][3]
+    src = res.sources
+    nxt = ws[i + 1][3] if i + 1 < len(ws) else ""
+    if first in res.t.author_nouns and (
+        not nxt or nxt in res.t.demonstratives or nxt in res.t.work_nouns or src.is_outlet_noun(nxt)
+    ):  # «نویسنده این مقاله»، «نویسنده» → the author; not «نویسنده آمریکایی X»
+        a = src.author()
+        end = (
+            ws[min(i + 2, len(ws) - 1)][1]
+            if i + 1 < len(ws) and ws[i + 1][3] in res.t.demonstratives
+            else ws[i][1]
+        )
+        return ([res.speaker_of(a)], "mention", end) if a is not None else ([], "pronoun", end)
+    if i + 1 >= len(ws):
+        return None
+    if first in res.t.demonstratives and src.is_outlet_noun(ws[i + 1][3]):
+        o = src.last_outlet(ws[i][0])  # «این نشریه» → the outlet named last, never a person
+        return ([res.speaker_of(o)], "mention", ws[i + 1][1]) if o is not None else ([], "unknown", ws[i][0])
+    if src.is_outlet_noun(first) or first in res.t.org_heads:
+        # «گزارش فارن پالیسی»، «شبکه خبری المیادین»، «گروه «X»» → the outlet or organization
+        for k in range(i + 1, min(len(ws), i + 3)):
+            c = res.index.starting_at(ws[k][0]) or res.index.starting_at(ws[k][0] + 1)
+            if c is not None:
+                return ([res.speaker_of(c)], "mention", c.end) if c.entity.type == "ORG" else None
+            if ws[k][3] in res.preps:
+                break
+    return None
+
+
+def document_speaker(res: Resolver, nouns: frozenset[str], start: int, end: int) -> list[Speaker] | None:
+    """The speaker of a document cue (``آمده است``، ``ادعا شده است``) in ``text[start:end]``:
+    ``بیانیه کرملین`` → the organization named after the document noun; ``این گزارش`` → the
+    outlet named last; a document of no one named → ``[]`` (the salient speaker). ``None``
+    when the clause names no document (``او به تهران آمده است``: not a report)."""
+    from .mentions import words
+
+    ws = words(res.text, start, end)
+    for k, w in enumerate(ws):
+        key = w[3][:-1] if w[3].endswith("ی") and w[3][:-1] in nouns else w[3]
+        if key not in nouns:
+            continue
+        for j in range(k + 1, min(len(ws), k + 3)):
+            c = res.index.starting_at(ws[j][0]) or res.index.starting_at(ws[j][0] + 1)
+            if c is not None and c.entity.type in ("ORG", "PER", "GPE"):
+                return [res.speaker_of(c)]
+        if k > 0 and ws[k - 1][3] in res.t.demonstratives:
+            o = res.sources.last_outlet(w[0])
+            if o is not None:
+                return [res.speaker_of(o)]
+        return []
+    return None

@@ -46,7 +46,8 @@ from rasad.quotes.mentions import (
     title_tokens,
     words,
 )
-from rasad.quotes.sources import Sources
+from rasad.quotes.sources import Sources, source_subject
+from rasad.quotes.titles import Inner, surnames, title_then_name
 
 _DIGIT = re.compile(r"\d")
 _COPULA = {"است", "بود", "هست", "نیست", "بودند", "هستند", "شد"}
@@ -83,6 +84,7 @@ class Tables:
         self.outlet_nouns = frozenset(fold(w) for w in lex.outlet_nouns)
         self.work_nouns = frozenset(fold(w) for w in lex.work_nouns)
         self.author_nouns = frozenset(fold(w) for w in lex.author_nouns)
+        self.org_heads = frozenset(fold(w) for w in lex.org_heads)
         agency = sorted(lex.agency, key=len, reverse=True)
         self.agency_head = re.compile(r"[^،,.]{0,60}?(?:" + "|".join(map(re.escape, agency)) + r")\s")
 
@@ -112,6 +114,8 @@ class Resolver:
         self.anonymous: dict[str, Speaker] = {}
         self._appos: list[tuple[int, Speaker, frozenset[str], str]] | None = None
         self.surfaces: dict[str, Speaker] = {}
+        self._inner: Inner | None = None
+        self._surnames: dict[str, Cand] | None = None
         self.sources = Sources(doc, self.index.cands, tables.outlet_nouns, tables.work_nouns)
 
     # --- helpers ---------------------------------------------------------------
@@ -125,14 +129,14 @@ class Resolver:
             w = ws[i][3]
             if self.index.starting_at(ws[i][0]) is not None:
                 return i  # a name that starts with an honorific-like word (آقا تهرانی)
-            if w in self.skip_words or self._in_timex(ws[i][0]):
-                i += 1
-                continue
-            for a in self.adverb_first.get(w, ()):
+            for a in self.adverb_first.get(w, ()):  # longest first: «دریادار دوم» before «دریادار»
                 if [x[3] for x in ws[i : i + len(a)]] == a:
                     i += len(a)
                     break
             else:
+                if w in self.skip_words or self._in_timex(ws[i][0]):
+                    i += 1
+                    continue
                 return i
         return i
 
@@ -162,6 +166,9 @@ class Resolver:
             quant.append(q[1])
             i += q[0]
         h = self._match(ws, i, self.heads)
+        if not h and quant:  # «برخی معتقدند»: the quantity is the head itself
+            i, quant = start_i + (1 if indefinite else 0), []
+            h = self._match(ws, i, self.heads)
         if not h:
             return None
         if dry:
@@ -237,6 +244,17 @@ class Resolver:
                     out.append((c.start, self.speaker_of(c), toks, title_head(phrase)))
         self._appos = out
         return out
+
+    def _bare(self, c: Cand) -> bool:
+        if self._inner is None:
+            self._inner = Inner(self.doc)
+        return self._inner.bare(c)
+
+    def surnames(self) -> dict[str, Cand]:
+        """Folded surname → a person's mention (built once, when a title needs it)."""
+        if self._surnames is None:
+            self._surnames = surnames(self.index.cands)
+        return self._surnames
 
     def _title_start(self, w: str) -> bool:
         first = self.t.title_first
@@ -346,6 +364,13 @@ class Resolver:
             src = self._source(ws, i)
             if src is not None:
                 return src
+        elif c0.source == "title" and self._bare(c0):
+            # «وزیر امور خارجه گفت» linked to a holder by the article's dominant country: the
+            # person named with this title wins, else the salient person, else that holder
+            th = self.title_holder(ws, i, end)
+            if th:
+                return [th[0]], "title", th[1]
+            return [self.speaker_of(c0)], "office", c0.end
         has_ke = any(w[3] == "که" for w in ws[i:])
         if c0 is None and first in self.t.demonstratives and i + 1 < len(ws):
             # «این دیپلمات ایرانی گفت» → the salient speaker; «این سخنگوی …» → the role
@@ -375,12 +400,19 @@ class Resolver:
         if c0 is None and first in self.preps:
             return self._indefinite_after_phrase(ws, i)  # adverbial / prepositional phrase
         if c0 is None:
+            if first != "یک" and not self._match(ws, i, self.quantity):
+                tn = title_then_name(self, ws, i)  # «امیر خواجه‌فرد»: a title before a name
+                if tn is not None:
+                    return [tn[0]], "mention", tn[1]
+                th = self.title_holder(ws, i, end)  # a definite title: the person named with it
+                if th:
+                    return [th[0]], "title", th[1]
+                ta = self.title_anonymous(ws, i, end)
+                if ta and not _PLURAL.search(ws[i][2]):  # else the salient named person
+                    return [ta[0]], "office", ta[1]
             role = self.role_phrase(ws, i)
             if role:
                 return [role[0]], "role", role[1]
-            th = self.title_holder(ws, i, end)
-            if th:
-                return [th[0]], "title", th[1]
             ta = self.title_anonymous(ws, i, end)
             if ta:
                 return [ta[0]], "title", ta[1]
@@ -451,6 +483,10 @@ class Resolver:
     def _indefinite_after_phrase(self, ws: list[Word], i: int) -> tuple[list[Speaker], str, int] | None:
         """``در ساعات پایانی دیشب یک منبع در دولت گفت``: an indefinite role after a leading
         adverbial phrase is the subject (not after a preposition: ``با یک منبع``)."""
+        if i + 3 < len(ws) and ws[i + 1][3] in self.t.demonstratives:
+            c = self.index.starting_at(ws[i + 3][0])  # «در این جلسه مصطفی کواکبیان ... دانست»
+            if c is not None and c.entity.type == "PER" and not OBJECT_RA.match(self.text, c.end):
+                return [self.speaker_of(c)], "mention", c.end
         for j in range(i + 1, len(ws)):
             if ws[j][3] == "یک" and ws[j - 1][3] not in self.preps:
                 role = self.role_phrase(ws, j)
@@ -460,33 +496,7 @@ class Resolver:
 
     def _source(self, ws: list[Word], i: int) -> tuple[list[Speaker], str, int] | None:
         """An outlet or an author as the subject (see :mod:`rasad.quotes.sources`)."""
-        first = ws[i][3]
-        src = self.sources
-        nxt = ws[i + 1][3] if i + 1 < len(ws) else ""
-        if first in self.t.author_nouns and (
-            not nxt or nxt in self.t.demonstratives or nxt in self.t.work_nouns or src.is_outlet_noun(nxt)
-        ):  # «نویسنده این مقاله»، «نویسنده» → the author; not «نویسنده آمریکایی X»
-            a = src.author()
-            end = (
-                ws[min(i + 2, len(ws) - 1)][1]
-                if i + 1 < len(ws) and ws[i + 1][3] in self.t.demonstratives
-                else ws[i][1]
-            )
-            return ([self.speaker_of(a)], "mention", end) if a is not None else ([], "pronoun", end)
-        if i + 1 >= len(ws):
-            return None
-        if first in self.t.demonstratives and src.is_outlet_noun(ws[i + 1][3]):
-            o = src.last_outlet(ws[i][0])  # «این نشریه» → the outlet named last, never a person
-            return (
-                ([self.speaker_of(o)], "mention", ws[i + 1][1])
-                if o is not None
-                else ([], "unknown", ws[i][0])
-            )
-        if src.is_outlet_noun(first):  # «گزارش فارن پالیسی» → the outlet
-            c = self.index.starting_at(ws[i + 1][0]) or self.index.starting_at(ws[i + 1][0] + 1)
-            if c is not None and c.entity.type == "ORG":
-                return [self.speaker_of(c)], "mention", c.end
-        return None
+        return source_subject(self, ws, i)
 
     def _until_prep(self, ws: list[Word]) -> list[Word]:
         """The leading words before the first preposition (the first word never counts)."""

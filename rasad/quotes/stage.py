@@ -14,7 +14,12 @@ Constructions (GUIDELINES §4):
   ``گزارش‌هایی ... مبنی بر اینکه ...``;
 * speakers: the subject before the cue (see :mod:`rasad.quotes.speaker`), pronouns and zero
   subjects → the salient speaker, ``به نقل از X`` → X, a title used after the person was
-  introduced with it → the person, outlets and authors (:mod:`rasad.quotes.sources`).
+  introduced with it → the person, a title before a name or a definite title → that person
+  (:mod:`rasad.quotes.titles`), outlets, documents and authors (:mod:`rasad.quotes.sources`);
+* direct speech over several lines after an unmarked colon cue: one quote per line until
+  the narrator speaks again (:mod:`rasad.quotes.lines`); guillemets may close on a later
+  line (:mod:`rasad.quotes.marks`);
+* the date: a timex of the reporting clause (never of the content), else the publication.
 
 Example::
 
@@ -27,15 +32,18 @@ Example::
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from rasad.model import Article, Quote, Sentence
 from rasad.quotes.attribution import Attributions, trim
 from rasad.quotes.lexicon import CueHit, Lexicon, Roles, load_lexicon, load_roles, variants
+from rasad.quotes.lines import RunOn, line_bounds, opens_run, run_on_quote, stops_run
+from rasad.quotes.marks import Marks, quote_pairs
+from rasad.quotes.sources import document_speaker
 from rasad.quotes.speaker import Resolver, Speaker, Tables, fold
 
-OPEN_CLOSE = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 _TRIM = " \t\n.،,؛:!?؟"
 _FINITE = re.compile(
@@ -45,36 +53,13 @@ _FINITE = re.compile(
 _CLAUSE_END = re.compile(
     r"(?<![\w\u200c])(?:ن?(?:کرد|شد|داد|رفت|رسید|یافت|گرفت|ماند|آمد|نمود|داشت|گفت)(?:ند)?|است|بود|بودند)$"
 )
+# «گفت و گو»، «گفت و شنود»: one noun written with spaces, not two clauses joined by و
+_COMPOUND_VA = re.compile(r"(?:گو|گوی|شنود)(?![\w\u200c])")
+_RA = re.compile(r"(?<![\w\u200c])را(?![\w\u200c])")
+_AND_OBJECT = re.compile(r"\s*و\s+(?:آن|این|[^\s،,.]+(?:\s+[^\s،,.]+){0,4})\s+را\s")
+_FROM = re.compile(r"(?<![\w\u200c])از\s")  # the addressee of a request: «از X خواست ...»
 _KE_AFTER = re.compile(r"\s*که\s")
 _PLACEHOLDER = {"آن", "این", "آنخواهد", "آنخواهند", "اینخواهد", "اینخواهند"}
-_MARKS = re.compile('[«»“”„"\n]')
-
-
-def quote_pairs(text: str) -> dict[int, int]:
-    """Offsets of matching quotation marks within a paragraph: ``{open: close}``."""
-    pairs: dict[int, int] = {}
-    stack: list[tuple[int, str]] = []
-    straight: int | None = None
-    for m in _MARKS.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch == "\n":
-            stack.clear()
-            straight = None
-        elif ch == '"':
-            if straight is None:
-                straight = i
-            else:
-                pairs[straight] = i
-                straight = None
-        elif ch in ("«", "“", "„"):
-            stack.append((i, OPEN_CLOSE[ch]))
-        elif ch in ("»", "”"):
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][1] == ch or (ch == "”" and stack[k][1] == "“"):
-                    pairs[stack[k][0]] = i
-                    del stack[k:]
-                    break
-    return pairs
 
 
 @dataclass
@@ -105,7 +90,7 @@ class Salience:
 
     def set(self, sp: Speaker) -> None:
         self.speaker = sp
-        if sp.type == "PER":
+        if sp.type in ("PER", None):  # None: a name the entity stage did not link
             self.person = sp
         self.pending.clear()
 
@@ -145,6 +130,10 @@ class QuoteStage:
         }
         self.attributions = Attributions(self.lex)
         self._not_openers = {fold(w) for w in self.lex.not_content_openers}
+        self._narrator = frozenset(self.lex.narrator_cues)
+        self._doc_nouns = frozenset(fold(w) for w in self.lex.document_nouns)
+        self._pronouns = frozenset(self.tables.pronouns)
+        self._openers = tuple(" ".join(fold(w) for w in o.split()) for o in self.lex.narrator_openers)
 
     # ------------------------------------------------------------------------------
     def __call__(self, doc: Article) -> Article:
@@ -160,19 +149,20 @@ class QuoteStage:
         if not text:
             return []
         sents = doc.sentences or [Sentence(m.start(), m.end()) for m in _SENT.finditer(text)]
-        pairs = quote_pairs(text)
-        inside = sorted((o + 1, c) for o, c in pairs.items())
+        pairs = Marks(quote_pairs(text))
         title = doc.title_span
         res = Resolver(doc, self.tables)
-        hits = [h for h in self.lex.find(text) if not _covered(inside, h.start, h.end)]
+        hits = [h for h in self.lex.find(text) if not pairs.covers(h.start, h.end)]
         if title:
             hits = [h for h in hits if not (title[0] <= h.start < title[1])]
         triggers = [m.start() for m in self.attributions.trigger.finditer(text)]
+        hit_starts = [h.start for h in hits]
         quotes: list[Quote] = []
         salient = Salience(res, sents)
         masked_to = -1
         last_date: str | None = None
         hi = 0
+        run: RunOn | None = None
         for si, sent in enumerate(sents):
             s_hits: list[CueHit] = []
             while hi < len(hits) and hits[hi].start < sent.end:
@@ -180,7 +170,31 @@ class QuoteStage:
                     s_hits.append(hits[hi])
                 hi += 1
             n_before = len(quotes)
-            if any(sent.start <= t < sent.end for t in triggers):
+            in_run = False
+            if run is not None and sent.start >= masked_to:
+                ls, le = line_bounds(text, sent.start)
+                if not text[ls : sent.start].strip():  # the sentence opens a new line
+                    line_hits = hits[bisect.bisect_left(hit_starts, ls) : bisect.bisect_left(hit_starts, le)]
+                    if stops_run(
+                        text,
+                        ls,
+                        le,
+                        line_hits,
+                        self.attributions.trigger,
+                        run,
+                        self._narrator,
+                        self._pronouns,
+                        self._openers,
+                        _names(res, run.speaker, text, ls, le),
+                    ):
+                        run = None
+                    else:
+                        rq = run_on_quote(text, run, ls, le, si)
+                        in_run = True
+                        if rq is not None:
+                            quotes.append(rq)
+            ti = bisect.bisect_left(triggers, sent.start)
+            if ti < len(triggers) and triggers[ti] < sent.end:
                 self.attributions(doc, res, sent, si, quotes, s_hits, salient)
             clauses = self._clauses(text, res, sent, s_hits)
             for k, cl in enumerate(clauses):
@@ -190,7 +204,11 @@ class QuoteStage:
                 made = self._quote(doc, res, pairs, sent, si, cl, nxt, salient, last_date, hits)
                 for q, sp, how in made:
                     quotes.append(q)
-                    if how != "relative":
+                    if opens_run(text, q):
+                        run = RunOn(q, sp)
+                    elif not in_run:
+                        run = None  # a nested cue inside a run-on line keeps the run
+                    if how != "relative" and not in_run:  # a statement nested in a speech
                         salient.set(sp)
                     last_date = q.date
                     if q.kind == "direct" and q.end > masked_to:
@@ -222,9 +240,21 @@ class QuoteStage:
             ws, strong = prev_end, False
             for m in self._breakers.finditer(text, prev_end, h.start):
                 ws, strong = m.end(), True
+            if (
+                strong
+                and h.form.object_only
+                and _RA.search(text, prev_end, ws)
+                and not _RA.search(text, ws, h.start)
+            ):
+                ws, strong = prev_end, False  # «X را اقدامی غیرقانونی، اما بی‌اثر دانست»: inside the object
+            if out and h.form.objects and _AND_OBJECT.match(text, prev_end, h.start):
+                # «... تأکید کرد و روابط را راهبردی خواند»: the same (zero) subject, an object clause
+                out.append(Clause(h, prev_end, True, ls, le, False, prev_end))
+                prev_end = le if le > 0 else h.end
+                continue
             # و + (adverbs) + cue: a zero subject coordinated with the previous clause
             seg = text[ws : h.start]
-            vm = list(re.finditer(r"(?:^|\s)و\s", seg))
+            vm = [m for m in re.finditer(r"(?:^|\s)و\s", seg) if not _COMPOUND_VA.match(seg, m.end())]
             if vm:
                 tail = seg[vm[-1].end() :]
                 t0 = ws + vm[-1].end()
@@ -259,7 +289,7 @@ class QuoteStage:
         self,
         doc: Article,
         res: Resolver,
-        pairs: dict[int, int],
+        pairs: Marks,
         sent: Sentence,
         si: int,
         cl: Clause,
@@ -316,9 +346,16 @@ class QuoteStage:
             return []
         elif f.object_only:
             c_start, c_end = -2, -2
-        elif _starts_word(text, j, "که"):
+        elif _starts_word(text, j, "که") or (f.ta and _starts_word(text, j, "تا")):
             c_start = j + 2
             c_end = _extend_marks(pairs, c_start, min(limit, sent_end))
+        elif (
+            f.ta
+            and _FROM.search(text, cl.ws, h.start)
+            and len(text[j:limit].split()) >= 3
+            and text[j : j + 1] not in "،,؛."
+        ):
+            c_start, c_end = j, _extend_marks(pairs, j, limit)  # «از دولت خواست برنامه‌ای ... داشته باشد»
         elif f.ke_only:
             return []
         else:
@@ -334,6 +371,8 @@ class QuoteStage:
                 c_start, c_end = j, _extend_marks(pairs, j, limit)
             else:
                 pq = self._quote_before(text, pairs, cl.ws, h.start, sent)
+                if pq is not None and len(text[pq[0] : pq[1]].split()) <= 3 and len(rest.split()) >= 4:
+                    pq = None  # «نام»، عنوان گفت، ...: a name in guillemets, the content follows
                 if pq is not None:
                     kind, pre_quote = "direct", pq
                     c_start, c_end = pq
@@ -346,7 +385,10 @@ class QuoteStage:
         # the speaker
         speakers: list[Speaker]
         if f.context_speaker:
-            speakers, how, subj_end = [], "zero", cl.ws
+            doc_sp = document_speaker(res, self._doc_nouns, cl.ws, h.start)
+            if doc_sp is None:
+                return []  # «آمده است» needs a document: «در این گزارش آمده است که ...»
+            speakers, how, subj_end = doc_sp, "zero", cl.ws
         else:
             s0 = pre_quote[1] + 1 if pre_quote else cl.ws
             speakers, how, subj_end = res.subject(s0, subj_end_limit, f.plural)
@@ -357,6 +399,10 @@ class QuoteStage:
             speakers = [sal] if sal is not None else speakers[:1]
             if not speakers:
                 return []  # «این مقام» with no person before it
+        elif how == "office":  # a definite title: the salient person, if a named one
+            sal = salient.get(person=True)
+            if sal is not None and sal.type in ("PER", None):
+                speakers = [sal]
         if not speakers and (how == "zero" or (how == "unknown" and cl.strong)) and cl.ws > sent.start:
             subj = res.sentence_subject(sent.start, cl.ws)
             if subj is not None:
@@ -376,7 +422,10 @@ class QuoteStage:
         c_start, c_end = trim(text, c_start, c_end)
         if c_end - c_start < 3 or len(text[c_start:c_end].split()) < 1:
             return []
-        date = self._date(doc, cl.ws, h.start)
+        # the statement's date: a timex in the reporting clause, never in the content
+        # (``از برگزاری نشست روز دوشنبه خبر داد``، ``با بیان اینکه ... دیروز ...، گفت``)
+        d_end = min(h.start, subj_end_limit, c_start if c_start > cl.ws else h.start)
+        date = self._date(doc, cl.ws, d_end)
         if date is None:
             date = last_date if how in ("pronoun", "this-title", "zero") and last_date else doc.published
         cue = (
@@ -424,7 +473,7 @@ class QuoteStage:
         return pos
 
     def _quote_before(
-        self, text: str, pairs: dict[int, int], ws: int, cue_start: int, sent: Sentence
+        self, text: str, pairs: Marks, ws: int, cue_start: int, sent: Sentence
     ) -> tuple[int, int] | None:
         """``«...»، X گفت``: a quotation closing right before the subject of a clause-final
         cue, possibly in an earlier sentence (``«... . ...» لاوروف افزود.``)."""
@@ -436,10 +485,10 @@ class QuoteStage:
         c += lo
         if len(text[c + 1 : cue_start].split()) > 6:
             return None
-        for op, cl in pairs.items():
-            # the quotation opens the clause (or an earlier sentence), it is not a scare quote
-            if cl == c and (op < sent.start or not text[min(ws, op) : op].strip(" \n،,.")):
-                return op + 1, c
+        op = pairs.opening(c)
+        # the quotation opens the clause (or an earlier sentence), it is not a scare quote
+        if op is not None and (op < sent.start or not text[min(ws, op) : op].strip(" \n،,.")):
+            return op + 1, c
         return None
 
     def _object_content(
@@ -486,6 +535,25 @@ class QuoteStage:
         return best
 
 
+def _names(res: Resolver, sp: Speaker, text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` name the speaker ``sp`` (a mention of its entity, or its
+    surface when it has none)?"""
+    fa = sp.fa.strip()
+    if fa and fa in text[start:end]:
+        return True
+    last = fa.split()[-1] if fa else ""
+    k = text.find(last, start, end) if last else -1
+    while k >= 0:  # the bare surname, also when the entity stage did not link it
+        if (k == 0 or not text[k - 1].isalnum()) and (
+            k + len(last) >= len(text) or not text[k + len(last)].isalnum()
+        ):
+            return True
+        k = text.find(last, k + 1, end)
+    if sp.id is None or sp.type != "PER":
+        return False  # a country or a ministry names itself in its own statements
+    return any(c.entity.id == sp.id and c.source != "title" for c in res.index.within(start, end))
+
+
 def _shared_subject(tail: str, res: Resolver) -> bool:
     """Does the clause after «و» open with an object or a phrase, so it keeps the subject
     of the clause before (``... نشان نداد و این درگیری را ... دانست``)?"""
@@ -493,16 +561,7 @@ def _shared_subject(tail: str, res: Resolver) -> bool:
     return ws[0] in res.preps or "را" in ws[:4]
 
 
-def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    for a, b in spans:
-        if a > s:
-            break
-        if s >= a and e <= b:
-            return True
-    return False
-
-
-def _next_open(text: str, pairs: dict[int, int], j: int) -> int | None:
+def _next_open(text: str, pairs: Marks, j: int) -> int | None:
     """The opening mark at ``j`` after spaces, if it is paired."""
     while j < len(text) and text[j] in " \t":
         j += 1
@@ -516,13 +575,9 @@ def _starts_word(text: str, j: int, w: str) -> bool:
     return k >= len(text) or not (text[k].isalnum() or text[k] == "\u200c")
 
 
-def _extend_marks(pairs: dict[int, int], s: int, e: int) -> int:
+def _extend_marks(pairs: Marks, s: int, e: int) -> int:
     """Extend ``[s, e)`` to the closing mark of a quotation opened inside it."""
-    best = e
-    for o, c in pairs.items():
-        if s <= o < e and c >= e:
-            best = max(best, c + 1)
-    return best
+    return pairs.extend(s, e)
 
 
 __all__ = ["QuoteStage", "quote_pairs", "fold"]

@@ -128,7 +128,14 @@ GENERAL_CASES: list[Case] = [
         "بنا بر گزارش نشریه فارن پالیسی، مذاکرات در ماه آینده از سر گرفته می+شود.",
         [(FP, "indirect", "مذاکرات در ماه آینده از سر گرفته می+شود", "بنا بر گزارش")],
     ),
-    ("no-dateline-agency", "به گزارش خبرگزاری تاس، هیئت+ها در ریاض دیدار کردند.", []),
+    ("no-dateline-agency", "به گزارش خبرگزاری تسنیم، هیئت+ها در ریاض دیدار کردند.", []),
+    # GUIDELINES §9: an outlet other than the publisher (never a Persian news publisher) states
+    # what follows, even when it opens the article
+    (
+        "relayed-foreign-agency-opening",
+        "به گزارش خبرگزاری تاس، هیئت+ها در ریاض دیدار کردند.",
+        [("TASS", "indirect", "هیئت+ها در ریاض دیدار کردند", "به گزارش")],
+    ),
     (
         "no-named-report-mid-sentence",
         "کشورهایی که طبق گزارش رویترز در این نشست حاضر بودند، بیانیه را امضا نکردند.",

@@ -167,8 +167,11 @@ def test_quote_pairs_nesting() -> None:
     assert pairs[t.index('"')] == t.rindex('"')
 
 
-def test_unbalanced_marks_do_not_pair_across_paragraphs() -> None:
-    assert quote_pairs("«الف\nب»") == {}
+def test_guillemets_pair_across_a_few_lines_only() -> None:
+    # GUIDELINES §9: a direct quote runs to its closing mark even across lines
+    assert quote_pairs("«الف\nب»") == {0: 6}
+    assert quote_pairs("«الف\n" + "ب\n" * 10 + "ج»") == {}
+    assert quote_pairs('"الف\nب"') == {}  # straight quotes stay within a line
 
 
 _PIECES = [

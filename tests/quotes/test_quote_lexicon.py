@@ -119,3 +119,20 @@ def test_lexicon_finds_light_verbs_and_blocks_impersonal() -> None:
     assert lex.find("گفت" + ZWNJ + "وگو و گفتگو و گفتار") == []
     hits = lex.find("او نگفته بود")
     assert len(hits) == 1 and hits[0].form.negated
+
+
+def test_narrator_cues_are_lemmas_of_the_lexicon() -> None:
+    lex = load_lexicon()
+    lemmas = {cf.lemma for cf in lex.forms.values()}
+    assert lex.narrator_cues, "narrator_cues is empty"
+    for lemma in lex.narrator_cues:
+        assert lemma in lemmas, lemma
+
+
+def test_source_lists_are_present() -> None:
+    lex = load_lexicon()
+    for name in ("publishers", "document_nouns", "org_heads", "narrator_openers", "according_to"):
+        assert getattr(lex, name), name
+    # an attribution phrase is never itself a reporting cue (`به نوشته` is not `نوشته`)
+    for phrase in lex.according_to + lex.written_by:
+        assert lex.find(phrase) == [], phrase
