@@ -24,9 +24,11 @@ import logging
 from datetime import date
 from typing import Any
 
+from rasad.entities.bare import BareResolver
 from rasad.entities.gazetteer import GazEntry, Gazetteer, fold
 from rasad.entities.linker import Linked, Linker, parse_day
 from rasad.entities.matcher import Matcher
+from rasad.entities.outlets import OutletLinker
 from rasad.entities.translit import Transliterator, slugify
 from rasad.model import Article, Entity, Mention
 
@@ -68,6 +70,8 @@ class EntityStage:
         self.matcher = Matcher(self.gazetteer)
         self.translit = Transliterator.default()
         self.linker = Linker(self.gazetteer, self.matcher, self.translit)
+        self.bare = BareResolver(self.gazetteer, self.matcher)
+        self.outlets = OutletLinker(self.gazetteer)
         self.tagger = _load_tagger() if use_tagger else None
         # types for which a tagger span the gazetteer lacks becomes a new entity; spans of
         # other types only confirm risky gazetteer aliases (measured: tagger ORG/LOC spans
@@ -101,6 +105,7 @@ class EntityStage:
         text = doc.text
         hits = self.matcher.hits(text)
         linked: list[Linked] = self.linker.link_names(text, hits)
+        linked += self.outlets.link(text, hits, linked)
         new: dict[str, Entity] = {}
         if self.tagger is not None:
             try:
@@ -119,7 +124,7 @@ class EntityStage:
         day = parse_day(doc.published)
         people = {lk.eid for lk in linked if self._is_person(lk.eid, new)}
         titles = self.linker.link_titles(text, hits, day, linked, people)
-        bare_orgs, bare_titles = self.linker.link_bare(text, hits, linked, day)
+        bare_orgs, bare_titles = self.bare.link(text, hits, linked, day, self.linker._blocked)
         linked += bare_orgs
         titles += bare_titles
         entities: dict[str, Entity] = {}
