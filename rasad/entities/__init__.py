@@ -28,6 +28,7 @@ from rasad.entities.bare import BareResolver
 from rasad.entities.gazetteer import GazEntry, Gazetteer, fold
 from rasad.entities.linker import Linked, Linker, parse_day
 from rasad.entities.matcher import Matcher
+from rasad.entities.namefilter import NameFilter
 from rasad.entities.outlets import OutletLinker
 from rasad.entities.translit import Transliterator, slugify
 from rasad.model import Article, Entity, Mention
@@ -73,6 +74,7 @@ class EntityStage:
         self.bare = BareResolver(self.gazetteer, self.matcher)
         self.outlets = OutletLinker(self.gazetteer)
         self.tagger = _load_tagger() if use_tagger else None
+        self.name_filter = NameFilter.default() if self.tagger is not None else None
         # types for which a tagger span the gazetteer lacks becomes a new entity; spans of
         # other types only confirm risky gazetteer aliases (measured: tagger ORG/LOC spans
         # cost more precision on the seeds than they add recall)
@@ -113,6 +115,7 @@ class EntityStage:
             except Exception as exc:  # noqa: BLE001
                 doc.warnings.append(f"entities: tagger failed: {exc}")
                 spans = []
+            spans = [sp for sp in spans if sp[2].upper() != "PER" or self._person_like(text[sp[0] : sp[1]])]
             blocked = [(h.start, h.end) for h in hits if h.kind != "name"]  # titles, bare heads
             blocked += [(t.start, t.end) for t in doc.timexes]  # «مارس» is March, not a place
             more, new = self.linker.link_tagged(text, spans, linked, blocked, self.tagger_types)
@@ -149,6 +152,15 @@ class EntityStage:
             ent.mentions.sort(key=lambda m: (m.start, m.end))
         doc.entities = sorted(entities.values(), key=lambda e: e.mentions[0].start)
         doc.meta["title_entities"] = sorted(title_only.values(), key=lambda e: e.mentions[0].start)
+
+    def _person_like(self, surface: str) -> bool:
+        """A tagger person span that reads as a name, not as common words (:mod:`namefilter`)."""
+        if self.name_filter is None:
+            return True
+        words = surface.replace("«", " ").replace("»", " ").strip(" \u200c،.:؛\"'()").split()
+        while words and words[0] in self.gazetteer.honorifics:
+            words = words[1:]
+        return self.name_filter.is_name(" ".join(words))
 
     def _byline(self, doc: Article, linked: list[Linked]) -> tuple[Linked, Entity] | None:
         """The reporter named in the byline (``اعظم پورکند``) when it reads as a person's

@@ -265,6 +265,7 @@ class Gazetteer:
         self.context_cues: set[str] = set()
         self.honorifics: tuple[str, ...] = ()
         self.given_names: frozenset[str] = frozenset()
+        self.foreign_given_names: frozenset[str] = frozenset()
         self.blockers_before: set[str] = set()
         self.blockers_after: set[str] = set()
         self.bare_orgs: dict[str, dict[str, GazEntry]] = {}
@@ -303,6 +304,8 @@ class Gazetteer:
         g.context_cues = {fold(w) for w in _read_lines(data_dir / "place_cues.tsv")}
         g.honorifics = tuple(sorted(_read_lines(data_dir / "honorifics.tsv"), key=len, reverse=True))
         g.given_names = frozenset(x.split("\t")[0] for x in _read_lines(data_dir / "given_names_fa.tsv"))
+        rows = [x.split("\t") for x in _read_lines(data_dir / "translit_words.tsv")]
+        g.foreign_given_names = frozenset(r[1] for r in rows if len(r) > 1 and r[0] == "word")
         for line in _read_lines(data_dir / "title_blockers.tsv"):
             pos, _, word = line.partition("\t")
             (g.blockers_before if pos == "before" else g.blockers_after).add(fold(word.strip()))
