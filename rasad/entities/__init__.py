@@ -106,7 +106,7 @@ class EntityStage:
     def _run(self, doc: Article) -> None:
         text = doc.text
         hits = self.matcher.hits(text)
-        linked: list[Linked] = self.linker.link_names(text, hits)
+        linked: list[Linked] = self._whole_names(self.linker.link_names(text, hits))
         linked += self.outlets.link(text, hits, linked)
         new: dict[str, Entity] = {}
         if self.tagger is not None:
@@ -152,6 +152,21 @@ class EntityStage:
             ent.mentions.sort(key=lambda m: (m.start, m.end))
         doc.entities = sorted(entities.values(), key=lambda e: e.mentions[0].start)
         doc.meta["title_entities"] = sorted(title_only.values(), key=lambda e: e.mentions[0].start)
+
+    def _whole_names(self, linked: list[Linked]) -> list[Linked]:
+        """A name inside a longer name is no mention of its own (``شانگهای`` in
+        ``سازمان همکاری شانگهای``), except a country qualifying a body
+        (``روسیه`` in ``وزارت امور خارجه روسیه``, GUIDELINES §3)."""
+        spans = [(lk.mention.start, lk.mention.end) for lk in linked]
+        out = []
+        for lk in linked:
+            s, e = lk.mention.start, lk.mention.end
+            if any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans):
+                ent = self.gazetteer.get(lk.eid)
+                if ent is None or not ent.sovereign:
+                    continue
+            out.append(lk)
+        return out
 
     def _person_like(self, surface: str) -> bool:
         """A tagger person span that reads as a name, not as common words (:mod:`namefilter`)."""

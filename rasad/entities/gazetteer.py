@@ -146,6 +146,7 @@ class GazEntry:
     source_file: str = ""
     opaque: bool = False  # place names inside this name are not mentions (خبرگزاری جمهوری اسلامی)
     country: str = ""  # the country a body belongs to when no alias says it (پنتاگون → the US)
+    sovereign: bool = False  # a country or territory (a CLDR region code), not a city or province
 
     def __hash__(self) -> int:
         return hash(self.id)
@@ -201,6 +202,7 @@ def parse_entry(raw: dict[str, Any], source_file: str = "") -> GazEntry:
         source_file=source_file,
         opaque=bool(raw.get("opaque", False)),
         country=str(raw.get("country") or ""),
+        sovereign=str(raw.get("cldr") or "").isalpha(),
     )
 
 
