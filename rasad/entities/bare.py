@@ -4,11 +4,16 @@
 ``bare_heads.tsv``) name the body of *some* country; the gazetteer knows the full
 names (``مجلس ایران``, ``ارتش آمریکا``).  The country is, in order:
 
-1. the country named in the same sentence (the nearest before the head, else the
+1. a country named within a few words after the head (``ارتش مقتدر ایران``,
+   ``ارتش و نهادهای آمریکا``);
+2. the country named in the same sentence (the nearest before the head, else the
    first after it), directly or through a body of that country (``پنتاگون``);
-2. the one named in the previous sentence;
-3. the country the article mentions most (ties: the first mentioned);
-4. the publisher's home country (``home_country.tsv``), when the article names none.
+3. the one named in the previous sentence;
+4. the country the article mentions most (ties: the first mentioned) — nothing when
+   that country has no such body in the gazetteer;
+5. the publisher's home country (``home_country.tsv``), when the article names no country.
+
+A plural (``ارتش‌ها``) names no one body.
 
     >>> from rasad.entities import EntityStage
     >>> from rasad.model import Article
@@ -28,6 +33,8 @@ from rasad.entities.matcher import Hit, Matcher, select_longest
 from rasad.model import Mention
 
 _ENDS = ".!?؟\n"
+NEAR_AFTER = 40  # characters after a head in which a country qualifies it
+_PLURAL = ("\u200cها", " ها")
 
 
 def _sentence(text: str, at: int) -> tuple[int, int]:
@@ -66,8 +73,11 @@ class BareResolver:
                 first.setdefault(c, lk.mention.start)
         home = self.gaz.home_country
 
-        def choose(options: dict[str, object], at: int) -> str | None:
+        def choose(options: dict[str, object], at: int, end: int) -> str | None:
             s0, s1 = _sentence(text, at)
+            near = [c for p, c in marks if end <= p < min(s1, end + NEAR_AFTER) and c in options]
+            if near:
+                return near[0]
             before = [c for p, c in marks if s0 <= p < at and c in options]
             if before:
                 return before[-1]
@@ -79,9 +89,9 @@ class BareResolver:
                 prev = [c for p, c in marks if p0 <= p < p1 and c in options]
                 if prev:
                     return prev[-1]
-            cands = [c for c in options if c in counts]
-            if cands:
-                return max(cands, key=lambda c: (counts[c], -first[c]))
+            if counts:
+                top = max(counts, key=lambda c: (counts[c], -first[c]))
+                return top if top in options else None
             return home if home in options else None
 
         taken = [(lk.mention.start, lk.mention.end) for lk in names]
@@ -90,9 +100,9 @@ class BareResolver:
         orgs: list[Linked] = []
         titles: list[Linked] = []
         for h in select_longest([h for h in hits if h.kind == "bare_org"]):
-            if any(s < h.end and h.start < e for s, e in taken):
+            if any(s < h.end and h.start < e for s, e in taken) or text.startswith(_PLURAL, h.end):
                 continue
-            c = choose(dict(self.gaz.bare_orgs.get(h.key, {})), h.start)
+            c = choose(dict(self.gaz.bare_orgs.get(h.key, {})), h.start, h.end)
             if c is not None:
                 ent = self.gaz.bare_orgs[h.key][c]
                 orgs.append(Linked(ent.id, Mention(h.text, h.start, h.end, "gazetteer")))
@@ -103,7 +113,7 @@ class BareResolver:
             if named is not None:  # «رئیس‌جمهور ترامپ»: the name decides
                 titles.append(Linked(named, Mention(h.text, h.start, h.end, "title")))
                 continue
-            c = choose(dict(self.gaz.bare_titles.get(h.key, {})), h.start)
+            c = choose(dict(self.gaz.bare_titles.get(h.key, {})), h.start, h.end)
             if c is None:
                 continue
             holder = self.gaz.role_holder(self.gaz.bare_titles[h.key][c], on)
