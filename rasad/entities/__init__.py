@@ -157,14 +157,16 @@ class EntityStage:
         """A name inside a longer name is no mention of its own (``شانگهای`` in
         ``سازمان همکاری شانگهای``), except a country qualifying a body
         (``روسیه`` in ``وزارت امور خارجه روسیه``, GUIDELINES §3)."""
-        spans = [(lk.mention.start, lk.mention.end) for lk in linked]
-        out = []
-        for lk in linked:
-            s, e = lk.mention.start, lk.mention.end
-            if any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans):
+        out: list[Linked] = []
+        reach, reach_span = -1, (-1, -1)  # the furthest end of the mentions started so far
+        for lk in sorted(linked, key=lambda lk: (lk.mention.start, -lk.mention.end)):
+            span = (lk.mention.start, lk.mention.end)
+            if reach >= span[1] and reach_span != span:
                 ent = self.gazetteer.get(lk.eid)
                 if ent is None or not ent.sovereign:
                     continue
+            if span[1] > reach:
+                reach, reach_span = span[1], span
             out.append(lk)
         return out
 

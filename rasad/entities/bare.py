@@ -17,10 +17,10 @@ A plural (``ارتش‌ها``) names no one body.
 
     >>> from rasad.entities import EntityStage
     >>> from rasad.model import Article
-    >>> t = "وزیر خارجه روسیه به پکن رفت. مجلس این کشور نیز طرح را تصویب کرد."
+    >>> t = "وزیر خارجه روسیه به پکن رفت. وزارت دفاع این کشور نیز بیانیه داد."
     >>> d = EntityStage(use_tagger=False)(Article(raw=t, text=t))
     >>> [e.name for e in d.entities]
-    ['Russia', 'Beijing', 'State Duma']
+    ['Russia', 'Beijing', 'Ministry of Defence (Russia)']
 """
 
 from __future__ import annotations

@@ -38,9 +38,10 @@ class OutletLinker:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self.cues = _read_cues()
+        self.outlets = frozenset(e.id for e in gaz.entries if e.type == "ORG" and e.source_file.startswith("media"))
 
     def _is_outlet(self, h: Hit) -> bool:
-        return any(e.type == "ORG" and e.source_file.startswith("media") for e, _ in h.candidates)
+        return any(e.id in self.outlets for e, _ in h.candidates)
 
     def _after_cue(self, text: str, start: int) -> bool:
         before = text[max(0, start - 80) : start]
@@ -62,14 +63,12 @@ class OutletLinker:
         cands = [
             h
             for h in hits
-            if h.kind == "name"
-            and self._is_outlet(h)
-            and not any(s < h.end and h.start < e for s, e in taken)
+            if h.kind == "name" and self._is_outlet(h) and not any(s < h.end and h.start < e for s, e in taken)
         ]
         out: list[Linked] = []
         for h in select_longest(cands):
             if not self._after_cue(text, h.start):
                 continue
-            e = next(e for e, _ in h.candidates if e.type == "ORG" and e.source_file.startswith("media"))
+            e = next(e for e, _ in h.candidates if e.id in self.outlets)
             out.append(Linked(e.id, Mention(h.text, h.start, h.end, "gazetteer")))
         return out
