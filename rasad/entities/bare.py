@@ -107,7 +107,11 @@ class BareResolver:
                 ent = self.gaz.bare_orgs[h.key][c]
                 orgs.append(Linked(ent.id, Mention(h.text, h.start, h.end, "gazetteer")))
         for h in select_longest([h for h in hits if h.kind == "bare_title"]):
-            if any(s < h.end and h.start < e for s, e in title_spans) or callable(blocked) and blocked(text, h):
+            if (
+                any(s < h.end and h.start < e for s, e in title_spans)
+                or callable(blocked)
+                and blocked(text, h)
+            ):
                 continue
             named = apposed(text, h.start, h.end, names, people)
             if named is not None:  # «رئیس‌جمهور ترامپ»: the name decides

@@ -40,7 +40,9 @@ FUNCTION_TAGS = frozenset({"CONJ", "P", "ADV", "V", "PRO", "DET", "NUM", "POSTP"
 class NameFilter:
     """Word statistics of person names; :meth:`is_name` judges one surface string."""
 
-    def __init__(self, counts: dict[str, tuple[int, int, int, int]], pos: dict[str, str], keep: Iterable[str] = ()):
+    def __init__(
+        self, counts: dict[str, tuple[int, int, int, int]], pos: dict[str, str], keep: Iterable[str] = ()
+    ):
         self.counts = counts
         self.pos = pos
         self.keep = frozenset(keep)

@@ -38,7 +38,9 @@ class OutletLinker:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self.cues = _read_cues()
-        self.outlets = frozenset(e.id for e in gaz.entries if e.type == "ORG" and e.source_file.startswith("media"))
+        self.outlets = frozenset(
+            e.id for e in gaz.entries if e.type == "ORG" and e.source_file.startswith("media")
+        )
 
     def _is_outlet(self, h: Hit) -> bool:
         return any(e.id in self.outlets for e, _ in h.candidates)
@@ -63,7 +65,9 @@ class OutletLinker:
         cands = [
             h
             for h in hits
-            if h.kind == "name" and self._is_outlet(h) and not any(s < h.end and h.start < e for s, e in taken)
+            if h.kind == "name"
+            and self._is_outlet(h)
+            and not any(s < h.end and h.start < e for s, e in taken)
         ]
         out: list[Linked] = []
         for h in select_longest(cands):
