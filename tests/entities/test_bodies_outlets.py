@@ -98,3 +98,15 @@ def test_common_words_are_no_person(name_filter: NameFilter, phrase: str) -> Non
 @pytest.mark.parametrize("name", ["محمد رضایی", "حسن روحانی", "سرگئی لاوروف", "نواز شریف", "لیزا کوک"])
 def test_names_pass_the_filter(name_filter: NameFilter, name: str) -> None:
     assert name_filter.is_name(name)
+
+
+def test_bare_head_takes_the_country_of_a_seat_of_power(stage: EntityStage) -> None:
+    # the Pentagon's statement: its «وزارت دفاع» is the US department, not Iran's ministry
+    got = names(stage, "پنتاگون در بیانیه‌ای اعلام کرد وزارت دفاع برای هر سناریویی آماده است.")
+    assert "United States Department of Defense" in got
+    assert "Ministry of Defence and Armed Forces Logistics" not in got
+
+
+def test_person_inside_a_named_route_is_no_mention(stage: EntityStage) -> None:
+    got = names(stage, "مسیر ترامپ قرار است از خاک ارمنستان بگذرد.")
+    assert "Trump Route for International Peace and Prosperity" in got and "Donald Trump" not in got
