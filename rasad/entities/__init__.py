@@ -75,6 +75,7 @@ class EntityStage:
         self.outlets = OutletLinker(self.gazetteer)
         self.tagger = _load_tagger() if use_tagger else None
         self.name_filter = NameFilter.default() if self.tagger is not None else None
+        self._honorifics = tuple(sorted({h.replace("\u200c", " ") for h in self.gazetteer.honorifics}, key=len)[::-1])
         # types for which a tagger span the gazetteer lacks becomes a new entity; spans of
         # other types only confirm risky gazetteer aliases (measured: tagger ORG/LOC spans
         # cost more precision on the seeds than they add recall)
@@ -176,10 +177,15 @@ class EntityStage:
         """A tagger person span that reads as a name, not as common words (:mod:`namefilter`)."""
         if self.name_filter is None:
             return True
-        words = surface.replace("«", " ").replace("»", " ").strip(" \u200c،.:؛\"'()").split()
-        while words and words[0] in self.gazetteer.honorifics:
-            words = words[1:]
-        return self.name_filter.is_name(" ".join(words))
+        rest = surface.replace("«", " ").replace("»", " ").replace("\u200c", " ").strip(" ،.:؛\"'()")
+        stripped = True
+        while stripped:  # honorifics of one or more words: «حضرت آیت الله», «سرلشکر»
+            stripped = False
+            for h in self._honorifics:
+                if rest == h or rest.startswith(h + " "):
+                    rest, stripped = rest[len(h) :].strip(), True
+                    break
+        return self.name_filter.is_name(rest)
 
     def _byline(self, doc: Article, linked: list[Linked]) -> tuple[Linked, Entity] | None:
         """The reporter named in the byline (``اعظم پورکند``) when it reads as a person's
