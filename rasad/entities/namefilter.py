@@ -10,7 +10,8 @@ entities).  Two sources decide, both learned from data, none typed by hand:
 * the hazm vocabulary's POS tags (``rasad/data/vocab/words_fa.tsv.gz``): a
   conjunction, preposition, adverb or verb is no part of a name.
 
-A span is rejected when its first word (after honorifics) is seen often and
+A span is rejected when one of its words was seen a few times and never in a name, when
+its first word (after honorifics) is seen often and
 almost never opens a person name, or when any of its words is seen often and
 almost never inside one, or is a function word — unless the word is a known
 given name (``given_names_fa.tsv``, the ``word`` rows of ``translit_words.tsv``)::
@@ -30,7 +31,8 @@ from pathlib import Path
 from rasad.normalize.resources import load_vocabulary
 
 MODEL = Path(__file__).resolve().parent.parent / "data" / "models" / "name_words.tsv.gz"
-MIN_SEEN = 5  # a word seen fewer times in the corpora says nothing
+MIN_SEEN = 5  # a word seen fewer times in the corpora says little ...
+MIN_SEEN_NEVER = 3  # ... unless it was never part of any name
 MAX_FIRST_RATE = 0.05  # a first word opening a person name less often than this is no given name
 MAX_INSIDE_RATE = 0.03  # a word inside person names less often than this is a common word ...
 MAX_NAME_RATE = 0.3  # ... unless it is often part of other names (جهان in place names)
@@ -80,9 +82,13 @@ class NameFilter:
             if self._function_word(w):
                 return False
             c = self.counts.get(w)
-            if c is None or c[3] < MIN_SEEN:
+            if c is None:
                 continue
             first, person, named, total = c
+            if named == 0 and total >= MIN_SEEN_NEVER:
+                return False  # seen a few times, never in any name (آهنین "iron")
+            if total < MIN_SEEN:
+                continue
             if i == 0 and first / total < MAX_FIRST_RATE:
                 return False
             if person / total < MAX_INSIDE_RATE and named / total < MAX_NAME_RATE:

@@ -90,7 +90,9 @@ def name_filter() -> NameFilter:
     return NameFilter.default()
 
 
-@pytest.mark.parametrize("phrase", ["ویروس کرونا", "علی‌رغم", "معترضان شیلیایی", "پتروشیمی مارون", "مهندسی گرسنگی"])
+@pytest.mark.parametrize(
+    "phrase", ["ویروس کرونا", "علی‌رغم", "معترضان شیلیایی", "پتروشیمی مارون", "مهندسی گرسنگی", "بیل آهنین"]
+)
 def test_common_words_are_no_person(name_filter: NameFilter, phrase: str) -> None:
     assert not name_filter.is_name(phrase)
 
