@@ -110,7 +110,7 @@ class EntityStage:
         linked: list[Linked] = self._whole_names(self.linker.link_names(text, hits))
         # a bare head that is also the home country's name (وزارت کشور) is resolved by context
         linked = [lk for lk in linked if fold(lk.mention.text) not in self.gazetteer.bare_orgs]
-        linked += self.outlets.link(text, hits, linked)
+        linked += self.outlets.link(text, hits, linked, [(t.start, t.end) for t in doc.timexes])
         new: dict[str, Entity] = {}
         if self.tagger is not None:
             try:

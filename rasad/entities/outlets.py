@@ -16,6 +16,7 @@ elsewhere, so the gazetteer marks them ``needs_context``.  After a cue of
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rasad.entities.gazetteer import DATA_DIR, Gazetteer, fold
 from rasad.entities.linker import Linked
@@ -59,9 +60,12 @@ class OutletLinker:
                     return True
         return False
 
-    def link(self, text: str, hits: list[Hit], linked: list[Linked]) -> list[Linked]:
-        """Outlet mentions the name rules dropped (context-needing aliases after a cue)."""
-        taken = [(lk.mention.start, lk.mention.end) for lk in linked]
+    def link(
+        self, text: str, hits: list[Hit], linked: list[Linked], blocked: Sequence[tuple[int, int]] = ()
+    ) -> list[Linked]:
+        """Outlet mentions the name rules dropped (context-needing aliases after a cue);
+        ``blocked`` spans (time expressions: «گزارش مهر ماه») are no outlet."""
+        taken = [(lk.mention.start, lk.mention.end) for lk in linked] + list(blocked)
         cands = [
             h
             for h in hits

@@ -112,3 +112,12 @@ def test_bare_head_takes_the_country_of_a_seat_of_power(stage: EntityStage) -> N
 def test_person_inside_a_named_route_is_no_mention(stage: EntityStage) -> None:
     got = names(stage, "مسیر ترامپ قرار است از خاک ارمنستان بگذرد.")
     assert "Trump Route for International Peace and Prosperity" in got and "Donald Trump" not in got
+
+
+def test_month_after_a_report_is_no_outlet() -> None:
+    from rasad.pipeline import default_pipeline
+
+    pipe = default_pipeline().without("quotes", "events")
+    text = "بر اساس گزارش مهر ماه مرکز آمار، تورم کاهش یافت."
+    doc = pipe(Article(raw=text, published="2025-11-01"))
+    assert "Mehr News Agency" not in [e.name for e in doc.entities]
