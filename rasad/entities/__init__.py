@@ -24,9 +24,12 @@ import logging
 from datetime import date
 from typing import Any
 
+from rasad.entities.bare import BareResolver
 from rasad.entities.gazetteer import GazEntry, Gazetteer, fold
 from rasad.entities.linker import Linked, Linker, parse_day
 from rasad.entities.matcher import Matcher
+from rasad.entities.namefilter import NameFilter
+from rasad.entities.outlets import OutletLinker
 from rasad.entities.translit import Transliterator, slugify
 from rasad.model import Article, Entity, Mention
 
@@ -68,7 +71,11 @@ class EntityStage:
         self.matcher = Matcher(self.gazetteer)
         self.translit = Transliterator.default()
         self.linker = Linker(self.gazetteer, self.matcher, self.translit)
+        self.bare = BareResolver(self.gazetteer, self.matcher)
+        self.outlets = OutletLinker(self.gazetteer)
         self.tagger = _load_tagger() if use_tagger else None
+        self.name_filter = NameFilter.default() if self.tagger is not None else None
+        self._honorifics = tuple(sorted({h.replace("\u200c", " ") for h in self.gazetteer.honorifics}, key=len)[::-1])
         # types for which a tagger span the gazetteer lacks becomes a new entity; spans of
         # other types only confirm risky gazetteer aliases (measured: tagger ORG/LOC spans
         # cost more precision on the seeds than they add recall)
@@ -100,7 +107,10 @@ class EntityStage:
     def _run(self, doc: Article) -> None:
         text = doc.text
         hits = self.matcher.hits(text)
-        linked: list[Linked] = self.linker.link_names(text, hits)
+        linked: list[Linked] = self._whole_names(self.linker.link_names(text, hits))
+        # a bare head that is also the home country's name (وزارت کشور) is resolved by context
+        linked = [lk for lk in linked if fold(lk.mention.text) not in self.gazetteer.bare_orgs]
+        linked += self.outlets.link(text, hits, linked, [(t.start, t.end) for t in doc.timexes])
         new: dict[str, Entity] = {}
         if self.tagger is not None:
             try:
@@ -108,6 +118,7 @@ class EntityStage:
             except Exception as exc:  # noqa: BLE001
                 doc.warnings.append(f"entities: tagger failed: {exc}")
                 spans = []
+            spans = [sp for sp in spans if sp[2].upper() != "PER" or self._person_like(text[sp[0] : sp[1]])]
             blocked = [(h.start, h.end) for h in hits if h.kind != "name"]  # titles, bare heads
             blocked += [(t.start, t.end) for t in doc.timexes]  # «مارس» is March, not a place
             more, new = self.linker.link_tagged(text, spans, linked, blocked, self.tagger_types)
@@ -119,7 +130,7 @@ class EntityStage:
         day = parse_day(doc.published)
         people = {lk.eid for lk in linked if self._is_person(lk.eid, new)}
         titles = self.linker.link_titles(text, hits, day, linked, people)
-        bare_orgs, bare_titles = self.linker.link_bare(text, hits, linked, day)
+        bare_orgs, bare_titles = self.bare.link(text, hits, linked, day, self.linker._blocked)
         linked += bare_orgs
         titles += bare_titles
         entities: dict[str, Entity] = {}
@@ -144,6 +155,37 @@ class EntityStage:
             ent.mentions.sort(key=lambda m: (m.start, m.end))
         doc.entities = sorted(entities.values(), key=lambda e: e.mentions[0].start)
         doc.meta["title_entities"] = sorted(title_only.values(), key=lambda e: e.mentions[0].start)
+
+    def _whole_names(self, linked: list[Linked]) -> list[Linked]:
+        """A name inside a longer name is no mention of its own (``شانگهای`` in
+        ``سازمان همکاری شانگهای``), except a country qualifying a body
+        (``روسیه`` in ``وزارت امور خارجه روسیه``, GUIDELINES §3)."""
+        out: list[Linked] = []
+        reach, reach_span = -1, (-1, -1)  # the furthest end of the mentions started so far
+        for lk in sorted(linked, key=lambda lk: (lk.mention.start, -lk.mention.end)):
+            span = (lk.mention.start, lk.mention.end)
+            if reach >= span[1] and reach_span != span:
+                ent = self.gazetteer.get(lk.eid)
+                if ent is None or not ent.sovereign:
+                    continue
+            if span[1] > reach:
+                reach, reach_span = span[1], span
+            out.append(lk)
+        return out
+
+    def _person_like(self, surface: str) -> bool:
+        """A tagger person span that reads as a name, not as common words (:mod:`namefilter`)."""
+        if self.name_filter is None:
+            return True
+        rest = surface.replace("«", " ").replace("»", " ").replace("\u200c", " ").strip(" ،.:؛\"'()")
+        stripped = True
+        while stripped:  # honorifics of one or more words: «حضرت آیت الله», «سرلشکر»
+            stripped = False
+            for h in self._honorifics:
+                if rest == h or rest.startswith(h + " "):
+                    rest, stripped = rest[len(h) :].strip(), True
+                    break
+        return self.name_filter.is_name(rest)
 
     def _byline(self, doc: Article, linked: list[Linked]) -> tuple[Linked, Entity] | None:
         """The reporter named in the byline (``اعظم پورکند``) when it reads as a person's

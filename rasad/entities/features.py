@@ -136,6 +136,8 @@ def load_gazetteer_words(gdir: Path = GAZETTEER_DIR) -> dict[str, tuple[str, ...
                 data = yaml.load(fh, Loader=loader) or {}
         except (OSError, yaml.YAMLError):
             continue
+        if isinstance(data, dict) and data.get("tagger_features") is False:
+            continue  # added after the committed model was trained: its features would shift
         entries = data.get("entries") if isinstance(data, dict) else None
         for e in entries or ():
             if not isinstance(e, dict):

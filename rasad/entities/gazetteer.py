@@ -145,6 +145,8 @@ class GazEntry:
     context: tuple[str, ...] = ()  # ids whose presence confirms a needs_context alias
     source_file: str = ""
     opaque: bool = False  # place names inside this name are not mentions (خبرگزاری جمهوری اسلامی)
+    country: str = ""  # the country a body belongs to when no alias says it (پنتاگون → the US)
+    sovereign: bool = False  # a country or territory (a CLDR region code), not a city or province
 
     def __hash__(self) -> int:
         return hash(self.id)
@@ -199,6 +201,8 @@ def parse_entry(raw: dict[str, Any], source_file: str = "") -> GazEntry:
         context=tuple(str(c) for c in ctx),
         source_file=source_file,
         opaque=bool(raw.get("opaque", False)),
+        country=str(raw.get("country") or ""),
+        sovereign=str(raw.get("cldr") or "").isalpha(),
     )
 
 
@@ -263,10 +267,12 @@ class Gazetteer:
         self.context_cues: set[str] = set()
         self.honorifics: tuple[str, ...] = ()
         self.given_names: frozenset[str] = frozenset()
+        self.foreign_given_names: frozenset[str] = frozenset()
         self.blockers_before: set[str] = set()
         self.blockers_after: set[str] = set()
         self.bare_orgs: dict[str, dict[str, GazEntry]] = {}
         self.bare_titles: dict[str, dict[str, str]] = {}
+        self.home_country = ""  # the publisher's country: the default of a bare head
 
     def set_bare_heads(self, heads: Iterable[str]) -> None:
         """Index bare heads: ``وزارت امور خارجه`` → {country id: ministry entry}, and for
@@ -295,9 +301,13 @@ class Gazetteer:
         entries = [parse_entry(raw, name) for name, raw in iter_raw_entries(data_dir)]
         g = cls(entries, _load_variant_rules(data_dir))
         g.set_bare_heads(_read_lines(data_dir / "bare_heads.tsv"))
+        home = _read_lines(data_dir / "home_country.tsv")
+        g.home_country = home[0].split("\t")[0] if home else ""
         g.context_cues = {fold(w) for w in _read_lines(data_dir / "place_cues.tsv")}
         g.honorifics = tuple(sorted(_read_lines(data_dir / "honorifics.tsv"), key=len, reverse=True))
         g.given_names = frozenset(x.split("\t")[0] for x in _read_lines(data_dir / "given_names_fa.tsv"))
+        rows = [x.split("\t") for x in _read_lines(data_dir / "translit_words.tsv")]
+        g.foreign_given_names = frozenset(r[1] for r in rows if len(r) > 1 and r[0] == "word")
         for line in _read_lines(data_dir / "title_blockers.tsv"):
             pos, _, word = line.partition("\t")
             (g.blockers_before if pos == "before" else g.blockers_after).add(fold(word.strip()))
@@ -346,6 +356,33 @@ class Gazetteer:
                         forms.update(head + m for m in group)
                         break
             out |= forms
+        return out
+
+    @functools.cached_property
+    def countries(self) -> frozenset[str]:
+        """Ids of the places a body can belong to (every GPE with a firm name)."""
+        return frozenset(self._country_alias_groups)
+
+    @functools.cached_property
+    def country_of(self) -> dict[str, str]:
+        """Body id → country id: its ``country`` field, else the country its name ends
+        with (``وزارت دفاع آمریکا`` → the US)."""
+        ends = {fold(n): cid for cid, names in self._country_alias_groups.items() for n in names}
+        out: dict[str, str] = {}
+        for e in self.entries:
+            if e.type == "GPE":
+                continue
+            if e.country:
+                out[e.id] = e.country
+                continue
+            for a in e.aliases:
+                words = fold(a.text).split(" ")
+                for i in (2, 1):
+                    if len(words) > i and " ".join(words[-i:]) in ends:
+                        out[e.id] = ends[" ".join(words[-i:])]
+                        break
+                if e.id in out:
+                    break
         return out
 
     @functools.cached_property

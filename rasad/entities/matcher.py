@@ -28,6 +28,9 @@ ZWNJ_SUFFIXES = ("های", "هایی", "ها", "ای", "ی", "یی")
 
 
 _NON_WORD = re.compile(r"[^\w\u200c]")
+# a ZWNJ after a letter that does not join leftwards is invisible (حشد‌الشعبی = حشدالشعبی):
+# it separates the words like a space
+_IDLE_ZWNJ = re.compile("(?<=[اآأإدذرزژوؤةء])\u200c")
 _NON_WORD_NOT_SPACE = re.compile(r"[^\w\u200c ]")
 _COMMON_SEPARATORS = tuple("\n،.:«»()؛؟!\"/\t\r\u00a0'[],|+٪") + tuple(chr(c) for c in range(0x064B, 0x0653))
 
@@ -99,7 +102,10 @@ class Matcher:
         The text is folded (:func:`fold`) and every character that is not part of a
         word becomes a space, so keys padded with spaces only match whole words.
         """
-        padded = " " + separators(fold(text)) + " "
+        folded = separators(fold(text))
+        if ZWNJ in folded:
+            folded = _IDLE_ZWNJ.sub(" ", folded)
+        padded = " " + folded + " "
         out: list[Hit] = []
         for end_idx, (length, plans) in self.automaton.iter(padded):
             start = end_idx - length + 1  # padded start of " key" = text start of key

@@ -52,6 +52,7 @@ KEYS = {
     "opaque",
     "cldr",
     "tz",
+    "country",
 }
 
 
