@@ -17,6 +17,7 @@ from rasad.events.factuality import stronger
 from rasad.events.grammar import JOINT, Found, Grammar
 from rasad.events.merge import dates_compatible, more_specific
 from rasad.events.resources import cameo_code, talk_nouns
+from rasad.events.speech import date_by_source, explicit_quote_dates, fold_repeats
 from rasad.model import Article, Event
 
 __all__ = ["EventStage"]
@@ -172,7 +173,9 @@ class EventStage:
 
     def find(self, doc: Article) -> list[Found]:
         """The merged event mentions of ``doc`` (internal form)."""
-        return merge_in_article(self.grammar.extract(doc))
+        found = merge_in_article(self.grammar.extract(doc))
+        date_by_source(found, explicit_quote_dates(doc))
+        return fold_repeats(found)
 
     def __call__(self, doc: Article) -> Article:
         try:

@@ -40,6 +40,7 @@ from rasad.events.mentions import (
     trim_span,
     we_partner,
 )
+from rasad.events.scope import DROP, Scope
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml
 from rasad.events.setting import Setting
 from rasad.model import Article, Quote, Timex
@@ -90,6 +91,7 @@ class Grammar:
         self.since_rx = re.compile(_B + compile_fa(load_yaml("factuality.yaml")["since"]).pattern)
         self.cx = Constructions()
         self.setting = Setting()
+        self.scope = Scope()
 
     def _subject(self, cands: list[Candidate], text: str, a: int, b: int, prev: Actor | None) -> Actor | None:
         """The first unmarked actor in ``[a, b)``, else a pronoun's antecedent."""
@@ -509,6 +511,15 @@ class Grammar:
             )
             weak = not explicit
 
+        # the clause's own cues: a condition, question or wish is no event; cancel/deny/plan cues
+        pub = doc.published or ""
+        ahead = [(t.start, t.end) for t in timexes if pub and t.value and t.value[:10] > pub[:10]]
+        verdict = self.scope.judge(text, max(s0, ctx.region_start), s1, ts, te, trig.kind, ahead)
+        if verdict == DROP:
+            return None
+        if verdict is not None and not (trig.status and verdict != "cancelled"):
+            status, weak = verdict, False
+
         # date: speech acts take the date of the speech; others their own clause's
         speech_act = trig.type not in JOINT and trig.type != "ASSAULT"
         date_end = ce
@@ -567,6 +578,10 @@ class Grammar:
             )
         ):
             date = doc.published
+
+        if status == "cancelled" and date is not None:
+            # به هفته آینده موکول شد: the new date is not the one called off
+            date = pick_date(timexes, max(ctx.region_start, cs), ts, ts)
 
         location: Actor | None = None
         if trig.type in JOINT or trig.type == "ASSAULT":

@@ -1,0 +1,95 @@
+"""Status from cues inside a trigger's scope (``rasad/data/events/scope.yaml``).
+
+The clause around a trigger decides more than the verb form: a condition
+(``اگر ... حمله کنند``), a question, a wish (``تمایل به مذاکره``) or a count
+(``شش حمله``) makes no event; ``به تعویق افتاد`` / ``لغو شد`` / ``موکول شد``
+cancel it, ``قرار نیست`` / ``... را تکذیب کرد`` deny it, ``در حال`` /
+``ادامه دارد`` make it ongoing, and a present verb with a time still ahead
+(``هفته آینده دیدار می‌کنند``) plans it.
+
+>>> s = Scope()
+>>> t = "اگر اسرائیل به ایران حمله کند، پاسخ خواهد گرفت"
+>>> s.judge(t, 0, len(t), t.index("حمله"), t.index("حمله") + 4, "nominal", ())
+'drop'
+>>> t = "دیدار دو وزیر به تعویق افتاد"
+>>> s.judge(t, 0, len(t), 0, 5, "nominal", ())
+'cancelled'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rasad.events.resources import compile_fa, load_yaml
+
+DROP = "drop"
+_BREAK = re.compile(r"[،؛:]|\s(?:اما|ولی|در حالی که|زیرا|چون)\s")
+
+
+class Scope:
+    """Compiled scope cues; one per stage (read-only after construction)."""
+
+    def __init__(self) -> None:
+        d = load_yaml("scope.yaml")
+        self.wb = int(d["window_before"])
+        self.wn = int(d["window_near"])
+        self.wa = int(d["window_after"])
+        self.order: list[str] = list(d["order"])
+        self.rules: dict[str, dict[str, list[re.Pattern[str]]]] = {}
+        for name in self.order:
+            r = d.get(name) or {}
+            self.rules[name] = {w: [compile_fa(p) for p in (r.get(w) or [])] for w in ("before", "near", "after")}
+        self.present = compile_fa(d["present_verb"])
+        self.future = compile_fa(d["future_words"])
+
+    def _before_start(self, text: str, s0: int, ts: int) -> int:
+        a = max(s0, ts - self.wb)
+        last = None
+        for m in _BREAK.finditer(text, a, ts):
+            last = m
+        return last.end() if last is not None else a
+
+    def _after_end(self, text: str, te: int, s1: int) -> int:
+        b = min(s1, te + self.wa)
+        m = _BREAK.search(text, te, b)
+        return m.start() if m is not None else b
+
+    def judge(
+        self,
+        text: str,
+        s0: int,
+        s1: int,
+        ts: int,
+        te: int,
+        kind: str,
+        future_dates: Sequence[tuple[int, int]],
+    ) -> str | None:
+        """``drop``, a status, or None (no cue: keep the grammar's status).
+
+        ``[s0, s1)`` is the trigger's sentence (or its reported clause, for the
+        words before the trigger).
+
+        ``future_dates`` are the spans of time expressions whose value lies after
+        the publication date."""
+        b0 = self._before_start(text, s0, ts)
+        before = text[b0:ts]
+        near = text[max(b0, ts - self.wn) : ts]
+        a1 = self._after_end(text, te, s1)
+        after = text[te:a1] if kind == "nominal" else ""
+        if text[s0:s1].rstrip().endswith("؟") or text[s0:s1].lstrip().startswith("آیا "):
+            return DROP  # a question
+        for name in self.order:
+            r = self.rules[name]
+            if (
+                any(rx.search(before) for rx in r["before"])
+                or any(rx.search(near) for rx in r["near"])
+                or any(rx.search(after) for rx in r["after"])
+            ):
+                return name
+        verb = text[ts:a1]
+        if self.present.search(verb) and (
+            self.future.search(text, b0, a1) or any(b0 <= a and b <= a1 for a, b in future_dates)
+        ):
+            return "planned"
+        return None
