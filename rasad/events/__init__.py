@@ -175,7 +175,7 @@ class EventStage:
         """The merged event mentions of ``doc`` (internal form)."""
         found = merge_in_article(self.grammar.extract(doc))
         date_by_source(found, explicit_quote_dates(doc))
-        return fold_repeats(found)
+        return fold_repeats(found, doc.text)
 
     def __call__(self, doc: Article) -> Article:
         try:

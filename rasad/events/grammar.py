@@ -517,7 +517,9 @@ class Grammar:
         verdict = self.scope.judge(text, max(s0, ctx.region_start), s1, ts, te, trig.kind, ahead)
         if verdict == DROP:
             return None
-        if verdict is not None and not (trig.status and verdict != "cancelled"):
+        if verdict is not None and not (trig.status and verdict != "cancelled") and not (
+            verdict == "denied" and trig.type == "REJECT"
+        ):
             status, weak = verdict, False
 
         # date: speech acts take the date of the speech; others their own clause's

@@ -25,6 +25,8 @@ from rasad.events.resources import compile_fa, load_yaml
 
 DROP = "drop"
 _BREAK = re.compile(r"[،؛:]|\s(?:اما|ولی|در حالی که|زیرا|چون)\s")
+# the end of the first predicate: ... برگزار شد و روز یکشنبه ادامه خواهد یافت
+_PRED_AND = re.compile(r"(?<=[\s\u200c])(?:شد|شدند|کرد|کردند|گردید|است|بود|دارد|دارند|یافت|رسید|رسیدند)(?= و )")
 
 
 class Scope:
@@ -53,7 +55,10 @@ class Scope:
     def _after_end(self, text: str, te: int, s1: int) -> int:
         b = min(s1, te + self.wa)
         m = _BREAK.search(text, te, b)
-        return m.start() if m is not None else b
+        if m is not None:
+            b = m.start()
+        p = _PRED_AND.search(text, te, b)
+        return p.end() if p is not None else b
 
     def judge(
         self,

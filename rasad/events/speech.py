@@ -19,6 +19,7 @@ Both passes are linear in the number of mentions (dictionaries keyed by source).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from rasad.events.mentions import Found
@@ -26,6 +27,7 @@ from rasad.model import Article
 
 SPEECH = ("REQUEST", "REJECT", "THREATEN", "SUPPORT", "ACCUSE")
 LEAD = 2  # headline and lead: sentences 0 and 1
+_WORD = re.compile(r"[\w\u200c]+")
 
 
 def _is_speech(f: Found) -> bool:
@@ -79,8 +81,18 @@ def _key(f: Found) -> tuple[str, frozenset[str], str | None]:
     return (f.type, frozenset(a[0] for a in f.actors), f.date)
 
 
-def fold_repeats(found: list[Found]) -> list[Found]:
-    """The headline/lead and the body telling one statement are one event."""
+def _words(text: str, f: Found) -> set[str]:
+    return {w for w in _WORD.findall(text[f.start : f.end]) if len(w) > 2}
+
+
+def _same_words(text: str, a: Found, b: Found) -> bool:
+    wa, wb = _words(text, a), _words(text, b)
+    return bool(wa and wb) and len(wa & wb) >= 0.5 * min(len(wa), len(wb))
+
+
+def fold_repeats(found: list[Found], text: str) -> list[Found]:
+    """The headline/lead and the body telling one statement (in much the same
+    words) are one event; two demands of one speaker stay two."""
     out: list[Found] = []
     seen: dict[tuple[str, frozenset[str], str | None], Found] = {}
     for f in found:
@@ -90,7 +102,7 @@ def fold_repeats(found: list[Found]) -> list[Found]:
         k = _key(f)
         home = seen.get(k)
         if home is not None and (
-            min(home.sentences) < LEAD or f.sentence < LEAD or home.trigger == f.trigger
+            (min(home.sentences) < LEAD or home.trigger == f.trigger) and _same_words(text, home, f)
         ):
             home.sentences |= f.sentences
             continue
