@@ -72,6 +72,8 @@ class Grammar:
         tdata = load_yaml("triggers.yaml")
         self.block = [compile_fa(p) for p in tdata.get("block_before", [])]
         self.idioms = [compile_fa(p) for p in tdata.get("idioms", [])]
+        self.norm_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(tdata["norm_subject"]).pattern)
+        self.duty_rx = compile_fa(tdata["own_duty"])
         g = load_yaml("grammar.yaml")
         self.reporting = re.compile(r"(?<![\w\u200c])" + compile_fa(g["reporting"]).pattern)
         self.pair_rx = re.compile(
@@ -479,6 +481,10 @@ class Grammar:
                 actors = self.cx.nested_from(text, cands, lo, ts, actors)
         if len(actors) < max(MIN_ACTORS.get(trig.type, 1), 2 if trig.needs_target else 1):
             return None
+        if trig.party_before and (
+            self.norm_rx.search(text, max(s0, ts - 40), ts) or self.duty_rx.match(text[te : min(s1, te + 90)])
+        ):
+            return None  # همه نهادها ... باید, ما باید ... کنیم: a norm, not a request
 
         # status
         if (
@@ -517,8 +523,11 @@ class Grammar:
         verdict = self.scope.judge(text, max(s0, ctx.region_start), s1, ts, te, trig.kind, ahead)
         if verdict == DROP:
             return None
-        if verdict is not None and not (trig.status and verdict != "cancelled") and not (
-            verdict == "denied" and trig.type == "REJECT"
+        if (
+            verdict is not None
+            and not (trig.status and verdict != "cancelled")
+            and not (verdict == "denied" and trig.type == "REJECT")
+            and not (verdict in ("planned", "ongoing") and status not in ("occurred", "ongoing"))
         ):
             status, weak = verdict, False
 
@@ -536,8 +545,9 @@ class Grammar:
         elif anaphoric:
             date = pick_date(timexes, te, date_end, te, others)
         elif speech_act:
-            if not ctx.in_speech:  # the statement's own clause (not a date after ، اما)
-                date = pick_date(timexes, date_start, date_end, ts)
+            if not ctx.in_speech:  # the statement's own clause (not a date after ، اما),
+                # before the act: a date inside what is asked or charged is the content's
+                date = pick_date(timexes, date_start, ts, ts)
             else:
                 speech_end = ctx.cue_start if ctx.cue_start is not None else ctx.region_start
                 date = pick_date(timexes, s0, speech_end, ts) if speech_end > s0 else None
