@@ -123,6 +123,53 @@ class Event:
         return asdict(self)
 
 
+@dataclass(slots=True)
+class Token:
+    """A word, number or punctuation mark of ``Article.text`` with UD UPOS, lemma and features."""
+
+    start: int
+    end: int
+    text: str
+    pos: str  # UD UPOS: NOUN VERB AUX ADP PRON PROPN ADJ ADV CCONJ SCONJ NUM PUNCT DET PART X
+    lemma: str | None = None
+    feats: dict[str, str] = field(default_factory=dict)  # Tense Mood Polarity Person Number Voice VerbForm
+    sentence: int = 0
+
+
+@dataclass(slots=True)
+class VerbGroup:
+    """One finite verb with its parts (prefixes, light-verb nominal, auxiliaries), e.g. ``دیدار خواهد کرد``."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str  # past stem of the lexical (or light) verb: کرد, دید, ...
+    lvc_noun: str | None  # the nominal of a light-verb construction: دیدار in دیدار کرد
+    tense: str  # past | present | future | perfect | pluperfect
+    mood: str  # indicative | subjunctive | imperative
+    aspect: str | None  # progressive | imperfective | perfective
+    negated: bool
+    voice: str  # active | passive
+    person: str | None
+    number: str | None
+    modal: str | None  # باید, توانستن, خواستن, ممکن است, قرار است ...
+
+
+@dataclass(slots=True)
+class Clause:
+    """A clause: its verb group, its kind, the clause governing it and argument candidates."""
+
+    start: int
+    end: int
+    sentence: int
+    kind: str  # main | complement | relative | conditional | coordinated | purpose | adverbial
+    verb: VerbGroup | None
+    parent: int | None  # index of the governing clause in Article.clauses
+    subject: tuple[int, int] | None  # span of the subject candidate (an unmarked NP before the verb)
+    objects: list[tuple[int, int]] = field(default_factory=list)  # را-objects
+    preps: list[tuple[str, int, int]] = field(default_factory=list)  # (preposition, start, end)
+
+
 @dataclass
 class Article:
     """The document object passed from stage to stage.
@@ -150,6 +197,8 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)  # stage "syntax"; not in to_dict()
+    clauses: list[Clause] = field(default_factory=list)  # stage "syntax"; not in to_dict()
     warnings: list[str] = field(default_factory=list)
 
     # --- offsets -----------------------------------------------------------

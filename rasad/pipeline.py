@@ -24,7 +24,7 @@ class Stage(Protocol):
     def __call__(self, doc: Article) -> Article: ...
 
 
-STAGE_NAMES = ("header", "normalize", "metadata", "time", "entities", "quotes", "events")
+STAGE_NAMES = ("header", "normalize", "metadata", "time", "entities", "syntax", "quotes", "events")
 
 
 class Pipeline:
@@ -51,13 +51,14 @@ class Pipeline:
 
 
 def default_pipeline(disable: Iterable[str] = ()) -> Pipeline:
-    """The full pipeline: header, normalize, metadata, time, entities, quotes, events."""
+    """The full pipeline: header, normalize, metadata, time, entities, syntax, quotes, events."""
     from rasad.entities import EntityStage
     from rasad.events import EventStage
     from rasad.ingest.header import HeaderStage
     from rasad.ingest.metadata import MetadataStage
     from rasad.normalize import Normalizer
     from rasad.quotes import QuoteStage
+    from rasad.syntax import SyntaxStage
     from rasad.time import TimeStage
 
     time_stage = TimeStage()
@@ -67,6 +68,7 @@ def default_pipeline(disable: Iterable[str] = ()) -> Pipeline:
         MetadataStage(time_stage),
         time_stage,
         EntityStage(),
+        SyntaxStage(),
         QuoteStage(),
         EventStage(),
     ]

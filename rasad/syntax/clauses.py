@@ -1,0 +1,272 @@
+"""Clause segmentation and argument candidates over one tagged sentence.
+
+Persian is verb-final: every verb group closes a clause.  A clause starts after the previous
+verb group, or at a marker (که, اگر, تا, وقتی که ...); material before a mid-region marker
+(the head noun of a relative clause, a fronted subject) belongs to the next clause that
+has no marker of its own, which then encloses the subordinate one.  Kinds: ``main``,
+``complement`` (که after a reporting/cognition verb), ``relative`` (که after a nominal),
+``conditional``, ``purpose``, ``adverbial`` (time, cause, concession) and ``coordinated``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasad.model import Clause, Token
+from rasad.syntax.features import fold
+from rasad.syntax.resources import load_morphology
+from rasad.syntax.verbs import Group
+
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "DET", "NUM"})
+ARG_STOP = frozenset({"ADP", "VERB", "AUX", "PUNCT", "SCONJ", "ADV", "PART", "INTJ"})
+
+
+def _np_break(left: Token, right: Token) -> bool:
+    """A likely NP boundary between two adjacent nominals: a name then a common noun
+    (``آمریکا تحریم‌ها``), or a pronoun then anything."""
+    return (left.pos == "PROPN" and right.pos == "NOUN") or (left.pos == "PRON" and right.pos != "PRON")
+
+
+@dataclass(slots=True)
+class _Pending:
+    first: int  # token index
+    marker: str | None  # kind of the marker that opens it, if any
+    prev_group: int  # the verb group before it (-1: none)
+    clause_ids: list[int] = field(default_factory=list)  # relative clauses waiting for their host
+
+
+class ClauseBuilder:
+    """Builds :class:`~rasad.model.Clause` objects; resources loaded once per instance."""
+
+    def __init__(self, data: dict[str, Any] | None = None) -> None:
+        d = data or load_morphology()
+        self.markers: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for kind, forms in d["clause_markers"].items():
+            for form in forms:
+                words = tuple(fold(w) for w in form.split())
+                self.markers.setdefault(words[0], []).append((words, kind))
+        for seqs in self.markers.values():
+            seqs.sort(key=lambda x: -len(x[0]))
+        self.complement_heads = frozenset(fold(x) for x in d["complement_heads"])
+        self.object_marker = fold(d["object_marker"])
+        self.prepositions = frozenset(fold(x) for x in d["prepositions"])
+
+    def marker_at(self, words: list[str], i: int) -> tuple[str, int] | None:
+        """``(kind, length)`` of the clause marker starting at word ``i``."""
+        for seq, kind in self.markers.get(words[i], ()):
+            if tuple(words[i : i + len(seq)]) == seq:
+                return kind, len(seq)
+        return None
+
+    def build(
+        self,
+        toks: list[Token],
+        groups: list[Group],
+        sentence: int,
+        base: int,
+        in_timex: list[bool],
+    ) -> list[Clause]:
+        """The clauses of one sentence; ``base`` = index of its first clause in ``Article.clauses``."""
+        if not toks:
+            return []
+        words = [fold(t.text) for t in toks]
+        if not groups:
+            c = Clause(toks[0].start, toks[-1].end, sentence, "main", None, None, None)
+            self._arguments(c, toks, list(range(len(toks))), None, in_timex)
+            return [c]
+        clauses: list[Clause] = []
+        owned: list[list[int]] = []
+        claimed: set[int] = set()
+        pending: list[_Pending] = []
+        rs = 0
+        for k, g in enumerate(groups):
+            marks = self._region_markers(toks, words, rs, g)
+            lead = rs
+            while lead < g.first and toks[lead].pos == "PUNCT":
+                lead += 1
+            cstart = lead
+            marker: str | None = None
+            prev_group = k - 1
+            if marks:
+                mi, marker = marks[-1]
+                cstart = mi
+                if mi > lead:  # leftover before the marker belongs to an enclosing clause
+                    first_marker = marks[0][1] if len(marks) > 1 and marks[0][0] == lead else None
+                    pending.append(_Pending(lead, first_marker, k - 1))
+            idx = base + len(clauses)
+            if not marks and pending:
+                p = pending.pop()
+                cstart, marker, prev_group = p.first, p.marker, p.prev_group
+                for cid in p.clause_ids:
+                    clauses[cid - base].parent = idx
+            kind = self._kind(marker, toks, cstart, clauses, groups[prev_group] if prev_group >= 0 else None)
+            c = Clause(toks[cstart].start, toks[g.last].end, sentence, kind, g.vg, None, None)
+            if kind == "complement" and prev_group >= 0:
+                c.parent = base + prev_group
+            clauses.append(c)
+            own = [j for j in range(cstart, g.last + 1) if j not in claimed]
+            claimed.update(own)
+            owned.append(own)
+            if kind == "relative" and pending and cstart > lead:
+                pending[-1].clause_ids.append(idx)
+            rs = g.last + 1
+        # trailing material after the last verb joins the last clause
+        last_tok = len(toks) - 1
+        while last_tok > groups[-1].last and toks[last_tok].pos == "PUNCT":
+            last_tok -= 1
+        if last_tok > groups[-1].last:
+            clauses[-1].end = toks[last_tok].end
+            owned[-1].extend(range(groups[-1].last + 1, last_tok + 1))
+        self._parents(clauses, base)
+        for k, c in enumerate(clauses):
+            self._arguments(c, toks, owned[k], groups[k], in_timex)
+        return clauses
+
+    def _region_markers(
+        self, toks: list[Token], words: list[str], rs: int, g: Group
+    ) -> list[tuple[int, str]]:
+        """Markers in ``[rs, g.first)``: subordinators anywhere, coordinators at the region's start."""
+        marks: list[tuple[int, str]] = []
+        lead = rs
+        while lead < g.first and toks[lead].pos == "PUNCT":
+            lead += 1
+        i = rs
+        while i < g.first:
+            m = self.marker_at(words, i)
+            if m is None:
+                i += 1
+                continue
+            kind, ln = m
+            if (kind == "coordinating" and i != lead) or (
+                kind == "purpose" and words[i] == "تا" and g.vg.mood != "subjunctive"
+            ):
+                i += 1
+                continue
+            marks.append((i, kind))
+            i += ln
+        return marks
+
+    def _kind(
+        self, marker: str | None, toks: list[Token], cstart: int, clauses: list[Clause], prev: Group | None
+    ) -> str:
+        if marker is None:
+            return "coordinated" if any(c.kind == "main" for c in clauses) else "main"
+        if marker == "complementizer":
+            j = cstart - 1
+            while j >= 0 and toks[j].pos == "PUNCT":
+                j -= 1
+            if j < 0:
+                return "complement"  # sentence-initial اینکه ...
+            if prev is not None and prev.last == j:
+                vg = prev.vg
+                if (vg.lvc_noun or vg.lemma) in self.complement_heads:
+                    return "complement"
+                return "relative" if vg.lvc_noun else "complement"
+            if toks[j].pos == "ADJ" and fold(toks[j].text) in self.complement_heads:
+                return "complement"  # روشن است که / معتقد ... که
+            return "relative"
+        if marker == "coordinating":
+            return "coordinated" if clauses else "main"
+        return marker
+
+    @staticmethod
+    def _parents(clauses: list[Clause], base: int) -> None:
+        n = len(clauses)
+        for k, c in enumerate(clauses):
+            if c.parent is not None or c.kind == "main":
+                continue
+            if c.kind == "complement":
+                c.parent = base + k - 1 if k > 0 else None
+            elif c.kind == "coordinated":
+                prev = k - 1
+                c.parent = base + prev if prev >= 0 else None
+            elif c.kind == "relative":
+                c.parent = base + k - 1 if k > 0 else (base + 1 if n > 1 else None)
+            else:  # conditional, purpose, adverbial: before their head clause or after it
+                if k == 0 or clauses[k - 1].kind in ("conditional", "adverbial", "purpose"):
+                    nxt = next(
+                        (j for j in range(k + 1, n) if clauses[j].kind in ("main", "coordinated")), None
+                    )
+                    c.parent = base + nxt if nxt is not None else None
+                else:
+                    c.parent = base + k - 1
+
+    # --- arguments ---------------------------------------------------------------
+    def _np_forward(
+        self, toks: list[Token], idx: list[int], p: int, in_timex: list[bool], stop: set[int]
+    ) -> int:
+        """Index into ``idx`` one past the nominal run starting at ``idx[p]``."""
+        q = p
+        while q < len(idx):
+            j = idx[q]
+            t = toks[j]
+            if j in stop or (q > p and idx[q - 1] != j - 1):
+                break
+            if t.pos in NOMINAL and not (q > p and in_timex[j] and not in_timex[idx[q - 1]]):
+                if q > p and _np_break(toks[idx[q - 1]], t):
+                    break
+                q += 1
+                continue
+            if (
+                t.pos == "CCONJ"
+                and fold(t.text) == "و"
+                and q > p
+                and q + 1 < len(idx)
+                and toks[idx[q + 1]].pos in ("NOUN", "PROPN")
+            ):
+                q += 1
+                continue
+            break
+        return q
+
+    def _arguments(
+        self, c: Clause, toks: list[Token], idx: list[int], g: Group | None, in_timex: list[bool]
+    ) -> None:
+        stop = set(range(g.first, g.last + 1)) | set(g.extra) if g else set()
+        verb_at = g.first if g else len(toks)
+        words = [fold(toks[j].text) for j in idx]
+        # را-objects: the nominal run before each را
+        for q, j in enumerate(idx):
+            if words[q] == self.object_marker and toks[j].pos in ("ADP", "PART"):
+                r = q - 1
+                while (
+                    r >= 0
+                    and idx[r] == idx[r + 1] - 1
+                    and idx[r] not in stop
+                    and (toks[idx[r]].pos in NOMINAL or (fold(toks[idx[r]].text) == "و" and r > 0))
+                ):
+                    if r + 1 < q and _np_break(toks[idx[r]], toks[idx[r + 1]]):
+                        break
+                    r -= 1
+                if r + 1 < q:
+                    c.objects.append((toks[idx[r + 1]].start, toks[idx[q - 1]].end))
+        # prepositional arguments
+        for q, j in enumerate(idx):
+            t = toks[j]
+            if (
+                t.pos == "ADP"
+                and words[q] != self.object_marker
+                and (words[q] in self.prepositions or t.pos == "ADP")
+            ):
+                e = self._np_forward(toks, idx, q + 1, in_timex, stop)
+                if e > q + 1:
+                    c.preps.append((words[q], toks[idx[q + 1]].start, toks[idx[e - 1]].end))
+        # subject: the first unmarked nominal run before the verb
+        q = 0
+        while q < len(idx) and idx[q] < verb_at:
+            j = idx[q]
+            t = toks[j]
+            if t.pos == "ADP":
+                q = max(self._np_forward(toks, idx, q + 1, in_timex, stop), q + 1)
+                continue
+            if t.pos in NOMINAL and not in_timex[j] and j not in stop:
+                e = self._np_forward(toks, idx, q, in_timex, stop)
+                nxt = idx[e] if e < len(idx) else None
+                if nxt is not None and fold(toks[nxt].text) == self.object_marker:
+                    q = e + 1
+                    continue
+                if e > q and idx[e - 1] < verb_at:
+                    c.subject = (t.start, toks[idx[e - 1]].end)
+                break
+            q += 1

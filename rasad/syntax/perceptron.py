@@ -1,0 +1,65 @@
+"""The learned part of the tagger: a greedy averaged perceptron over UPOS tags.
+
+Trained by ``scripts/train_syntax.py`` on the UD Persian treebanks; at run time only the
+words that the lexicon does not settle reach it (see :mod:`rasad.syntax.tagger`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+
+class Perceptron:
+    """``weights[feature] = {tag: weight}``; ``predict`` sums and takes the best tag."""
+
+    def __init__(self, weights: dict[str, dict[str, float]] | None = None) -> None:
+        self.weights: dict[str, dict[str, float]] = weights or {}
+
+    def predict(self, feats: list[str], default: str = "NOUN") -> str:
+        scores: dict[str, float] = defaultdict(float)
+        w = self.weights
+        for f in feats:
+            row = w.get(f)
+            if row:
+                for tag, v in row.items():
+                    scores[tag] += v
+        if not scores:
+            return default
+        return max(scores, key=lambda t: (scores[t], t))
+
+
+class PerceptronTrainer(Perceptron):
+    """Averaged perceptron training (the standard lazy-averaging trick)."""
+
+    def __init__(self) -> None:
+        super().__init__({})
+        self._totals: dict[tuple[str, str], float] = defaultdict(float)
+        self._stamps: dict[tuple[str, str], int] = defaultdict(int)
+        self.i = 0
+
+    def update(self, truth: str, guess: str, feats: list[str]) -> None:
+        self.i += 1
+        if truth == guess:
+            return
+        for f in feats:
+            row = self.weights.setdefault(f, {})
+            for tag, delta in ((truth, 1.0), (guess, -1.0)):
+                key = (f, tag)
+                v = row.get(tag, 0.0)
+                self._totals[key] += (self.i - self._stamps[key]) * v
+                self._stamps[key] = self.i
+                row[tag] = v + delta
+
+    def averaged(self, min_abs: float = 0.05) -> dict[str, dict[str, float]]:
+        out: dict[str, dict[str, float]] = {}
+        for f, row in self.weights.items():
+            new = {}
+            for tag, v in row.items():
+                key = (f, tag)
+                total = self._totals[key] + (self.i - self._stamps[key]) * v
+                avg = round(total / max(self.i, 1), 3)
+                if abs(avg) >= min_abs:
+                    new[tag] = avg
+            if new:
+                out[f] = new
+        return out
