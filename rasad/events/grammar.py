@@ -40,8 +40,8 @@ from rasad.events.mentions import (
     trim_span,
     we_partner,
 )
-from rasad.events.scope import DROP, Scope
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml
+from rasad.events.scope import DROP, Scope
 from rasad.events.setting import Setting
 from rasad.model import Article, Quote, Timex
 

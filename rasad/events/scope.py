@@ -26,7 +26,7 @@ from rasad.events.resources import compile_fa, load_yaml
 DROP = "drop"
 _BREAK = re.compile(r"[،؛:]|\s(?:اما|ولی|در حالی که|زیرا|چون)\s")
 # the end of the first predicate: ... برگزار شد و روز یکشنبه ادامه خواهد یافت
-_PRED_AND = re.compile(r"(?<=[\s\u200c])(?:شد|شدند|کرد|کردند|گردید|است|بود|دارد|دارند|یافت|رسید|رسیدند)(?= و )")
+_PRED_AND = re.compile(r"(?<=[\s\u200c])(?:شد|شدند|کرد|کردند|گردید|است|بود|دارد|دارند|یافت|رسید|رسیدند)(?= و (?!(?:همچنان )?ادامه))")
 
 
 class Scope:
