@@ -26,7 +26,9 @@ from rasad.events.resources import compile_fa, load_yaml
 DROP = "drop"
 _BREAK = re.compile(r"[،؛:]|\s(?:اما|ولی|در حالی که|زیرا|چون)\s")
 # the end of the first predicate: ... برگزار شد و روز یکشنبه ادامه خواهد یافت
-_PRED_AND = re.compile(r"(?<=[\s\u200c])(?:شد|شدند|کرد|کردند|گردید|است|بود|دارد|دارند|یافت|رسید|رسیدند)(?= و (?!(?:همچنان )?ادامه))")
+_PRED_AND = re.compile(
+    r"(?<=[\s\u200c])(?:شد|شدند|کرد|کردند|گردید|است|بود|دارد|دارند|یافت|رسید|رسیدند)(?= و (?!(?:همچنان )?ادامه))"
+)
 
 
 class Scope:
@@ -41,7 +43,9 @@ class Scope:
         self.rules: dict[str, dict[str, list[re.Pattern[str]]]] = {}
         for name in self.order:
             r = d.get(name) or {}
-            self.rules[name] = {w: [compile_fa(p) for p in (r.get(w) or [])] for w in ("before", "near", "after")}
+            self.rules[name] = {
+                w: [compile_fa(p) for p in (r.get(w) or [])] for w in ("before", "near", "after")
+            }
         self.present = compile_fa(d["present_verb"])
         self.future = compile_fa(d["future_words"])
 

@@ -28,7 +28,12 @@ ENTITIES = {
 
 
 def _record(n: int) -> dict[str, Any]:
-    return {"id": f"cost-{n}", "text": UNIT * n, "entities": ENTITIES, "timexes": {"روز دوشنبه": "2025-03-10"}}
+    return {
+        "id": f"cost-{n}",
+        "text": UNIT * n,
+        "entities": ENTITIES,
+        "timexes": {"روز دوشنبه": "2025-03-10"},
+    }
 
 
 def _best_time(stage: EventStage, n: int, runs: int = 3) -> float:
