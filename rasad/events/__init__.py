@@ -16,8 +16,9 @@ from __future__ import annotations
 from rasad.events.factuality import stronger
 from rasad.events.grammar import JOINT, Found, Grammar
 from rasad.events.merge import dates_compatible, more_specific
+from rasad.events.quotemodel import load_model
 from rasad.events.resources import cameo_code, talk_nouns
-from rasad.events.speech import date_by_source, explicit_quote_dates, fold_repeats
+from rasad.events.speech import date_by_source, drop_nested_actors, explicit_quote_dates, fold_repeats
 from rasad.model import Article, Event
 
 __all__ = ["EventStage"]
@@ -170,10 +171,14 @@ class EventStage:
 
     def __init__(self) -> None:
         self.grammar = Grammar()
+        self.quote_model = load_model()
 
     def find(self, doc: Article) -> list[Found]:
         """The merged event mentions of ``doc`` (internal form)."""
         found = merge_in_article(self.grammar.extract(doc))
+        if self.quote_model is not None:
+            found += self.quote_model.acts(doc, found)
+        drop_nested_actors(found)
         date_by_source(found, explicit_quote_dates(doc))
         return fold_repeats(found, doc.text)
 

@@ -40,7 +40,7 @@ from rasad.events.mentions import (
     trim_span,
     we_partner,
 )
-from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml
+from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml, talk_nouns
 from rasad.events.scope import DROP, Scope
 from rasad.events.setting import Setting
 from rasad.model import Article, Quote, Timex
@@ -288,6 +288,7 @@ class Grammar:
         actors: list[Actor] = []
         anaphoric = False
         weak = False
+        topic = False
         antecedent: Found | None = None
         ante_mode: str | None = None
         if trig.type in JOINT:
@@ -516,12 +517,20 @@ class Grammar:
                 text, ts, te, cs, ce, purpose=trig.type in JOINT or trig.type == "ASSAULT"
             )
             weak = not explicit
+            # مذاکره as a topic (در قبال مذاکرات با X, میز مذاکره): no occurrence stated
+            topic = (
+                weak
+                and not anaphoric
+                and trig.type == "CONSULT"
+                and bool(talk_nouns().match(m.group()))
+                and not self.scope.engaged(text, ts)
+            )
 
         # the clause's own cues: a condition, question or wish is no event; cancel/deny/plan cues
         pub = doc.published or ""
         ahead = [(t.start, t.end) for t in timexes if pub and t.value and t.value[:10] > pub[:10]]
         verdict = self.scope.judge(text, max(s0, ctx.region_start), s1, ts, te, trig.kind, ahead)
-        if verdict == DROP:
+        if verdict == DROP or (topic and verdict is None):
             return None
         if (
             verdict is not None

@@ -48,6 +48,11 @@ class Scope:
             }
         self.present = compile_fa(d["present_verb"])
         self.future = compile_fa(d["future_words"])
+        self.engaged_rx = compile_fa(d["engaged"])
+
+    def engaged(self, text: str, ts: int) -> bool:
+        """Does the talk noun at ``ts`` follow a verb of taking part (``وارد مذاکره شد``)?"""
+        return bool(self.engaged_rx.search(text[max(0, ts - 12) : ts]))
 
     def _before_start(self, text: str, s0: int, ts: int) -> int:
         a = max(s0, ts - self.wb)

@@ -61,20 +61,22 @@ def explicit_quote_dates(doc: Article) -> dict[str, str]:
 
 
 def date_by_source(found: list[Found], quote_dates: dict[str, str] | None = None) -> None:
-    """Give undated speech acts the date of their source's dated statement (when only one)."""
-    dates: dict[str, set[str]] = defaultdict(set)
+    """Give an undated speech act the date of its source's nearest dated statement
+    (the one before it, else the one after; else the date of the source's dated quote)."""
+    dated: dict[str, list[tuple[int, str]]] = defaultdict(list)  # source -> (sentence, date), in text order
     for f in found:
         if _is_speech(f) and f.date and f.actors:
-            dates[f.actors[0][0]].add(f.date)
-    for name, d in (quote_dates or {}).items():
-        if name not in dates:
-            dates[name].add(d)
+            dated[f.actors[0][0]].append((f.sentence, f.date))
     for f in found:
         if not _is_speech(f) or f.date or not f.actors or f.status not in ("occurred", "ongoing"):
             continue
-        got = dates.get(f.actors[0][0])
-        if got and len(got) == 1:
-            f.date = next(iter(got))
+        name = f.actors[0][0]
+        got = dated.get(name)
+        if got:
+            before = [d for si, d in got if si <= f.sentence]
+            f.date = before[-1] if before else got[0][1]
+        elif quote_dates and name in quote_dates:
+            f.date = quote_dates[name]
 
 
 def _key(f: Found) -> tuple[str, frozenset[str], str | None]:
@@ -109,3 +111,21 @@ def fold_repeats(found: list[Found], text: str) -> list[Found]:
         seen[k] = f
         out.append(f)
     return out
+
+
+def drop_nested_actors(found: list[Found]) -> None:
+    """An actor whose name begins another actor's name is that one, seen from
+    inside (``United Nations`` beside ``United Nations General Assembly``; not
+    ``Sudan`` beside ``South Sudan``); the source of a one-sided event stays."""
+    for f in found:
+        if len(f.actors) < 2:
+            continue
+        names = [a[0] for a in f.actors]
+        keep = [
+            a
+            for i, a in enumerate(f.actors)
+            if (i == 0 and f.type in SPEECH + ("ASSAULT",))
+            or not any(j != i and n.startswith(a[0] + " ") for j, n in enumerate(names))
+        ]
+        if keep:
+            f.actors = keep
