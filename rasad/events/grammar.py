@@ -48,7 +48,7 @@ from rasad.model import Article, Quote, Timex
 JOINT = ("CONSULT", "AGREE")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _B = r"(?<![\w\u200c])"  # no letter or ZWNJ before
-MIN_ACTORS = {"CONSULT": 2, "AGREE": 2, "ASSAULT": 2, "SUPPORT": 2, "ACCUSE": 2}
+MIN_ACTORS = {"CONSULT": 2, "AGREE": 2, "ASSAULT": 2, "ACCUSE": 2}
 
 
 @dataclass
