@@ -76,7 +76,9 @@ def articles(dev: Path) -> list[tuple[Article, dict[str, Any]]]:
     return out
 
 
-def build(data: list[tuple[Article, dict[str, Any]]], names: Names) -> tuple[list[Item], list[tuple[str, list[str], int]]]:
+def build(
+    data: list[tuple[Article, dict[str, Any]]], names: Names
+) -> tuple[list[Item], list[tuple[str, list[str], int]]]:
     items: list[Item] = []
     targets: list[tuple[str, list[str], int]] = []
     for art, gold in data:

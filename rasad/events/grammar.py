@@ -19,6 +19,7 @@ reuse the actors of an earlier event; the stage merges them with it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -116,7 +117,7 @@ class Grammar:
     def _context(
         self,
         doc: Article,
-        quotes: list[Quote],
+        quotes: tuple[list[Quote], list[int]],
         sent_start: int,
         sent_end: int,
         cues: list[re.Match[str]],
@@ -124,7 +125,9 @@ class Grammar:
         ts: int,
         prev: Actor | None,
     ) -> _Ctx:
-        for q in quotes:
+        qs, qstarts = quotes
+        k = bisect.bisect_right(qstarts, ts)
+        for q in reversed(qs[max(0, k - 4) : k]):  # the quotes starting just before the trigger
             if q.start <= ts < q.end:
                 sp = self.resolver.speaker(q.speaker, q.speaker_id, doc)
                 if sp is None and q.start > sent_start:  # an unnamed speaker: مقامات اوکراینی اعلام کردند
@@ -170,14 +173,17 @@ class Grammar:
         found: list[Found] = []
         prev_subject: Actor | None = None
         prev_date: str | None = None
+        tstarts = [t.start for t in timexes]
+        qstarts = [q.start for q in quotes]
         for si, sent in enumerate(doc.sentences):
+            in_sent = timexes[bisect.bisect_left(tstarts, sent.start) : bisect.bisect_left(tstarts, sent.end)]
             trigs = triggers_in(matches, starts, sent.start, sent.end)
             cands = index.between(sent.start, sent.end)
             if trigs:
                 self.resolver.flag(text, cands)
                 cands = self.cx.this_country(text, cands, self.resolver, sent.start)  # این کشور
                 cues = list(self.reporting.finditer(text, sent.start, sent.end))
-                stimex = [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
+                stimex = [t for t in in_sent if t.end <= sent.end]
                 prev_end = sent.start
                 for k, m in enumerate(trigs):
                     nxt = trigs[k + 1].start() if k + 1 < len(trigs) else sent.end
@@ -191,7 +197,7 @@ class Grammar:
                         nxt,
                         cands,
                         cues,
-                        quotes,
+                        (quotes, qstarts),
                         stimex,
                         prev_subject,
                         found,
@@ -202,7 +208,7 @@ class Grammar:
                     if f is not None:
                         found.append(f)
                         prev_end = m.end()
-            prev_date = pick_date(timexes, sent.start, sent.end, sent.start)
+            prev_date = pick_date(in_sent, sent.start, sent.end, sent.start)
             if trigs:
                 subj = next(
                     (
@@ -242,7 +248,7 @@ class Grammar:
         nxt: int,
         cands: list[Candidate],
         cues: list[re.Match[str]],
-        quotes: list[Quote],
+        quotes: tuple[list[Quote], list[int]],
         timexes: list[Timex],
         prev_subject: Actor | None,
         found: list[Found],

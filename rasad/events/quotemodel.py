@@ -15,6 +15,7 @@ Cost: linear in the quotes and the mentions of their sentences.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -65,19 +66,35 @@ class TargetCand:
     feats: list[str]
 
 
-def target_candidates(doc: Article, q: Quote, etype: str) -> list[TargetCand]:
+Mentions = list[tuple[int, int, str, str, str, str]]  # start, end, name, id, type, source
+
+
+def mention_index(doc: Article) -> Mentions:
+    """The PER/ORG/GPE mentions of ``doc`` sorted by offset (built once per article)."""
+    out = [
+        (m.start, m.end, e.name, e.id, e.type, m.source)
+        for e in doc.entities
+        if e.type in ("PER", "ORG", "GPE")
+        for m in e.mentions
+    ]
+    out.sort()
+    return out
+
+
+def target_candidates(doc: Article, q: Quote, etype: str, index: Mentions | None = None) -> list[TargetCand]:
     """The entities mentioned in the sentence of ``q`` (not the speaker), with features."""
     si = doc.sentence_at(q.start)
     if si is None:
         return []
     s = doc.sentences[si]
+    mentions = index if index is not None else mention_index(doc)
+    lo = bisect.bisect_left(mentions, (s.start,))
     first: dict[str, tuple[int, int, str, str, str]] = {}
-    for e in doc.entities:
-        if e.name == q.speaker or e.type not in ("PER", "ORG", "GPE"):
-            continue
-        for m in e.mentions:
-            if s.start <= m.start < s.end and (e.name not in first or m.start < first[e.name][0]):
-                first[e.name] = (m.start, m.end, e.id, e.type, m.source)
+    for a, b, name, eid, typ, source in mentions[lo:]:
+        if a >= s.end:
+            break
+        if name != q.speaker and name not in first:
+            first[name] = (a, b, eid, typ, source)
     ranked = sorted(first.items(), key=lambda kv: kv[1][0])
     out: list[TargetCand] = []
     n_in = 0
@@ -135,6 +152,7 @@ class QuoteModel:
             (f.type, f.actors[0][0], si) for f in found if f.actors for si in f.sentences
         }
         out: list[Found] = []
+        index = mention_index(doc)
         for q in doc.quotes:
             if not q.speaker:
                 continue
@@ -145,9 +163,11 @@ class QuoteModel:
             for t, model in self.types.items():
                 if (t, q.speaker, si) in have or model.prob(feats) < model.threshold:
                     continue
-                cands = target_candidates(doc, q, t)
+                cands = target_candidates(doc, q, t, index)
                 scored = sorted(((self.target.prob(c.feats), c) for c in cands), key=lambda x: -x[0])
-                targets = [(c.name, c.eid) for p, c in scored[: self.max_targets] if p >= self.target.threshold]
+                targets = [
+                    (c.name, c.eid) for p, c in scored[: self.max_targets] if p >= self.target.threshold
+                ]
                 end = min(q.end, q.start + 160)
                 out.append(
                     Found(

@@ -19,6 +19,7 @@ Both passes are linear in the number of mentions (dictionaries keyed by source).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 
@@ -67,14 +68,16 @@ def date_by_source(found: list[Found], quote_dates: dict[str, str] | None = None
     for f in found:
         if _is_speech(f) and f.date and f.actors:
             dated[f.actors[0][0]].append((f.sentence, f.date))
+    for lst in dated.values():
+        lst.sort()
     for f in found:
         if not _is_speech(f) or f.date or not f.actors or f.status not in ("occurred", "ongoing"):
             continue
         name = f.actors[0][0]
         got = dated.get(name)
         if got:
-            before = [d for si, d in got if si <= f.sentence]
-            f.date = before[-1] if before else got[0][1]
+            k = bisect.bisect_right(got, (f.sentence, "\uffff"))
+            f.date = got[k - 1][1] if k else got[0][1]
         elif quote_dates and name in quote_dates:
             f.date = quote_dates[name]
 
