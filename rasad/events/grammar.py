@@ -173,6 +173,7 @@ class Grammar:
         found: list[Found] = []
         prev_subject: Actor | None = None
         prev_date: str | None = None
+        persons = frozenset(e.name for e in doc.entities if e.type == "PER")
         tstarts = [t.start for t in timexes]
         qstarts = [q.start for q in quotes]
         for si, sent in enumerate(doc.sentences):
@@ -204,6 +205,7 @@ class Grammar:
                         prev_date,
                         tuple(x.start() for x in trigs),
                         nationality,
+                        persons,
                     )
                     if f is not None:
                         found.append(f)
@@ -255,6 +257,7 @@ class Grammar:
         prev_date: str | None = None,
         trig_starts: tuple[int, ...] = (),
         nationality: dict[str, str] | None = None,
+        persons: frozenset[str] = frozenset(),
     ) -> Found | None:
         text = doc.text
         trig: Trigger = self.triggers[m.index]
@@ -341,6 +344,18 @@ class Grammar:
                 ante = find_antecedent(found, si, ("CONSULT",), need=2)
                 if ante is not None and {x[0] for x in actors} <= {x[0] for x in ante.actors}:
                     actors = list(ante.actors)
+                    anaphoric = True
+                    antecedent = ante
+                elif (
+                    ante is not None
+                    and si - ante.sentence <= 1
+                    and len(actors) == len(ante.actors)
+                    and all(a[0] in persons for a in actors)
+                    and not any(a[0] in persons for a in ante.actors)
+                ):
+                    # وزیران خارجه ایران و روسیه ... دیدار کردند. ظریف و لاوروف در این دیدار ...:
+                    # the people the next sentence names are the meeting's actors
+                    ante.actors = list(actors)
                     anaphoric = True
                     antecedent = ante
             if trig.type == "AGREE" and ctx.in_speech and ctx.speaker and actors in ([], [ctx.speaker]):
