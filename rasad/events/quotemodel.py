@@ -139,7 +139,8 @@ class _LogReg:
 
 
 class QuoteModel:
-    """The trained quote-type and counterpart models (read-only)."""
+    """The trained quote-type and counterpart models (read-only). Only quotes in
+    sentences where the rules found no event are read (the rules decide where they fire)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.types = {t: _LogReg(d) for t, d in data["types"].items()}
@@ -151,13 +152,14 @@ class QuoteModel:
         have: set[tuple[str, str, int]] = {
             (f.type, f.actors[0][0], si) for f in found if f.actors for si in f.sentences
         }
+        ruled = {si for f in found for si in f.sentences}  # sentences the rules have read
         out: list[Found] = []
         index = mention_index(doc)
         for q in doc.quotes:
             if not q.speaker:
                 continue
             si = doc.sentence_at(q.start)
-            if si is None:
+            if si is None or si in ruled:
                 continue
             feats = quote_features(doc, q)
             for t, model in self.types.items():
