@@ -75,6 +75,7 @@ class Grammar:
         self.idioms = [compile_fa(p) for p in tdata.get("idioms", [])]
         self.norm_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(tdata["norm_subject"]).pattern)
         self.duty_rx = compile_fa(tdata["own_duty"])
+        self.claim_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(tdata["claim_object"]).pattern)
         g = load_yaml("grammar.yaml")
         self.reporting = re.compile(r"(?<![\w\u200c])" + compile_fa(g["reporting"]).pattern)
         self.pair_rx = re.compile(
@@ -269,6 +270,8 @@ class Grammar:
             return None
         if trig.type == "CONSULT" and self.cx.sports(text, s0, s1):
             return None  # a match, not a meeting
+        if trig.type == "REJECT" and trig.kind == "verbal" and self.claim_rx.search(text, max(s0, ts - 120), ts):
+            return None  # ادعاهای X را رد کرد: a denial of a claim is a quote, not a REJECT
         for rx in self.idioms:
             im = rx.search(text, max(s0, ts - 30), min(s1, te + 40))
             if im is not None and im.start() <= ts and im.end() >= te:
