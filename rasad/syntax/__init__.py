@@ -19,6 +19,8 @@ Modules: :mod:`~rasad.syntax.tokenize`, :mod:`~rasad.syntax.tagger` (UD-trained)
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from rasad.model import Article, Clause, Token
 from rasad.syntax.clauses import ClauseBuilder
 from rasad.syntax.features import fold
@@ -28,7 +30,9 @@ from rasad.syntax.query import (
     clause_at,
     clauses_in,
     dependents,
+    first_conjunct,
     governing,
+    governor,
     token_at,
     tokens_in,
     verb_at,
@@ -44,6 +48,8 @@ __all__ = [
     "clauses_in",
     "dependents",
     "governing",
+    "governor",
+    "first_conjunct",
     "token_at",
     "tokens_in",
     "verb_at",
@@ -59,25 +65,45 @@ class SyntaxStage:
     def __init__(self) -> None:
         self.morphology = Morphology()
         self.tagger = Tagger(morphology=self.morphology)
-        self.grouper = VerbGrouper(self.morphology)
+        adjectives = frozenset(w for w, c in self.tagger.classes.items() if "ADJ" in c.split("|"))
+        self.grouper = VerbGrouper(self.morphology, adjectives=adjectives)
         self.clauses = ClauseBuilder()
+        self._folds: dict[str, str] = {}
+
+    def _fold(self, w: str) -> str:
+        if len(self._folds) > 200_000:
+            self._folds.clear()
+        f = self._folds[w] = fold(w)
+        return f
 
     def __call__(self, doc: Article) -> Article:
         text = doc.text
         tokens: list[Token] = []
         clauses: list[Clause] = []
+        fc = self._folds
         spans = [(s.start, s.end) for s in doc.sentences] or ([(0, len(text))] if text else [])
-        tx = sorted((t.start, t.end) for t in doc.timexes)
+        tx = _merge([(t.start, t.end) for t in doc.timexes])
+        names = _mention_spans(doc)
+        ends = {e for _, e in names}
+        name_ends = [e for _, e in names]
+        tx_ends = [e for _, e in tx]
         for si, (ss, se) in enumerate(spans):
             raw = tokenize(text, ss, se)
             if not raw:
                 continue
-            tagged = self.tagger.tag([w for _, _, w in raw])
+            words = [fc[w] if w in fc else self._fold(w) for _, _, w in raw]
+            tagged = self.tagger.tag([w for _, _, w in raw], words)
             toks = [Token(s, e, w, p, lem, f, si) for (s, e, w), (p, lem, f) in zip(raw, tagged, strict=True)]
             tokens.extend(toks)
-            in_timex = [any(a <= t.start < b for a, b in tx) for t in toks] if tx else [False] * len(toks)
-            groups = self.grouper.groups(text, toks)
-            clauses.extend(self.clauses.build(toks, groups, si, len(clauses), in_timex))
+            groups = self.grouper.groups(
+                text, toks, words, _span_mask(toks, names, name_ends) if names else None
+            )
+            np_end = [t.end in ends for t in toks] if ends else None
+            clauses.extend(
+                self.clauses.build(
+                    toks, words, groups, si, len(clauses), _span_mask(toks, tx, tx_ends), np_end
+                )
+            )
         doc.tokens = tokens
         doc.clauses = clauses
         return doc
@@ -88,6 +114,42 @@ class SyntaxStage:
 
         doc = Article(raw=text, text=text, sentences=SentenceSplitter()(text))
         return self(doc)
+
+
+def _mention_spans(doc: Article) -> list[tuple[int, int]]:
+    """The maximal entity-mention spans (a name ends a noun phrase at their end)."""
+    spans = sorted((m.start, m.end) for e in doc.entities for m in e.mentions)
+    spans += sorted(
+        (m.start, m.end) for e in doc.meta.get("title_entities", []) or [] for m in getattr(e, "mentions", [])
+    )
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping union of ``spans``."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _span_mask(toks: list[Token], spans: list[tuple[int, int]], ends: list[int]) -> list[bool]:
+    """Which tokens start inside one of ``spans`` (sorted, non-nested; ``ends`` = their ends)."""
+    n = len(toks)
+    if not spans or not toks:
+        return [False] * n
+    k = bisect_left(ends, toks[0].start + 1)  # the first span ending after the first token
+    if k >= len(spans) or spans[k][0] >= toks[-1].end:
+        return [False] * n
+    out = []
+    for t in toks:
+        while k < len(spans) and spans[k][1] <= t.start:
+            k += 1
+        out.append(k < len(spans) and spans[k][0] <= t.start)
+    return out
 
 
 def words_of(doc: Article, clause: Clause) -> list[str]:

@@ -22,10 +22,15 @@ NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "DET", "NUM"})
 ARG_STOP = frozenset({"ADP", "VERB", "AUX", "PUNCT", "SCONJ", "ADV", "PART", "INTJ"})
 
 
-def _np_break(left: Token, right: Token) -> bool:
-    """A likely NP boundary between two adjacent nominals: a name then a common noun
-    (``آمریکا تحریم‌ها``), or a pronoun then anything."""
-    return (left.pos == "PROPN" and right.pos == "NOUN") or (left.pos == "PRON" and right.pos != "PRON")
+DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان", "چنین", "چنان"})
+
+
+def _np_break(left: Token, right: Token, lw: str) -> bool:
+    """A likely NP boundary between two adjacent nominals: a name then a common noun or a
+    pronoun (``آمریکا تحریم‌ها``, ``روسیه آن``), or a (non-demonstrative) pronoun then anything."""
+    if left.pos == "PROPN":
+        return right.pos in ("NOUN", "PRON")
+    return left.pos == "PRON" and right.pos != "PRON" and lw not in DEMONSTRATIVES
 
 
 @dataclass(slots=True)
@@ -62,23 +67,27 @@ class ClauseBuilder:
     def build(
         self,
         toks: list[Token],
+        words: list[str],
         groups: list[Group],
         sentence: int,
         base: int,
         in_timex: list[bool],
+        np_end: list[bool] | None = None,
     ) -> list[Clause]:
-        """The clauses of one sentence; ``base`` = index of its first clause in ``Article.clauses``."""
+        """The clauses of one sentence; ``base`` = index of its first clause in ``Article.clauses``.
+
+        ``in_timex`` marks tokens inside time expressions, ``np_end`` tokens that end a name."""
         if not toks:
             return []
-        words = [fold(t.text) for t in toks]
         if not groups:
             c = Clause(toks[0].start, toks[-1].end, sentence, "main", None, None, None)
-            self._arguments(c, toks, list(range(len(toks))), None, in_timex)
+            self._arguments(c, toks, words, list(range(len(toks))), None, in_timex, np_end)
             return [c]
         clauses: list[Clause] = []
         owned: list[list[int]] = []
         claimed: set[int] = set()
         pending: list[_Pending] = []
+        marker_toks: set[int] = set()
         rs = 0
         for k, g in enumerate(groups):
             marks = self._region_markers(toks, words, rs, g)
@@ -88,8 +97,10 @@ class ClauseBuilder:
             cstart = lead
             marker: str | None = None
             prev_group = k - 1
+            for mi, _, ln in marks:
+                marker_toks.update(range(mi, mi + ln))
             if marks:
-                mi, marker = marks[-1]
+                mi, marker, _ = marks[-1]
                 cstart = mi
                 if mi > lead:  # leftover before the marker belongs to an enclosing clause
                     first_marker = marks[0][1] if len(marks) > 1 and marks[0][0] == lead else None
@@ -100,7 +111,11 @@ class ClauseBuilder:
                 cstart, marker, prev_group = p.first, p.marker, p.prev_group
                 for cid in p.clause_ids:
                     clauses[cid - base].parent = idx
-            kind = self._kind(marker, toks, cstart, clauses, groups[prev_group] if prev_group >= 0 else None)
+            kind = self._kind(
+                marker, toks, words, cstart, clauses, groups[prev_group] if prev_group >= 0 else None
+            )
+            if marker is None and k > 0 and prev_group == k - 1 and self._reports(groups[k - 1]):
+                kind = "complement"  # وی گفت: ... / او گفت ما ... (no که)
             c = Clause(toks[cstart].start, toks[g.last].end, sentence, kind, g.vg, None, None)
             if kind == "complement" and prev_group >= 0:
                 c.parent = base + prev_group
@@ -120,19 +135,26 @@ class ClauseBuilder:
             owned[-1].extend(range(groups[-1].last + 1, last_tok + 1))
         self._parents(clauses, base)
         for k, c in enumerate(clauses):
-            self._arguments(c, toks, owned[k], groups[k], in_timex)
+            self._arguments(
+                c, toks, words, [j for j in owned[k] if j not in marker_toks], groups[k], in_timex, np_end
+            )
         return clauses
 
     def _region_markers(
         self, toks: list[Token], words: list[str], rs: int, g: Group
-    ) -> list[tuple[int, str]]:
-        """Markers in ``[rs, g.first)``: subordinators anywhere, coordinators at the region's start."""
-        marks: list[tuple[int, str]] = []
+    ) -> list[tuple[int, str, int]]:
+        """``(index, kind, length)`` of the markers in ``[rs, g.first)``: subordinators anywhere,
+        coordinators at the region's start."""
+        marks: list[tuple[int, str, int]] = []
         lead = rs
         while lead < g.first and toks[lead].pos == "PUNCT":
             lead += 1
         i = rs
+        markers = self.markers
         while i < g.first:
+            if words[i] not in markers:
+                i += 1
+                continue
             m = self.marker_at(words, i)
             if m is None:
                 i += 1
@@ -143,12 +165,28 @@ class ClauseBuilder:
             ):
                 i += 1
                 continue
-            marks.append((i, kind))
+            marks.append((i, kind, ln))
             i += ln
         return marks
 
+    def _break(self, toks: list[Token], words: list[str], j: int, np_end: list[bool] | None) -> bool:
+        """A likely NP boundary between tokens ``j`` and ``j + 1``."""
+        if np_end is not None and np_end[j] and toks[j + 1].pos in ("NOUN", "PRON", "PROPN", "DET"):
+            return True
+        return _np_break(toks[j], toks[j + 1], words[j])
+
+    def _reports(self, g: Group) -> bool:
+        """A reporting/cognition verb whose following clause is its complement."""
+        return (g.vg.lvc_noun or g.vg.lemma) in self.complement_heads
+
     def _kind(
-        self, marker: str | None, toks: list[Token], cstart: int, clauses: list[Clause], prev: Group | None
+        self,
+        marker: str | None,
+        toks: list[Token],
+        words: list[str],
+        cstart: int,
+        clauses: list[Clause],
+        prev: Group | None,
     ) -> str:
         if marker is None:
             return "coordinated" if any(c.kind == "main" for c in clauses) else "main"
@@ -163,7 +201,7 @@ class ClauseBuilder:
                 if (vg.lvc_noun or vg.lemma) in self.complement_heads:
                     return "complement"
                 return "relative" if vg.lvc_noun else "complement"
-            if toks[j].pos == "ADJ" and fold(toks[j].text) in self.complement_heads:
+            if toks[j].pos == "ADJ" and words[j] in self.complement_heads:
                 return "complement"  # روشن است که / معتقد ... که
             return "relative"
         if marker == "coordinating":
@@ -173,16 +211,29 @@ class ClauseBuilder:
     @staticmethod
     def _parents(clauses: list[Clause], base: int) -> None:
         n = len(clauses)
+
+        def encloses(k: int, j: int) -> bool:
+            """Whether clause ``k`` governs clause ``j`` (directly or not)."""
+            seen = 0
+            p = clauses[j].parent
+            while p is not None and seen < n:
+                if p == base + k:
+                    return True
+                p = clauses[p - base].parent if base <= p < base + n else None
+                seen += 1
+            return False
+
+        def before(k: int) -> int | None:
+            """The nearest earlier clause that ``k`` does not enclose (its left neighbour)."""
+            return next((base + j for j in range(k - 1, -1, -1) if not encloses(k, j)), None)
+
         for k, c in enumerate(clauses):
             if c.parent is not None or c.kind == "main":
                 continue
-            if c.kind == "complement":
-                c.parent = base + k - 1 if k > 0 else None
-            elif c.kind == "coordinated":
-                prev = k - 1
-                c.parent = base + prev if prev >= 0 else None
+            if c.kind in ("complement", "coordinated"):
+                c.parent = before(k)
             elif c.kind == "relative":
-                c.parent = base + k - 1 if k > 0 else (base + 1 if n > 1 else None)
+                c.parent = before(k) if k > 0 else (base + 1 if n > 1 else None)
             else:  # conditional, purpose, adverbial: before their head clause or after it
                 if k == 0 or clauses[k - 1].kind in ("conditional", "adverbial", "purpose"):
                     nxt = next(
@@ -190,11 +241,20 @@ class ClauseBuilder:
                     )
                     c.parent = base + nxt if nxt is not None else None
                 else:
-                    c.parent = base + k - 1
+                    c.parent = before(k)
+            if c.parent is not None and encloses(k, c.parent - base):
+                c.parent = None  # never a cycle
 
     # --- arguments ---------------------------------------------------------------
     def _np_forward(
-        self, toks: list[Token], idx: list[int], p: int, in_timex: list[bool], stop: set[int]
+        self,
+        toks: list[Token],
+        words: list[str],
+        idx: list[int],
+        p: int,
+        in_timex: list[bool],
+        stop: set[int],
+        np_end: list[bool] | None,
     ) -> int:
         """Index into ``idx`` one past the nominal run starting at ``idx[p]``."""
         q = p
@@ -204,13 +264,13 @@ class ClauseBuilder:
             if j in stop or (q > p and idx[q - 1] != j - 1):
                 break
             if t.pos in NOMINAL and not (q > p and in_timex[j] and not in_timex[idx[q - 1]]):
-                if q > p and _np_break(toks[idx[q - 1]], t):
+                if q > p and self._break(toks, words, idx[q - 1], np_end):
                     break
                 q += 1
                 continue
             if (
                 t.pos == "CCONJ"
-                and fold(t.text) == "و"
+                and words[j] == "و"
                 and q > p
                 and q + 1 < len(idx)
                 and toks[idx[q + 1]].pos in ("NOUN", "PROPN")
@@ -221,49 +281,58 @@ class ClauseBuilder:
         return q
 
     def _arguments(
-        self, c: Clause, toks: list[Token], idx: list[int], g: Group | None, in_timex: list[bool]
+        self,
+        c: Clause,
+        toks: list[Token],
+        allwords: list[str],
+        idx: list[int],
+        g: Group | None,
+        in_timex: list[bool],
+        np_end: list[bool] | None,
     ) -> None:
-        stop = set(range(g.first, g.last + 1)) | set(g.extra) if g else set()
+        stop = set(range(g.first, g.last + 1)).union(g.extra) if g else set()
         verb_at = g.first if g else len(toks)
-        words = [fold(toks[j].text) for j in idx]
+        om = self.object_marker
+        preps = self.prepositions
+        adps = [q for q, j in enumerate(idx) if toks[j].pos in ("ADP", "PART") or allwords[j] in preps]
         # را-objects: the nominal run before each را
-        for q, j in enumerate(idx):
-            if words[q] == self.object_marker and toks[j].pos in ("ADP", "PART"):
+        for q in adps:
+            if allwords[idx[q]] == om:
                 r = q - 1
                 while (
                     r >= 0
                     and idx[r] == idx[r + 1] - 1
                     and idx[r] not in stop
-                    and (toks[idx[r]].pos in NOMINAL or (fold(toks[idx[r]].text) == "و" and r > 0))
+                    and (toks[idx[r]].pos in NOMINAL or (allwords[idx[r]] == "و" and r > 0))
                 ):
-                    if r + 1 < q and _np_break(toks[idx[r]], toks[idx[r + 1]]):
+                    if r + 1 < q and self._break(toks, allwords, idx[r], np_end):
+                        break
+                    if in_timex[idx[r]] and not in_timex[idx[r + 1]]:
                         break
                     r -= 1
                 if r + 1 < q:
                     c.objects.append((toks[idx[r + 1]].start, toks[idx[q - 1]].end))
-        # prepositional arguments
-        for q, j in enumerate(idx):
-            t = toks[j]
-            if (
-                t.pos == "ADP"
-                and words[q] != self.object_marker
-                and (words[q] in self.prepositions or t.pos == "ADP")
+        # prepositional arguments: the nominal run after each preposition
+        for q in adps:
+            w = allwords[idx[q]]
+            if w != om and (
+                toks[idx[q]].pos == "ADP" or q + 1 < len(idx) and toks[idx[q + 1]].pos in NOMINAL
             ):
-                e = self._np_forward(toks, idx, q + 1, in_timex, stop)
+                e = self._np_forward(toks, allwords, idx, q + 1, in_timex, stop, np_end)
                 if e > q + 1:
-                    c.preps.append((words[q], toks[idx[q + 1]].start, toks[idx[e - 1]].end))
+                    c.preps.append((w, toks[idx[q + 1]].start, toks[idx[e - 1]].end))
         # subject: the first unmarked nominal run before the verb
         q = 0
         while q < len(idx) and idx[q] < verb_at:
             j = idx[q]
             t = toks[j]
             if t.pos == "ADP":
-                q = max(self._np_forward(toks, idx, q + 1, in_timex, stop), q + 1)
+                q = max(self._np_forward(toks, allwords, idx, q + 1, in_timex, stop, np_end), q + 1)
                 continue
             if t.pos in NOMINAL and not in_timex[j] and j not in stop:
-                e = self._np_forward(toks, idx, q, in_timex, stop)
+                e = self._np_forward(toks, allwords, idx, q, in_timex, stop, np_end)
                 nxt = idx[e] if e < len(idx) else None
-                if nxt is not None and fold(toks[nxt].text) == self.object_marker:
+                if nxt is not None and allwords[nxt] == self.object_marker:
                     q = e + 1
                     continue
                 if e > q and idx[e - 1] < verb_at:

@@ -31,6 +31,7 @@ class UdToken:
 class UdSentence:
     sent_id: str
     text: str
+    treebank: str = ""  # perdt | seraji
     tokens: list[UdToken] = field(default_factory=list)
 
     @property
@@ -49,7 +50,7 @@ def _feats(raw: str) -> dict[str, str]:
     return out
 
 
-def _sentence(sent_id: str, text: str, rows: list[list[str]]) -> UdSentence:
+def _sentence(sent_id: str, text: str, rows: list[list[str]], treebank: str) -> UdSentence:
     # map every word id to its surface index
     surface: list[list[str]] = []
     word_to_surface: dict[str, int] = {}
@@ -72,7 +73,7 @@ def _sentence(sent_id: str, text: str, rows: list[list[str]]) -> UdSentence:
             continue
         surface.append(cols)
         word_to_surface[wid] = len(surface) - 1
-    sent = UdSentence(sent_id, text)
+    sent = UdSentence(sent_id, text, treebank)
     for cols in surface:
         head = cols[6]
         hidx = -1 if head in ("0", "_") else word_to_surface.get(head, -1)
@@ -88,6 +89,7 @@ def _sentence(sent_id: str, text: str, rows: list[list[str]]) -> UdSentence:
 
 def read_conllu(path: str | Path) -> Iterator[UdSentence]:
     """The sentences of a CoNLL-U file, one surface token per written word."""
+    treebank = Path(path).name.split("-")[0].removeprefix("fa_")
     sent_id = text = ""
     rows: list[list[str]] = []
     with open(path, encoding="utf-8") as fh:
@@ -95,7 +97,7 @@ def read_conllu(path: str | Path) -> Iterator[UdSentence]:
             line = line.rstrip("\n")
             if not line:
                 if rows:
-                    yield _sentence(sent_id, text, rows)
+                    yield _sentence(sent_id, text, rows, treebank)
                 rows, sent_id, text = [], "", ""
                 continue
             if line.startswith("# sent_id"):
@@ -105,7 +107,7 @@ def read_conllu(path: str | Path) -> Iterator[UdSentence]:
             elif not line.startswith("#"):
                 rows.append(line.split("\t"))
     if rows:
-        yield _sentence(sent_id, text, rows)
+        yield _sentence(sent_id, text, rows, treebank)
 
 
 def ud_split(ud_dir: str | Path) -> tuple[list[UdSentence], dict[str, list[UdSentence]]]:

@@ -10,8 +10,22 @@ from __future__ import annotations
 
 import re
 
-_FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "ۀ": "ه", "ة": "ه", "\u200f": None, "\u200e": None})
-_DIACRITICS = re.compile("[\u064b-\u0652\u0670]")
+_FOLD = str.maketrans(
+    {
+        "ي": "ی",
+        "ك": "ک",
+        "ى": "ی",
+        "ۀ": "ه",
+        "ة": "ه",
+        "أ": "ا",
+        "إ": "ا",
+        "ؤ": "و",
+        "\u200f": None,
+        "\u200e": None,
+    }
+    | {chr(c): None for c in range(0x064B, 0x0653)}
+    | {"\u0670": None}
+)
 _DIGIT = re.compile(r"[0-9۰-۹٠-٩]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -20,7 +34,7 @@ ZWNJ = "\u200c"
 
 def fold(word: str) -> str:
     """The lookup key of a word: Persian letters, no diacritics."""
-    return _DIACRITICS.sub("", word.translate(_FOLD))
+    return word.translate(_FOLD)
 
 
 def shape(word: str) -> str:
@@ -34,13 +48,16 @@ def shape(word: str) -> str:
     return "w"
 
 
-def token_features(words: list[str], i: int, prev: str, prev2: str, next_cls: str) -> list[str]:
-    """Feature strings of word ``i`` given the two previous tags and the next word's ambiguity class."""
-    w = words[i]
-    nxt = words[i + 1] if i + 1 < len(words) else "</s>"
-    prv = words[i - 1] if i > 0 else "<s>"
+def word_features(w: str, treebank: str = "perdt", hazm: str = "") -> list[str]:
+    """Features of the word alone (cacheable per word): ``treebank`` lets the model learn the
+    annotation conventions of the two UD treebanks apart (run time uses PerDT's), ``hazm`` is the
+    word's tag set in hazm's lexicon (``N,AJ``; empty when unknown)."""
     bare = w.replace(ZWNJ, "")
     return [
+        "tb=" + treebank,
+        "tbw=" + treebank + "|" + w,
+        "tbs=" + treebank + "|" + bare[-2:],
+        "hz=" + hazm,
         "b",
         "w=" + w,
         "s1=" + bare[-1:],
@@ -48,12 +65,17 @@ def token_features(words: list[str], i: int, prev: str, prev2: str, next_cls: st
         "s3=" + bare[-3:],
         "p2=" + bare[:2],
         "p3=" + bare[:3],
-        "z=" + ("1" if ZWNJ in w else "0") + shape(w),
-        "t=" + prev,
-        "tt=" + prev + "|" + prev2,
-        "pw=" + prv,
-        "nw=" + nxt,
-        "nc=" + next_cls,
-        "tw=" + prev + "|" + w,
-        "ns3=" + nxt.replace(ZWNJ, "")[-3:],
+        "z=" + ("1" if ZWNJ in w else "0") + shape(w) + str(min(len(bare), 6)),
     ]
+
+
+def context_features(w: str, prev: str, next_cls: str) -> list[str]:
+    """Features of the context: the previous tag and the next word's ambiguity class."""
+    return ["t=" + prev, "nc=" + next_cls, "tn=" + prev + "|" + next_cls, "tw=" + prev + "|" + w]
+
+
+def token_features(
+    words: list[str], i: int, prev: str, next_cls: str, treebank: str = "perdt", hazm: str = ""
+) -> list[str]:
+    """All feature strings of word ``i``."""
+    return word_features(words[i], treebank, hazm) + context_features(words[i], prev, next_cls)

@@ -41,7 +41,10 @@ class Morphology:
         self.data = d
         self.past: set[str] = set()
         self.present: dict[str, str] = {}
+        ignore = frozenset(fold(x) for x in d.get("ignore_past_stems", []))
         for past, pres in load_stems():
+            if past in ignore:
+                continue
             self.past.add(past)
             self.present.setdefault(pres, past)
         self.past_endings = sorted(((k, v) for k, v in d["past_endings"].items()), key=lambda kv: -len(kv[0]))
@@ -58,11 +61,17 @@ class Morphology:
         self._cache: dict[str, VerbAnalysis | None] = {}
 
     def analyse(self, word: str) -> VerbAnalysis | None:
-        w = fold(word)
-        if w in self._cache:
+        return self.analyse_folded(fold(word))
+
+    def analyse_folded(self, w: str) -> VerbAnalysis | None:
+        """:meth:`analyse` for a word already passed through :func:`fold`."""
+        try:
             return self._cache[w]
-        res = self._analyse(w)
-        self._cache[w] = res
+        except KeyError:
+            pass
+        if len(self._cache) > 100_000:
+            self._cache.clear()
+        res = self._cache[w] = self._analyse(w)
         return res
 
     def is_participle(self, word: str) -> bool:

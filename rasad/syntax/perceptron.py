@@ -7,13 +7,22 @@ words that the lexicon does not settle reach it (see :mod:`rasad.syntax.tagger`)
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 
 class Perceptron:
-    """``weights[feature] = {tag: weight}``; ``predict`` sums and takes the best tag."""
+    """``weights[feature] = {tag: weight}``; ``predict`` sums and takes the best tag.
+
+    ``predict_split`` is the fast path: the word's own features are summed once per word
+    (kept in a bounded per-instance cache) and only the context features are added per call.
+    """
 
     def __init__(self, weights: dict[str, dict[str, float]] | None = None) -> None:
         self.weights: dict[str, dict[str, float]] = weights or {}
+        self.tags = sorted({t for row in self.weights.values() for t in row}) or ["NOUN"]
+        index = {t: i for i, t in enumerate(self.tags)}
+        self._rows = {f: tuple((index[t], v) for t, v in row.items()) for f, row in self.weights.items()}
+        self._word_cache: dict[str, list[float]] = {}
 
     def predict(self, feats: list[str], default: str = "NOUN") -> str:
         scores: dict[str, float] = defaultdict(float)
@@ -27,12 +36,43 @@ class Perceptron:
             return default
         return max(scores, key=lambda t: (scores[t], t))
 
+    def _sum(self, feats: list[str]) -> list[float]:
+        scores = [0.0] * len(self.tags)
+        rows = self._rows
+        for f in feats:
+            row = rows.get(f)
+            if row:
+                for i, v in row:
+                    scores[i] += v
+        return scores
+
+    def predict_split(self, word: str, word_feats: Callable[[], list[str]], context: list[str]) -> str:
+        """Best tag; ``word_feats()`` gives the word's own features (called once per word)."""
+        base = self._word_cache.get(word)
+        if base is None:
+            if len(self._word_cache) > 100_000:
+                self._word_cache.clear()
+            base = self._word_cache[word] = self._sum(word_feats())
+        scores = list(base)
+        rows = self._rows
+        for f in context:
+            row = rows.get(f)
+            if row:
+                for i, v in row:
+                    scores[i] += v
+        best = 0
+        for i in range(1, len(scores)):
+            if scores[i] > scores[best]:
+                best = i
+        return self.tags[best]
+
 
 class PerceptronTrainer(Perceptron):
     """Averaged perceptron training (the standard lazy-averaging trick)."""
 
     def __init__(self) -> None:
         super().__init__({})
+        self.weights = {}
         self._totals: dict[tuple[str, str], float] = defaultdict(float)
         self._stamps: dict[tuple[str, str], int] = defaultdict(int)
         self.i = 0

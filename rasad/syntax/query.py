@@ -52,6 +52,21 @@ def governing(doc: Article, clause: Clause) -> Clause | None:
     return doc.clauses[clause.parent] if clause.parent is not None else None
 
 
+def first_conjunct(doc: Article, clause: Clause) -> Clause:
+    """The first clause of the coordination ``clause`` belongs to (itself if not coordinated)."""
+    seen = 0
+    while clause.kind == "coordinated" and clause.parent is not None and seen < len(doc.clauses):
+        clause = doc.clauses[clause.parent]
+        seen += 1
+    return clause
+
+
+def governor(doc: Article, clause: Clause) -> Clause | None:
+    """The clause that governs ``clause`` through any coordination: in ``گفت که X و Y``, گفت
+    governs Y too (``governing`` gives X, Y's first conjunct)."""
+    return governing(doc, first_conjunct(doc, clause))
+
+
 def ancestors(doc: Article, clause: Clause) -> list[Clause]:
     """The chain of governing clauses, nearest first."""
     out: list[Clause] = []

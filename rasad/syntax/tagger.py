@@ -3,20 +3,21 @@ the rest, per-word lemma/features learned from UD and verb-morphology rules for 
 
     >>> t = Tagger()
     >>> [p for p, _, _ in t.tag(["وزیر", "خارجه", "روز", "دوشنبه", "به", "تهران", "سفر", "کرد", "."])]
-    ['NOUN', 'NOUN', 'NOUN', 'PROPN', 'ADP', 'PROPN', 'NOUN', 'VERB', 'PUNCT']
+    ['NOUN', 'ADJ', 'NOUN', 'NOUN', 'ADP', 'PROPN', 'NOUN', 'VERB', 'PUNCT']
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from rasad.syntax.features import ZWNJ, fold, shape, token_features
+from rasad.syntax.features import ZWNJ, context_features, fold, shape, word_features
 from rasad.syntax.morph import Morphology, VerbAnalysis
 from rasad.syntax.perceptron import Perceptron
 from rasad.syntax.resources import load_model
 
 _PLURAL = ("ها", "های", "هایی", "ان", "ات")
 Tagged = tuple[str, str | None, dict[str, str]]  # (upos, lemma, feats)
+_MISSING = object()
 
 
 def verb_feats(a: VerbAnalysis) -> dict[str, str]:
@@ -28,8 +29,7 @@ def verb_feats(a: VerbAnalysis) -> dict[str, str]:
     if a.neg:
         f["Polarity"] = "Neg"
     if a.kind == "participle" and not a.clitic:
-        f["VerbForm"] = "Part"
-        f["Tense"] = "Past"
+        f["VerbForm"] = "Part"  # UD Persian leaves Tense off participles
         return f
     if a.kind in ("past", "participle"):
         f["Tense"] = "Past"
@@ -47,41 +47,71 @@ def verb_feats(a: VerbAnalysis) -> dict[str, str]:
 class Tagger:
     """Tags a sentence's words; all resources are loaded once per instance."""
 
-    def __init__(self, model: dict[str, Any] | None = None, morphology: Morphology | None = None) -> None:
+    def __init__(
+        self,
+        model: dict[str, Any] | None = None,
+        morphology: Morphology | None = None,
+        treebank: str = "perdt",
+    ) -> None:
+        """``treebank``: whose UD conventions to follow (``perdt``: PROPN for names, را as ADP)."""
+        from rasad.normalize.resources import load_vocabulary
+
+        self.treebank = treebank
+        self.hazm = load_vocabulary().pos
         m = model or load_model()
         self.lexicon: dict[str, str] = m["lexicon"]
         self.classes: dict[str, str] = m["classes"]
         self.morph: dict[str, list[str]] = m["morph"]
         self.perceptron = Perceptron(m["weights"])
         self.morphology = morphology or Morphology()
+        self._cache: dict[tuple[str, str, str], Tagged] = {}
+        self._fixed: dict[str, Tagged | None | object] = {}
 
     def tag_upos(self, words: list[str]) -> list[str]:
         """UPOS tags of already folded words."""
-        tags: list[str] = []
-        prev, prev2 = "<s>", "<s>"
-        lex = self.lexicon
-        n = len(words)
-        for i, w in enumerate(words):
-            tag = lex.get(w)
-            if tag is None:
-                sh = shape(w)
-                if sh == "d":
-                    tag = "NUM"
-                elif sh == "p":
-                    tag = "PUNCT"
-                else:
-                    nc = self.classes.get(words[i + 1], "?") if i + 1 < n else "</s>"
-                    tag = self.perceptron.predict(token_features(words, i, prev, prev2, nc))
-            tags.append(tag)
-            prev2, prev = prev, tag
-        return tags
+        return [r[0] for r in self.tag(words, words)]
 
-    def tag(self, words: list[str]) -> list[Tagged]:
-        """``(upos, lemma, feats)`` per word (words as written; folded here)."""
-        folded = [fold(w) for w in words]
+    def _fixed_tag(self, w: str) -> Tagged | None:
+        """The analysis of a word whose tag needs no context (lexicon, number, punctuation)."""
+        tag = self.lexicon.get(w)
+        if tag is None:
+            sh = shape(w)
+            tag = "NUM" if sh == "d" else "PUNCT" if sh == "p" else None
+        return self.lemma_feats(w, tag) if tag is not None else None
+
+    def tag(self, words: list[str], folded: list[str] | None = None) -> list[Tagged]:
+        """``(upos, lemma, feats)`` per word (words as written; ``folded`` = their :func:`fold`).
+
+        Analyses are cached and shared: treat the ``feats`` dicts as read-only.
+        """
+        folded = folded if folded is not None else [fold(w) for w in words]
         out: list[Tagged] = []
-        for w, tag in zip(folded, self.tag_upos(folded), strict=True):
-            out.append(self.lemma_feats(w, tag))
+        prev = "<s>"
+        fixed = self._fixed
+        cache = self._cache
+        classes = self.classes
+        n = len(folded)
+        for i, w in enumerate(folded):
+            r = fixed.get(w, _MISSING)
+            if r is _MISSING:
+                if len(fixed) > 200_000:
+                    fixed.clear()
+                r = fixed[w] = self._fixed_tag(w)
+            if r is None:
+                nc = classes.get(folded[i + 1], "?") if i + 1 < n else "</s>"
+                key = (w, prev, nc)
+                r = cache.get(key)
+                if r is None:
+                    if len(cache) > 200_000:
+                        cache.clear()
+                    tag = self.perceptron.predict_split(
+                        w,
+                        lambda w=w: word_features(w, self.treebank, self.hazm.get(w, "")),  # type: ignore[misc]
+                        context_features(w, prev, nc),
+                    )
+                    r = cache[key] = self.lemma_feats(w, tag)
+            out.append(r)  # type: ignore[arg-type]
+            prev = r[0]  # type: ignore[index]
         return out
 
     def lemma_feats(self, w: str, tag: str) -> Tagged:

@@ -26,10 +26,14 @@ DETACHED_SUFFIXES = frozenset(
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, text)`` of the tokens of ``text[start:end]`` (offsets into ``text``)."""
+    toks = [
+        (m.start(), m.end(), m.group())
+        for m in TOKEN_RX.finditer(text, start, len(text) if end is None else end)
+    ]
+    if not any(w in DETACHED_SUFFIXES for _, _, w in toks):
+        return toks
     out: list[tuple[int, int, str]] = []
-    for m in TOKEN_RX.finditer(text, start, len(text) if end is None else end):
-        s, e = m.span()
-        w = m.group()
+    for s, e, w in toks:
         if (
             out
             and w in DETACHED_SUFFIXES
