@@ -42,7 +42,7 @@ from rasad.events.mentions import (
     we_partner,
 )
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml, talk_nouns
-from rasad.events.scope import DROP, Scope
+from rasad.events.scope import DROP, ClauseIndex, Scope
 from rasad.events.setting import Setting
 from rasad.model import Article, Quote, Timex
 
@@ -175,6 +175,7 @@ class Grammar:
         prev_subject: Actor | None = None
         prev_date: str | None = None
         persons = frozenset(e.name for e in doc.entities if e.type == "PER")
+        clauses = ClauseIndex(doc.clauses) if doc.clauses else None
         tstarts = [t.start for t in timexes]
         qstarts = [q.start for q in quotes]
         for si, sent in enumerate(doc.sentences):
@@ -207,6 +208,7 @@ class Grammar:
                         tuple(x.start() for x in trigs),
                         nationality,
                         persons,
+                        clauses,
                     )
                     if f is not None:
                         found.append(f)
@@ -259,6 +261,7 @@ class Grammar:
         trig_starts: tuple[int, ...] = (),
         nationality: dict[str, str] | None = None,
         persons: frozenset[str] = frozenset(),
+        clauses: ClauseIndex | None = None,
     ) -> Found | None:
         text = doc.text
         trig: Trigger = self.triggers[m.index]
@@ -270,7 +273,11 @@ class Grammar:
             return None
         if trig.type == "CONSULT" and self.cx.sports(text, s0, s1):
             return None  # a match, not a meeting
-        if trig.type == "REJECT" and trig.kind == "verbal" and self.claim_rx.search(text, max(s0, ts - 120), ts):
+        if (
+            trig.type == "REJECT"
+            and trig.kind == "verbal"
+            and self.claim_rx.search(text, max(s0, ts - 120), ts)
+        ):
             return None  # ادعاهای X را رد کرد: a denial of a claim is a quote, not a REJECT
         for rx in self.idioms:
             im = rx.search(text, max(s0, ts - 30), min(s1, te + 40))
@@ -554,8 +561,12 @@ class Grammar:
         pub = doc.published or ""
         ahead = [(t.start, t.end) for t in timexes if pub and t.value and t.value[:10] > pub[:10]]
         verdict = self.scope.judge(text, max(s0, ctx.region_start), s1, ts, te, trig.kind, ahead)
-        if verdict == DROP or (topic and verdict is None):
-            return None
+        if (
+            verdict == DROP
+            or (topic and verdict is None)
+            or (clauses is not None and clauses.conditional(ts))
+        ):
+            return None  # (the syntax layer's conditional clauses too: اگر ... حمله کنند)
         if (
             verdict is not None
             and not (trig.status and verdict != "cancelled")

@@ -18,10 +18,12 @@ cancel it, ``قرار نیست`` / ``... را تکذیب کرد`` deny it, ``د�
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
 from rasad.events.resources import compile_fa, load_yaml
+from rasad.model import Clause
 
 DROP = "drop"
 _BREAK = re.compile(r"[،؛:]|\s(?:اما|ولی|در حالی که|زیرا|چون)\s")
@@ -107,3 +109,32 @@ class Scope:
         ):
             return "planned"
         return None
+
+
+class ClauseIndex:
+    """The clauses of one article (stage ``syntax``) by offset: the innermost clause
+    around a trigger in O(log n) (a few neighbours are scanned for nesting)."""
+
+    def __init__(self, clauses: Sequence[Clause]) -> None:
+        self.clauses = sorted(clauses, key=lambda c: (c.start, -c.end))
+        self.starts = [c.start for c in self.clauses]
+        self.all = list(clauses)
+
+    def at(self, offset: int) -> Clause | None:
+        k = bisect.bisect_right(self.starts, offset)
+        best: Clause | None = None
+        for c in reversed(self.clauses[max(0, k - 8) : k]):
+            if c.start <= offset < c.end and (best is None or c.end - c.start < best.end - best.start):
+                best = c
+        return best
+
+    def conditional(self, offset: int) -> bool:
+        """Is the clause at ``offset`` (or the one governing it) a condition (اگر ... حمله کنند)?"""
+        c = self.at(offset)
+        for _ in range(2):
+            if c is None:
+                return False
+            if c.kind == "conditional":
+                return True
+            c = self.all[c.parent] if c.parent is not None and c.parent < len(self.all) else None
+        return False
