@@ -20,7 +20,13 @@ from rasad.events.grammar import JOINT, Found, Grammar
 from rasad.events.merge import dates_compatible, more_specific
 from rasad.events.quotemodel import load_model
 from rasad.events.resources import cameo_code, talk_nouns
-from rasad.events.speech import date_by_source, drop_nested_actors, explicit_quote_dates, fold_repeats
+from rasad.events.speech import (
+    date_by_source,
+    date_from_setting,
+    drop_nested_actors,
+    explicit_quote_dates,
+    fold_repeats,
+)
 from rasad.model import Article, Event
 
 __all__ = ["EventStage"]
@@ -204,6 +210,7 @@ class EventStage:
         if self.quote_model is not None:
             found += self.quote_model.acts(doc, found)
         drop_nested_actors(found)
+        date_from_setting(found, doc, self.grammar.scope.setting_rx)
         date_by_source(found, explicit_quote_dates(doc))
         return fold_repeats(found, doc.text)
 

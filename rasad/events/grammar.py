@@ -352,7 +352,13 @@ class Grammar:
             det = bool(self.det_rx.search(text[max(s0, ts - 12) : ts]))
             if det and actors and trig.type == "CONSULT":
                 ante = find_antecedent(found, si, ("CONSULT",), need=2)
-                if ante is not None and {x[0] for x in actors} <= {x[0] for x in ante.actors}:
+                setting = self.prep_before_rx.search(text, max(s0, ts - 20), ts) is not None
+                if ante is not None and (
+                    {x[0] for x in actors} <= {x[0] for x in ante.actors}
+                    # در این دیدار، X از موضع روسیه قدردانی کرد: the meeting told before, whoever
+                    # else the sentence names
+                    or (setting and si - ante.sentence <= 1 and not all(a[0] in persons for a in actors))
+                ):
                     actors = list(ante.actors)
                     anaphoric = True
                     antecedent = ante

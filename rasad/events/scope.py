@@ -51,6 +51,7 @@ class Scope:
         self.present = compile_fa(d["present_verb"])
         self.future = compile_fa(d["future_words"])
         self.engaged_rx = compile_fa(d["engaged"])
+        self.setting_rx = compile_fa(d["setting_anaphor"])
 
     def engaged(self, text: str, ts: int) -> bool:
         """Does the talk noun at ``ts`` follow a verb of taking part (``وارد مذاکره شد``)?"""

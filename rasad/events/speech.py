@@ -132,3 +132,20 @@ def drop_nested_actors(found: list[Found]) -> None:
         ]
         if keep:
             f.actors = keep
+
+
+def date_from_setting(found: list[Found], doc: Article, setting_rx: re.Pattern[str]) -> None:
+    """``در این دیدار، X ... قدردانی کرد``: an undated speech act in a sentence that
+    points back to a meeting takes the date of the latest dated meeting before it."""
+    meetings = sorted((min(f.sentences), f.date) for f in found if f.type == "CONSULT" and f.date)
+    if not meetings:
+        return
+    starts = [m[0] for m in meetings]
+    for f in found:
+        if not _is_speech(f) or f.date or f.sentence >= len(doc.sentences):
+            continue
+        if not setting_rx.search(doc.sentence_text(f.sentence)):
+            continue
+        k = bisect.bisect_right(starts, f.sentence)
+        if k:
+            f.date = meetings[k - 1][1]
