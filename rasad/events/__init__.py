@@ -13,10 +13,20 @@ events of many articles.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rasad.events.factuality import stronger
 from rasad.events.grammar import JOINT, Found, Grammar
 from rasad.events.merge import dates_compatible, more_specific
+from rasad.events.quotemodel import load_model
 from rasad.events.resources import cameo_code, talk_nouns
+from rasad.events.speech import (
+    date_by_source,
+    date_from_setting,
+    drop_nested_actors,
+    explicit_quote_dates,
+    fold_repeats,
+)
 from rasad.model import Article, Event
 
 __all__ = ["EventStage"]
@@ -67,9 +77,29 @@ def _talk_by_phone(a: Found, b: Found) -> bool:
     )
 
 
+def _bucket(f: Found) -> tuple[str, frozenset[str]]:
+    return (f.type, frozenset(x[0] for x in f.actors))
+
+
+def _by_sentence(events: list[Found]) -> Callable[[Found], list[Found]]:
+    """``near(e)``: the events sharing a sentence with ``e``, in list order (an index
+    by sentence, so the pass stays linear in the number of events)."""
+    index: dict[int, list[int]] = {}
+    for i, e in enumerate(events):
+        for si in e.sentences:
+            index.setdefault(si, []).append(i)
+
+    def near(e: Found) -> list[Found]:
+        idx = sorted({i for si in e.sentences for i in index.get(si, ())})
+        return [events[i] for i in idx]
+
+    return near
+
+
 def merge_in_article(found: list[Found]) -> list[Found]:
     """Fold mentions of one occurrence together (status: the strongest; date: the most specific)."""
     out: list[Found] = []
+    buckets: dict[tuple[str, frozenset[str]], list[Found]] = {}  # only same type and actors can merge
     group: dict[int, Found] = {}  # id of a mention -> the merged event holding it
     for f in found:
         target = None
@@ -97,13 +127,14 @@ def merge_in_article(found: list[Found]) -> list[Found]:
         ):
             target = home  # an anaphor joins the event it points back to
         else:  # no antecedent, or one of another type (توافق after a meeting): an earlier mention of its own
-            for e in reversed(out):
+            for e in reversed(buckets.get(_bucket(f), ())):
                 if _can_merge(e, f):
                     target = e
                     break
         group[id(f)] = target if target is not None else f
         if target is None:
             out.append(f)
+            buckets.setdefault(_bucket(f), []).append(f)
             continue
         if target.weak and not f.weak:
             target.status, target.weak = f.status, False
@@ -118,11 +149,12 @@ def merge_in_article(found: list[Found]) -> list[Found]:
     out = _fold_visits(out)
     # a coordinated event takes the date and place of its sentence's event
     # (ملاقات کردند و در آنجا توافق کردند)
+    near = _by_sentence(out)
     for e in out:
         if e.status in ("planned", "proposed") or (e.date and e.location):
             continue
         names = {x[0] for x in e.actors}
-        for o in out:
+        for o in near(e):
             if (
                 o is e
                 or o.type == e.type
@@ -141,10 +173,11 @@ def _fold_visits(found: list[Found]) -> list[Found]:
     """``X به مسکو سفر کرد و با لاوروف دیدار کرد``: the trip is the setting of the
     meeting in its sentence, not an event of its own (the meeting becomes a visit)."""
     drop: set[int] = set()
+    near = _by_sentence(found)
     for e in found:
         if e.type != "CONSULT" or e.mode != "visit" or not e.trigger.startswith("سفر"):
             continue
-        for o in found:
+        for o in near(e):
             if (
                 o is e
                 or id(o) in drop
@@ -169,10 +202,17 @@ class EventStage:
 
     def __init__(self) -> None:
         self.grammar = Grammar()
+        self.quote_model = load_model()
 
     def find(self, doc: Article) -> list[Found]:
         """The merged event mentions of ``doc`` (internal form)."""
-        return merge_in_article(self.grammar.extract(doc))
+        found = merge_in_article(self.grammar.extract(doc))
+        if self.quote_model is not None:
+            found += self.quote_model.acts(doc, found)
+        drop_nested_actors(found)
+        date_from_setting(found, doc, self.grammar.scope.setting_rx)
+        date_by_source(found, explicit_quote_dates(doc))
+        return fold_repeats(found, doc.text)
 
     def __call__(self, doc: Article) -> Article:
         try:

@@ -72,6 +72,8 @@ class ActorResolver:
         self.between_rx = re.compile(bound + compile_fa(mk["between"]).pattern)
         self.target_rx = re.compile(bound + compile_fa(mk["target"]).pattern)
         self.poss_rx = re.compile(alternation(g["possessive_roles"]))
+        self.about_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(g["about_before"]).pattern)
+        self.era_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(g["era_before"]).pattern)
         self.topic_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(g["topic_heads"]).pattern + r"[ \u200c]+$")
         self.plural_roles = {_norm(k): v for k, v in g["plural_roles"].items()}
         self.plural_rx = re.compile(
@@ -341,6 +343,10 @@ class ActorResolver:
             )
         ):
             c.modifier = True  # بحران سوریه: a topic
+        if self.about_rx.search(text, max(0, c.start - 40), c.start) or self.era_rx.search(
+            text, max(0, c.start - 40), c.start
+        ):
+            c.modifier = True  # درباره سوریه, در دوران اوباما: a topic or a time, not a party
         # a byline: "خبرگزاری؛ نام نویسنده - متن" names the writer, not an actor
         line_start = max(text.rfind("\n", 0, c.start), -1) + 1
         if c.start - line_start < 60 and self.byline_rx.match(text, c.end):

@@ -14,6 +14,7 @@ The patterns live in ``rasad/data/events/grammar.yaml`` (key ``constructions``).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from rasad.events.actors import ActorResolver, Candidate
@@ -326,12 +327,14 @@ class Constructions:
         to ``known`` (the nationalities read off title mentions)."""
         out = dict(known)
         text = doc.text
-        states = [c for c in cands if c.actor and c.etype != "PER"]
+        states = sorted((c for c in cands if c.actor and c.etype != "PER"), key=lambda c: c.start)
+        sstarts = [c.start for c in states]
         for ent in doc.entities:
             if ent.type != "PER" or ent.name in out:
                 continue
             for m in ent.mentions:
-                nxt = next((c for c in states if m.end < c.start <= m.end + 45), None)
+                k = bisect.bisect_right(sstarts, m.end)
+                nxt = states[k] if k < len(states) and states[k].start <= m.end + 45 else None
                 if nxt is None or "." in text[m.end : nxt.start]:
                     continue
                 if self.role_rx.search(text, m.end, nxt.start):

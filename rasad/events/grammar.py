@@ -19,6 +19,7 @@ reuse the actors of an earlier event; the stage merges them with it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -40,14 +41,15 @@ from rasad.events.mentions import (
     trim_span,
     we_partner,
 )
-from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml
+from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml, talk_nouns
+from rasad.events.scope import DROP, ClauseIndex, Scope
 from rasad.events.setting import Setting
 from rasad.model import Article, Quote, Timex
 
 JOINT = ("CONSULT", "AGREE")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _B = r"(?<![\w\u200c])"  # no letter or ZWNJ before
-MIN_ACTORS = {"CONSULT": 2, "AGREE": 2, "ASSAULT": 2, "SUPPORT": 2, "ACCUSE": 2}
+MIN_ACTORS = {"CONSULT": 2, "AGREE": 2, "ASSAULT": 2, "ACCUSE": 2}
 
 
 @dataclass
@@ -71,6 +73,9 @@ class Grammar:
         tdata = load_yaml("triggers.yaml")
         self.block = [compile_fa(p) for p in tdata.get("block_before", [])]
         self.idioms = [compile_fa(p) for p in tdata.get("idioms", [])]
+        self.norm_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(tdata["norm_subject"]).pattern)
+        self.duty_rx = compile_fa(tdata["own_duty"])
+        self.claim_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(tdata["claim_object"]).pattern)
         g = load_yaml("grammar.yaml")
         self.reporting = re.compile(r"(?<![\w\u200c])" + compile_fa(g["reporting"]).pattern)
         self.pair_rx = re.compile(
@@ -90,6 +95,7 @@ class Grammar:
         self.since_rx = re.compile(_B + compile_fa(load_yaml("factuality.yaml")["since"]).pattern)
         self.cx = Constructions()
         self.setting = Setting()
+        self.scope = Scope()
 
     def _subject(self, cands: list[Candidate], text: str, a: int, b: int, prev: Actor | None) -> Actor | None:
         """The first unmarked actor in ``[a, b)``, else a pronoun's antecedent."""
@@ -112,7 +118,7 @@ class Grammar:
     def _context(
         self,
         doc: Article,
-        quotes: list[Quote],
+        quotes: tuple[list[Quote], list[int]],
         sent_start: int,
         sent_end: int,
         cues: list[re.Match[str]],
@@ -120,7 +126,9 @@ class Grammar:
         ts: int,
         prev: Actor | None,
     ) -> _Ctx:
-        for q in quotes:
+        qs, qstarts = quotes
+        k = bisect.bisect_right(qstarts, ts)
+        for q in reversed(qs[max(0, k - 4) : k]):  # the quotes starting just before the trigger
             if q.start <= ts < q.end:
                 sp = self.resolver.speaker(q.speaker, q.speaker_id, doc)
                 if sp is None and q.start > sent_start:  # an unnamed speaker: مقامات اوکراینی اعلام کردند
@@ -166,14 +174,19 @@ class Grammar:
         found: list[Found] = []
         prev_subject: Actor | None = None
         prev_date: str | None = None
+        persons = frozenset(e.name for e in doc.entities if e.type == "PER")
+        clauses = ClauseIndex(doc.clauses) if doc.clauses else None
+        tstarts = [t.start for t in timexes]
+        qstarts = [q.start for q in quotes]
         for si, sent in enumerate(doc.sentences):
+            in_sent = timexes[bisect.bisect_left(tstarts, sent.start) : bisect.bisect_left(tstarts, sent.end)]
             trigs = triggers_in(matches, starts, sent.start, sent.end)
             cands = index.between(sent.start, sent.end)
             if trigs:
                 self.resolver.flag(text, cands)
                 cands = self.cx.this_country(text, cands, self.resolver, sent.start)  # این کشور
                 cues = list(self.reporting.finditer(text, sent.start, sent.end))
-                stimex = [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
+                stimex = [t for t in in_sent if t.end <= sent.end]
                 prev_end = sent.start
                 for k, m in enumerate(trigs):
                     nxt = trigs[k + 1].start() if k + 1 < len(trigs) else sent.end
@@ -187,18 +200,20 @@ class Grammar:
                         nxt,
                         cands,
                         cues,
-                        quotes,
+                        (quotes, qstarts),
                         stimex,
                         prev_subject,
                         found,
                         prev_date,
                         tuple(x.start() for x in trigs),
                         nationality,
+                        persons,
+                        clauses,
                     )
                     if f is not None:
                         found.append(f)
                         prev_end = m.end()
-            prev_date = pick_date(timexes, sent.start, sent.end, sent.start)
+            prev_date = pick_date(in_sent, sent.start, sent.end, sent.start)
             if trigs:
                 subj = next(
                     (
@@ -238,13 +253,15 @@ class Grammar:
         nxt: int,
         cands: list[Candidate],
         cues: list[re.Match[str]],
-        quotes: list[Quote],
+        quotes: tuple[list[Quote], list[int]],
         timexes: list[Timex],
         prev_subject: Actor | None,
         found: list[Found],
         prev_date: str | None = None,
         trig_starts: tuple[int, ...] = (),
         nationality: dict[str, str] | None = None,
+        persons: frozenset[str] = frozenset(),
+        clauses: ClauseIndex | None = None,
     ) -> Found | None:
         text = doc.text
         trig: Trigger = self.triggers[m.index]
@@ -256,6 +273,12 @@ class Grammar:
             return None
         if trig.type == "CONSULT" and self.cx.sports(text, s0, s1):
             return None  # a match, not a meeting
+        if (
+            trig.type == "REJECT"
+            and trig.kind == "verbal"
+            and self.claim_rx.search(text, max(s0, ts - 120), ts)
+        ):
+            return None  # ادعاهای X را رد کرد: a denial of a claim is a quote, not a REJECT
         for rx in self.idioms:
             im = rx.search(text, max(s0, ts - 30), min(s1, te + 40))
             if im is not None and im.start() <= ts and im.end() >= te:
@@ -284,6 +307,7 @@ class Grammar:
         actors: list[Actor] = []
         anaphoric = False
         weak = False
+        topic = False
         antecedent: Found | None = None
         ante_mode: str | None = None
         if trig.type in JOINT:
@@ -328,8 +352,26 @@ class Grammar:
             det = bool(self.det_rx.search(text[max(s0, ts - 12) : ts]))
             if det and actors and trig.type == "CONSULT":
                 ante = find_antecedent(found, si, ("CONSULT",), need=2)
-                if ante is not None and {x[0] for x in actors} <= {x[0] for x in ante.actors}:
+                setting = self.prep_before_rx.search(text, max(s0, ts - 20), ts) is not None
+                if ante is not None and (
+                    {x[0] for x in actors} <= {x[0] for x in ante.actors}
+                    # در این دیدار، X از موضع روسیه قدردانی کرد: the meeting told before, whoever
+                    # else the sentence names
+                    or (setting and si - ante.sentence <= 1 and not all(a[0] in persons for a in actors))
+                ):
                     actors = list(ante.actors)
+                    anaphoric = True
+                    antecedent = ante
+                elif (
+                    ante is not None
+                    and si - ante.sentence <= 1
+                    and len(actors) == len(ante.actors)
+                    and all(a[0] in persons for a in actors)
+                    and not any(a[0] in persons for a in ante.actors)
+                ):
+                    # وزیران خارجه ایران و روسیه ... دیدار کردند. ظریف و لاوروف در این دیدار ...:
+                    # the people the next sentence names are the meeting's actors
+                    ante.actors = list(actors)
                     anaphoric = True
                     antecedent = ante
             if trig.type == "AGREE" and ctx.in_speech and ctx.speaker and actors in ([], [ctx.speaker]):
@@ -477,6 +519,10 @@ class Grammar:
                 actors = self.cx.nested_from(text, cands, lo, ts, actors)
         if len(actors) < max(MIN_ACTORS.get(trig.type, 1), 2 if trig.needs_target else 1):
             return None
+        if trig.party_before and (
+            self.norm_rx.search(text, max(s0, ts - 40), ts) or self.duty_rx.match(text[te : min(s1, te + 90)])
+        ):
+            return None  # همه نهادها ... باید, ما باید ... کنیم: a norm, not a request
 
         # status
         if (
@@ -508,6 +554,32 @@ class Grammar:
                 text, ts, te, cs, ce, purpose=trig.type in JOINT or trig.type == "ASSAULT"
             )
             weak = not explicit
+            # مذاکره as a topic (در قبال مذاکرات با X, میز مذاکره): no occurrence stated
+            topic = (
+                weak
+                and not anaphoric
+                and trig.type == "CONSULT"
+                and bool(talk_nouns().match(m.group()))
+                and not self.scope.engaged(text, ts)
+            )
+
+        # the clause's own cues: a condition, question or wish is no event; cancel/deny/plan cues
+        pub = doc.published or ""
+        ahead = [(t.start, t.end) for t in timexes if pub and t.value and t.value[:10] > pub[:10]]
+        verdict = self.scope.judge(text, max(s0, ctx.region_start), s1, ts, te, trig.kind, ahead)
+        if (
+            verdict == DROP
+            or (topic and verdict is None)
+            or (clauses is not None and clauses.conditional(ts))
+        ):
+            return None  # (the syntax layer's conditional clauses too: اگر ... حمله کنند)
+        if (
+            verdict is not None
+            and not (trig.status and verdict != "cancelled")
+            and not (verdict == "denied" and trig.type == "REJECT")
+            and not (verdict in ("planned", "ongoing") and status not in ("occurred", "ongoing"))
+        ):
+            status, weak = verdict, False
 
         # date: speech acts take the date of the speech; others their own clause's
         speech_act = trig.type not in JOINT and trig.type != "ASSAULT"
@@ -523,8 +595,9 @@ class Grammar:
         elif anaphoric:
             date = pick_date(timexes, te, date_end, te, others)
         elif speech_act:
-            if not ctx.in_speech:  # the statement's own clause (not a date after ، اما)
-                date = pick_date(timexes, date_start, date_end, ts)
+            if not ctx.in_speech:  # the statement's own clause (not a date after ، اما),
+                # before the act: a date inside what is asked or charged is the content's
+                date = pick_date(timexes, date_start, ts, ts)
             else:
                 speech_end = ctx.cue_start if ctx.cue_start is not None else ctx.region_start
                 date = pick_date(timexes, s0, speech_end, ts) if speech_end > s0 else None
@@ -567,6 +640,10 @@ class Grammar:
             )
         ):
             date = doc.published
+
+        if status == "cancelled" and date is not None:
+            # به هفته آینده موکول شد: the new date is not the one called off
+            date = pick_date(timexes, max(ctx.region_start, cs), ts, ts)
 
         location: Actor | None = None
         if trig.type in JOINT or trig.type == "ASSAULT":

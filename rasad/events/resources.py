@@ -81,6 +81,7 @@ class Trigger:
     continues: bool = False
     needs_target: bool = False
     object_inside: bool = False  # the demanded act is inside the match: خواستار خروج X شد
+    party_before: bool = False  # the party asked is the subject right before it: X باید ...
 
 
 _META = set("()[]{}?*+|.^$\\")
@@ -181,6 +182,7 @@ def load_triggers() -> tuple[list[Trigger], re.Pattern[str]]:
             requires=compile_fa(req) if req else None,
             continues=bool(row.get("continues", False)),
             needs_target=bool(row.get("needs_target", False)),
+            party_before=bool(row.get("party_before", False)),
             object_inside=bool(row.get("object_inside", False)),
         )
         triggers.append(t)
