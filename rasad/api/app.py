@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import rasad
+from rasad.api.analyst import router as analyst_router
 from rasad.api.routes import router
 from rasad.errors import IngestError, QueryError, RasadError, StoreError
 from rasad.pipeline import Pipeline, default_pipeline
@@ -226,6 +227,7 @@ def create_app(
     )
     app.state.rasad = res
     app.include_router(router)
+    app.include_router(analyst_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
