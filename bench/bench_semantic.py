@@ -48,18 +48,24 @@ def main() -> None:
     ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
     ap.add_argument("--passages", type=int, default=100_000)
     ap.add_argument("--queries", type=int, default=200, help="timed queries at scale")
+    ap.add_argument("--store", default=None, help="keep the indexed store here and reuse it on the next run")
     a = ap.parse_args()
     shared = Path(a.shared)
-    with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "b.db") as st:
-        for _ in ingest_items(st, iter_inputs([shared / "seeds", shared / "corpus" / "articles"]), default_pipeline()):
-            pass
+    with tempfile.TemporaryDirectory() as tmp, Store.open(a.store or Path(tmp) / "b.db") as st:
+        if not st.stats()["articles"]:
+            for _ in ingest_items(st, iter_inputs([shared / "seeds", shared / "corpus" / "articles"]),
+                                  default_pipeline()):
+                pass
         ix = SemanticIndex(st)
         t0 = time.perf_counter()
         n = ix.index_pending()
         dt = time.perf_counter() - t0
         npass = st._one("SELECT count(*) AS n FROM passage_vectors")["n"]
-        print(f"indexed {n} articles, {npass} passages in {dt:.1f} s: {dt / max(n, 1) * 1000:.0f} ms per article,"
+        if n:
+            print(f"indexed {n} articles, {npass} passages in {dt:.1f} s: {dt / max(n, 1) * 1000:.0f} ms per article,"
               f" {npass / dt:.1f} passages/s")
+        else:
+            print(f"reusing the indexed store {a.store} ({npass} passages)")
         tr = QueryTranslator.load()
         scores: dict[tuple[str, str], list[float]] = {}
         for lang, q, rel in load_queries():

@@ -143,18 +143,21 @@ class SemanticIndex:
         if hybrid:
             from rasad.semantic.translate import QueryTranslator
 
-            queries = [query]
-            persian = QueryTranslator.load().fts_query(query)
-            if persian:
-                queries.append(persian)
-            for q in queries:
+            tr = QueryTranslator.load()
+            # (query, weight): the words as typed, the English words put in Persian, and — weighing
+            # double — the articles that name every person, place or body the query names
+            queries: list[tuple[str | None, float]] = [(query, 1.0), (tr.fts_query(query), 1.0),
+                                                       (tr.names_query(query), 2.0)]
+            for q, weight in queries:
+                if not q:
+                    continue
                 try:
                     hits = self.store.search(q, limit=50)
                 except QueryError:
                     hits = []
                 for rank, h in enumerate(hits):
                     words.setdefault(int(h["id"]), h)
-                    fused[int(h["id"])] = fused.get(int(h["id"]), 0.0) + 1.0 / (RRF_K + rank + 1)
+                    fused[int(h["id"])] = fused.get(int(h["id"]), 0.0) + weight / (RRF_K + rank + 1)
         order = sorted(fused, key=lambda a: -fused[a])[:limit]
         if not order:
             return []

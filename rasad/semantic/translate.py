@@ -43,16 +43,30 @@ class QueryTranslator:
 
     def persian_terms(self, query: str) -> list[str]:
         """The Persian words and names an English query stands for (empty for a Persian query)."""
+        return self._translate(query)[0]
+
+    def persian_names(self, query: str) -> list[str]:
+        """Only the names (people, places, bodies) of an English query, in Persian."""
+        return self._translate(query)[1]
+
+    def names_query(self, query: str) -> str | None:
+        """An FTS query that every name of the query must match (None without names)."""
+        names = self.persian_names(query)
+        return " ".join(f'"{n}"' for n in names) if names else None
+
+    def _translate(self, query: str) -> tuple[list[str], list[str]]:
         if not _HAS_LATIN.search(query):
-            return []
+            return [], []
         words = _EN_WORD.findall(query)
         out: list[str] = []
+        names: list[str] = []
         i = 0
         while i < len(words):
             for n in range(min(self._max_words, len(words) - i), 0, -1):
                 key = " ".join(words[i : i + n]).lower()
                 if key in self.names:
                     out.append(self.names[key])
+                    names.append(self.names[key])
                     i += n
                     break
             else:
@@ -61,7 +75,7 @@ class QueryTranslator:
                         out += self.terms[s]
                         break
                 i += 1
-        return list(dict.fromkeys(out))
+        return list(dict.fromkeys(out)), list(dict.fromkeys(names))
 
     def fts_query(self, query: str) -> str | None:
         terms = self.persian_terms(query)
