@@ -105,3 +105,40 @@ def semantic_search(db: str, query: str, limit: int, hybrid: bool, as_json: bool
         t.add_row(str(h["id"]), h.get("published") or "", Text((h.get("title") or "")[:60]),
                   f"{h['similarity']:.3f}", Text((h.get("passage") or "")[:160]))
     _out().print(t)
+
+
+@main.command(name="export")
+@click.argument("kind", type=click.Choice(["events", "timeline", "quotes", "entities", "graph"]))
+@db_option
+@click.option("--format", "fmt", default=None,
+              help="csv or jsonl (all); geojson or timelinejs (timeline); graphml (graph). Default: csv, graphml for graph.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write here instead of stdout.")
+@click.option("--type", "etype", default=None, help="Event type (events, timeline, graph) or entity type (entities).")
+@click.option("--actor", default=None)
+@click.option("--status", default=None)
+@click.option("--speaker", default=None, help="Quotes of one speaker.")
+@click.option("--since", default=None)
+@click.option("--until", default=None)
+def export_cmd(kind: str, db: str, fmt: str | None, output: Path | None, etype: str | None, actor: str | None,
+               status: str | None, speaker: str | None, since: str | None, until: str | None) -> None:
+    """Export events, merged events (timeline), quotes, entities or the who-met-whom graph."""
+    import sys
+
+    from rasad.export import export
+
+    fmt = fmt or ("graphml" if kind == "graph" else "csv")
+    filters: dict[str, str | None]
+    if kind in ("events", "timeline", "graph"):
+        filters = {"type": etype, "actor": actor, "status": status, "since": since, "until": until}
+    elif kind == "quotes":
+        filters = {"speaker": speaker, "since": since, "until": until}
+    else:
+        filters = {"type": etype}
+    with _open(db) as st:
+        if output is None:
+            n = export(st, kind, fmt, sys.stdout, **filters)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                n = export(st, kind, fmt, fh, **filters)
+    _err().print(f"exported {n} {kind} row(s) as {fmt}" + (f" → {output}" if output else ""))

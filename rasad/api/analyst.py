@@ -6,7 +6,8 @@ from __future__ import annotations
 import threading
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import Response
 
 from rasad.api.routes import ISO, FastJSON, Limit, Offset, _store, json_out
 from rasad.api.shape import with_jalali
@@ -65,6 +66,43 @@ def semantic(
     except QueryError as e:
         raise HTTPException(status_code=400, detail=str(e)) from None
     return {"items": [with_jalali(h) for h in hits], "query": q, "pending": ix.pending()}
+
+
+_MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8",
+          "geojson": "application/geo+json", "timelinejs": "application/json", "graphml": "application/graphml+xml"}
+
+
+@router.get("/export/{kind}", summary="Events, timeline, quotes, entities or the who-met-whom graph as a file")
+def export_file(
+    request: Request,
+    kind: Annotated[str, Path(pattern=r"^(events|timeline|quotes|entities|graph)$")],
+    format: Annotated[str | None, Query(pattern=r"^(csv|jsonl|geojson|timelinejs|graphml)$")] = None,
+    type: Annotated[str | None, Query(max_length=20)] = None,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    status: Annotated[str | None, Query(max_length=20)] = None,
+    speaker: Annotated[str | None, Query(max_length=200)] = None,
+    since: Annotated[str | None, Query(pattern=ISO)] = None,
+    until: Annotated[str | None, Query(pattern=ISO)] = None,
+) -> Response:
+    import io
+
+    from rasad.export import export
+
+    fmt = format or ("graphml" if kind == "graph" else "csv")
+    if kind in ("events", "timeline", "graph"):
+        filters = {"type": type, "actor": actor, "status": status, "since": since, "until": until}
+    elif kind == "quotes":
+        filters = {"speaker": speaker, "since": since, "until": until}
+    else:
+        filters = {"type": type}
+    buf = io.StringIO()
+    try:
+        export(_store(request), kind, fmt, buf, **filters)
+    except QueryError as e:
+        raise HTTPException(status_code=400, detail=str(e)) from None
+    ext = {"timelinejs": "json"}.get(fmt, fmt)
+    return Response(buf.getvalue().encode("utf-8"), media_type=_MEDIA[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="rasad-{kind}.{ext}"'})
 
 
 def _lexicon(request: Request) -> Any:

@@ -44,3 +44,14 @@ def test_semantic_endpoint(client: TestClient) -> None:
     assert body["items"][0]["matched_words"] is True
     assert client.get("/api/semantic", params={"q": ""}).status_code in (400, 422)
 
+
+
+def test_export_endpoint(client: TestClient) -> None:
+    r = client.get("/api/export/quotes", params={"format": "jsonl"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/x-ndjson")
+    assert "attachment" in r.headers["content-disposition"]
+    assert any('"Sergey Lavrov"' in line for line in r.text.splitlines())
+    r = client.get("/api/export/timeline", params={"format": "geojson"})
+    assert r.status_code == 200 and r.json()["type"] == "FeatureCollection"
+    assert client.get("/api/export/quotes", params={"format": "geojson"}).status_code == 400
+    assert client.get("/api/export/secrets").status_code in (400, 404, 422)
