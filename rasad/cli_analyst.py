@@ -125,16 +125,10 @@ def export_cmd(kind: str, db: str, fmt: str | None, output: Path | None, etype: 
     """Export events, merged events (timeline), quotes, entities or the who-met-whom graph."""
     import sys
 
-    from rasad.export import export
+    from rasad.export import export, filters_for
 
     fmt = fmt or ("graphml" if kind == "graph" else "csv")
-    filters: dict[str, str | None]
-    if kind in ("events", "timeline", "graph"):
-        filters = {"type": etype, "actor": actor, "status": status, "since": since, "until": until}
-    elif kind == "quotes":
-        filters = {"speaker": speaker, "since": since, "until": until}
-    else:
-        filters = {"type": etype}
+    filters = filters_for(kind, type=etype, actor=actor, status=status, speaker=speaker, since=since, until=until)
     with _open(db) as st:
         if output is None:
             n = export(st, kind, fmt, sys.stdout, **filters)

@@ -40,6 +40,16 @@ COLUMNS = {
 }
 
 
+def filters_for(kind: str, type: str | None = None, actor: str | None = None, status: str | None = None,
+                speaker: str | None = None, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    """The filters that apply to one kind of export (the others are dropped)."""
+    if kind in ("events", "timeline", "graph"):
+        return {"type": type, "actor": actor, "status": status, "since": since, "until": until}
+    if kind == "quotes":
+        return {"speaker": speaker, "since": since, "until": until}
+    return {"type": type}
+
+
 def _paged(fetch: Callable[[int, int], list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
     off = 0
     while True:

@@ -86,15 +86,10 @@ def export_file(
 ) -> Response:
     import io
 
-    from rasad.export import export
+    from rasad.export import export, filters_for
 
     fmt = format or ("graphml" if kind == "graph" else "csv")
-    if kind in ("events", "timeline", "graph"):
-        filters = {"type": type, "actor": actor, "status": status, "since": since, "until": until}
-    elif kind == "quotes":
-        filters = {"speaker": speaker, "since": since, "until": until}
-    else:
-        filters = {"type": type}
+    filters = filters_for(kind, type=type, actor=actor, status=status, speaker=speaker, since=since, until=until)
     buf = io.StringIO()
     try:
         export(_store(request), kind, fmt, buf, **filters)

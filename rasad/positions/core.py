@@ -198,27 +198,25 @@ _CLAUSE_BREAK = re.compile(r"[.،؛!?؟:\n]|(?<![\w\u200c])(?:که|اما|ولی
 _SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
 
 
-def _sentence(text: str, at: int) -> tuple[int, int]:
+def _around(text: str, at: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The stretch of ``text`` around offset ``at`` between two matches of ``breaks``."""
     start, end = 0, len(text)
-    for m in _SENTENCE_BREAK.finditer(text):
+    for m in breaks.finditer(text):
         if m.end() <= at:
             start = m.end()
         elif m.start() > at:
             end = m.start()
             break
     return start, end
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    return _around(text, at, _SENTENCE_BREAK)
 
 
 def _segment(text: str, at: int) -> tuple[int, int]:
-    """The clause-like stretch of ``text`` around offset ``at`` (between punctuation and که/اما/ولی)."""
-    start, end = 0, len(text)
-    for m in _CLAUSE_BREAK.finditer(text):
-        if m.end() <= at:
-            start = m.end()
-        elif m.start() > at:
-            end = m.start()
-            break
-    return start, end
+    """The clause-like stretch around ``at`` (between punctuation and که/اما/ولی)."""
+    return _around(text, at, _CLAUSE_BREAK)
 
 
 def apply_polarity(stance: str, polarity: int) -> str:
