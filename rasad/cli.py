@@ -298,8 +298,16 @@ def show(ident: str, db: str, as_json: bool) -> None:
 @db_option
 @json_option
 @page_options
-def search(query: str, db: str, as_json: bool, limit: int, offset: int) -> None:
+@click.option("--semantic", is_flag=True, help="Search by meaning (English or Persian), fused with word search;"
+              " needs `rasad index` first.")
+@click.option("--meaning-only", is_flag=True, help="With --semantic: rank by meaning alone.")
+def search(query: str, db: str, as_json: bool, limit: int, offset: int, semantic: bool, meaning_only: bool) -> None:
     """Full-text search: words (میشود also finds می‌شود), "a phrase", OR, -excluded, prefix*."""
+    if semantic:
+        from rasad.cli_analyst import semantic_search
+
+        semantic_search(db, query, limit or 10, hybrid=not meaning_only, as_json=as_json)
+        return
     with _open(db) as st:
         hits = st.search(query, limit=limit, offset=offset)
     if as_json:
@@ -545,3 +553,7 @@ def serve(db: str, host: str, port: int, workers: int, allow_hosts: tuple[str, .
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+# commands of their own modules, registered on the group
+from rasad import cli_analyst  # noqa: E402,F401

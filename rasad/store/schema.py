@@ -231,10 +231,27 @@ CREATE TRIGGER articles_version_delete AFTER DELETE ON articles BEGIN
 END;
 """
 
+# Vectors of passages for search by meaning (rasad.semantic); filled by `rasad index`.
+M0006_PASSAGE_VECTORS = """
+CREATE TABLE passage_vectors (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    model      TEXT NOT NULL,
+    vec        BLOB
+);
+CREATE INDEX passage_vectors_article ON passage_vectors(article_id);
+CREATE TRIGGER passage_vectors_version AFTER INSERT ON passage_vectors BEGIN
+    UPDATE store_version SET n = n + 1 WHERE id = 1;
+END;
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_core", M0001_CORE),
     ("0002_merged_events", M0002_MERGED_EVENTS),
     ("0003_search_fts5", M0003_SEARCH),
     ("0004_search_contentless", M0004_SEARCH_CONTENTLESS),
     ("0005_merged_summary", M0005_MERGED_SUMMARY),
+    ("0006_passage_vectors", M0006_PASSAGE_VECTORS),
 ]

@@ -425,7 +425,13 @@ function snippetNode(hit) {
 
 async function viewSearch(params) {
   const q = params.q || "";
+  const semantic = params.semantic === "1";
   document.getElementById("search-input").value = q;
+  document.getElementById("search-semantic").checked = semantic;
+  if (semantic && q.trim()) {
+    await viewSemantic(q);
+    return;
+  }
   const path = `/api/search${qs({ q, offset: params.offset })}`;
   setJson(path);
   if (!q.trim()) {
@@ -440,6 +446,69 @@ async function viewSearch(params) {
   show(el("h1", {}, "نتیجهٔ جست‌وجو برای «", q, "»"),
     hits.length ? el("ul", { class: "list", id: "results" }, hits) : el("p", { class: "empty", id: "no-results" }, "نتیجه‌ای یافت نشد."),
     pager("search", { q }, data));
+}
+
+/* Search by meaning: each hit shows its closest passage; no HTML is parsed. */
+async function viewSemantic(q) {
+  const path = `/api/semantic${qs({ q })}`;
+  setJson(path);
+  const data = await api(path);
+  const hits = data.items.map((h) => el("li", { class: "hit" },
+    el("a", { href: `#/article/${enc(h.id)}`, class: "tl-title" }, h.title || h.doc || `خبر ${h.id}`),
+    el("p", { class: "snippet" }, h.passage || ""),
+    el("div", { class: "meta" },
+      el("span", { class: "badge", title: "cosine similarity" }, `${Math.round((h.similarity || 0) * 100)}٪`),
+      h.source ? el("span", {}, h.source) : null, h.published ? dateBoth(h.published, h.published_jalali) : null)));
+  show(el("h1", {}, "جست‌وجوی معنایی برای «", q, "» ", en("by meaning")),
+    data.pending ? el("p", { class: "empty" }, `${faNum(data.pending)} خبر هنوز نمایه نشده است (rasad index).`) : null,
+    hits.length ? el("ul", { class: "list", id: "results" }, hits) : el("p", { class: "empty", id: "no-results" }, "نتیجه‌ای یافت نشد."));
+}
+
+/* Positions: per actor, one strip per issue; each mark is a stance on a date and opens its evidence. */
+const STANCE_FA = { supports: "موافق", opposes: "مخالف", conditions: "مشروط", neutral: "بی‌طرف" };
+
+async function viewPositions(params) {
+  const path = `/api/positions${qs({ actor: params.actor, issue: params.issue, stance: params.stance, since: params.since, until: params.until, changes: params.changes, offset: params.offset })}`;
+  setJson(path);
+  const [data, issues] = await Promise.all([api(path), api("/api/issues")]);
+  const issueOpts = issues.items.map((i) => [i.id, i.label]);
+  const byActor = new Map();
+  for (const p of data.items) {
+    if (!byActor.has(p.actor)) byActor.set(p.actor, new Map());
+    const strips = byActor.get(p.actor);
+    if (!strips.has(p.issue)) strips.set(p.issue, []);
+    strips.get(p.issue).push(p);
+  }
+  const detail = el("div", { id: "position-detail", class: "reports", hidden: true });
+  const openMark = (p) => {
+    detail.hidden = false;
+    detail.replaceChildren(
+      el("div", { class: "meta" }, en(p.actor), " · ", p.issue_label, " · ", statusLikeBadge(p.stance), " · ", dateBoth(p.date, p.date_jalali),
+        p.changed ? el("span", { class: "badge changed" }, `تغییر از ${STANCE_FA[p.previous] || p.previous}`) : null),
+      el("blockquote", {}, p.evidence),
+      p.article_id != null ? el("a", { href: `#/article/${enc(p.article_id)}` }, "خبر کامل") : el("span", {}, p.doc));
+  };
+  const actors = [...byActor.entries()].map(([actor, strips]) => el("section", { class: "actor-positions" },
+    el("h2", {}, en(actor)),
+    el("table", { class: "strips" }, [...strips.entries()].map(([issue, marks]) => el("tr", {},
+      el("th", {}, marks[0].issue_label),
+      el("td", {}, el("div", { class: "strip" }, marks.map((p) => {
+        const b = el("button", { type: "button", class: `mark st-${p.stance}${p.changed ? " changed" : ""}`,
+          title: `${p.date || "?"} · ${STANCE_FA[p.stance] || p.stance}` }, p.date ? p.date.slice(0, 7) : "؟");
+        b.addEventListener("click", () => openMark(p));
+        return b;
+      }))))))));
+  show(el("h1", {}, "مواضع بازیگران ", en("Positions over time")),
+    filterForm("positions", params, [["actor", "بازیگر", "text"], ["issue", "موضوع", "select", issueOpts],
+      ["stance", "موضع", "select", Object.entries(STANCE_FA)], ["since", "از تاریخ", "date"], ["until", "تا تاریخ", "date"]]),
+    el("p", { class: "legend" }, ...Object.entries(STANCE_FA).map(([k, v]) => el("span", { class: `mark st-${k}` }, v)),
+      el("span", { class: "mark changed" }, "تغییر موضع")),
+    actors.length ? el("div", { id: "positions" }, actors) : el("p", { class: "empty" }, "موضعی یافت نشد."),
+    detail, pager("positions", params, data));
+}
+
+function statusLikeBadge(stance) {
+  return el("span", { class: `badge st-${stance}` }, STANCE_FA[stance] || stance);
 }
 
 /* ---------- router ---------- */
@@ -466,6 +535,7 @@ async function route() {
     else if (name === "entity" && arg) await viewEntity(arg);
     else if (name === "quotes") await viewQuotes(params);
     else if (name === "search") await viewSearch(params);
+    else if (name === "positions") await viewPositions(params);
     else show(el("div", { class: "error" }, "صفحه پیدا نشد."));
   } catch (err) {
     showError(err);
@@ -487,7 +557,8 @@ async function loadStats() {
 document.getElementById("search-form").addEventListener("submit", (ev) => {
   ev.preventDefault();
   const q = document.getElementById("search-input").value.trim();
-  location.hash = `#/search${qs({ q })}`;
+  const semantic = document.getElementById("search-semantic").checked ? "1" : "";
+  location.hash = `#/search${qs({ q, semantic })}`;
 });
 window.addEventListener("hashchange", route);
 route();

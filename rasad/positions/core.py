@@ -1,0 +1,223 @@
+"""Stance of one statement on the issues it names: the lexicons and the classifier.
+
+A statement is a quote (its content and reporting verb) or an event (its type and evidence).
+Issues are found by their Persian forms (``rasad/data/positions/issues.yaml``); the stance comes
+from cue words (``stance.yaml``): conditions first, then the balance of support and opposition
+cues, turned over by a negated verb or a negator in the statement, and by an issue form that
+names the issue's undoing (``لغو تحریم`` — lifting sanctions — is a stance against sanctions).
+
+    >>> lex = Lexicon.load()
+    >>> [(m.issue, m.polarity) for m in lex.issues_in("خواستار لغو تحریم‌ها شد")]
+    [('sanctions', -1)]
+    >>> lex.stance("ما از آتش‌بس حمایت می‌کنیم")
+    'supports'
+    >>> lex.stance("ما از آتش‌بس حمایت نمی‌کنیم")
+    'opposes'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rasad.errors import RasadError
+
+STANCES = ("supports", "opposes", "conditions", "neutral")
+_FLIP = {"supports": "opposes", "opposes": "supports"}
+_WORD = r"[\w\u200c]"
+# A negated finite verb: the negative prefix on a verb form, or a negative copula / auxiliary.
+_NEG_VERB = re.compile(
+    r"(?<![\w\u200c])(?:نمی[\u200c ]?\w+|نخواه\w*|نکرد\w*|نشد\w*|نشده|نیست\w*|ندار\w*|نداشت\w*|نباید|نپذیر\w*"
+    r"|نمی‌توان\w*|نتوان\w*|نکن\w*|نده\w*|ندادن?\w*)"
+)
+
+
+class PositionError(RasadError):
+    """A malformed issue or stance lexicon."""
+
+
+@dataclass(frozen=True)
+class IssueMention:
+    issue: str
+    start: int
+    end: int
+    polarity: int  # 1 for the issue, -1 for its undoing
+
+
+def _form_pattern(form: str) -> str:
+    parts = [re.escape(p) for p in re.split(r"[\s\u200c]+", form.strip()) if p]
+    return r"[\s\u200c]?".join(parts)
+
+
+def _alternation(forms: list[str]) -> re.Pattern[str] | None:
+    forms = sorted({f for f in forms if f.strip()}, key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile(r"(?<![\w\u200c])(?:" + "|".join(_form_pattern(f) for f in forms) + ")")
+
+
+def _as_list(v: Any, where: str) -> list[str]:
+    if v is None:
+        return []
+    if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+        raise PositionError(f"{where}: expected a list of non-empty strings")
+    return list(v)
+
+
+class Lexicon:
+    """Issues with their forms, stance cues, and event-type stances."""
+
+    def __init__(self, issues: dict[str, Any], stance: dict[str, Any]) -> None:
+        self.labels: dict[str, str] = {}
+        self.forms: dict[str, list[str]] = {}
+        patterns: list[tuple[str, int, re.Pattern[str]]] = []
+        for iid, spec in (issues or {}).items():
+            if not isinstance(spec, dict):
+                raise PositionError(f"issue {iid!r}: expected a mapping with label and forms")
+            forms = _as_list(spec.get("forms"), f"issue {iid}.forms")
+            against = _as_list(spec.get("against"), f"issue {iid}.against")
+            if not forms:
+                raise PositionError(f"issue {iid!r} has no forms")
+            self.labels[str(iid)] = str(spec.get("label") or iid)
+            self.forms[str(iid)] = forms + against
+            for pol, fs in ((-1, against), (1, forms)):
+                pat = _alternation(fs)
+                if pat is not None:
+                    patterns.append((str(iid), pol, pat))
+        self._issue_patterns = patterns
+        self.cues: dict[str, re.Pattern[str] | None] = {
+            k: _alternation(_as_list(stance.get(k), f"stance.{k}")) for k in ("supports", "opposes", "conditions")
+        }
+        self.negators = _alternation(_as_list(stance.get("negators"), "stance.negators"))
+        self.undo = _alternation(_as_list(stance.get("undo"), "stance.undo"))
+        self.event_types: dict[str, str] = {}
+        for t, s in (stance.get("event_types") or {}).items():
+            if s not in STANCES:
+                raise PositionError(f"event type {t}: unknown stance {s!r}")
+            self.event_types[str(t)] = str(s)
+
+    @classmethod
+    def load(cls, extra: Path | None = None) -> Lexicon:
+        base = resources.files("rasad") / "data" / "positions"
+        issues = yaml.safe_load((base / "issues.yaml").read_text(encoding="utf-8"))["issues"]
+        stance = yaml.safe_load((base / "stance.yaml").read_text(encoding="utf-8"))
+        if extra is not None:
+            try:
+                more = yaml.safe_load(Path(extra).read_text(encoding="utf-8")) or {}
+            except (OSError, yaml.YAMLError) as e:
+                raise PositionError(f"cannot read issues file {extra}: {e}") from None
+            issues = {**issues, **(more.get("issues") or {})}
+        return cls(issues, stance)
+
+    def issues_in(self, text: str) -> list[IssueMention]:
+        """Issue mentions, longest form first; an undoing form hides the plain form inside it."""
+        cands = [(m.start(), m.end(), iid, pol) for iid, pol, pat in self._issue_patterns for m in pat.finditer(text)]
+        cands.sort(key=lambda c: (c[0], c[0] - c[1], c[3]))  # leftmost, then longest; undoing forms first
+        found: list[IssueMention] = []
+        for s, e, iid, pol in cands:
+            if any(s < f.end and f.start < e for f in found):
+                continue
+            if pol > 0 and self._undone(text, s, e):
+                pol = -1
+            found.append(IssueMention(iid, s, e, pol))
+        return sorted(found, key=lambda x: x.start)
+
+    def _undone(self, text: str, start: int, end: int) -> bool:
+        """An undoing word within two words before the mention or three after it."""
+        if self.undo is None:
+            return False
+        before = " ".join(text[:start].split()[-2:])
+        after = " ".join(text[end:].split()[:4])
+        after = after.split("،")[0].split(".")[0]
+        return bool(self.undo.search(before) or self.undo.search(after))
+
+    def stance(self, text: str, cue: str | None = None, at: int | None = None) -> str:
+        """The stance a statement's words express (before issue polarity).
+
+        With ``at`` (an issue mention's offset in ``text``) the cue nearest to it decides, within
+        its own clause; without it, the balance of all cues. The reporting verb ``cue`` counts when
+        the content has no cue of its own.
+        """
+        hits = self._cue_hits(text)
+        if at is not None and hits:
+            seg = _segment(text, at)
+            sent = _sentence(text, at)
+            if any(k == "conditions" and (seg[0] <= s < seg[1] or sent[0] <= s < at) for k, s, _ in hits):
+                return "conditions"
+            near = [h for h in hits if seg[0] <= h[1] < seg[1]] or hits
+            kind, s, _ = min(near, key=lambda h: (abs(h[1] - at), h[1]))
+            if kind == "conditions":
+                return "conditions"
+            cseg = _segment(text, s)
+            return _FLIP[kind] if self._negated(text[cseg[0]:cseg[1]]) else kind
+        if at is not None and self.negators is not None:
+            lead = " ".join(text[:at].split()[-1:])
+            if lead and self.negators.fullmatch(lead) and not hits:
+                return "opposes"
+        if not hits and cue:
+            ckind = self._cue_hits(cue)
+            if ckind:
+                kind = ckind[0][0]
+                return _FLIP.get(kind, kind) if self._negated(cue) else kind
+            return "neutral"
+        if any(k == "conditions" for k, _, _ in hits):
+            return "conditions"
+        sup = sum(k == "supports" for k, _, _ in hits)
+        opp = sum(k == "opposes" for k, _, _ in hits)
+        if sup == opp:
+            return "neutral"
+        base = "supports" if sup > opp else "opposes"
+        return _FLIP[base] if self._negated(text) else base
+
+    def _cue_hits(self, text: str) -> list[tuple[str, int, int]]:
+        hits: list[tuple[str, int, int]] = []
+        for kind in ("conditions", "opposes", "supports"):
+            pat = self.cues[kind]
+            if pat is None:
+                continue
+            for m in pat.finditer(text):
+                if not any(m.start() < e and s < m.end() for _, s, e in hits):
+                    hits.append((kind, m.start(), m.end()))
+        return hits
+
+    def _negated(self, text: str) -> bool:
+        """A negated verb or a negator, not counting the opposition cues that are negative themselves."""
+        opp = self.cues["opposes"]
+        bare = opp.sub(" ", text) if opp is not None else text
+        return bool(_NEG_VERB.search(bare)) or bool(self.negators and self.negators.search(bare))
+
+
+_CLAUSE_BREAK = re.compile(r"[.،؛!?؟:\n]|(?<![\w\u200c])(?:که|اما|ولی|زیرا|چون)(?![\w\u200c])")
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
+
+
+def _around(text: str, at: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The stretch of ``text`` around offset ``at`` between two matches of ``breaks``."""
+    start, end = 0, len(text)
+    for m in breaks.finditer(text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() > at:
+            end = m.start()
+            break
+    return start, end
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    return _around(text, at, _SENTENCE_BREAK)
+
+
+def _segment(text: str, at: int) -> tuple[int, int]:
+    """The clause-like stretch around ``at`` (between punctuation and که/اما/ولی)."""
+    return _around(text, at, _CLAUSE_BREAK)
+
+
+def apply_polarity(stance: str, polarity: int) -> str:
+    return _FLIP.get(stance, stance) if polarity < 0 else stance
