@@ -108,6 +108,13 @@ class Grammar:
         self.vague = {canon(v) for v in lex.raw.get("vague_counts", [])}
         self.duration_heads = {canon(v) for v in lex.raw.get("duration_heads", [])}
         self.duration_mods = {canon(v) for v in lex.raw.get("duration_modifiers", [])}
+        self.fractions = {canon(k): float(v) for k, v in lex.raw.get("fraction_counts", {}).items()}
+        self.multipliers = {canon(k): int(v) for k, v in lex.raw.get("multipliers", {}).items()}
+        self.range_counts = {canon(v) for v in lex.raw.get("range_counts", [])}
+        self.bare_exclusions = {canon(v) for v in lex.raw.get("bare_duration_exclusions", [])}
+        self.small_units = set(lex.raw.get("small_units", []))
+        self.dur_after = re.compile(rf"{G}(?:{lex.alt['dur_block_after']}){WE}")
+        self.dur_before = re.compile(rf"{WB}(?:{lex.alt['dur_block_before']}){G1}$")
         a = lex.alt
         day_digit = r"\d(?<![\d.,/:]\d)\d?(?![\d:/])"
         day_word = rf"{a['day_word']}{WE}"
@@ -123,8 +130,12 @@ class Grammar:
             rf"(?:{G}(?P<dp>{a['day_part']})\.?)?"
             rf"(?:{G1}به{G1}وقت{G1}(?P<zone>{a['zone']}|محلی){WE})?"
         )
-        count_digit = r"\d(?<![\d.,/]\d)\d{0,2}(?![\d.,/])"
-        count_word = rf"{a['count_word']}{WE}"
+        count_digit = r"\d(?<![\d.,/:]\d)\d{0,2}(?:\.\d{1,2})?(?![\d,/:]|\.\d)"
+        count_word = rf"(?:{a['count_word']}|{a['fraction']}){WE}"
+        # «دو تا سه هفته», «۱۲-۱۰ ساعت», «یکی دو هفته»: the first count of a range
+        count_lead = (
+            rf"(?:(?P<n0>\d{{1,3}}|{a['count_word']}|{a['range_count']}){WE}{G}(?:تا|الی|یا|-|–|،)?{G}(?=[^\W_]))?"
+        )
         count = rf"(?:\d{{1,3}}|{a['count_word']})"
         minutes = rf"(?:\d{{1,2}}|{a['cardinal']}{WE}|نیم|ربع)"
         num_sep = r"(?P<sep>[/.\-])"
@@ -168,13 +179,17 @@ class Grammar:
                     lead,
                 ),
             ]
-        for cnt, lead in (
-            (count_digit, DIGIT),
-            (count_word, [*lex.cardinal_forms, *lex.raw.get("vague_counts", [])]),
-        ):
+        word_lead = [
+            *lex.cardinal_forms,
+            *lex.raw.get("vague_counts", []),
+            *lex.raw.get("range_counts", []),
+            *lex.raw.get("fraction_counts", {}),
+        ]
+        for cnt, lead in ((count_digit, DIGIT), (count_word, word_lead)):
             table.append(
                 (
-                    rf"(?P<n1>{cnt}){G}(?P<u1>{a['unit']})"
+                    rf"{count_lead}(?P<n1>{cnt})(?P<k>{G1}{a['multiplier']}{WE})?(?P<half0>{G1}و{G1}نیم)?"
+                    rf"{G}(?P<u1>{a['unit']})"
                     rf"(?:{G1}و{G1}(?P<n2>{count}){G1}(?P<u2>{a['unit']}))?(?P<half>{G1}و{G1}نیم)?"
                     rf"(?:{G1}(?P<mod>{a['modifier']}){WE}{NOT_PREP})?{WE}",
                     self._count,
@@ -479,27 +494,62 @@ class Grammar:
             _start(m, pre), m.end(), "rel", {"offset": off, "unit": unit, "part": pre and pre.group("part")}
         )
 
+    def _count_value(self, text: str | None) -> float | None:
+        """A count in digits (``2.5``), words (``بیست و پنج``) or a fraction word (``نیم``)."""
+        if not text:
+            return None
+        key = canon(text)
+        if key in self.vague:
+            return None
+        if key in self.fractions:
+            return self.fractions[key]
+        if re.fullmatch(r"\d+\.\d+", key):
+            return float(key)
+        return self._num(text)
+
+    def _bare_duration(self, m: re.Match[str]) -> bool:
+        """Whether a count and unit with no head stand alone as a duration."""
+        s = m.string
+        if self.dur_after.match(s, m.end()) or self.dur_before.search(s, max(0, m.start() - 24), m.start()):
+            return False
+        return canon(m.group(0)) not in self.bare_exclusions
+
     def _count(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        if m.group("mod") is None:
-            # «به مدت سه سال», «ظرف دو هفته»: a duration only after a duration head
-            if pre is None or canon(pre.group("head")) not in self.duration_heads:
-                return None
-            mod = ""
-        else:
-            mod = canon(m.group("mod"))
-        n1 = None if canon(m.group("n1")) in self.vague else self._num(m.group("n1"))
+        head = canon(pre.group("head")) if pre is not None else ""
+        mod = canon(m.group("mod")) if m.group("mod") else ""
+        if not mod and head not in self.duration_heads and not self._bare_duration(m):
+            return None
+        n: float | None = self._count_value(m.group("n1"))
+        n0 = self._count_value(m.group("n0")) if m.group("n0") else None
+        if m.group("n0") and canon(m.group("n0")) not in self.range_counts and n0 is None:
+            return None
+        if n is not None:
+            if m.group("k"):
+                n *= self.multipliers[canon(m.group("k"))]
+            if n0 is not None:
+                n = max(n, n0)  # a duration range takes its upper bound
+            if m.group("half0") or m.group("half"):
+                n += 0.5
+        unit = self.lex.units[canon(m.group("u1"))]
         f: dict[str, Any] = {
-            "n": n1,
-            "unit": self.lex.units[canon(m.group("u1"))],
+            "n": n,
+            "unit": unit,
             "dir": self.lex.modifiers.get(mod, 0),
             "duration": not mod or mod in self.duration_mods,
-            "half": bool(m.group("half")),
+            "vague": n is None,
         }
         if m.group("n2"):
             f["n2"] = self._num(m.group("n2"))
             f["unit2"] = self.lex.units[canon(m.group("u2"))]
-        if f["unit"] in ("hour", "minute") and not f["duration"]:
-            return None
+        if unit in self.small_units and mod and head not in self.duration_heads:
+            # «نیم ساعت پیش», «در ۲۴ ساعت گذشته»: the publication day
+            return Atom(_start(m, pre), m.end(), "rel", {"offset": 0, "unit": "day", "small": True})
+        if not f["duration"] and n is not None and n != int(n):
+            # «۲.۵ قرن پیش»: a fractional count of large units, in years
+            years = {"century": 100, "decade": 10, "year": 1}.get(unit)
+            if years is None:
+                return None
+            f["n"], f["unit"] = round(n * years), "year"
         return Atom(_start(m, pre) if f["duration"] else m.start(), m.end(), "count", f)
 
     def _year_range(self, m: re.Match[str], pre: Pre) -> Atom | None:
@@ -545,7 +595,7 @@ class Grammar:
             return Atom(_start(m, pre), m.end(), "set", {"value": f"XXXX-WXX-{day}"})
         unit = self.lex.units[canon(m.group("u"))]
         letter = self.lex.unit_iso[unit]
-        value = {"hour": "PT1H", "minute": "PT1M", "decade": "P10Y", "century": "P100Y"}.get(
+        value = {"hour": "PT1H", "minute": "PT1M", "second": "PT1S", "decade": "P10Y", "century": "P100Y"}.get(
             unit, f"P1{letter}"
         )
         return Atom(_start(m, pre), m.end(), "set", {"value": value})

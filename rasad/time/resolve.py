@@ -28,6 +28,11 @@ DAYISH = {"date", "weekday", "rel_day", "daypart"}
 SEASONS = ["SP", "SU", "FA", "WI"]
 
 
+def _num(n: float) -> str:
+    """``3.0`` → ``3``, ``6.5`` → ``6.5``."""
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
 def _role(a: Atom) -> str:
     if a.kind == "rel" and a.f["unit"] == "day":
         return "rel_day"
@@ -290,13 +295,17 @@ class Resolver:
         t.calendar = "relative"
         if f["duration"]:
             t.type, t.granularity = "DURATION", "duration"
-            n = "X" if f["n"] is None else (f"{f['n']}.5" if f["half"] else str(f["n"]))
-            if f["unit"] in ("hour", "minute"):
-                t.value = f"PT{n}{iso[0]}"
+            if f["n"] is None:
+                return  # a vague count («چند ماه گذشته») is not annotated
+            n = f["n"]
+            if f["unit"] == "hour" and n < 1:
+                t.value = f"PT{int(n * 60)}M"  # «نیم ساعت», «یک ساعت و نیم»
+            elif f["unit"] in ("hour", "minute", "second"):
+                t.value = f"PT{_num(n)}{iso[0]}"
             elif f["unit"] in ("decade", "century"):
-                t.value = None if f["n"] is None else f"P{f['n'] * (10 if f['unit'] == 'decade' else 100)}Y"
+                t.value = f"P{_num(n * (10 if f['unit'] == 'decade' else 100))}Y"
             else:
-                t.value = f"P{n}{iso}"
+                t.value = f"P{_num(n)}{iso}"
             return
         unit, n = f["unit"], f["n"]
         t.granularity = unit
@@ -309,7 +318,7 @@ class Resolver:
             elif unit == "year" and u2 == "month":
                 unit, n = "month", 12 * n + n2
             t.granularity = unit
-        t.value, t.anchor = self.shift(anchor, unit, f["dir"] * n), "published"
+        t.value, t.anchor = self.shift(anchor, unit, int(f["dir"] * n)), "published"
 
     def _month(self, t: Timex, f: dict[str, Any], anchor: dt.date | None) -> None:
         t.calendar, t.granularity = f["cal"], "month"
