@@ -38,7 +38,7 @@ G = r"[ \t\u200c]*"  # optional gap inside an expression (never a newline)
 G1 = r"[ \t\u200c]+"
 YEAR4 = r"(?<!\d)(?:1[2-9]\d\d|2[01]\d\d)(?![\d/])"
 YEAR2 = r"(?<!\d)\d\d(?![\d/:])"
-CLOCK_BEFORE = re.compile(r"\d[ \t\u200c]*$")
+NAMEABLE = {"date", "month", "year", "weekday", "rel", "range"}
 # «بعد از», «پیش از», «قبل از» are prepositions, not modifiers
 NOT_PREP = rf"(?!(?<=بعد|پیش|قبل){G1}از(?![^\W\d_]))"
 
@@ -113,19 +113,31 @@ class Grammar:
         self.range_counts = {canon(v) for v in lex.raw.get("range_counts", [])}
         self.bare_exclusions = {canon(v) for v in lex.raw.get("bare_duration_exclusions", [])}
         self.small_units = set(lex.raw.get("small_units", []))
+        self.count_months = {canon(v) for v in lex.raw.get("count_months", [])}
+        self.modifier_guarded = {canon(v) for v in lex.raw.get("modifier_guarded", [])}
+        self.month_prep = re.compile(rf"{WB}(?:{lex.alt['bare_month_prep']}){G1}$")
+        self.name_head = re.compile(rf"{WB}(?:{lex.alt['name_head']}){G}[«\"]?{G}$")
+        self.name_tail = re.compile(rf"{G}[»\"]?{G}[,،]?{G}(?:{lex.alt['name_tail']}){WE}")
+        self.quoted = re.compile(r"[«\"]")
+        self.clock_before = re.compile(rf"(?:\d|(?:{lex.alt['cardinal']}|نیم|ربع){WE})[ \t\u200c]*$")
         self.dur_after = re.compile(rf"{G}(?:{lex.alt['dur_block_after']}){WE}")
         self.dur_before = re.compile(rf"{WB}(?:{lex.alt['dur_block_before']}){G1}$")
         a = lex.alt
         day_digit = r"\d(?<![\d.,/:]\d)\d?(?![\d:/])"
-        day_word = rf"{a['day_word']}{WE}"
+        day_word = rf"{a['day_word']}(?:ین)?{WE}"
         month = rf"(?P<mon>{a['month']})(?P<mah>{G}ماه)?{WE}"
+        # between a day and its month: «بیست و یکمین روز فروردین», «دوم ماه می»
+        pre_month = rf"(?:(?<=ین){G1}روز)?(?:{G1}ماه(?={G1}))?{G}"
         calsfx = rf"(?:{G1}(?P<sfx>{a['cal_suffix']})\.?)?"
         yearpart = (
             rf"(?:{G}[,،]?{G}(?:{WB}سال{G})?(?P<y>{YEAR4})"
-            rf"|{G}(?P<y2>{YEAR2})(?!{G}[\-–/])(?:(?<=[^\W\d_]\d\d)|(?!{G}(?!ساعت)[^\W\d_])))"
+            rf"|{G}(?P<y2>{YEAR2})(?!{G}[\-–/])(?:(?<=[^\W\d_]\d\d)|(?!{G}(?!ساعت|(?:{a['year2_next']}){WE})[^\W\d_])))"
         )
         modifier = rf"(?P<mod>{a['modifier']}|امسال|پارسال){WE}{NOT_PREP}"
-        relyear = rf"(?P<yrel>جاری|گذشته|آینده|قبل|پیش|بعد){WE}{NOT_PREP}"
+        relyear = (
+            rf"(?:{G1}سال{G1}(?P<yrel>جاری|گذشته|آینده|قبل|پیش|بعد){WE}{NOT_PREP}"
+            rf"|{G1}(?P<yrel2>امسال|پارسال){WE})"
+        )
         tail = (
             rf"(?:{G}(?P<dp>{a['day_part']})\.?)?"
             rf"(?:{G1}به{G1}وقت{G1}(?P<zone>{a['zone']}|محلی){WE})?"
@@ -138,7 +150,7 @@ class Grammar:
         )
         count = rf"(?:\d{{1,3}}|{a['count_word']})"
         minutes = rf"(?:\d{{1,2}}|{a['cardinal']}{WE}|نیم|ربع)"
-        num_sep = r"(?P<sep>[/.\-])"
+        num_sep = rf"(?P<sep>{G}[/.\-]{G})"
         end_num = r"(?![\d/]|[.\-]\d)"
         # prefixes found by looking back from a match (kept out of the patterns so that
         # every pattern starts with a literal letter or a digit: fast scanning)
@@ -148,7 +160,8 @@ class Grammar:
             # the same without a day part, when that day part closes a clock time
             # («ساعت ۸ صبح روز شنبه»: «صبح» belongs to the clock)
             "day_nodp": re.compile(rf"{WB}(?:روز{G1}|(?P<this>{a['current']}){G1})$"),
-            "az": re.compile(rf"{WB}از{G1}$"),
+            "az": re.compile(rf"{WB}(?:از|بین|بين){G1}$"),
+            "yearlist": re.compile(rf"{WB}سال(?:{G}ها|{G}های)?{G1}(?:\d{{4}}{G}(?:و|یا|،|,|تا){G})+$"),
             "mah": re.compile(rf"{WB}(?P<pre>ماه){G1}(?:مبارک{G1})?$"),
             "part": re.compile(rf"{WB}(?P<part>{a['part']}){G1}$"),
             "dur": re.compile(rf"{WB}(?P<head>{a['dur_prefix']}){G1}$"),
@@ -167,13 +180,20 @@ class Grammar:
         for day, lead in ((day_digit, DIGIT), (day_word, day_words)):
             table += [
                 (
-                    rf"(?P<d1>{day}){G}(?:تا|الی|-|–){G}(?P<d>{day_digit}|{day_word}){G}{month}(?:{yearpart})?{calsfx}",
+                    rf"(?P<d1>{day}){pre_month}(?P<mon1>{a['month']})(?:{G}ماه)?{WE}{G}(?:تا|الی|-|–){G}"
+                    rf"(?:روز{G1})?(?P<d>{day_digit}|{day_word}){pre_month}{month}(?:{yearpart})?{calsfx}",
                     self._range,
                     "az",
                     lead,
                 ),
                 (
-                    rf"(?P<d>{day}){G}{month}(?:{yearpart}{calsfx}|{G1}سال{G1}{relyear})?",
+                    rf"(?P<d1>{day}){G}(?:تا|الی|-|–){G}(?P<d>{day_digit}|{day_word}){pre_month}{month}(?:{yearpart})?{calsfx}",
+                    self._range,
+                    "az",
+                    lead,
+                ),
+                (
+                    rf"(?P<d>{day}){pre_month}{month}(?:{yearpart}{calsfx}|{relyear})?",
                     self._date,
                     "day",
                     lead,
@@ -198,6 +218,29 @@ class Grammar:
                 )
             )
         table += [
+            # «۱۱ و ۱۲ و ۱۳ جولای», «13 یا 15 ماه می»: the days before the last one of a list
+            (
+                rf"(?P<d>{day_digit})(?=(?:{G}(?:و|یا|،|,){G}{day_digit})+{pre_month}{month}(?:{yearpart})?{calsfx})",
+                self._date,
+                None,
+                DIGIT,
+            ),
+            # «سال‌های ۲۰۰۶ و ۲۰۰۷»: the years after the first one of a list
+            (rf"(?P<y4>{YEAR4}){calsfx}", self._listed_year, "yearlist", DIGIT),
+            # «فصل ۱۶-۲۰۱۵»: a sports season over two years
+            (
+                rf"ف{WB1}صل{G1}(?P<a>\d{{4}}|\d{{2}}){G}[\-–/]{G}(?P<b>\d{{4}}|\d{{2}})(?![\d/])",
+                self._sport_season,
+                None,
+                ["فصل"],
+            ),
+            # «سال هزار و نهصد و نود»
+            (
+                rf"س{WB1}ال{G1}(?P<yw>{a['number_word']}(?:{G}(?:و{G})?{a['number_word']})*){WE}{calsfx}",
+                self._spelled_year,
+                None,
+                ["سال"],
+            ),
             (rf"{month}{G}[,،]?{G}(?:{WB}سال{G})?(?P<y>{YEAR4}){calsfx}", self._month_year, "mah", months),
             (rf"{month}(?:{G1}(?P<sal>سال{G1})?{modifier})?", self._month, "mah", months),
             (
@@ -260,15 +303,22 @@ class Grammar:
                 ["قرن", "سده"],
             ),
             (
+                rf"س{WB1}اعت{G1}(?:ساعت{G1})?(?P<m_to>{minutes}){G1}دقیقه{G1}(?:مانده{G1})?به{G1}"
+                rf"(?P<h>\d{{1,2}}|{a['cardinal']}{WE}){tail}",
+                self._clock,
+                None,
+                ["ساعت"],
+            ),
+            (
                 rf"س{WB1}اعت{G1}(?:ساعت{G1})?(?P<h>\d{{1,2}}|{a['cardinal']}{WE})"
-                rf"(?::(?P<mi>\d{{1,2}})(?::\d{{2}})?|\.(?P<mi3>\d{{2}})|{G1}و{G1}(?P<mi2>{minutes})(?:{G1}دقیقه)?"
+                rf"(?:{G}:{G}(?P<mi>\d{{1,2}})(?::\d{{2}})?|\.(?P<mi3>\d{{2}})|{G1}و{G1}(?P<mi2>{minutes})(?:{G1}دقیقه)?"
                 rf"(?:{G1}و{G1}\d{{1,2}}{G1}ثانیه)?)?{tail}",
                 self._clock,
                 None,
                 ["ساعت"],
             ),
             (
-                rf"(?P<h>\d(?<![\d:/.]\d)\d?):(?P<mi>\d{{2}})(?::\d{{2}})?(?![\d:]){tail}",
+                rf"(?P<h>\d(?<![\d:/.]\d)\d?):(?P<mi>\d{{2}})(?::\d{{2}})?(?![\d:])(?:{G1}دقیقه{WE})?{tail}",
                 self._clock,
                 None,
                 DIGIT,
@@ -340,13 +390,26 @@ class Grammar:
                 if (
                     pre is not None
                     and pre.groupdict().get("dp")
-                    and CLOCK_BEFORE.search(s, max(0, pre.start() - 12), pre.start())
+                    and self.clock_before.search(s, max(0, pre.start() - 20), pre.start())
                 ):
                     pre = self.prefixes["day_nodp"].search(s, max(0, pos - 40), pos)
                 atom = handler(m, pre)
-                if atom is not None:
+                if atom is not None and not self._in_name(s, atom):
                     out.append(atom)
         return out
+
+    def _in_name(self, s: str, a: Atom) -> bool:
+        """A date word inside a name: «ورزشگاه ۱۷ تیر», «شهر دوشنبه», «دوشنبه بازار»."""
+        if a.kind not in NAMEABLE:
+            return False
+        if self.name_head.search(s, max(0, a.start - 30), a.start):
+            return True
+        if a.kind in ("weekday", "rel"):
+            if self.name_tail.match(s, a.end):
+                return True
+            # a weekday standing alone in quotes is a name: «دوشنبه»
+            return a.start > 0 and a.end < len(s) and bool(self.quoted.match(s, a.start - 1)) and s[a.end] in "»\""
+        return False
 
     # --- helpers ---------------------------------------------------------------
     def _num(self, text: str | None) -> int | None:
@@ -388,14 +451,13 @@ class Grammar:
         d = self._num(m.group("d"))
         if d is None or not 1 <= d <= 31:
             return None
-        yrel = m.groupdict().get("yrel")
-        return {
-            "cal": cal,
-            "y": y,
-            "m": mon,
-            "d": d,
-            "yrel": self.lex.modifiers.get(canon(yrel)) if yrel else None,
-        }
+        gd = m.groupdict()
+        yrel: int | None = None
+        if gd.get("yrel2"):  # «۱۲ بهمن‌ماه امسال»
+            yrel = self.lex.relative_words[canon(gd["yrel2"])][0]
+        elif gd.get("yrel"):
+            yrel = self.lex.modifiers.get(canon(gd["yrel"]))
+        return {"cal": cal, "y": y, "m": mon, "d": d, "yrel": yrel}
 
     # --- handlers -------------------------------------------------------------
     def _date(self, m: re.Match[str], pre: Pre) -> Atom | None:
@@ -404,14 +466,20 @@ class Grammar:
             return None  # «هفته دوم آبان» is a week, not the 2nd of Aban
         if f and f["y"] is None and not m.group("mah") and self._month_of(m)[2]:
             # «دو تیر شلیک شد»: a guarded month after a cardinal word is a count, not a date
-            if canon(m.group("d")) in self.lex.cardinals:
+            if canon(m.group("d")) in self.lex.cardinals and canon(m.group("mon")) in self.count_months:
                 return None
         return Atom(_start(m, pre), m.end(), "date", f) if f else None
 
     def _range(self, m: re.Match[str], pre: Pre) -> Atom | None:
         f = self._date_fields(m)
         d1 = self._num(m.group("d1"))
-        if not f or d1 is None or not 1 <= d1 < f["d"]:
+        mon1 = m.groupdict().get("mon1")
+        if mon1 is not None:  # «از ۷ شعبان تا ۲۳ رمضان»: both months of one calendar
+            cal1, m1 = self.lex.months[canon(mon1)]
+            if not f or d1 is None or not 1 <= d1 <= 31 or cal1 != self._month_of(m)[0] or m1 == f["m"]:
+                return None
+            f["m1"] = m1
+        elif not f or d1 is None or not 1 <= d1 < f["d"]:
             return None
         f["d1"] = d1
         return Atom(_start(m, pre), m.end(), "range", f)
@@ -425,8 +493,15 @@ class Grammar:
     def _month(self, m: re.Match[str], pre: Pre) -> Atom | None:
         cal, mon, guarded = self._month_of(m)
         mod = m.group("mod")
+        s, start = m.string, m.start()
+        part = None if pre is not None else self.prefixes["part"].search(s, max(0, start - 20), start)
+        if part is not None:  # «اواسط مارس»
+            pre = part
         named = pre is not None or m.group("mah")
-        if guarded and not named:
+        if guarded and not named and not (mod and canon(m.group("mon")) not in self.modifier_guarded):
+            return None
+        if not named and not mod and not self.month_prep.search(s, max(0, start - 12), start):
+            # a bare month name without a preposition: «فروردین موسوی گفت»
             return None
         if not named and cal != "gregorian" and not mod:
             # a bare Jalali/Hijri month name is too often a person's name or a word
@@ -477,8 +552,9 @@ class Grammar:
         return Atom(_start(m, pre), m.end(), "weekday", f)
 
     def _relative(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        off, unit = self.lex.relative_words[canon(m.group("rel"))]
-        return Atom(_start(m, pre), m.end(), "rel", {"offset": off, "unit": unit})
+        key = canon(m.group("rel"))
+        off, unit = self.lex.relative_words[key]
+        return Atom(_start(m, pre), m.end(), "rel", {"offset": off, "unit": unit, "night": key in self.lex.night})
 
     def _rel_unit(self, m: re.Match[str], pre: Pre) -> Atom | None:
         if m.group("u1"):
@@ -552,6 +628,33 @@ class Grammar:
             f["n"], f["unit"] = round(n * years), "year"
         return Atom(_start(m, pre) if f["duration"] else m.start(), m.end(), "count", f)
 
+    def _listed_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        if pre is None:
+            return None
+        y = int(m.group("y4"))
+        cal = self._sfx_cal(m, "jalali" if y < 1500 else "gregorian")
+        return Atom(m.start(), m.end(), "year", {"cal": cal, "y": y})
+
+    def _sport_season(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        a, b = m.group("a"), m.group("b")
+        if len(a) == len(b) == 2:
+            return None
+        full = int(a) if len(a) == 4 else int(b)
+        other = int(b) if len(a) == 4 else int(a)
+        if other < 100:
+            other += full // 100 * 100
+        y1, y2 = sorted((full, other))
+        if y2 != y1 + 1 or not 1900 <= y1 <= 2100:
+            return None
+        return Atom(m.start(), m.end(), "year_range", {"cal": "gregorian", "y": y1, "y2": y2})
+
+    def _spelled_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        y = self.lex.spelled(m.group("yw"))
+        if y is None or not (1200 <= y <= 1499 or 1800 <= y <= 2100):
+            return None
+        cal = self._sfx_cal(m, "jalali" if y < 1500 else "gregorian")
+        return Atom(m.start(), m.end(), "year", {"cal": cal, "y": y})
+
     def _year_range(self, m: re.Match[str], pre: Pre) -> Atom | None:
         y1, y2 = int(m.group("y")), int(m.group("y3"))
         if y2 <= y1:
@@ -576,12 +679,18 @@ class Grammar:
         h = self._num(gd.get("h"))
         mi_text = gd.get("mi") or gd.get("mi2") or gd.get("mi3")
         mi = {"نیم": 30, "ربع": 15}.get(mi_text or "") or self._num(mi_text)
+        if gd.get("m_to"):  # «ساعت ۳ دقیقه به ۴ عصر» = 3:57
+            before = {"نیم": 30, "ربع": 15}.get(gd["m_to"]) or self._num(gd["m_to"])
+            if h is None or before is None or not 0 < before < 60:
+                return None
+            h, mi = (h - 1) % 24 if h != 1 else 12, 60 - before
         if h is None or h > 24 or (mi is not None and mi > 59):
             return None
         dp = canon(gd["dp"]) if gd.get("dp") else None
         zone = canon(gd["zone"]) if gd.get("zone") else None
         explicit = m.group(0).lstrip().startswith("ساعت")
-        weak = not (explicit or zone or (dp and gd.get("mi")))
+        colon = bool(gd.get("mi")) and ":" in m.group(0)  # «۰۸:۴۵», «5:45»
+        weak = not (explicit or zone or colon or (dp and gd.get("mi")))
         return Atom(
             _start(m, pre), m.end(), "clock", {"h": h, "mi": mi or 0, "dp": dp, "zone": zone}, weak=weak
         )

@@ -181,6 +181,10 @@ class Resolver:
         elif "rel_day" in p:
             if anchor is not None:
                 day, how = cal.add_days(anchor, p["rel_day"].f["offset"]), "published"
+                if day is not None and "weekday" in p and day.weekday() != p["weekday"].f["wd"]:
+                    # «دیروز شنبه» a day off the publication date: the weekday named wins
+                    shift = (p["weekday"].f["wd"] - day.weekday() + 3) % 7 - 3
+                    day = cal.add_days(day, shift)
         elif "weekday" in p:
             if anchor is not None:
                 w = p["weekday"]
@@ -191,7 +195,11 @@ class Resolver:
         clock = p.get("clock")
         hm: tuple[int, int] | None = None
         if clock is not None:
-            hm = self.clock_value(clock.f)
+            cf = clock.f
+            rel = p.get("rel_day")
+            if rel is not None and rel.f.get("night") and not cf["dp"] and 5 <= cf["h"] < 12:
+                cf = {**cf, "h": cf["h"] + 12}  # «امشب ساعت ۹» = 21:00
+            hm = self.clock_value(cf)
             if hm is None:
                 return None
         elif "daypart" in p and self.lex.day_parts.get(p["daypart"].f["dp"], {}).get("exact"):
@@ -241,10 +249,13 @@ class Resolver:
                 t.value, t.anchor = self.shift(anchor, f["unit"], f["offset"]), "published"
         elif k == "range":
             t.calendar, t.granularity = f["cal"], "day"
-            d1, how = self.explicit_date({**f, "d": f["d1"]}, anchor)
+            m1 = f.get("m1", f["m"])
+            d1, how = self.explicit_date({**f, "d": f["d1"], "m": m1}, anchor)
             d2, _ = self.explicit_date(f, anchor)
-            if d1 and d2 and f["y"] is None and d2 < d1:
-                d1 = cal.to_gregorian(f["cal"], cal.year_of(f["cal"], d2) or 0, f["m"], f["d1"])
+            if d1 and d2 and (f["y"] is None or m1 != f["m"]) and d2 < d1:
+                # the first day lies in the year before the second: «۲۰ دی تا ۵ فروردین»
+                y2 = cal.year_of(f["cal"], d2) or 0
+                d1 = cal.to_gregorian(f["cal"], y2 - (m1 > f["m"]), m1, f["d1"])
             if d1 and d2:
                 t.value, t.anchor = f"{d1.isoformat()}/{d2.isoformat()}", how
         elif k == "month":
@@ -277,7 +288,8 @@ class Resolver:
             d = cal.add_days(anchor, n)
             return d.isoformat() if d else None
         if unit == "week":
-            d = cal.add_days(anchor, 7 * n)
+            # Iranian weeks run Saturday to Friday: the ISO week of that week's Monday
+            d = cal.add_days(cal.saturday_week_start(anchor), 7 * n + 2)
             return cal.iso_week(d) if d else None
         if unit == "month":
             y, m = cal.add_months(anchor.year, anchor.month, n)
