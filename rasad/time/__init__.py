@@ -28,6 +28,7 @@ merging and resolution in :mod:`rasad.time.resolve`, calendars in
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -82,8 +83,12 @@ class TimeStage:
                 t = self.resolver.group_timex(g, s, text, anchor)
                 if t is not None:
                     out[i] = t
+        ends = [m.end() for m in SENTENCE_END.finditer(s)] if clock_only else []
+        dated = sorted(
+            (t.start, t) for t in out.values() if t.granularity in ("day", "time") and t.value and len(t.value) >= 10
+        )
         for i, g in clock_only:
-            t = self.resolver.group_timex(g, s, text, anchor, self._sentence_day(s, g, out, anchor))
+            t = self.resolver.group_timex(g, s, text, anchor, self._sentence_day(ends, len(s), g, dated, anchor))
             if t is not None:
                 out[i] = t
         return self._merge_restatements([out[i] for i in sorted(out)], text)
@@ -132,22 +137,27 @@ class TimeStage:
 
     @staticmethod
     def _sentence_day(
-        s: str, g: Group, found: dict[int, Timex], anchor: dt.date | None
+        ends: list[int], size: int, g: Group, dated: list[tuple[int, Timex]], anchor: dt.date | None
     ) -> tuple[dt.date, str | None] | None:
-        """The day a bare clock time refers to: a dated expression of its sentence, else ``anchor``."""
-        lo = max((m.end() for m in SENTENCE_END.finditer(s, 0, g.start)), default=0)
-        hi_m = SENTENCE_END.search(s, g.end)
-        hi = hi_m.start() if hi_m else len(s)
+        """The day a bare clock time refers to: the nearest dated expression of its sentence
+        (``ends``: sentence ends; ``dated``: day-valued timexes by start), else ``anchor``."""
+        k = bisect.bisect_right(ends, g.start)
+        lo = ends[k - 1] if k else 0
+        k2 = bisect.bisect_right(ends, g.end)
+        hi = ends[k2] - 1 if k2 < len(ends) else size
+        i = bisect.bisect_left(dated, lo, key=lambda x: x[0])
+        j = bisect.bisect_left(dated, hi, key=lambda x: x[0])
         best: tuple[int, dt.date, str | None] | None = None
-        for t in found.values():
-            if lo <= t.start < hi and t.granularity in ("day", "time") and t.value and len(t.value) >= 10:
-                try:
-                    day = dt.date.fromisoformat(t.value[:10])
-                except ValueError:
-                    continue
-                dist = abs(t.start - g.start)
-                if best is None or dist < best[0]:
-                    best = (dist, day, t.anchor)
+        # the nearest ones on either side of the clock time are enough
+        mid = bisect.bisect_left(dated, g.start, lo=i, hi=j, key=lambda x: x[0])
+        for _, t in dated[max(i, mid - 2) : min(j, mid + 2)]:
+            try:
+                day = dt.date.fromisoformat((t.value or "")[:10])
+            except ValueError:
+                continue
+            dist = abs(t.start - g.start)
+            if best is None or dist < best[0]:
+                best = (dist, day, t.anchor)
         if best is not None:
             return best[1], best[2]
         return (anchor, "published") if anchor is not None else None

@@ -115,7 +115,8 @@ class Grammar:
         self.small_units = set(lex.raw.get("small_units", []))
         self.count_months = {canon(v) for v in lex.raw.get("count_months", [])}
         self.modifier_guarded = {canon(v) for v in lex.raw.get("modifier_guarded", [])}
-        self.month_prep = re.compile(rf"{WB}(?:{lex.alt['bare_month_prep']}){G1}$")
+        self.month_after = re.compile(rf"{G1}(?:{lex.alt['month']}){WE}")
+        self.clause_start = re.compile(r"(?:^|[.!?؟:؛\n«\"])[ \t\u200c]*$")
         self.name_head = re.compile(rf"{WB}(?:{lex.alt['name_head']}){G}[«\"]?{G}$")
         self.name_tail = re.compile(rf"{G}[»\"]?{G}[,،]?{G}(?:{lex.alt['name_tail']}){WE}")
         self.quoted = re.compile(r"[«\"]")
@@ -179,11 +180,12 @@ class Grammar:
         table: list[tuple[str, Handler, str | None, list[str]]] = []
         for day, lead in ((day_digit, DIGIT), (day_word, day_words)):
             table += [
+                # «بین ۲۷ اوت تا ۲۲ اکتبر ۲۰۱۷»: two dates; the first takes the year of the second
                 (
-                    rf"(?P<d1>{day}){pre_month}(?P<mon1>{a['month']})(?:{G}ماه)?{WE}{G}(?:تا|الی|-|–){G}"
-                    rf"(?:روز{G1})?(?P<d>{day_digit}|{day_word}){pre_month}{month}(?:{yearpart})?{calsfx}",
-                    self._range,
-                    "az",
+                    rf"(?P<d>{day}){pre_month}{month}(?={G}(?:تا|الی|-|–){G}(?:روز{G1})?(?:{day_digit}|{day_word})"
+                    rf"{pre_month}(?P<mon2>{a['month']})(?:{G}ماه)?{WE}{yearpart}{calsfx})",
+                    self._date,
+                    "day",
                     lead,
                 ),
                 (
@@ -462,6 +464,9 @@ class Grammar:
     # --- handlers -------------------------------------------------------------
     def _date(self, m: re.Match[str], pre: Pre) -> Atom | None:
         f = self._date_fields(m)
+        mon2 = m.groupdict().get("mon2")
+        if f and mon2 and f["y"] is not None and self.lex.months[canon(mon2)][1] < f["m"]:
+            f["y"] -= 1  # «۲۰ دسامبر تا ۵ ژانویه ۲۰۲۰»
         if f and self.prefixes["day_block"].search(m.string, max(0, m.start() - 20), m.start()):
             return None  # «هفته دوم آبان» is a week, not the 2nd of Aban
         if f and f["y"] is None and not m.group("mah") and self._month_of(m)[2]:
@@ -500,8 +505,8 @@ class Grammar:
         named = pre is not None or m.group("mah")
         if guarded and not named and not (mod and canon(m.group("mon")) not in self.modifier_guarded):
             return None
-        if not named and not mod and not self.month_prep.search(s, max(0, start - 12), start):
-            # a bare month name without a preposition: «فروردین موسوی گفت»
+        if not named and not mod and self.clause_start.search(s, max(0, start - 12), start):
+            # a bare month name opening a sentence is a person's name: «فروردین موسوی گفت»
             return None
         if not named and cal != "gregorian" and not mod:
             # a bare Jalali/Hijri month name is too often a person's name or a word
@@ -588,10 +593,14 @@ class Grammar:
         s = m.string
         if self.dur_after.match(s, m.end()) or self.dur_before.search(s, max(0, m.start() - 24), m.start()):
             return False
+        if self.month_after.match(s, m.end()):
+            return False  # «۱۵ ماه مه» is a date
         return canon(m.group(0)) not in self.bare_exclusions
 
     def _count(self, m: re.Match[str], pre: Pre) -> Atom | None:
         head = canon(pre.group("head")) if pre is not None else ""
+        if self.month_after.match(m.string, m.end()):
+            return None
         mod = canon(m.group("mod")) if m.group("mod") else ""
         if not mod and head not in self.duration_heads and not self._bare_duration(m):
             return None

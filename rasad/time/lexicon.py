@@ -283,7 +283,6 @@ def load_lexicon() -> Lexicon:
         + ")",
         "name_head": alternation(list(raw.get("name_heads", []))),
         "name_tail": alternation(list(raw.get("name_tails", []))),
-        "bare_month_prep": alternation(list(raw.get("bare_month_preps", []))),
         "year2_next": alternation(list(raw.get("year2_next", []))),
         "fraction": alternation(list(raw.get("fraction_counts", {}))),
         "range_count": alternation(list(raw.get("range_counts", []))),

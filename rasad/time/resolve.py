@@ -77,11 +77,12 @@ class Group:
 def select(atoms: list[Atom]) -> list[Atom]:
     """Non-overlapping atoms, preferring strong over weak, then longer spans."""
     chosen: list[Atom] = []
-    taken: list[tuple[int, int]] = []
+    end = max((a.end for a in atoms), default=0)
+    taken = bytearray(end)  # one flag per character: linear in the text, not in atoms²
     for a in sorted(atoms, key=lambda x: (x.weak, -(x.end - x.start), x.start)):
-        if all(a.end <= s or a.start >= e for s, e in taken):
+        if not any(taken[a.start : a.end]):
             chosen.append(a)
-            taken.append((a.start, a.end))
+            taken[a.start : a.end] = b"\x01" * (a.end - a.start)
     return sorted(chosen, key=lambda x: x.start)
 
 
