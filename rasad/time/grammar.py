@@ -373,6 +373,7 @@ class Grammar:
     def atoms(self, s: str) -> list[Atom]:
         """Every atom of every pattern in shadow text ``s`` (overlaps not yet resolved)."""
         out: list[Atom] = []
+        named: list[Atom] = []
         spaced = " " + replace_chars(s, SPACING) + " "
         tried: set[int] = set()  # pos * len(patterns) + pattern index
         width = len(self.patterns)
@@ -396,8 +397,17 @@ class Grammar:
                 ):
                     pre = self.prefixes["day_nodp"].search(s, max(0, pos - 40), pos)
                 atom = handler(m, pre)
-                if atom is not None and not self._in_name(s, atom):
+                if atom is None:
+                    continue
+                if self._in_name(s, atom):
+                    named.append(atom)
+                else:
                     out.append(atom)
+        if named:  # nothing inside a name is a timex: «بیمارستان شهدای ۱۷ شهریور»
+            mask = bytearray(len(s) + 1)
+            for a in named:
+                mask[a.start : a.end] = b"\x01" * (a.end - a.start)
+            out = [a for a in out if not any(mask[a.start : a.end])]
         return out
 
     def _in_name(self, s: str, a: Atom) -> bool:
