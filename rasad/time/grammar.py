@@ -81,6 +81,8 @@ def _keys(form: str) -> set[str]:
     for t in parts:
         opts = ["", " ", ZWNJ] if t == SEP else [t]
         keys = {k + o for k in keys for o in opts}
+    if parts[-1] == " ":  # a short form glued by ZWNJ to what follows: «دی‌ماه»
+        keys |= {k[:-1] + ZWNJ for k in keys}
     return keys
 
 
@@ -124,6 +126,7 @@ class Grammar:
         self.dur_after = re.compile(rf"{G}(?:{lex.alt['dur_block_after']}){WE}")
         self.dur_before = re.compile(rf"{WB}(?:{lex.alt['dur_block_before']}){G1}$")
         a = lex.alt
+        rng = rf"(?:{a['range_word']}{WE}|-|–)"  # «تا», «الی», «لغایت», a dash
         day_digit = r"\d(?<![\d.,/:]\d)\d?(?![\d:/])"
         day_word = rf"{a['day_word']}(?:ین)?{WE}"
         month = rf"(?P<mon>{a['month']})(?P<mah>{G}ماه)?{WE}"
@@ -162,7 +165,10 @@ class Grammar:
             # («ساعت ۸ صبح روز شنبه»: «صبح» belongs to the clock)
             "day_nodp": re.compile(rf"{WB}(?:روز{G1}|(?P<this>{a['current']}){G1})$"),
             "az": re.compile(rf"{WB}(?:از|بین|بين){G1}$"),
-            "yearlist": re.compile(rf"{WB}سال(?:{G}ها|{G}های)?{G1}(?:\d{{4}}{G}(?:و|یا|،|,|تا){G})+$"),
+            "yearlist": re.compile(
+                rf"(?:{WB}سال(?:{G}ها|{G}های)?{G1}|\(){G}(?:\d{{4}}{G}(?:و|یا|،|,|تا){G})+$"
+            ),
+            "yearhead": re.compile(rf"{WB}(?:{a['year_head']}){G1}$"),
             "mah": re.compile(rf"{WB}(?P<pre>ماه){G1}(?:مبارک{G1})?$"),
             "part": re.compile(rf"{WB}(?P<part>{a['part']}){G1}$"),
             "dur": re.compile(rf"{WB}(?P<head>{a['dur_prefix']}){G1}$"),
@@ -182,14 +188,14 @@ class Grammar:
             table += [
                 # «بین ۲۷ اوت تا ۲۲ اکتبر ۲۰۱۷»: two dates; the first takes the year of the second
                 (
-                    rf"(?P<d>{day}){pre_month}{month}(?={G}(?:تا|الی|-|–){G}(?:روز{G1})?(?:{day_digit}|{day_word})"
+                    rf"(?P<d>{day}){pre_month}{month}(?={G}{rng}{G}(?:روز{G1})?(?:{day_digit}|{day_word})"
                     rf"{pre_month}(?P<mon2>{a['month']})(?:{G}ماه)?{WE}{yearpart}{calsfx})",
                     self._date,
                     "day",
                     lead,
                 ),
                 (
-                    rf"(?P<d1>{day}){G}(?:تا|الی|-|–){G}(?P<d>{day_digit}|{day_word}){pre_month}{month}(?:{yearpart})?{calsfx}",
+                    rf"(?P<d1>{day}){G}{rng}{G}(?P<d>{day_digit}|{day_word}){pre_month}{month}(?:{yearpart})?{calsfx}",
                     self._range,
                     "az",
                     lead,
@@ -280,7 +286,7 @@ class Grammar:
                 units + list(lex.raw["current_determiners"]),
             ),
             (
-                rf"س{WB1}ال(?:{G}های)?{G1}(?P<y>{YEAR4}){G1}(?:تا|الی|-|–){G1}(?:سال{G1})?(?P<y3>{YEAR4}){calsfx}",
+                rf"س{WB1}ال(?:{G}های)?{G1}(?P<y>{YEAR4}){G1}{rng}{G1}(?:سال{G1})?(?P<y3>{YEAR4}){calsfx}",
                 self._year_range,
                 "az",
                 ["سال"],
@@ -290,8 +296,11 @@ class Grammar:
             (rf"س{WB1}ال{G1}(?P<y5>\d(?<!\d\d)\d)(?![\d/.:٫]){calsfx}", self._year, None, ["سال"]),
             (rf"(?P<y4>\d(?<!\d\d)\d{{3}})(?!\d){G1}(?P<sfx2>{a['cal_suffix']})\.?", self._year, None, DIGIT),
             # a bare year standing alone in brackets: «سومالی (۲۰۱۱)», «(۱۹۸۴-۱۹۸۵)» as two years
-            (r"(?<=\()(?P<y4>\d{4})(?=\)|[-–]\d{4}\))", self._bare_year, None, DIGIT),
-            (r"(?<=\(\d{4}[-–])(?P<y4>\d{4})(?=\))", self._bare_year, None, DIGIT),
+            (rf"(?<=\()(?P<y4>\d{{4}})(?=\)|{G}(?:و|،|,){G}\d{{4}})", self._bare_year, None, DIGIT),
+            # «(۱۹۸۴-۱۹۸۵)»: one span of years
+            (r"(?<=\()(?P<y>\d{4})[-–](?P<y3>\d{4})(?=\))", self._year_range, None, DIGIT),
+            # «بودجه 1404», «در 2017 برگزار شد»: a bare year after a word that takes one
+            (rf"(?P<y4>{YEAR4})(?={G}(?:[.,،:;؛)\n]|$|(?:{a['year2_next']}){WE}))", self._headed_year, "yearhead", DIGIT),
             (
                 rf"د{WB1}هه{G}(?:ی{G1})?(?P<dec>\d{{2,4}}|{a['cardinal']}){WE}{calsfx}",
                 self._decade,
@@ -320,7 +329,7 @@ class Grammar:
                 ["ساعت"],
             ),
             (
-                rf"(?P<h>\d(?<![\d:/.]\d)\d?):(?P<mi>\d{{2}})(?::\d{{2}})?(?![\d:])(?:{G1}دقیقه{WE})?{tail}",
+                rf"(?P<h>\d(?<![\d:/.]\d)\d?)(?P<sp>[ \t]?):(?P<sp2>[ \t]?)(?P<mi>\d{{2}})(?::\d{{2}})?(?![\d:])(?:{G1}دقیقه{WE})?{tail}",
                 self._clock,
                 None,
                 DIGIT,
@@ -332,7 +341,12 @@ class Grammar:
                 None,
                 DIGIT,
             ),
-            (rf"(?P<h>\d(?<![\d:/.,]\d)\d?){G1}(?P<dp>{a['day_part']}){WE}", self._clock, None, DIGIT),
+            (
+                rf"(?P<h>\d(?<![\d:/.,]\d)\d?)(?:{G}و{G1}(?P<mi2>نیم|ربع))?{G1}(?P<dp>{a['day_part']}){WE}",
+                self._clock,
+                None,
+                DIGIT,
+            ),
             (rf"(?P<dp>{a['day_part']})\.?{WE}", self._day_part, None, list(lex.raw["day_parts"])),
             (
                 rf"(?P<head>{a['set_head']}){G1}(?:(?P<u>{a['unit']})|(?P<wd>{a['weekday']})){WE}",
@@ -543,6 +557,8 @@ class Grammar:
         else:
             y = int(gd["y"])
         cal = "jalali" if y < 1700 else "gregorian"
+        if cal == "gregorian" and mon > 12 and d <= 12:
+            mon, d = d, mon  # «11.19.2016»: month first
         if not (1 <= mon <= 12 and 1 <= d <= 31):
             return None
         return Atom(_start(m, pre), m.end(), "date", {"cal": cal, "y": y, "m": mon, "d": d, "numeric": True})
@@ -647,6 +663,10 @@ class Grammar:
             f["n"], f["unit"] = round(n * years), "year"
         return Atom(_start(m, pre) if f["duration"] else m.start(), m.end(), "count", f)
 
+    def _headed_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        atom = self._bare_year(m, None) if pre is not None else None
+        return atom
+
     def _listed_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
         if pre is None:
             return None
@@ -708,7 +728,8 @@ class Grammar:
         dp = canon(gd["dp"]) if gd.get("dp") else None
         zone = canon(gd["zone"]) if gd.get("zone") else None
         explicit = m.group(0).lstrip().startswith("ساعت")
-        colon = bool(gd.get("mi")) and ":" in m.group(0)  # «۰۸:۴۵», «5:45»
+        # «۰۸:۴۵», «5:45»; with a space by the colon («13 : 22») only beside a date
+        colon = bool(gd.get("mi")) and ":" in m.group(0) and not (gd.get("sp") or gd.get("sp2"))
         weak = not (explicit or zone or colon or (dp and gd.get("mi")))
         return Atom(
             _start(m, pre), m.end(), "clock", {"h": h, "mi": mi or 0, "dp": dp, "zone": zone}, weak=weak

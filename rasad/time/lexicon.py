@@ -284,6 +284,8 @@ def load_lexicon() -> Lexicon:
         "name_head": alternation(list(raw.get("name_heads", []))),
         "name_tail": alternation(list(raw.get("name_tails", []))),
         "year2_next": alternation(list(raw.get("year2_next", []))),
+        "year_head": alternation(list(raw.get("year_heads", []))),
+        "range_word": alternation(list(raw.get("range_words", []))),
         "fraction": alternation(list(raw.get("fraction_counts", {}))),
         "range_count": alternation(list(raw.get("range_counts", []))),
         "multiplier": alternation(list(raw.get("multipliers", {}))),
