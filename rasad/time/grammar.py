@@ -115,6 +115,7 @@ class Grammar:
         self.range_counts = {canon(v) for v in lex.raw.get("range_counts", [])}
         self.bare_exclusions = {canon(v) for v in lex.raw.get("bare_duration_exclusions", [])}
         self.small_units = set(lex.raw.get("small_units", []))
+        self.one_unit_mods = {canon(v) for v in lex.raw.get("one_unit_modifiers", [])}
         self.count_months = {canon(v) for v in lex.raw.get("count_months", [])}
         self.modifier_guarded = {canon(v) for v in lex.raw.get("modifier_guarded", [])}
         self.month_after = re.compile(rf"{G1}(?:{lex.alt['month']}){WE}")
@@ -354,9 +355,17 @@ class Grammar:
                 None,
                 list(lex.raw["set_heads"]),
             ),
+            # «ابتدای سال», «تا آخر سال»: a part of the current year
+            (
+                rf"س{WB1}ال(?!{G}(?:\d|ها|های|{a['modifier']}|{a['number_word']}|جاری|امسال|نو\b))(?!\u200c){WE}",
+                self._part_year,
+                "part",
+                ["سال"],
+            ),
             (
                 rf"(?P<s>{a['season']}){WE}"
-                rf"(?:{G1}(?:سال{G1})?(?P<y>{YEAR4}){calsfx}|{G1}(?:سال{G1})?{modifier})?",
+                rf"(?:{G1}(?:سال{G1})?(?P<y>{YEAR4}){calsfx}|{G1}(?:سال{G1})?{modifier}"
+                rf"|{G1}(?:سال{G1})?(?P<ys2>{YEAR2})(?!{G}[\-–/])(?!{G}(?!(?:{a['year2_next']}){WE})[^\W\d_]))?",
                 self._season,
                 "cur",
                 forms("seasons"),
@@ -594,9 +603,18 @@ class Grammar:
                 return None
         else:
             unit = self.lex.units[canon(m.group("u2"))]
-            off = self.lex.modifiers[canon(m.group("mod"))]
-            if unit in ("hour", "minute") or canon(m.group("mod")) == "دیگر":
+            mod = canon(m.group("mod"))
+            off = self.lex.modifiers[mod]
+            if unit in ("hour", "minute", "second") or mod == "دیگر":
                 return None
+            s, start = m.string, m.start()
+            head = self.prefixes["dur"].search(s, max(0, start - 20), start)
+            if (head and canon(head.group("head")) in self.duration_heads and mod in self.duration_mods) or (
+                mod in self.one_unit_mods and pre is None
+            ):
+                # «در طول سال گذشته», «سال اخیر»: one unit of time up to now
+                f = {"n": 1, "unit": unit, "dir": off, "duration": True, "vague": False}
+                return Atom(head.start() if head else start, m.end(), "count", f)
         return Atom(
             _start(m, pre), m.end(), "rel", {"offset": off, "unit": unit, "part": pre and pre.group("part")}
         )
@@ -652,7 +670,7 @@ class Grammar:
         if m.group("n2"):
             f["n2"] = self._num(m.group("n2"))
             f["unit2"] = self.lex.units[canon(m.group("u2"))]
-        if unit in self.small_units and mod and head not in self.duration_heads:
+        if unit in self.small_units and mod and (head not in self.duration_heads or f["dir"] < 0):
             # «نیم ساعت پیش», «در ۲۴ ساعت گذشته»: the publication day
             return Atom(_start(m, pre), m.end(), "rel", {"offset": 0, "unit": "day", "small": True})
         if not f["duration"] and n is not None and n != int(n):
@@ -730,7 +748,7 @@ class Grammar:
         explicit = m.group(0).lstrip().startswith("ساعت")
         # «۰۸:۴۵», «5:45»; with a space by the colon («13 : 22») only beside a date
         colon = bool(gd.get("mi")) and ":" in m.group(0) and not (gd.get("sp") or gd.get("sp2"))
-        weak = not (explicit or zone or colon or (dp and gd.get("mi")))
+        weak = not (explicit or zone or colon or (dp and (gd.get("mi") or gd.get("mi2"))))
         return Atom(
             _start(m, pre), m.end(), "clock", {"h": h, "mi": mi or 0, "dp": dp, "zone": zone}, weak=weak
         )
@@ -749,12 +767,19 @@ class Grammar:
         )
         return Atom(_start(m, pre), m.end(), "set", {"value": value})
 
+    def _part_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        if pre is None:
+            return None
+        return Atom(pre.start(), m.end(), "rel", {"offset": 0, "unit": "year", "part": pre.group("part")})
+
     def _season(self, m: re.Match[str], pre: Pre) -> Atom | None:
         code = self.lex.seasons[canon(m.group("s"))]
         f: dict[str, Any] = {"code": code, "y": None, "mod": None, "cal": "gregorian"}
         if m.group("y"):
             f["y"] = int(m.group("y"))
             f["cal"] = self._sfx_cal(m, "jalali" if f["y"] < 1500 else "gregorian")
+        elif m.group("ys2"):  # «تابستان ۹۸»
+            f["y"], f["cal"] = full_year(m.group("ys2"), "jalali"), "jalali"
         elif m.group("mod"):
             key = canon(m.group("mod"))
             f["mod"] = {"امسال": 0, "پارسال": -1}.get(key, self.lex.modifiers.get(key))

@@ -307,6 +307,7 @@ def load_lexicon() -> Lexicon:
         "zone": alternation(list(_table(zones_raw, "zones"))),
         "set_head": alternation(list(raw.get("set_heads", []))),
         "future": alternation(list(raw.get("future_cues", []))),
+        "speech": alternation(list(raw.get("speech_cues", []))),
     }
     return lex
 

@@ -289,8 +289,7 @@ class Resolver:
             d = cal.add_days(anchor, n)
             return d.isoformat() if d else None
         if unit == "week":
-            # Iranian weeks run Saturday to Friday: the ISO week of that week's Monday
-            d = cal.add_days(cal.saturday_week_start(anchor), 7 * n + 2)
+            d = cal.add_days(anchor, 7 * n)
             return cal.iso_week(d) if d else None
         if unit == "month":
             y, m = cal.add_months(anchor.year, anchor.month, n)
