@@ -148,14 +148,19 @@ class Grammar:
             rf"(?:{G1}به{G1}وقت{G1}(?P<zone>{a['zone']}|محلی){WE})?"
         )
         count_digit = r"\d(?<![\d.,/:]\d)\d{0,2}(?:\.\d{1,2})?(?![\d,/:]|\.\d)"
-        count_word = rf"(?:{a['count_word']}|{a['fraction']}){WE}"
+        unit_plain = "(?:" + "|".join(re.escape(u) for u in sorted(lex.units, key=len, reverse=True)) + ")"
+        # «یکسال», «صدسال», «نیم‌قرن»: a number word glued to its unit
+        count_word = (
+            rf"(?:{a['count_word']}|{a['fraction']}){WE}"
+            rf"|(?:{a['number_word']}|نیم)(?=\u200c?{unit_plain}{WE})"
+        )
         # «دو تا سه هفته», «۱۲-۱۰ ساعت», «یکی دو هفته»: the first count of a range
         count_lead = (
             rf"(?:(?P<n0>\d{{1,3}}|{a['count_word']}|{a['range_count']}){WE}{G}(?:تا|الی|یا|-|–|،)?{G}(?=[^\W_]))?"
         )
         count = rf"(?:\d{{1,3}}|{a['count_word']})"
         minutes = rf"(?:\d{{1,2}}|{a['cardinal']}{WE}|نیم|ربع)"
-        num_sep = rf"(?P<sep>{G}[/.\-]{G})"
+        num_sep = rf"{G}(?P<sep>[/.\-\\]){G}"
         end_num = r"(?![\d/]|[.\-]\d)"
         # prefixes found by looking back from a match (kept out of the patterns so that
         # every pattern starts with a literal letter or a digit: fast scanning)
@@ -213,12 +218,14 @@ class Grammar:
             *lex.raw.get("vague_counts", []),
             *lex.raw.get("range_counts", []),
             *lex.raw.get("fraction_counts", {}),
+            # glued to the unit: «یکسال», «صدسال»
+            *(n + u for n in [*lex.number_words(), *lex.raw.get("fraction_counts", {})] for u in lex.units),
         ]
         for cnt, lead in ((count_digit, DIGIT), (count_word, word_lead)):
             table.append(
                 (
                     rf"{count_lead}(?P<n1>{cnt})(?P<k>{G1}{a['multiplier']}{WE})?(?P<half0>{G1}و{G1}نیم)?"
-                    rf"{G}(?P<u1>{a['unit']})"
+                    rf"{G}(?P<u1>{a['unit']}|(?<=[^\W\d_]|\u200c){unit_plain})"
                     rf"(?:{G1}و{G1}(?P<n2>{count}){G1}(?P<u2>{a['unit']}))?(?P<half>{G1}و{G1}نیم)?"
                     rf"(?:{G1}(?P<mod>{a['modifier']}){WE}{NOT_PREP})?{WE}",
                     self._count,
@@ -253,13 +260,13 @@ class Grammar:
             (rf"{month}{G}[,،]?{G}(?:{WB}سال{G})?(?P<y>{YEAR4}){calsfx}", self._month_year, "mah", months),
             (rf"{month}(?:{G1}(?P<sal>سال{G1})?{modifier})?", self._month, "mah", months),
             (
-                rf"(?P<y>\d(?<![\d/.\-]\d)\d{{3}}){num_sep}(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}}){end_num}",
+                rf"(?P<y>\d(?<![\d/.\-]\d)\d{{3}}){num_sep}(?P<m>\d{{1,2}}){G}(?P=sep){G}(?P<d>\d{{1,2}}){end_num}",
                 self._ymd,
                 None,
                 DIGIT,
             ),
             (
-                rf"(?P<d>\d(?<![\d/.\-]\d)\d?){num_sep}(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){end_num}",
+                rf"(?P<d>\d(?<![\d/.\-]\d)\d?){num_sep}(?P<m>\d{{1,2}}){G}(?P=sep){G}(?P<y>\d{{4}}){end_num}",
                 self._ymd,
                 None,
                 DIGIT,
@@ -673,8 +680,8 @@ class Grammar:
         if unit in self.small_units and mod and (head not in self.duration_heads or f["dir"] < 0):
             # «نیم ساعت پیش», «در ۲۴ ساعت گذشته»: the publication day
             return Atom(_start(m, pre), m.end(), "rel", {"offset": 0, "unit": "day", "small": True})
-        if not f["duration"] and n is not None and n != int(n):
-            # «۲.۵ قرن پیش»: a fractional count of large units, in years
+        if not f["duration"] and n is not None and (n != int(n) or unit in ("decade", "century")):
+            # «۲.۵ قرن پیش», «یک دهه پیش»: decades, centuries and fractions of years, in years
             years = {"century": 100, "decade": 10, "year": 1}.get(unit)
             if years is None:
                 return None
@@ -747,7 +754,9 @@ class Grammar:
         zone = canon(gd["zone"]) if gd.get("zone") else None
         explicit = m.group(0).lstrip().startswith("ساعت")
         # «۰۸:۴۵», «5:45»; with a space by the colon («13 : 22») only beside a date
-        colon = bool(gd.get("mi")) and ":" in m.group(0) and not (gd.get("sp") or gd.get("sp2"))
+        colon = bool(gd.get("mi")) and ":" in m.group(0)
+        if colon and (gd.get("sp") or gd.get("sp2")):
+            colon = len(gd["h"]) == 2  # «13 : 22» yes; «ماده 3: 25» no
         weak = not (explicit or zone or colon or (dp and (gd.get("mi") or gd.get("mi2"))))
         return Atom(
             _start(m, pre), m.end(), "clock", {"h": h, "mi": mi or 0, "dp": dp, "zone": zone}, weak=weak
