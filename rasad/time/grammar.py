@@ -156,7 +156,7 @@ class Grammar:
         )
         # «دو تا سه هفته», «۱۲-۱۰ ساعت», «یکی دو هفته»: the first count of a range
         count_lead = (
-            rf"(?:(?P<n0>\d{{1,3}}|{a['count_word']}|{a['range_count']}){WE}{G}(?:تا|الی|یا|-|–|،)?{G}(?=[^\W_]))?"
+            rf"(?:(?P<n0>\d{{1,3}}|{a['count_word']}|{a['range_count']}){WE}{G}(?:{rng}|یا)?{G}(?=[^\W_]))?"
         )
         count = rf"(?:\d{{1,3}}|{a['count_word']})"
         minutes = rf"(?:\d{{1,2}}|{a['cardinal']}{WE}|نیم|ربع)"
@@ -258,6 +258,14 @@ class Grammar:
                 ["سال"],
             ),
             (rf"{month}{G}[,،]?{G}(?:{WB}سال{G})?(?P<y>{YEAR4}){calsfx}", self._month_year, "mah", months),
+            # «تیر ماه سال ۹۶», «فروردین ۹۹»: a two-digit (Jalali) year after a month
+            (
+                rf"{month}(?:{G1}سال{G1}(?P<y2>\d\d)(?![\d/.:])"
+                rf"|{G1}(?P<y3>{YEAR2})(?!{G}[\-–/])(?!{G}(?!(?:{a['year2_next']}){WE})[^\W\d_])){calsfx}",
+                self._month_year,
+                "mah",
+                months,
+            ),
             (rf"{month}(?:{G1}(?P<sal>سال{G1})?{modifier})?", self._month, "mah", months),
             (
                 rf"(?P<y>\d(?<![\d/.\-]\d)\d{{3}}){num_sep}(?P<m>\d{{1,2}}){G}(?P=sep){G}(?P<d>\d{{1,2}}){end_num}",
@@ -530,10 +538,16 @@ class Grammar:
         return Atom(_start(m, pre), m.end(), "range", f)
 
     def _month_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        cal, mon, _ = self._month_of(m)
-        return Atom(
-            _start(m, pre), m.end(), "month", {"cal": self._sfx_cal(m, cal), "y": int(m.group("y")), "m": mon}
-        )
+        cal, mon, guarded = self._month_of(m)
+        gd = m.groupdict()
+        short = gd.get("y2") or gd.get("y3")
+        if short is not None:
+            if guarded and not (pre is not None or m.group("mah") or gd.get("y2")):
+                return None  # «دی ۹۸» alone is too weak; «دی ماه ۹۸», «دی سال ۹۸» are not
+            y = full_year(short, cal)
+        else:
+            y = int(m.group("y"))
+        return Atom(_start(m, pre), m.end(), "month", {"cal": self._sfx_cal(m, cal), "y": y, "m": mon})
 
     def _month(self, m: re.Match[str], pre: Pre) -> Atom | None:
         cal, mon, guarded = self._month_of(m)
