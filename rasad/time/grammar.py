@@ -90,6 +90,10 @@ def _start(m: re.Match[str], pre: re.Match[str] | None) -> int:
     return pre.start() if pre is not None else m.start()
 
 
+# two-digit Jalali years: «۹۸» → 1398, «۰۳» → 1403, «شهریور ۲۰» → 1320
+JALALI_CUTOFF = 20
+
+
 def full_year(y: str, cal: str) -> int:
     """``"92"`` → 1392 (Jalali) or 1992 (Gregorian); 4-digit years pass through."""
     n = int(y)
@@ -99,7 +103,7 @@ def full_year(y: str, cal: str) -> int:
         return 1900 + n if n >= 50 else 2000 + n
     if cal == "hijri":
         return 1400 + n
-    return 1300 + n if n >= 50 else 1400 + n
+    return 1300 + n if n >= JALALI_CUTOFF else 1400 + n
 
 
 class Grammar:
