@@ -128,7 +128,8 @@ class Grammar:
         self.name_tail = re.compile(rf"{G}[»\"]?{G}[,،]?{G}(?:{lex.alt['name_tail']}){WE}")
         self.quoted = re.compile(r"[«\"]")
         self.clock_before = re.compile(rf"(?:\d|(?:{lex.alt['cardinal']}|نیم|ربع){WE})[ \t\u200c]*$")
-        self.dur_after = re.compile(rf"{G}(?:{lex.alt['dur_block_after']}){WE}")
+        # the noun may carry an ezafe or a plural: «۶ ساعت و نیم گفت‌وگوی طرفین»
+        self.dur_after = re.compile(rf"{G}(?:{lex.alt['dur_block_after']})(?:\u200c?(?:ی|ها|های))?{WE}")
         self.dur_before = re.compile(rf"{WB}(?:{lex.alt['dur_block_before']}){G1}$")
         a = lex.alt
         rng = rf"(?:{a['range_word']}{WE}|-|–)"  # «تا», «الی», «لغایت», a dash
