@@ -344,7 +344,10 @@ class Grammar:
             (
                 rf"س{WB1}اعت{G1}(?:ساعت{G1})?(?P<h>\d{{1,2}}|{a['cardinal']}{WE})"
                 rf"(?:{G}:{G}(?P<mi>\d{{1,2}})(?::\d{{2}})?|\.(?P<mi3>\d{{2}})|{G1}و{G1}(?P<mi2>{minutes})(?:{G1}دقیقه)?"
-                rf"(?:{G1}و{G1}\d{{1,2}}{G1}ثانیه)?)?{tail}",
+                rf"(?:{G1}و{G1}\d{{1,2}}{G1}ثانیه)?)?{tail}"
+                # «ساعت سه تا شش عصر»: the day part of the range's end holds for its start
+                rf"(?=(?:{G1}{rng}{G1}(?:\d{{1,2}}(?::\d\d)?|{a['cardinal']}{WE})(?:{G1}و{G1}(?:نیم|ربع))?"
+                rf"{G1}(?P<dp_end>{a['day_part']}))?)",
                 self._clock,
                 None,
                 ["ساعت"],
@@ -769,7 +772,8 @@ class Grammar:
             h, mi = (h - 1) % 24 if h != 1 else 12, 60 - before
         if h is None or h > 24 or (mi is not None and mi > 59):
             return None
-        dp = canon(gd["dp"]) if gd.get("dp") else None
+        dp_text = gd.get("dp") or gd.get("dp_end")
+        dp = canon(dp_text) if dp_text else None
         zone = canon(gd["zone"]) if gd.get("zone") else None
         explicit = m.group(0).lstrip().startswith("ساعت")
         # «۰۸:۴۵», «5:45»; with a space by the colon («13 : 22») only beside a date
