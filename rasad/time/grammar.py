@@ -315,7 +315,7 @@ class Grammar:
             (rf"س{WB1}ال(?:{G}های)?{G1}(?P<y>{YEAR4}){calsfx}", self._year, None, ["سال"]),
             # «سال ۹۸»: a two-digit Jalali year after «سال»
             (rf"س{WB1}ال{G1}(?P<y5>\d(?<!\d\d)\d)(?![\d/.:٫]){calsfx}", self._year, None, ["سال"]),
-            (rf"(?P<y4>\d(?<!\d\d)\d{{3}})(?!\d){G1}(?P<sfx2>{a['cal_suffix']})\.?", self._year, None, DIGIT),
+            (rf"(?P<y4>\d(?<!\d\d)\d{{2,3}})(?!\d){G1}(?P<sfx2>{a['cal_suffix']})\.?", self._year, None, DIGIT),
             # a bare year standing alone in brackets: «سومالی (۲۰۱۱)», «(۱۹۸۴-۱۹۸۵)» as two years
             (rf"(?<=\()(?P<y4>\d{{4}})(?=\)|{G}(?:و|،|,){G}\d{{4}})", self._bare_year, None, DIGIT),
             # «(۱۹۸۴-۱۹۸۵)»: one span of years
@@ -333,6 +333,12 @@ class Grammar:
                 self._century,
                 None,
                 ["قرن", "سده"],
+            ),
+            (
+                rf"(?:یک{G1})?(?P<m_to>ربع){G1}(?:مانده{G1})?به{G1}(?P<h>\d{{1,2}}|{a['cardinal']}{WE}){tail}",
+                self._clock,
+                None,
+                ["ربع", "یک"],
             ),
             (
                 rf"س{WB1}اعت{G1}(?:ساعت{G1})?(?P<m_to>{minutes}){G1}دقیقه{G1}(?:مانده{G1})?به{G1}"
@@ -380,7 +386,7 @@ class Grammar:
             ),
             # «ابتدای سال», «تا آخر سال»: a part of the current year
             (
-                rf"س{WB1}ال(?!{G}(?:\d|ها|های|{a['modifier']}|{a['number_word']}|جاری|امسال|نو\b))(?!\u200c){WE}",
+                rf"س{WB1}ال(?!{G}(?:\d|ها|های|{a['modifier']}|{a['number_word']}|جاری|امسال|نو\b))(?!\u200c){WE}(?:{G1}مالی{WE})?",
                 self._part_year,
                 "part",
                 ["سال"],
@@ -780,7 +786,7 @@ class Grammar:
         colon = bool(gd.get("mi")) and ":" in m.group(0)
         if colon and (gd.get("sp") or gd.get("sp2")):
             colon = len(gd["h"]) == 2  # «13 : 22» yes; «ماده 3: 25» no
-        weak = not (explicit or zone or colon or (dp and (gd.get("mi") or gd.get("mi2"))))
+        weak = not (explicit or zone or colon or gd.get("m_to") or (dp and (gd.get("mi") or gd.get("mi2"))))
         return Atom(
             _start(m, pre), m.end(), "clock", {"h": h, "mi": mi or 0, "dp": dp, "zone": zone}, weak=weak
         )
