@@ -126,6 +126,7 @@ class Grammar:
         self.clause_start = re.compile(r"(?:^|[.!?؟:؛\n«\"])[ \t\u200c]*$")
         self.name_head = re.compile(rf"{WB}(?:{lex.alt['name_head']}){G}[«\"]?{G}$")
         self.name_tail = re.compile(rf"{G}[»\"]?{G}[,،]?{G}(?:{lex.alt['name_tail']}){WE}")
+        self.nowadays = re.compile(rf"{WB}(?:{lex.alt['nowadays_head']}){G1}$")
         self.quoted = re.compile(r"[«\"]")
         self.clock_before = re.compile(rf"(?:\d|(?:{lex.alt['cardinal']}|نیم|ربع){WE})[ \t\u200c]*$")
         # the noun may carry an ezafe or a plural: «۶ ساعت و نیم گفت‌وگوی طرفین»
@@ -471,6 +472,8 @@ class Grammar:
         if a.kind in ("weekday", "rel"):
             if self.name_tail.match(s, a.end):
                 return True
+            if s.startswith("امروز", a.start) and self.nowadays.search(s, max(0, a.start - 20), a.start):
+                return True  # «شرایط امروز»: nowadays
             # a weekday standing alone in quotes is a name: «دوشنبه»
             return a.start > 0 and a.end < len(s) and bool(self.quoted.match(s, a.start - 1)) and s[a.end] in "»\""
         return False
