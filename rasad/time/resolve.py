@@ -289,7 +289,9 @@ class Resolver:
             d = cal.add_days(anchor, n)
             return d.isoformat() if d else None
         if unit == "week":
-            d = cal.add_days(anchor, 7 * n)
+            # «هفته گذشته» = the seven days before the anchor: the ISO week holding most of
+            # them, i.e. the week of their middle day (anchor − 4); a week ahead is anchor + 7
+            d = cal.add_days(anchor, 7 * n + 3 * (n < 0))
             return cal.iso_week(d) if d else None
         if unit == "month":
             y, m = cal.add_months(anchor.year, anchor.month, n)
