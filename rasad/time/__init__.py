@@ -44,7 +44,7 @@ MIN_ANCHOR, MAX_ANCHOR = dt.date(1000, 1, 1), dt.date(9000, 12, 31)
 APPOSITION = re.compile(r"[ \t\u200c]*[,،\-–(]?[ \t\u200c]*")
 CLOSING = re.compile(r"[ \t\u200c]*\)")
 CLAUSE_END = r"[.!?؟؛:\n«»]|" + WB + "که" + WE
-SPEECH_SPAN, SPEECH_LEAD = 400, 80  # how far a speech runs; how far its verb follows its day
+SPEECH_SPAN, SPEECH_LEAD = 400, 30  # how far a speech runs; how close its verb follows its day
 
 
 class TimeStage:
