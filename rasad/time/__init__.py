@@ -116,7 +116,8 @@ class TimeStage:
                     if moved is not None and t.value:
                         t.value = moved.isoformat() + t.value[10:]
                         t.anchor = "speech"
-            if t.value and len(t.value) >= 10 and t.granularity in ("day", "time") and t.value[4] == "-":
+            named = "weekday" in g.parts or "date" in g.parts  # «روز شنبه», «۱۸ تیر»; not «دیروز»
+            if named and t.value and len(t.value) >= 10 and t.granularity in ("day", "time") and t.value[4] == "-":
                 last = t
 
     def _late_zone(self, g: Group, s: str) -> None:
