@@ -119,6 +119,10 @@ class Grammar:
         self.range_counts = {canon(v) for v in lex.raw.get("range_counts", [])}
         self.bare_exclusions = {canon(v) for v in lex.raw.get("bare_duration_exclusions", [])}
         self.small_units = set(lex.raw.get("small_units", []))
+        self.holidays = {
+            canon(f): (str(spec["calendar"]), int(spec["month"]), int(spec["day"]))
+            for f, spec in (lex.raw.get("holidays") or {}).items()
+        }
         self.one_unit_mods = {canon(v) for v in lex.raw.get("one_unit_modifiers", [])}
         self.count_months = {canon(v) for v in lex.raw.get("count_months", [])}
         self.modifier_guarded = {canon(v) for v in lex.raw.get("modifier_guarded", [])}
@@ -231,7 +235,7 @@ class Grammar:
             table.append(
                 (
                     rf"{count_lead}(?P<n1>{cnt})(?P<k>{G1}{a['multiplier']}{WE})?(?P<half0>{G1}و{G1}نیم)?"
-                    rf"{G}(?P<u1>{a['unit']}|(?<=[^\W\d_]|\u200c){unit_plain})"
+                    rf"{G}(?P<u1>{a['unit']}|(?<=[^\W\d_]|\u200c){unit_plain})(?:(?:(?<=ساعت)|(?<=دقیقه)|(?<=ثانیه))ی)?"
                     rf"(?:{G1}و{G1}(?P<n2>{count}){G1}(?P<u2>{a['unit']}))?(?P<half>{G1}و{G1}نیم)?"
                     rf"(?:{G1}(?P<mod>{a['modifier']}){WE}{NOT_PREP})?{WE}",
                     self._count,
@@ -314,6 +318,20 @@ class Grammar:
                 ["سال"],
             ),
             (rf"س{WB1}ال(?:{G}های)?{G1}(?P<y>{YEAR4}){calsfx}", self._year, None, ["سال"]),
+            # «سال‌های ۵۹ تا ۷۲»: two-digit Jalali years
+            (
+                rf"س{WB1}ال(?:{G}ها|{G}های)?{G1}(?P<ys>\d\d){G1}{rng}{G1}(?:سال{G1})?(?P<ye>\d\d)(?![\d/.:]){calsfx}",
+                self._year_range,
+                "az",
+                ["سال"],
+            ),
+            # named days: «شب یلدا», «عاشورای سال قبل», «نوروز ۱۴۰۳»
+            (
+                rf"(?P<hol>{a['holiday']})(?:{G}ی)?{WE}(?:{relyear}|{G1}(?:سال{G1})?(?P<y>{YEAR4}))?",
+                self._holiday,
+                "day",
+                list(lex.raw.get("holidays") or {}),
+            ),
             # «سال ۹۸»: a two-digit Jalali year after «سال»
             (rf"س{WB1}ال{G1}(?P<y5>\d(?<!\d\d)\d)(?![\d/.:٫]){calsfx}", self._year, None, ["سال"]),
             (rf"(?P<y4>\d(?<!\d\d)\d{{2,3}})(?!\d){G1}(?P<sfx2>{a['cal_suffix']})\.?", self._year, None, DIGIT),
@@ -750,7 +768,26 @@ class Grammar:
         cal = self._sfx_cal(m, "jalali" if y < 1500 else "gregorian")
         return Atom(m.start(), m.end(), "year", {"cal": cal, "y": y})
 
+    def _holiday(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        cal, mon, day = self.holidays[canon(m.group("hol"))]
+        gd = m.groupdict()
+        if not (gd.get("y") or gd.get("yrel") or gd.get("yrel2")):
+            return None  # a bare «اربعین» names the occasion, not a day
+        y = int(gd["y"]) if gd.get("y") else None
+        yrel: int | None = None
+        if gd.get("yrel2"):
+            yrel = self.lex.relative_words[canon(gd["yrel2"])][0]
+        elif gd.get("yrel"):
+            yrel = self.lex.modifiers.get(canon(gd["yrel"]))
+        f = {"cal": cal, "y": y, "m": mon, "d": day, "yrel": yrel}
+        return Atom(_start(m, pre), m.end(), "date", f)
+
     def _year_range(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        if m.groupdict().get("ys"):
+            y1, y2 = full_year(m.group("ys"), "jalali"), full_year(m.group("ye"), "jalali")
+            if y2 <= y1:
+                return None
+            return Atom(_start(m, pre), m.end(), "year_range", {"cal": "jalali", "y": y1, "y2": y2})
         y1, y2 = int(m.group("y")), int(m.group("y3"))
         if y2 <= y1:
             return None

@@ -284,6 +284,7 @@ def load_lexicon() -> Lexicon:
         "name_head": alternation(list(raw.get("name_heads", []))),
         "name_tail": alternation(list(raw.get("name_tails", []))),
         "nowadays_head": alternation(list(raw.get("nowadays_heads", []))),
+        "holiday": alternation(list(raw.get("holidays") or {})),
         "year2_next": alternation(list(raw.get("year2_next", []))),
         "year_head": alternation(list(raw.get("year_heads", []))),
         "range_word": alternation(list(raw.get("range_words", []))),

@@ -156,6 +156,19 @@ class Resolver:
             return cal.to_gregorian(f["cal"], f["y"], f["m"], f["d"]), "absolute"
         if anchor is None:
             return None, None
+        if f.get("yrel") is not None and f["cal"] == "hijri":
+            # a lunar year does not line up with the solar «last year»: the occurrence
+            # before the publication date (-1), after it (+1) or the closest (0)
+            y0 = cal.year_of("hijri", anchor) or 0
+            days = [cal.to_gregorian("hijri", y, f["m"], f["d"]) for y in (y0 - 1, y0, y0 + 1)]
+            found = [d for d in days if d is not None]
+            if f["yrel"] < 0:
+                found = [d for d in found if d < anchor][-1:]
+            elif f["yrel"] > 0:
+                found = [d for d in found if d > anchor][:1]
+            else:
+                found = sorted(found, key=lambda d: abs((d - anchor).days))[:1]
+            return (found[0] if found else None), "published"
         if f.get("yrel") is not None:
             y0 = cal.year_of(f["cal"], anchor)
             return (cal.to_gregorian(f["cal"], y0 + f["yrel"], f["m"], f["d"]) if y0 else None), "published"
