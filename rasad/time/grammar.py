@@ -158,6 +158,7 @@ class Grammar:
             rf"(?:{G1}به{G1}وقت{G1}(?P<zone>{a['zone']}|محلی){WE})?"
         )
         count_digit = r"\d(?<![\d.,/:]\d)\d{0,2}(?:\.\d{1,2})?(?![\d,/:]|\.\d)"
+        month_plain = "(?:" + "|".join(re.escape(f) for f in sorted(lex.months, key=len, reverse=True)) + ")"
         unit_plain = "(?:" + "|".join(re.escape(u) for u in sorted(lex.units, key=len, reverse=True)) + ")"
         # «یکسال», «صدسال», «نیم‌قرن»: a number word glued to its unit
         count_word = (
@@ -318,6 +319,20 @@ class Grammar:
                 ["سال"],
             ),
             (rf"س{WB1}ال(?:{G}های)?{G1}(?P<y>{YEAR4}){calsfx}", self._year, None, ["سال"]),
+            # «درژوئن ۱۹۹۱»: a month glued to «در»
+            (
+                rf"د{WB1}ر(?P<mon>{month_plain})(?P<mah>{G}ماه)?{WE}{G}[,،]?{G}(?P<y>{YEAR4}){calsfx}",
+                self._month_year,
+                None,
+                ["در" + f for f in months],
+            ),
+            # «سال ۷۷۶ قبل از میلاد»
+            (
+                rf"س{WB1}ال{G1}(?P<bc>\d{{1,4}}|{a['cardinal']}){G1}(?:قبل|پیش){G1}از{G1}میلاد{WE}",
+                self._bc_year,
+                None,
+                ["سال"],
+            ),
             # «سال‌های ۵۹ تا ۷۲»: two-digit Jalali years
             (
                 rf"س{WB1}ال(?:{G}ها|{G}های)?{G1}(?P<ys>\d\d){G1}{rng}{G1}(?:سال{G1})?(?P<ye>\d\d)(?![\d/.:]){calsfx}",
@@ -767,6 +782,12 @@ class Grammar:
             return None
         cal = self._sfx_cal(m, "jalali" if y < 1500 else "gregorian")
         return Atom(m.start(), m.end(), "year", {"cal": cal, "y": y})
+
+    def _bc_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        n = self._num(m.group("bc"))
+        if n is None or n < 1:
+            return None
+        return Atom(m.start(), m.end(), "year", {"cal": "gregorian", "y": 1 - n})  # 1 BC = year 0
 
     def _holiday(self, m: re.Match[str], pre: Pre) -> Atom | None:
         cal, mon, day = self.holidays[canon(m.group("hol"))]

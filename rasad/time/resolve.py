@@ -278,7 +278,10 @@ class Resolver:
             t.calendar, t.granularity, t.anchor = f["cal"], "year", "absolute"
             y2 = f.get("y2", f["y"])
             if f["cal"] == "gregorian":
-                t.value = f"{f['y']:04d}" if y2 == f["y"] else f"{f['y']:04d}/{y2:04d}"
+                if f["y"] <= 0:  # before the common era, astronomical numbering: 776 BC → -0775
+                    t.value = f"-{-f['y']:04d}"
+                else:
+                    t.value = f"{f['y']:04d}" if y2 == f["y"] else f"{f['y']:04d}/{y2:04d}"
             else:
                 a1, a2 = cal.year_span(f["cal"], f["y"]), cal.year_span(f["cal"], y2)
                 if a1 and a2:
