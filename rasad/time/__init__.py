@@ -33,9 +33,9 @@ import datetime as dt
 import re
 
 from rasad.model import Article, Timex
+from rasad.time.calendars import add_days as cal_add_days
 from rasad.time.grammar import Grammar
 from rasad.time.lexicon import WB, WE, canon, load_lexicon, shadow
-from rasad.time.calendars import add_days as cal_add_days
 from rasad.time.resolve import SENTENCE_END, Group, Resolver, merge, select
 
 __all__ = ["TimeStage"]

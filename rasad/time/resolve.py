@@ -159,8 +159,8 @@ class Resolver:
         if f.get("yrel") is not None and f["cal"] == "hijri":
             # a lunar year does not line up with the solar «last year»: the occurrence
             # before the publication date (-1), after it (+1) or the closest (0)
-            y0 = cal.year_of("hijri", anchor) or 0
-            days = [cal.to_gregorian("hijri", y, f["m"], f["d"]) for y in (y0 - 1, y0, y0 + 1)]
+            h0 = cal.year_of("hijri", anchor) or 0
+            days = [cal.to_gregorian("hijri", y, f["m"], f["d"]) for y in (h0 - 1, h0, h0 + 1)]
             found = [d for d in days if d is not None]
             if f["yrel"] < 0:
                 found = [d for d in found if d < anchor][-1:]
