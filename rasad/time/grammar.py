@@ -123,6 +123,7 @@ class Grammar:
             canon(f): (str(spec["calendar"]), int(spec["month"]), int(spec["day"]))
             for f, spec in (lex.raw.get("holidays") or {}).items()
         }
+        self.end_parts = {canon(v) for v in lex.raw.get("period_parts_end", [])}
         self.one_unit_mods = {canon(v) for v in lex.raw.get("one_unit_modifiers", [])}
         self.count_months = {canon(v) for v in lex.raw.get("count_months", [])}
         self.modifier_guarded = {canon(v) for v in lex.raw.get("modifier_guarded", [])}
@@ -869,7 +870,9 @@ class Grammar:
     def _part_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
         if pre is None:
             return None
-        return Atom(pre.start(), m.end(), "rel", {"offset": 0, "unit": "year", "part": pre.group("part")})
+        part = canon(pre.group("part"))
+        f = {"offset": 0, "unit": "year", "part": part, "solar_year": True, "part_end": part in self.end_parts}
+        return Atom(pre.start(), m.end(), "rel", f)
 
     def _season(self, m: re.Match[str], pre: Pre) -> Atom | None:
         code = self.lex.seasons[canon(m.group("s"))]

@@ -261,6 +261,11 @@ class Resolver:
             t.calendar, t.granularity = "relative", f["unit"]
             if anchor is not None:
                 t.value, t.anchor = self.shift(anchor, f["unit"], f["offset"]), "published"
+                jy = cal.year_of("jalali", anchor) if f.get("solar_year") else None
+                if jy is not None:
+                    # «پایان سال», «ابتدای سال»: the Iranian year, so its end falls in March of
+                    # the next Gregorian year
+                    t.value = f"{jy + f['offset'] + (622 if f.get('part_end') else 621):04d}"
         elif k == "range":
             t.calendar, t.granularity = f["cal"], "day"
             m1 = f.get("m1", f["m"])
