@@ -20,8 +20,18 @@ are intervals (``۱۰ تا ۱۵ مهر``).  Weekdays follow the clause's tense (
 before the publication date, future → on or after), year-less dates take the year
 closest to it.
 
+Conventions beyond those (GUIDELINES §9): a count and unit standing alone is a
+``DURATION`` unless a noun or relation follows it (``۲۵ سال حبس``, ``یک روز پس از``);
+a small offset (``نیم ساعت پیش``, ``در ۲۴ ساعت گذشته``, ``دقایقی قبل``) is the
+publication day; a duration range takes its upper bound; ``هفته گذشته`` is the ISO
+week holding most of the seven days before the publication date; a relative day in
+reported speech takes the day of the speech (``وزیر روز شنبه گفت: از امروز ...``);
+date words inside names (``ورزشگاه ۱۷ تیر``, ``شهر «دوشنبه»``, ``وطن امروز``) and
+``امروز`` meaning "nowadays" (``شرایط امروز``) are not timexes.
+
 Language data (months, weekdays, number words, relative words, zones) is read
-from ``rasad/data/time/*.yaml``; the grammar lives in :mod:`rasad.time.grammar`,
+from ``rasad/data/time/*.yaml``; the grammar lives in :mod:`rasad.time.grammar` (its handlers in
+:mod:`rasad.time.handlers`),
 merging and resolution in :mod:`rasad.time.resolve`, calendars in
 :mod:`rasad.time.calendars` (jdatetime and hijridate underneath).
 """
