@@ -90,6 +90,7 @@ class Grammar(Handlers):
         self.one_unit_mods = {canon(v) for v in lex.raw.get("one_unit_modifiers", [])}
         self.count_months = {canon(v) for v in lex.raw.get("count_months", [])}
         self.modifier_guarded = {canon(v) for v in lex.raw.get("modifier_guarded", [])}
+        self.every = re.compile(rf"{WB}(?:{lex.alt['set_head']}){G1}$")
         self.month_after = re.compile(rf"{G1}(?:{lex.alt['month']}){WE}")
         self.clause_start = re.compile(r"(?:^|[.!?؟:؛\n«\"])[ \t\u200c]*$")
         self.name_head = re.compile(rf"{WB}(?:{lex.alt['name_head']}){G}[«\"]?{G}$")

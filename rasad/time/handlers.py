@@ -72,6 +72,7 @@ class Handlers:
     dur_before: re.Pattern[str]
     month_after: re.Pattern[str]
     clause_start: re.Pattern[str]
+    every: re.Pattern[str]
 
     # --- helpers ---------------------------------------------------------------
     def _num(self, text: str | None) -> int | None:
@@ -293,6 +294,16 @@ class Handlers:
             if m.group("half0") or m.group("half"):
                 n += 0.5
         unit = self.lex.units[canon(m.group("u1"))]
+        every = self.every.search(m.string, max(0, m.start() - 8), m.start())
+        if n is not None and not mod and every is not None:
+            # «هر دو سال (یک بار)»: a set
+            if unit in ("decade", "century"):
+                value = f"P{n * (10 if unit == 'decade' else 100):g}Y"
+            elif unit in self.small_units:
+                value = f"PT{n:g}{self.lex.unit_iso[unit][0]}"
+            else:
+                value = f"P{n:g}{self.lex.unit_iso[unit]}"
+            return Atom(every.start(), m.end(), "set", {"value": value})
         f: dict[str, Any] = {
             "n": n,
             "unit": unit,
