@@ -123,6 +123,7 @@ class Grammar(Handlers):
             rf"(?:{G1}به{G1}وقت{G1}(?P<zone>{a['zone']}|محلی){WE})?"
         )
         count_digit = r"\d(?<![\d.,/:]\d)\d{0,2}(?:\.\d{1,2})?(?![\d,/:]|\.\d)"
+        weekday_plain = "(?:" + "|".join(re.escape(f) for f in sorted(lex.weekdays, key=len, reverse=True)) + ")"
         month_plain = "(?:" + "|".join(re.escape(f) for f in sorted(lex.months, key=len, reverse=True)) + ")"
         unit_plain = "(?:" + "|".join(re.escape(u) for u in sorted(lex.units, key=len, reverse=True)) + ")"
         # «یکسال», «صدسال», «نیم‌قرن»: a number word glued to its unit
@@ -269,7 +270,13 @@ class Grammar(Handlers):
                 "day",
                 forms("weekdays"),
             ),
-            (rf"(?P<rel>{a['relative']}){WE}", self._relative, None, list(lex.raw["relative_words"])),
+            # «امروزدوشنبه»: a weekday glued to the relative word restates it
+            (
+                rf"(?P<rel>{a['relative']})(?:{weekday_plain})?{WE}",
+                self._relative,
+                None,
+                list(lex.raw["relative_words"]),
+            ),
             (
                 rf"(?:(?P<cur>{a['current']}){G1}(?P<u1>{a['unit']}){WE}"
                 rf"(?:{G1}جاری)?|(?P<u2>{a['unit']}){G1}(?P<mod>{a['modifier']}){WE}{NOT_PREP})",
