@@ -27,6 +27,7 @@ import yaml
 from rasad.model import Article
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATELINE_CHARS = 1000
 
 
 @lru_cache(maxsize=1)
@@ -86,8 +87,9 @@ class MetadataStage:
         if doc.published or self.time_stage is None:
             return
         best: str | None = None
-        for i, line in enumerate(doc.text.split("\n")[:8]):
-            found = self.time_stage.tag(line, anchor=None)
+        for i, line in enumerate(doc.text.split("\n", 8)[:8]):
+            # a dateline is short: only the head of a long first paragraph is searched
+            found = self.time_stage.tag(line[:DATELINE_CHARS], anchor=None)
             days = [t for t in found if t.type in ("DATE", "TIME") and t.value and _DAY.match(t.value[:10])]
             if days:
                 stripped = line.strip()

@@ -20,18 +20,30 @@ are intervals (``۱۰ تا ۱۵ مهر``).  Weekdays follow the clause's tense (
 before the publication date, future → on or after), year-less dates take the year
 closest to it.
 
+Conventions beyond those (GUIDELINES §9): a count and unit standing alone is a
+``DURATION`` unless a noun or relation follows it (``۲۵ سال حبس``, ``یک روز پس از``);
+a small offset (``نیم ساعت پیش``, ``در ۲۴ ساعت گذشته``, ``دقایقی قبل``) is the
+publication day; a duration range takes its upper bound; ``هفته گذشته`` is the ISO
+week holding most of the seven days before the publication date; a relative day in
+reported speech takes the day of the speech (``وزیر روز شنبه گفت: از امروز ...``);
+date words inside names (``ورزشگاه ۱۷ تیر``, ``شهر «دوشنبه»``, ``وطن امروز``) and
+``امروز`` meaning "nowadays" (``شرایط امروز``) are not timexes.
+
 Language data (months, weekdays, number words, relative words, zones) is read
-from ``rasad/data/time/*.yaml``; the grammar lives in :mod:`rasad.time.grammar`,
+from ``rasad/data/time/*.yaml``; the grammar lives in :mod:`rasad.time.grammar` (its handlers in
+:mod:`rasad.time.handlers`),
 merging and resolution in :mod:`rasad.time.resolve`, calendars in
 :mod:`rasad.time.calendars` (jdatetime and hijridate underneath).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
 from rasad.model import Article, Timex
+from rasad.time.calendars import add_days as cal_add_days
 from rasad.time.grammar import Grammar
 from rasad.time.lexicon import WB, WE, canon, load_lexicon, shadow
 from rasad.time.resolve import SENTENCE_END, Group, Resolver, merge, select
@@ -42,6 +54,7 @@ MIN_ANCHOR, MAX_ANCHOR = dt.date(1000, 1, 1), dt.date(9000, 12, 31)
 APPOSITION = re.compile(r"[ \t\u200c]*[,،\-–(]?[ \t\u200c]*")
 CLOSING = re.compile(r"[ \t\u200c]*\)")
 CLAUSE_END = r"[.!?؟؛:\n«»]|" + WB + "که" + WE
+SPEECH_SPAN, SPEECH_LEAD = 400, 30  # how far a speech runs; how close its verb follows its day
 
 
 class TimeStage:
@@ -54,6 +67,9 @@ class TimeStage:
         self.grammar = Grammar(self.lex)
         future = re.compile(WB + "(?<!می)(?<!می\u200c)" + self.lex.alt["future"] + WE)
         self.resolver = Resolver(self.lex, future, re.compile(CLAUSE_END))
+        self.speech_re = re.compile(
+            WB + "(?:" + self.lex.alt["speech"] + ")" + WE + r"[ \t\u200c]*(?:که[ \t\u200c]*)?[:«]"
+        )
         self.zone_after = re.compile(
             r"[ \t\u200c]+به[ \t\u200c]+وقت[ \t\u200c]+(?P<zone>" + self.lex.alt["zone"] + ")" + WE
         )
@@ -82,11 +98,37 @@ class TimeStage:
                 t = self.resolver.group_timex(g, s, text, anchor)
                 if t is not None:
                     out[i] = t
+        ends = [m.end() for m in SENTENCE_END.finditer(s)] if clock_only else []
+        dated = sorted(
+            (t.start, t) for t in out.values() if t.granularity in ("day", "time") and t.value and len(t.value) >= 10
+        )
         for i, g in clock_only:
-            t = self.resolver.group_timex(g, s, text, anchor, self._sentence_day(s, g, out, anchor))
+            t = self.resolver.group_timex(g, s, text, anchor, self._sentence_day(ends, len(s), g, dated, anchor))
             if t is not None:
                 out[i] = t
+        self._speech_days(groups, out, s)
         return self._merge_restatements([out[i] for i in sorted(out)], text)
+
+    def _speech_days(self, groups: list[Group], out: dict[int, Timex], s: str) -> None:
+        """Relative days inside reported speech take the day of the speech when the text gives
+        it (GUIDELINES §9): «وزیر روز شنبه گفت: از امروز ...» → that Saturday."""
+        last: Timex | None = None
+        for i, g in enumerate(groups):
+            t = out.get(i)
+            if t is None:
+                continue
+            if g.parts.keys() <= {"rel_day", "daypart", "clock"} and "rel_day" in g.parts and last is not None:
+                gap = s[last.end : t.start]
+                cue = self.speech_re.search(gap) if len(gap) <= SPEECH_SPAN else None
+                if cue is not None and cue.start() <= SPEECH_LEAD and not SENTENCE_END.search(gap, 0, cue.start()):
+                    day = dt.date.fromisoformat((last.value or "")[:10])
+                    moved = cal_add_days(day, g.parts["rel_day"].f["offset"])
+                    if moved is not None and t.value:
+                        t.value = moved.isoformat() + t.value[10:]
+                        t.anchor = "speech"
+            named = "weekday" in g.parts or "date" in g.parts  # «روز شنبه», «۱۸ تیر»; not «دیروز»
+            if named and t.value and len(t.value) >= 10 and t.granularity in ("day", "time") and t.value[4] == "-":
+                last = t
 
     def _late_zone(self, g: Group, s: str) -> None:
         """A zone after the day words of a clock time: «ساعت ۱۱ صبح امروز به وقت تهران»."""
@@ -132,22 +174,27 @@ class TimeStage:
 
     @staticmethod
     def _sentence_day(
-        s: str, g: Group, found: dict[int, Timex], anchor: dt.date | None
+        ends: list[int], size: int, g: Group, dated: list[tuple[int, Timex]], anchor: dt.date | None
     ) -> tuple[dt.date, str | None] | None:
-        """The day a bare clock time refers to: a dated expression of its sentence, else ``anchor``."""
-        lo = max((m.end() for m in SENTENCE_END.finditer(s, 0, g.start)), default=0)
-        hi_m = SENTENCE_END.search(s, g.end)
-        hi = hi_m.start() if hi_m else len(s)
+        """The day a bare clock time refers to: the nearest dated expression of its sentence
+        (``ends``: sentence ends; ``dated``: day-valued timexes by start), else ``anchor``."""
+        k = bisect.bisect_right(ends, g.start)
+        lo = ends[k - 1] if k else 0
+        k2 = bisect.bisect_right(ends, g.end)
+        hi = ends[k2] - 1 if k2 < len(ends) else size
+        i = bisect.bisect_left(dated, lo, key=lambda x: x[0])
+        j = bisect.bisect_left(dated, hi, key=lambda x: x[0])
         best: tuple[int, dt.date, str | None] | None = None
-        for t in found.values():
-            if lo <= t.start < hi and t.granularity in ("day", "time") and t.value and len(t.value) >= 10:
-                try:
-                    day = dt.date.fromisoformat(t.value[:10])
-                except ValueError:
-                    continue
-                dist = abs(t.start - g.start)
-                if best is None or dist < best[0]:
-                    best = (dist, day, t.anchor)
+        # the nearest ones on either side of the clock time are enough
+        mid = bisect.bisect_left(dated, g.start, lo=i, hi=j, key=lambda x: x[0])
+        for _, t in dated[max(i, mid - 2) : min(j, mid + 2)]:
+            try:
+                day = dt.date.fromisoformat((t.value or "")[:10])
+            except ValueError:
+                continue
+            dist = abs(t.start - g.start)
+            if best is None or dist < best[0]:
+                best = (dist, day, t.anchor)
         if best is not None:
             return best[1], best[2]
         return (anchor, "published") if anchor is not None else None

@@ -13,11 +13,13 @@ No calendar arithmetic is written by hand: Jalali ↔ Gregorian goes through
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import jdatetime
 from hijridate import Gregorian, Hijri
 
 ONE_DAY = dt.timedelta(days=1)
+TABULAR_EPOCH = 227014  # ordinal of the day before 1 Muharram 1 AH (622-07-19)
 
 
 def to_gregorian(cal: str, y: int, m: int, d: int) -> dt.date | None:
@@ -29,11 +31,23 @@ def to_gregorian(cal: str, y: int, m: int, d: int) -> dt.date | None:
             g = jdatetime.date(y, m, d).togregorian()
             return dt.date(g.year, g.month, g.day)
         if cal == "hijri":
-            h = Hijri(y, m, d).to_gregorian()
+            try:
+                h = Hijri(y, m, d).to_gregorian()
+            except (ValueError, OverflowError):  # outside Umm al-Qura's table (1343–1500)
+                return tabular_hijri(y, m, d)
             return dt.date(h.year, h.month, h.day)
     except (ValueError, OverflowError, TypeError):
         return None
     return None
+
+
+def tabular_hijri(y: int, m: int, d: int) -> dt.date | None:
+    """The arithmetic (tabular) Islamic calendar, for Hijri years outside Umm al-Qura's
+    table (``۲۵ رمضان ۱۲۱۰``); within a day or two of the observed calendar."""
+    if not (1 <= m <= 12 and 1 <= d <= 30 and y >= 1):
+        return None
+    days = d + math.ceil(29.5 * (m - 1)) + (y - 1) * 354 + (3 + 11 * y) // 30
+    return dt.date.fromordinal(days + TABULAR_EPOCH)
 
 
 def year_of(cal: str, day: dt.date) -> int | None:

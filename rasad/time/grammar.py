@@ -12,12 +12,10 @@ Atoms are then merged and resolved by :mod:`rasad.time.resolve`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
 
 import ahocorasick
 
+from rasad.time.handlers import Atom, Handler, Handlers
 from rasad.time.lexicon import (
     SEP,
     SHADOW,
@@ -38,24 +36,9 @@ G = r"[ \t\u200c]*"  # optional gap inside an expression (never a newline)
 G1 = r"[ \t\u200c]+"
 YEAR4 = r"(?<!\d)(?:1[2-9]\d\d|2[01]\d\d)(?![\d/])"
 YEAR2 = r"(?<!\d)\d\d(?![\d/:])"
-CLOCK_BEFORE = re.compile(r"\d[ \t\u200c]*$")
+NAMEABLE = {"date", "month", "year", "weekday", "rel", "range"}
 # «بعد از», «پیش از», «قبل از» are prepositions, not modifiers
 NOT_PREP = rf"(?!(?<=بعد|پیش|قبل){G1}از(?![^\W\d_]))"
-
-
-@dataclass
-class Atom:
-    """One recognized piece: ``kind`` plus its fields ``f`` (month, day, offset...)."""
-
-    start: int
-    end: int
-    kind: str
-    f: dict[str, Any] = field(default_factory=dict)
-    weak: bool = False  # kept only when merged with a neighbour (bare «۱۳:۴۵», «صبح»)
-
-
-Pre = re.Match[str] | None
-Handler = Callable[[re.Match[str], re.Match[str] | None], Atom | None]
 
 
 DIGIT: list[str] = []  # marks patterns that start with a digit
@@ -81,26 +64,12 @@ def _keys(form: str) -> set[str]:
     for t in parts:
         opts = ["", " ", ZWNJ] if t == SEP else [t]
         keys = {k + o for k in keys for o in opts}
+    if parts[-1] == " ":  # a short form glued by ZWNJ to what follows: «دی‌ماه»
+        keys |= {k[:-1] + ZWNJ for k in keys}
     return keys
 
 
-def _start(m: re.Match[str], pre: re.Match[str] | None) -> int:
-    return pre.start() if pre is not None else m.start()
-
-
-def full_year(y: str, cal: str) -> int:
-    """``"92"`` → 1392 (Jalali) or 1992 (Gregorian); 4-digit years pass through."""
-    n = int(y)
-    if len(y) > 2:
-        return n
-    if cal == "gregorian":
-        return 1900 + n if n >= 50 else 2000 + n
-    if cal == "hijri":
-        return 1400 + n
-    return 1300 + n if n >= 50 else 1400 + n
-
-
-class Grammar:
+class Grammar(Handlers):
     """All patterns of the tagger, compiled once per stage object."""
 
     def __init__(self, lex: Lexicon) -> None:
@@ -108,26 +77,67 @@ class Grammar:
         self.vague = {canon(v) for v in lex.raw.get("vague_counts", [])}
         self.duration_heads = {canon(v) for v in lex.raw.get("duration_heads", [])}
         self.duration_mods = {canon(v) for v in lex.raw.get("duration_modifiers", [])}
+        self.fractions = {canon(k): float(v) for k, v in lex.raw.get("fraction_counts", {}).items()}
+        self.multipliers = {canon(k): int(v) for k, v in lex.raw.get("multipliers", {}).items()}
+        self.range_counts = {canon(v) for v in lex.raw.get("range_counts", [])}
+        self.bare_exclusions = {canon(v) for v in lex.raw.get("bare_duration_exclusions", [])}
+        self.small_units = set(lex.raw.get("small_units", []))
+        self.holidays = {
+            canon(f): (str(spec["calendar"]), int(spec["month"]), int(spec["day"]))
+            for f, spec in (lex.raw.get("holidays") or {}).items()
+        }
+        self.end_parts = {canon(v) for v in lex.raw.get("period_parts_end", [])}
+        self.one_unit_mods = {canon(v) for v in lex.raw.get("one_unit_modifiers", [])}
+        self.count_months = {canon(v) for v in lex.raw.get("count_months", [])}
+        self.modifier_guarded = {canon(v) for v in lex.raw.get("modifier_guarded", [])}
+        self.every = re.compile(rf"{WB}(?:{lex.alt['set_head']}){G1}$")
+        self.month_after = re.compile(rf"{G1}(?:{lex.alt['month']}){WE}")
+        self.clause_start = re.compile(r"(?:^|[.!?؟:؛\n«\"])[ \t\u200c]*$")
+        self.name_head = re.compile(rf"{WB}(?:{lex.alt['name_head']}){G}[«\"]?{G}$")
+        self.name_tail = re.compile(rf"{G}[»\"]?{G}[,،]?{G}(?:{lex.alt['name_tail']}){WE}")
+        self.nowadays = re.compile(rf"{WB}(?:{lex.alt['nowadays_head']}){G1}$")
+        self.quoted = re.compile(r"[«\"]")
+        self.clock_before = re.compile(rf"(?:\d|(?:{lex.alt['cardinal']}|نیم|ربع){WE})[ \t\u200c]*$")
+        # the noun may carry an ezafe or a plural: «۶ ساعت و نیم گفت‌وگوی طرفین»
+        self.dur_after = re.compile(rf"{G}(?:{lex.alt['dur_block_after']})(?:\u200c?(?:ی|ها|های))?{WE}")
+        self.dur_before = re.compile(rf"{WB}(?:{lex.alt['dur_block_before']}){G1}$")
         a = lex.alt
+        rng = rf"(?:{a['range_word']}{WE}|-|–)"  # «تا», «الی», «لغایت», a dash
         day_digit = r"\d(?<![\d.,/:]\d)\d?(?![\d:/])"
-        day_word = rf"{a['day_word']}{WE}"
+        day_word = rf"{a['day_word']}(?:ین)?{WE}"
         month = rf"(?P<mon>{a['month']})(?P<mah>{G}ماه)?{WE}"
+        # between a day and its month: «بیست و یکمین روز فروردین», «دوم ماه می»
+        pre_month = rf"(?:(?<=ین){G1}روز)?(?:{G1}ماه(?={G1}))?{G}"
         calsfx = rf"(?:{G1}(?P<sfx>{a['cal_suffix']})\.?)?"
         yearpart = (
             rf"(?:{G}[,،]?{G}(?:{WB}سال{G})?(?P<y>{YEAR4})"
-            rf"|{G}(?P<y2>{YEAR2})(?!{G}[\-–/])(?:(?<=[^\W\d_]\d\d)|(?!{G}(?!ساعت)[^\W\d_])))"
+            rf"|{G}(?P<y2>{YEAR2})(?!{G}[\-–/])(?:(?<=[^\W\d_]\d\d)|(?!{G}(?!ساعت|(?:{a['year2_next']}){WE})[^\W\d_])))"
         )
         modifier = rf"(?P<mod>{a['modifier']}|امسال|پارسال){WE}{NOT_PREP}"
-        relyear = rf"(?P<yrel>جاری|گذشته|آینده|قبل|پیش|بعد){WE}{NOT_PREP}"
+        relyear = (
+            rf"(?:{G1}سال{G1}(?P<yrel>جاری|گذشته|آینده|قبل|پیش|بعد){WE}{NOT_PREP}"
+            rf"|{G1}(?P<yrel2>امسال|پارسال){WE})"
+        )
         tail = (
             rf"(?:{G}(?P<dp>{a['day_part']})\.?)?"
             rf"(?:{G1}به{G1}وقت{G1}(?P<zone>{a['zone']}|محلی){WE})?"
         )
-        count_digit = r"\d(?<![\d.,/]\d)\d{0,2}(?![\d.,/])"
-        count_word = rf"{a['count_word']}{WE}"
+        count_digit = r"\d(?<![\d.,/:]\d)\d{0,2}(?:\.\d{1,2})?(?![\d,/:]|\.\d)"
+        weekday_plain = "(?:" + "|".join(re.escape(f) for f in sorted(lex.weekdays, key=len, reverse=True)) + ")"
+        month_plain = "(?:" + "|".join(re.escape(f) for f in sorted(lex.months, key=len, reverse=True)) + ")"
+        unit_plain = "(?:" + "|".join(re.escape(u) for u in sorted(lex.units, key=len, reverse=True)) + ")"
+        # «یکسال», «صدسال», «نیم‌قرن»: a number word glued to its unit
+        count_word = (
+            rf"(?:{a['count_word']}|{a['fraction']}){WE}"
+            rf"|(?:{a['number_word']}|نیم)(?=\u200c?{unit_plain}{WE})"
+        )
+        # «دو تا سه هفته», «۱۲-۱۰ ساعت», «یکی دو هفته»: the first count of a range
+        count_lead = (
+            rf"(?:(?P<n0>\d{{1,3}}|{a['count_word']}|{a['range_count']}){WE}{G}(?:{rng}|یا)?{G}(?=[^\W_]))?"
+        )
         count = rf"(?:\d{{1,3}}|{a['count_word']})"
         minutes = rf"(?:\d{{1,2}}|{a['cardinal']}{WE}|نیم|ربع)"
-        num_sep = r"(?P<sep>[/.\-])"
+        num_sep = rf"{G}(?P<sep>[/.\-\\]){G}"
         end_num = r"(?![\d/]|[.\-]\d)"
         # prefixes found by looking back from a match (kept out of the patterns so that
         # every pattern starts with a literal letter or a digit: fast scanning)
@@ -137,7 +147,11 @@ class Grammar:
             # the same without a day part, when that day part closes a clock time
             # («ساعت ۸ صبح روز شنبه»: «صبح» belongs to the clock)
             "day_nodp": re.compile(rf"{WB}(?:روز{G1}|(?P<this>{a['current']}){G1})$"),
-            "az": re.compile(rf"{WB}از{G1}$"),
+            "az": re.compile(rf"{WB}(?:از|بین|بين){G1}$"),
+            "yearlist": re.compile(
+                rf"(?:{WB}سال(?:{G}ها|{G}های)?{G1}|\(){G}(?:\d{{4}}{G}(?:و|یا|،|,|تا){G})+$"
+            ),
+            "yearhead": re.compile(rf"{WB}(?:{a['year_head']}){G1}$"),
             "mah": re.compile(rf"{WB}(?P<pre>ماه){G1}(?:مبارک{G1})?$"),
             "part": re.compile(rf"{WB}(?P<part>{a['part']}){G1}$"),
             "dur": re.compile(rf"{WB}(?P<head>{a['dur_prefix']}){G1}$"),
@@ -155,26 +169,40 @@ class Grammar:
         table: list[tuple[str, Handler, str | None, list[str]]] = []
         for day, lead in ((day_digit, DIGIT), (day_word, day_words)):
             table += [
+                # «بین ۲۷ اوت تا ۲۲ اکتبر ۲۰۱۷»: two dates; the first takes the year of the second
                 (
-                    rf"(?P<d1>{day}){G}(?:تا|الی|-|–){G}(?P<d>{day_digit}|{day_word}){G}{month}(?:{yearpart})?{calsfx}",
+                    rf"(?P<d>{day}){pre_month}{month}(?={G}{rng}{G}(?:روز{G1})?(?:{day_digit}|{day_word})"
+                    rf"{pre_month}(?P<mon2>{a['month']})(?:{G}ماه)?{WE}{yearpart}{calsfx})",
+                    self._date,
+                    "day",
+                    lead,
+                ),
+                (
+                    rf"(?P<d1>{day}){G}{rng}{G}(?P<d>{day_digit}|{day_word}){pre_month}{month}(?:{yearpart})?{calsfx}",
                     self._range,
                     "az",
                     lead,
                 ),
                 (
-                    rf"(?P<d>{day}){G}{month}(?:{yearpart}{calsfx}|{G1}سال{G1}{relyear})?",
+                    rf"(?P<d>{day}){pre_month}{month}(?:{yearpart}{calsfx}|{relyear})?",
                     self._date,
                     "day",
                     lead,
                 ),
             ]
-        for cnt, lead in (
-            (count_digit, DIGIT),
-            (count_word, [*lex.cardinal_forms, *lex.raw.get("vague_counts", [])]),
-        ):
+        word_lead = [
+            *lex.cardinal_forms,
+            *lex.raw.get("vague_counts", []),
+            *lex.raw.get("range_counts", []),
+            *lex.raw.get("fraction_counts", {}),
+            # glued to the unit: «یکسال», «صدسال»
+            *(n + u for n in [*lex.number_words(), *lex.raw.get("fraction_counts", {})] for u in lex.units),
+        ]
+        for cnt, lead in ((count_digit, DIGIT), (count_word, word_lead)):
             table.append(
                 (
-                    rf"(?P<n1>{cnt}){G}(?P<u1>{a['unit']})"
+                    rf"{count_lead}(?P<n1>{cnt})(?P<k>{G1}{a['multiplier']}{WE})?(?P<half0>{G1}و{G1}نیم)?"
+                    rf"{G}(?P<u1>{a['unit']}|(?<=[^\W\d_]|\u200c){unit_plain})(?:(?:(?<=ساعت)|(?<=دقیقه)|(?<=ثانیه))ی)?"
                     rf"(?:{G1}و{G1}(?P<n2>{count}){G1}(?P<u2>{a['unit']}))?(?P<half>{G1}و{G1}نیم)?"
                     rf"(?:{G1}(?P<mod>{a['modifier']}){WE}{NOT_PREP})?{WE}",
                     self._count,
@@ -183,16 +211,47 @@ class Grammar:
                 )
             )
         table += [
+            # «۱۱ و ۱۲ و ۱۳ جولای», «13 یا 15 ماه می»: the days before the last one of a list
+            (
+                rf"(?P<d>{day_digit})(?=(?:{G}(?:و|یا|،|,){G}{day_digit})+{pre_month}{month}(?:{yearpart})?{calsfx})",
+                self._date,
+                None,
+                DIGIT,
+            ),
+            # «سال‌های ۲۰۰۶ و ۲۰۰۷»: the years after the first one of a list
+            (rf"(?P<y4>{YEAR4}){calsfx}", self._listed_year, "yearlist", DIGIT),
+            # «فصل ۱۶-۲۰۱۵»: a sports season over two years
+            (
+                rf"ف{WB1}صل{G1}(?P<a>\d{{4}}|\d{{2}}){G}[\-–/]{G}(?P<b>\d{{4}}|\d{{2}})(?![\d/])",
+                self._sport_season,
+                None,
+                ["فصل"],
+            ),
+            # «سال هزار و نهصد و نود»
+            (
+                rf"س{WB1}ال{G1}(?P<yw>{a['number_word']}(?:{G}(?:و{G})?{a['number_word']})*){WE}{calsfx}",
+                self._spelled_year,
+                None,
+                ["سال"],
+            ),
             (rf"{month}{G}[,،]?{G}(?:{WB}سال{G})?(?P<y>{YEAR4}){calsfx}", self._month_year, "mah", months),
+            # «تیر ماه سال ۹۶», «فروردین ۹۹»: a two-digit (Jalali) year after a month
+            (
+                rf"{month}(?:{G1}سال{G1}(?P<y2>\d\d)(?![\d/.:])"
+                rf"|{G1}(?P<y3>{YEAR2})(?!{G}[\-–/])(?!{G}(?!(?:{a['year2_next']}){WE})[^\W\d_])){calsfx}",
+                self._month_year,
+                "mah",
+                months,
+            ),
             (rf"{month}(?:{G1}(?P<sal>سال{G1})?{modifier})?", self._month, "mah", months),
             (
-                rf"(?P<y>\d(?<![\d/.\-]\d)\d{{3}}){num_sep}(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}}){end_num}",
+                rf"(?P<y>\d(?<![\d/.\-]\d)\d{{3}}){num_sep}(?P<m>\d{{1,2}}){G}(?P=sep){G}(?P<d>\d{{1,2}}){end_num}",
                 self._ymd,
                 None,
                 DIGIT,
             ),
             (
-                rf"(?P<d>\d(?<![\d/.\-]\d)\d?){num_sep}(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){end_num}",
+                rf"(?P<d>\d(?<![\d/.\-]\d)\d?){num_sep}(?P<m>\d{{1,2}}){G}(?P=sep){G}(?P<y>\d{{4}}){end_num}",
                 self._ymd,
                 None,
                 DIGIT,
@@ -211,7 +270,13 @@ class Grammar:
                 "day",
                 forms("weekdays"),
             ),
-            (rf"(?P<rel>{a['relative']}){WE}", self._relative, None, list(lex.raw["relative_words"])),
+            # «امروزدوشنبه»: a weekday glued to the relative word restates it
+            (
+                rf"(?P<rel>{a['relative']})(?:{weekday_plain})?{WE}",
+                self._relative,
+                None,
+                list(lex.raw["relative_words"]),
+            ),
             (
                 rf"(?:(?P<cur>{a['current']}){G1}(?P<u1>{a['unit']}){WE}"
                 rf"(?:{G1}جاری)?|(?P<u2>{a['unit']}){G1}(?P<mod>{a['modifier']}){WE}{NOT_PREP})",
@@ -220,18 +285,49 @@ class Grammar:
                 units + list(lex.raw["current_determiners"]),
             ),
             (
-                rf"س{WB1}ال(?:{G}های)?{G1}(?P<y>{YEAR4}){G1}(?:تا|الی|-|–){G1}(?:سال{G1})?(?P<y3>{YEAR4}){calsfx}",
+                rf"س{WB1}ال(?:{G}های)?{G1}(?P<y>{YEAR4}){G1}{rng}{G1}(?:سال{G1})?(?P<y3>{YEAR4}){calsfx}",
                 self._year_range,
                 "az",
                 ["سال"],
             ),
             (rf"س{WB1}ال(?:{G}های)?{G1}(?P<y>{YEAR4}){calsfx}", self._year, None, ["سال"]),
+            # «درژوئن ۱۹۹۱»: a month glued to «در»
+            (
+                rf"د{WB1}ر(?P<mon>{month_plain})(?P<mah>{G}ماه)?{WE}{G}[,،]?{G}(?P<y>{YEAR4}){calsfx}",
+                self._month_year,
+                None,
+                ["در" + f for f in months],
+            ),
+            # «سال ۷۷۶ قبل از میلاد»
+            (
+                rf"س{WB1}ال{G1}(?P<bc>\d{{1,4}}|{a['cardinal']}){G1}(?:قبل|پیش){G1}از{G1}میلاد{WE}",
+                self._bc_year,
+                None,
+                ["سال"],
+            ),
+            # «سال‌های ۵۹ تا ۷۲»: two-digit Jalali years
+            (
+                rf"س{WB1}ال(?:{G}ها|{G}های)?{G1}(?P<ys>\d\d){G1}{rng}{G1}(?:سال{G1})?(?P<ye>\d\d)(?![\d/.:]){calsfx}",
+                self._year_range,
+                "az",
+                ["سال"],
+            ),
+            # named days: «شب یلدا», «عاشورای سال قبل», «نوروز ۱۴۰۳»
+            (
+                rf"(?P<hol>{a['holiday']})(?:{G}ی)?{WE}(?:{relyear}|{G1}(?:سال{G1})?(?P<y>{YEAR4}))?",
+                self._holiday,
+                "day",
+                list(lex.raw.get("holidays") or {}),
+            ),
             # «سال ۹۸»: a two-digit Jalali year after «سال»
             (rf"س{WB1}ال{G1}(?P<y5>\d(?<!\d\d)\d)(?![\d/.:٫]){calsfx}", self._year, None, ["سال"]),
-            (rf"(?P<y4>\d(?<!\d\d)\d{{3}})(?!\d){G1}(?P<sfx2>{a['cal_suffix']})\.?", self._year, None, DIGIT),
+            (rf"(?P<y4>\d(?<!\d\d)\d{{2,3}})(?!\d){G1}(?P<sfx2>{a['cal_suffix']})\.?", self._year, None, DIGIT),
             # a bare year standing alone in brackets: «سومالی (۲۰۱۱)», «(۱۹۸۴-۱۹۸۵)» as two years
-            (r"(?<=\()(?P<y4>\d{4})(?=\)|[-–]\d{4}\))", self._bare_year, None, DIGIT),
-            (r"(?<=\(\d{4}[-–])(?P<y4>\d{4})(?=\))", self._bare_year, None, DIGIT),
+            (rf"(?<=\()(?P<y4>\d{{4}})(?=\)|{G}(?:و|،|,){G}\d{{4}})", self._bare_year, None, DIGIT),
+            # «(۱۹۸۴-۱۹۸۵)»: one span of years
+            (r"(?<=\()(?P<y>\d{4})[-–](?P<y3>\d{4})(?=\))", self._year_range, None, DIGIT),
+            # «بودجه 1404», «در 2017 برگزار شد»: a bare year after a word that takes one
+            (rf"(?P<y4>{YEAR4})(?={G}(?:[.,،:;؛)\n]|$|(?:{a['year2_next']}){WE}))", self._headed_year, "yearhead", DIGIT),
             (
                 rf"د{WB1}هه{G}(?:ی{G1})?(?P<dec>\d{{2,4}}|{a['cardinal']}){WE}{calsfx}",
                 self._decade,
@@ -245,15 +341,31 @@ class Grammar:
                 ["قرن", "سده"],
             ),
             (
-                rf"س{WB1}اعت{G1}(?:ساعت{G1})?(?P<h>\d{{1,2}}|{a['cardinal']}{WE})"
-                rf"(?::(?P<mi>\d{{1,2}})(?::\d{{2}})?|\.(?P<mi3>\d{{2}})|{G1}و{G1}(?P<mi2>{minutes})(?:{G1}دقیقه)?"
-                rf"(?:{G1}و{G1}\d{{1,2}}{G1}ثانیه)?)?{tail}",
+                rf"(?:یک{G1})?(?P<m_to>ربع){G1}(?:مانده{G1})?به{G1}(?P<h>\d{{1,2}}|{a['cardinal']}{WE}){tail}",
+                self._clock,
+                None,
+                ["ربع", "یک"],
+            ),
+            (
+                rf"س{WB1}اعت{G1}(?:ساعت{G1})?(?P<m_to>{minutes}){G1}دقیقه{G1}(?:مانده{G1})?به{G1}"
+                rf"(?P<h>\d{{1,2}}|{a['cardinal']}{WE}){tail}",
                 self._clock,
                 None,
                 ["ساعت"],
             ),
             (
-                rf"(?P<h>\d(?<![\d:/.]\d)\d?):(?P<mi>\d{{2}})(?::\d{{2}})?(?![\d:]){tail}",
+                rf"س{WB1}اعت{G1}(?:ساعت{G1})?(?P<h>\d{{1,2}}|{a['cardinal']}{WE})"
+                rf"(?:{G}:{G}(?P<mi>\d{{1,2}})(?::\d{{2}})?|\.(?P<mi3>\d{{2}})|{G1}و{G1}(?P<mi2>{minutes})(?:{G1}دقیقه)?"
+                rf"(?:{G1}و{G1}\d{{1,2}}{G1}ثانیه)?)?{tail}"
+                # «ساعت سه تا شش عصر»: the day part of the range's end holds for its start
+                rf"(?=(?:{G1}{rng}{G1}(?:\d{{1,2}}(?::\d\d)?|{a['cardinal']}{WE})(?:{G1}و{G1}(?:نیم|ربع))?"
+                rf"{G1}(?P<dp_end>{a['day_part']}))?)",
+                self._clock,
+                None,
+                ["ساعت"],
+            ),
+            (
+                rf"(?P<h>\d(?<![\d:/.]\d)\d?)(?P<sp>[ \t]?):(?P<sp2>[ \t]?)(?P<mi>\d{{2}})(?::\d{{2}})?(?![\d:])(?:{G1}دقیقه{WE})?{tail}",
                 self._clock,
                 None,
                 DIGIT,
@@ -265,7 +377,12 @@ class Grammar:
                 None,
                 DIGIT,
             ),
-            (rf"(?P<h>\d(?<![\d:/.,]\d)\d?){G1}(?P<dp>{a['day_part']}){WE}", self._clock, None, DIGIT),
+            (
+                rf"(?P<h>\d(?<![\d:/.,]\d)\d?)(?:{G}و{G1}(?P<mi2>نیم|ربع))?{G1}(?P<dp>{a['day_part']}){WE}",
+                self._clock,
+                None,
+                DIGIT,
+            ),
             (rf"(?P<dp>{a['day_part']})\.?{WE}", self._day_part, None, list(lex.raw["day_parts"])),
             (
                 rf"(?P<head>{a['set_head']}){G1}(?:(?P<u>{a['unit']})|(?P<wd>{a['weekday']})){WE}",
@@ -273,9 +390,17 @@ class Grammar:
                 None,
                 list(lex.raw["set_heads"]),
             ),
+            # «ابتدای سال», «تا آخر سال»: a part of the current year
+            (
+                rf"س{WB1}ال(?!{G}(?:\d|ها|های|{a['modifier']}|{a['number_word']}|جاری|امسال|نو\b))(?!\u200c){WE}(?:{G1}مالی{WE})?",
+                self._part_year,
+                "part",
+                ["سال"],
+            ),
             (
                 rf"(?P<s>{a['season']}){WE}"
-                rf"(?:{G1}(?:سال{G1})?(?P<y>{YEAR4}){calsfx}|{G1}(?:سال{G1})?{modifier})?",
+                rf"(?:{G1}(?:سال{G1})?(?P<y>{YEAR4}){calsfx}|{G1}(?:سال{G1})?{modifier}"
+                rf"|{G1}(?:سال{G1})?(?P<ys2>{YEAR2})(?!{G}[\-–/])(?!{G}(?!(?:{a['year2_next']}){WE})[^\W\d_]))?",
                 self._season,
                 "cur",
                 forms("seasons"),
@@ -306,6 +431,7 @@ class Grammar:
     def atoms(self, s: str) -> list[Atom]:
         """Every atom of every pattern in shadow text ``s`` (overlaps not yet resolved)."""
         out: list[Atom] = []
+        named: list[Atom] = []
         spaced = " " + replace_chars(s, SPACING) + " "
         tried: set[int] = set()  # pos * len(patterns) + pattern index
         width = len(self.patterns)
@@ -325,242 +451,34 @@ class Grammar:
                 if (
                     pre is not None
                     and pre.groupdict().get("dp")
-                    and CLOCK_BEFORE.search(s, max(0, pre.start() - 12), pre.start())
+                    and self.clock_before.search(s, max(0, pre.start() - 20), pre.start())
                 ):
                     pre = self.prefixes["day_nodp"].search(s, max(0, pos - 40), pos)
                 atom = handler(m, pre)
-                if atom is not None:
+                if atom is None:
+                    continue
+                if self._in_name(s, atom):
+                    named.append(atom)
+                else:
                     out.append(atom)
+        if named:  # nothing inside a name is a timex: «بیمارستان شهدای ۱۷ شهریور»
+            mask = bytearray(len(s) + 1)
+            for a in named:
+                mask[a.start : a.end] = b"\x01" * (a.end - a.start)
+            out = [a for a in out if not any(mask[a.start : a.end])]
         return out
 
-    # --- helpers ---------------------------------------------------------------
-    def _num(self, text: str | None) -> int | None:
-        return self.lex.number(text) if text else None
-
-    def _month_of(self, m: re.Match[str]) -> tuple[str, int, bool]:
-        cal, num = self.lex.months[canon(m.group("mon"))]
-        return cal, num, canon(m.group("mon")) in self.lex.guarded
-
-    def _sfx_cal(self, m: re.Match[str], default: str) -> str:
-        sfx = m.groupdict().get("sfx") or m.groupdict().get("sfx2")
-        return self.lex.cal_suffixes.get(canon(sfx), default) if sfx else default
-
-    def _year(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        gd = m.groupdict()
-        if gd.get("y5"):
-            cal = self._sfx_cal(m, "jalali")
-            y = full_year(gd["y5"], cal)
-        else:
-            y = int(gd.get("y") or gd["y4"])
-            cal = self._sfx_cal(m, "jalali" if y < 1500 else "gregorian")
-        return Atom(_start(m, pre), m.end(), "year", {"cal": cal, "y": y})
-
-    def _bare_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        """A number in brackets is a year only in the years news writes: 1300–1499 (Jalali), 1800–2100."""
-        y = int(m.group("y4"))
-        if not (1300 <= y <= 1499 or 1800 <= y <= 2100):
-            return None
-        return self._year(m, pre)
-
-    def _date_fields(self, m: re.Match[str]) -> dict[str, Any] | None:
-        cal, mon, _ = self._month_of(m)
-        y: int | None = None
-        if m.group("y"):
-            y = int(m.group("y"))
-        elif m.group("y2"):
-            y = full_year(m.group("y2"), cal)
-        cal = self._sfx_cal(m, cal)
-        d = self._num(m.group("d"))
-        if d is None or not 1 <= d <= 31:
-            return None
-        yrel = m.groupdict().get("yrel")
-        return {
-            "cal": cal,
-            "y": y,
-            "m": mon,
-            "d": d,
-            "yrel": self.lex.modifiers.get(canon(yrel)) if yrel else None,
-        }
-
-    # --- handlers -------------------------------------------------------------
-    def _date(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        f = self._date_fields(m)
-        if f and self.prefixes["day_block"].search(m.string, max(0, m.start() - 20), m.start()):
-            return None  # «هفته دوم آبان» is a week, not the 2nd of Aban
-        if f and f["y"] is None and not m.group("mah") and self._month_of(m)[2]:
-            # «دو تیر شلیک شد»: a guarded month after a cardinal word is a count, not a date
-            if canon(m.group("d")) in self.lex.cardinals:
-                return None
-        return Atom(_start(m, pre), m.end(), "date", f) if f else None
-
-    def _range(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        f = self._date_fields(m)
-        d1 = self._num(m.group("d1"))
-        if not f or d1 is None or not 1 <= d1 < f["d"]:
-            return None
-        f["d1"] = d1
-        return Atom(_start(m, pre), m.end(), "range", f)
-
-    def _month_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        cal, mon, _ = self._month_of(m)
-        return Atom(
-            _start(m, pre), m.end(), "month", {"cal": self._sfx_cal(m, cal), "y": int(m.group("y")), "m": mon}
-        )
-
-    def _month(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        cal, mon, guarded = self._month_of(m)
-        mod = m.group("mod")
-        named = pre is not None or m.group("mah")
-        if guarded and not named:
-            return None
-        if not named and cal != "gregorian" and not mod:
-            # a bare Jalali/Hijri month name is too often a person's name or a word
-            if canon(m.group("mon")) not in ("فروردین", "اردیبهشت", "شهریور", "اسفند"):
-                return None
-        direction = None
-        if mod:
-            key = canon(mod)
-            direction = {"امسال": 0, "پارسال": -1}.get(key, self.lex.modifiers.get(key))
-        f = {
-            "cal": cal,
-            "y": None,
-            "m": mon,
-            "mod": direction,
-            "year_mod": bool(m.group("sal")) or canon(mod or "") in ("امسال", "پارسال", "جاری"),
-        }
-        return Atom(_start(m, pre), m.end(), "month", f)
-
-    def _ymd(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        gd = m.groupdict()
-        mon, d = int(m.group("m")), int(m.group("d"))
-        if gd.get("y2"):
-            y = full_year(gd["y2"], "jalali")
-        else:
-            y = int(gd["y"])
-        cal = "jalali" if y < 1700 else "gregorian"
-        if not (1 <= mon <= 12 and 1 <= d <= 31):
-            return None
-        return Atom(_start(m, pre), m.end(), "date", {"cal": cal, "y": y, "m": mon, "d": d, "numeric": True})
-
-    def _ym(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        y, mon = int(m.group("y")), int(m.group("m"))
-        if not 1 <= mon <= 12 or not (1200 <= y < 1500 or 1900 <= y < 2100):
-            return None
-        return Atom(
-            _start(m, pre), m.end(), "month", {"cal": "jalali" if y < 1700 else "gregorian", "y": y, "m": mon}
-        )
-
-    def _weekday(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        if pre is None and self.prefixes["wd_block"].search(m.string, max(0, m.start() - 20), m.start()):
-            return None
-        f: dict[str, Any] = {"wd": self.lex.weekdays[canon(m.group("wd"))], "mod": None, "week": None}
-        if m.group("wmod"):
-            f["week"] = self.lex.modifiers[canon(m.group("wmod"))]
-        elif m.group("mod"):
-            f["mod"] = self.lex.modifiers[canon(m.group("mod"))]
-        f["this"] = bool(pre is not None and pre.group("this"))
-        return Atom(_start(m, pre), m.end(), "weekday", f)
-
-    def _relative(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        off, unit = self.lex.relative_words[canon(m.group("rel"))]
-        return Atom(_start(m, pre), m.end(), "rel", {"offset": off, "unit": unit})
-
-    def _rel_unit(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        if m.group("u1"):
-            unit, off = self.lex.units[canon(m.group("u1"))], 0
-            if unit in ("day", "hour", "minute"):
-                return None
-        else:
-            unit = self.lex.units[canon(m.group("u2"))]
-            off = self.lex.modifiers[canon(m.group("mod"))]
-            if unit in ("hour", "minute") or canon(m.group("mod")) == "دیگر":
-                return None
-        return Atom(
-            _start(m, pre), m.end(), "rel", {"offset": off, "unit": unit, "part": pre and pre.group("part")}
-        )
-
-    def _count(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        if m.group("mod") is None:
-            # «به مدت سه سال», «ظرف دو هفته»: a duration only after a duration head
-            if pre is None or canon(pre.group("head")) not in self.duration_heads:
-                return None
-            mod = ""
-        else:
-            mod = canon(m.group("mod"))
-        n1 = None if canon(m.group("n1")) in self.vague else self._num(m.group("n1"))
-        f: dict[str, Any] = {
-            "n": n1,
-            "unit": self.lex.units[canon(m.group("u1"))],
-            "dir": self.lex.modifiers.get(mod, 0),
-            "duration": not mod or mod in self.duration_mods,
-            "half": bool(m.group("half")),
-        }
-        if m.group("n2"):
-            f["n2"] = self._num(m.group("n2"))
-            f["unit2"] = self.lex.units[canon(m.group("u2"))]
-        if f["unit"] in ("hour", "minute") and not f["duration"]:
-            return None
-        return Atom(_start(m, pre) if f["duration"] else m.start(), m.end(), "count", f)
-
-    def _year_range(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        y1, y2 = int(m.group("y")), int(m.group("y3"))
-        if y2 <= y1:
-            return None
-        cal = self._sfx_cal(m, "jalali" if y1 < 1500 else "gregorian")
-        return Atom(_start(m, pre), m.end(), "year_range", {"cal": cal, "y": y1, "y2": y2})
-
-    def _decade(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        n = self._num(m.group("dec"))
-        if n is None or n % 10:
-            return None
-        return Atom(_start(m, pre), m.end(), "decade", {"n": n, "cal": self._sfx_cal(m, "")})
-
-    def _century(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        n = self._num(m.group("c"))
-        if n is None or not 1 <= n <= 22:
-            return None
-        return Atom(_start(m, pre), m.end(), "century", {"n": n, "cal": self._sfx_cal(m, "")})
-
-    def _clock(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        gd = m.groupdict()
-        h = self._num(gd.get("h"))
-        mi_text = gd.get("mi") or gd.get("mi2") or gd.get("mi3")
-        mi = {"نیم": 30, "ربع": 15}.get(mi_text or "") or self._num(mi_text)
-        if h is None or h > 24 or (mi is not None and mi > 59):
-            return None
-        dp = canon(gd["dp"]) if gd.get("dp") else None
-        zone = canon(gd["zone"]) if gd.get("zone") else None
-        explicit = m.group(0).lstrip().startswith("ساعت")
-        weak = not (explicit or zone or (dp and gd.get("mi")))
-        return Atom(
-            _start(m, pre), m.end(), "clock", {"h": h, "mi": mi or 0, "dp": dp, "zone": zone}, weak=weak
-        )
-
-    def _day_part(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        return Atom(_start(m, pre), m.end(), "daypart", {"dp": canon(m.group("dp"))}, weak=True)
-
-    def _set(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        if m.group("wd"):
-            day = self.lex.weekdays[canon(m.group("wd"))] + 1
-            return Atom(_start(m, pre), m.end(), "set", {"value": f"XXXX-WXX-{day}"})
-        unit = self.lex.units[canon(m.group("u"))]
-        letter = self.lex.unit_iso[unit]
-        value = {"hour": "PT1H", "minute": "PT1M", "decade": "P10Y", "century": "P100Y"}.get(
-            unit, f"P1{letter}"
-        )
-        return Atom(_start(m, pre), m.end(), "set", {"value": value})
-
-    def _season(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        code = self.lex.seasons[canon(m.group("s"))]
-        f: dict[str, Any] = {"code": code, "y": None, "mod": None, "cal": "gregorian"}
-        if m.group("y"):
-            f["y"] = int(m.group("y"))
-            f["cal"] = self._sfx_cal(m, "jalali" if f["y"] < 1500 else "gregorian")
-        elif m.group("mod"):
-            key = canon(m.group("mod"))
-            f["mod"] = {"امسال": 0, "پارسال": -1}.get(key, self.lex.modifiers.get(key))
-        elif pre is not None:
-            f["mod"] = 0
-        else:
-            return None
-        return Atom(_start(m, pre), m.end(), "season", f)
+    def _in_name(self, s: str, a: Atom) -> bool:
+        """A date word inside a name: «ورزشگاه ۱۷ تیر», «شهر دوشنبه», «دوشنبه بازار»."""
+        if a.kind not in NAMEABLE:
+            return False
+        if self.name_head.search(s, max(0, a.start - 30), a.start):
+            return True
+        if a.kind in ("weekday", "rel"):
+            if self.name_tail.match(s, a.end):
+                return True
+            if s.startswith("امروز", a.start) and self.nowadays.search(s, max(0, a.start - 20), a.start):
+                return True  # «شرایط امروز»: nowadays
+            # a weekday standing alone in quotes is a name: «دوشنبه»
+            return a.start > 0 and a.end < len(s) and bool(self.quoted.match(s, a.start - 1)) and s[a.end] in "»\""
+        return False

@@ -36,6 +36,8 @@ SHADOW = str.maketrans(
         "ك": "ک",
         "ى": "ی",
         "\u00a0": " ",
+        "أ": "ا",
+        "إ": "ا",
         "٫": ".",
     }
 )
@@ -142,6 +144,7 @@ class Lexicon:
     alt: dict[str, str] = field(default_factory=dict)  # table → regex alternation
     ordinal_forms: list[str] = field(default_factory=list)  # with compounds «بیست و یکم»
     cardinal_forms: list[str] = field(default_factory=list)
+    night: set[str] = field(default_factory=set)  # relative words of a night («امشب»)
 
     def number(self, form: str) -> int | None:
         """Value of a number written in digits or words (``بیست و چهارم`` → 24)."""
@@ -150,10 +153,41 @@ class Lexicon:
             return int(key)
         return self._words(key)
 
+    def spelled(self, form: str) -> int | None:
+        """Value of a spelled-out number up to the thousands (``هزارونهصدونود`` → 1990),
+        read greedily word by word with an optional «و» between words."""
+        vocab = self.number_words()
+        key, i, total, current = canon(form), 0, 0, 0
+        longest = max(len(w) for w in vocab)
+        while i < len(key):
+            for n in range(min(longest, len(key) - i), 0, -1):
+                v = vocab.get(key[i : i + n])
+                if v is not None:
+                    break
+            else:
+                return None
+            i += n
+            if v == 1000:
+                total += (current or 1) * 1000
+                current = 0
+            else:
+                current += v
+            if key.startswith("و", i) and i + 1 < len(key):
+                i += 1
+        return total + current
+
+    def number_words(self) -> dict[str, int]:
+        words = dict(self.cardinals)
+        words.update({canon(k): int(v) for k, v in (self.raw.get("hundreds") or {}).items()})
+        words.update({canon(k): 1000 for k in self.raw.get("thousand") or []})
+        return words
+
     def _words(self, key: str) -> int | None:
         v = self.ordinals.get(key, self.cardinals.get(key))
         if v is not None:
             return v
+        if key.endswith("مین") and len(key) > 3:
+            return self._words(key[:-2])  # «بیست و یکمین» → «بیست و یکم»
         if key.endswith("ام") and key[:-2] in self.cardinals:
             return self.cardinals[key[:-2]]
         for i, ch in enumerate(key):
@@ -204,6 +238,8 @@ def load_lexicon() -> Lexicon:
             lex.modifiers[canon(f)] = int(spec["direction"])
     for f, spec in _table(raw, "relative_words").items():
         lex.relative_words[canon(f)] = (int(spec["offset"]), str(spec["unit"]))
+        if spec.get("night"):
+            lex.night.add(canon(f))
     for f, spec in _table(raw, "day_parts").items():
         lex.day_parts[canon(f)] = dict(spec)
     lex.seasons = _by_form(raw, "seasons", str)
@@ -235,6 +271,28 @@ def load_lexicon() -> Lexicon:
         "cardinal": alternation(cardinal_forms),
         "count_word": alternation(cardinal_forms + list(raw.get("vague_counts", []))),
         "vague": alternation(list(raw.get("vague_counts", []))),
+        "number_word": "(?:"
+        + "|".join(
+            re.escape(w)
+            for w in sorted(
+                [*lex.cardinals, *map(canon, raw.get("hundreds") or {}), *map(canon, raw.get("thousand") or [])],
+                key=len,
+                reverse=True,
+            )
+        )
+        + ")",
+        "name_head": alternation(list(raw.get("name_heads", []))),
+        "name_tail": alternation(list(raw.get("name_tails", []))),
+        "nowadays_head": alternation(list(raw.get("nowadays_heads", []))),
+        "holiday": alternation(list(raw.get("holidays") or {})),
+        "year2_next": alternation(list(raw.get("year2_next", []))),
+        "year_head": alternation(list(raw.get("year_heads", []))),
+        "range_word": alternation(list(raw.get("range_words", []))),
+        "fraction": alternation(list(raw.get("fraction_counts", {}))),
+        "range_count": alternation(list(raw.get("range_counts", []))),
+        "multiplier": alternation(list(raw.get("multipliers", {}))),
+        "dur_block_after": alternation(list(raw.get("duration_blockers_after", []))),
+        "dur_block_before": alternation(list(raw.get("duration_blockers_before", []))),
         "wd_block": alternation(list(raw.get("weekday_blockers", []))),
         "day_block": alternation(list(raw.get("day_blockers", []))),
         "day_word": alternation(ordinal_forms + cardinal_forms),
@@ -251,6 +309,7 @@ def load_lexicon() -> Lexicon:
         "zone": alternation(list(_table(zones_raw, "zones"))),
         "set_head": alternation(list(raw.get("set_heads", []))),
         "future": alternation(list(raw.get("future_cues", []))),
+        "speech": alternation(list(raw.get("speech_cues", []))),
     }
     return lex
 

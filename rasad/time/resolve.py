@@ -28,6 +28,11 @@ DAYISH = {"date", "weekday", "rel_day", "daypart"}
 SEASONS = ["SP", "SU", "FA", "WI"]
 
 
+def _num(n: float) -> str:
+    """``3.0`` → ``3``, ``6.5`` → ``6.5``."""
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
 def _role(a: Atom) -> str:
     if a.kind == "rel" and a.f["unit"] == "day":
         return "rel_day"
@@ -72,11 +77,12 @@ class Group:
 def select(atoms: list[Atom]) -> list[Atom]:
     """Non-overlapping atoms, preferring strong over weak, then longer spans."""
     chosen: list[Atom] = []
-    taken: list[tuple[int, int]] = []
+    end = max((a.end for a in atoms), default=0)
+    taken = bytearray(end)  # one flag per character: linear in the text, not in atoms²
     for a in sorted(atoms, key=lambda x: (x.weak, -(x.end - x.start), x.start)):
-        if all(a.end <= s or a.start >= e for s, e in taken):
+        if not any(taken[a.start : a.end]):
             chosen.append(a)
-            taken.append((a.start, a.end))
+            taken[a.start : a.end] = b"\x01" * (a.end - a.start)
     return sorted(chosen, key=lambda x: x.start)
 
 
@@ -150,6 +156,19 @@ class Resolver:
             return cal.to_gregorian(f["cal"], f["y"], f["m"], f["d"]), "absolute"
         if anchor is None:
             return None, None
+        if f.get("yrel") is not None and f["cal"] == "hijri":
+            # a lunar year does not line up with the solar «last year»: the occurrence
+            # before the publication date (-1), after it (+1) or the closest (0)
+            h0 = cal.year_of("hijri", anchor) or 0
+            days = [cal.to_gregorian("hijri", y, f["m"], f["d"]) for y in (h0 - 1, h0, h0 + 1)]
+            found = [d for d in days if d is not None]
+            if f["yrel"] < 0:
+                found = [d for d in found if d < anchor][-1:]
+            elif f["yrel"] > 0:
+                found = [d for d in found if d > anchor][:1]
+            else:
+                found = sorted(found, key=lambda d: abs((d - anchor).days))[:1]
+            return (found[0] if found else None), "published"
         if f.get("yrel") is not None:
             y0 = cal.year_of(f["cal"], anchor)
             return (cal.to_gregorian(f["cal"], y0 + f["yrel"], f["m"], f["d"]) if y0 else None), "published"
@@ -176,6 +195,10 @@ class Resolver:
         elif "rel_day" in p:
             if anchor is not None:
                 day, how = cal.add_days(anchor, p["rel_day"].f["offset"]), "published"
+                if day is not None and "weekday" in p and day.weekday() != p["weekday"].f["wd"]:
+                    # «دیروز شنبه» a day off the publication date: the weekday named wins
+                    shift = (p["weekday"].f["wd"] - day.weekday() + 3) % 7 - 3
+                    day = cal.add_days(day, shift)
         elif "weekday" in p:
             if anchor is not None:
                 w = p["weekday"]
@@ -186,7 +209,11 @@ class Resolver:
         clock = p.get("clock")
         hm: tuple[int, int] | None = None
         if clock is not None:
-            hm = self.clock_value(clock.f)
+            cf = clock.f
+            rel = p.get("rel_day")
+            if rel is not None and rel.f.get("night") and not cf["dp"] and 5 <= cf["h"] < 12:
+                cf = {**cf, "h": cf["h"] + 12}  # «امشب ساعت ۹» = 21:00
+            hm = self.clock_value(cf)
             if hm is None:
                 return None
         elif "daypart" in p and self.lex.day_parts.get(p["daypart"].f["dp"], {}).get("exact"):
@@ -234,12 +261,20 @@ class Resolver:
             t.calendar, t.granularity = "relative", f["unit"]
             if anchor is not None:
                 t.value, t.anchor = self.shift(anchor, f["unit"], f["offset"]), "published"
+                jy = cal.year_of("jalali", anchor) if f.get("solar_year") else None
+                if jy is not None:
+                    # «پایان سال», «ابتدای سال»: the Iranian year, so its end falls in March of
+                    # the next Gregorian year
+                    t.value = f"{jy + f['offset'] + (622 if f.get('part_end') else 621):04d}"
         elif k == "range":
             t.calendar, t.granularity = f["cal"], "day"
-            d1, how = self.explicit_date({**f, "d": f["d1"]}, anchor)
+            m1 = f.get("m1", f["m"])
+            d1, how = self.explicit_date({**f, "d": f["d1"], "m": m1}, anchor)
             d2, _ = self.explicit_date(f, anchor)
-            if d1 and d2 and f["y"] is None and d2 < d1:
-                d1 = cal.to_gregorian(f["cal"], cal.year_of(f["cal"], d2) or 0, f["m"], f["d1"])
+            if d1 and d2 and (f["y"] is None or m1 != f["m"]) and d2 < d1:
+                # the first day lies in the year before the second: «۲۰ دی تا ۵ فروردین»
+                y2 = cal.year_of(f["cal"], d2) or 0
+                d1 = cal.to_gregorian(f["cal"], y2 - (m1 > f["m"]), m1, f["d1"])
             if d1 and d2:
                 t.value, t.anchor = f"{d1.isoformat()}/{d2.isoformat()}", how
         elif k == "month":
@@ -248,7 +283,10 @@ class Resolver:
             t.calendar, t.granularity, t.anchor = f["cal"], "year", "absolute"
             y2 = f.get("y2", f["y"])
             if f["cal"] == "gregorian":
-                t.value = f"{f['y']:04d}" if y2 == f["y"] else f"{f['y']:04d}/{y2:04d}"
+                if f["y"] <= 0:  # before the common era, astronomical numbering: 776 BC → -0775
+                    t.value = f"-{-f['y']:04d}"
+                else:
+                    t.value = f"{f['y']:04d}" if y2 == f["y"] else f"{f['y']:04d}/{y2:04d}"
             else:
                 a1, a2 = cal.year_span(f["cal"], f["y"]), cal.year_span(f["cal"], y2)
                 if a1 and a2:
@@ -272,7 +310,9 @@ class Resolver:
             d = cal.add_days(anchor, n)
             return d.isoformat() if d else None
         if unit == "week":
-            d = cal.add_days(anchor, 7 * n)
+            # «هفته گذشته» = the seven days before the anchor: the ISO week holding most of
+            # them, i.e. the week of their middle day (anchor − 4); a week ahead is anchor + 7
+            d = cal.add_days(anchor, 7 * n + 3 * (n < 0))
             return cal.iso_week(d) if d else None
         if unit == "month":
             y, m = cal.add_months(anchor.year, anchor.month, n)
@@ -290,13 +330,17 @@ class Resolver:
         t.calendar = "relative"
         if f["duration"]:
             t.type, t.granularity = "DURATION", "duration"
-            n = "X" if f["n"] is None else (f"{f['n']}.5" if f["half"] else str(f["n"]))
-            if f["unit"] in ("hour", "minute"):
-                t.value = f"PT{n}{iso[0]}"
+            if f["n"] is None:
+                return  # a vague count («چند ماه گذشته») is not annotated
+            n = f["n"]
+            if f["unit"] == "hour" and n < 1:
+                t.value = f"PT{int(n * 60)}M"  # «نیم ساعت», «یک ساعت و نیم»
+            elif f["unit"] in ("hour", "minute", "second"):
+                t.value = f"PT{_num(n)}{iso[0]}"
             elif f["unit"] in ("decade", "century"):
-                t.value = None if f["n"] is None else f"P{f['n'] * (10 if f['unit'] == 'decade' else 100)}Y"
+                t.value = f"P{_num(n * (10 if f['unit'] == 'decade' else 100))}Y"
             else:
-                t.value = f"P{n}{iso}"
+                t.value = f"P{_num(n)}{iso}"
             return
         unit, n = f["unit"], f["n"]
         t.granularity = unit
@@ -309,7 +353,7 @@ class Resolver:
             elif unit == "year" and u2 == "month":
                 unit, n = "month", 12 * n + n2
             t.granularity = unit
-        t.value, t.anchor = self.shift(anchor, unit, f["dir"] * n), "published"
+        t.value, t.anchor = self.shift(anchor, unit, int(f["dir"] * n)), "published"
 
     def _month(self, t: Timex, f: dict[str, Any], anchor: dt.date | None) -> None:
         t.calendar, t.granularity = f["cal"], "month"
