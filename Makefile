@@ -26,7 +26,7 @@ lock:
 	$(PY) -m venv $(LOCK_VENV)
 	$(LOCK_VENV)/bin/python -m pip install -q "uv==$(UV_VERSION)"
 	$(LOCK_VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 \
-		--extra dev --extra scale --annotation-style line -o $(LOCK) pyproject.toml
+		--extra dev --extra scale --extra semantic --annotation-style line -o $(LOCK) pyproject.toml
 	rm -rf $(LOCK_VENV)
 
 ## The main job on the bundled examples: install, ingest into the default store, show what was found.

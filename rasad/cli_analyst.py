@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.table import Table
-from rich.text import Text
 
-from rasad.cli import _err, _jsonl, _open, _out, db_option, json_option, main
+from rasad.cli import Table, Text, _err, _jsonl, _open, _out, db_option, json_option, main
 
 _STANCE_STYLE = {"supports": "green", "opposes": "red", "conditions": "yellow", "neutral": "dim"}
 

@@ -25,10 +25,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import rasad
+from rasad.api.analyst import router as analyst_router
 from rasad.api.cache import DEFAULT_BYTES as CACHE_BYTES
 from rasad.api.cache import CacheMiddleware, ResponseCache
 from rasad.api.guard import HostGuard, normalize_hosts
-from rasad.api.analyst import router as analyst_router
 from rasad.api.routes import router
 from rasad.errors import IngestError, QueryError, RasadError, StoreError
 from rasad.pipeline import Pipeline, default_pipeline
