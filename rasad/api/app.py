@@ -28,6 +28,7 @@ import rasad
 from rasad.api.cache import DEFAULT_BYTES as CACHE_BYTES
 from rasad.api.cache import CacheMiddleware, ResponseCache
 from rasad.api.guard import HostGuard, normalize_hosts
+from rasad.api.overview import router as overview_router
 from rasad.api.routes import router
 from rasad.errors import IngestError, QueryError, RasadError, StoreError
 from rasad.pipeline import Pipeline, default_pipeline
@@ -200,6 +201,7 @@ def create_app(
     )
     app.state.rasad = res
     app.include_router(router)
+    app.include_router(overview_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     page = Path(INDEX).read_bytes()  # a few KB, read once: the page is served from memory
