@@ -217,7 +217,7 @@ function highlighted(text, spans, tag, cls) {
 }
 
 /* ---------- views ---------- */
-const TL_PAGE = 50;
+const TL_PAGE = 100; /* a page of the timeline; `limit=` in the hash changes it (10…200) */
 
 /* location (English name) → its Persian label, from the map endpoint (which knows every location). */
 async function placeLabels(filters) {
@@ -237,7 +237,8 @@ function placeNode(name, places) {
 
 async function viewTimeline(params) {
   const filters = { type: params.type, status: params.status, actor: params.actor, since: params.since, until: params.until };
-  const path = `/api/timeline${qs({ ...filters, limit: TL_PAGE, offset: params.offset })}`;
+  const limit = Math.min(200, Math.max(10, Number(params.limit) || TL_PAGE));
+  const path = `/api/timeline${qs({ ...filters, limit, offset: params.offset })}`;
   setJson(path);
   const axisFilters = { type: params.type, status: params.status, actor: params.actor };
   const [data, weeks, facets, places] = await Promise.all([
