@@ -28,7 +28,13 @@ from rasad.store.queries import _date_filter
 
 NETWORK_TYPES = ("CONSULT", "AGREE")
 MAX_FACET = 50
-WEEK_SQL = "date(m.sort_date, '-6 days', 'weekday 6')"  # the Saturday on or before the day
+# The Saturday on or before the event's day; a month (``2025-12``) or a year counts in the week of
+# its first day, as the timeline's string-ordered ``since``/``until`` filters place it there too.
+_DAY_SQL = (
+    "CASE length(m.sort_date) WHEN 7 THEN m.sort_date || '-01' WHEN 4 THEN m.sort_date || '-01-01'"
+    " ELSE m.sort_date END"
+)
+WEEK_SQL = f"date({_DAY_SQL}, '-6 days', 'weekday 6')"
 
 
 def _filters(
@@ -50,9 +56,9 @@ def weeks(
     st: Store, type: str | None = None, status: str | None = None, actor: str | None = None,
     since: str | None = None, until: str | None = None,
 ) -> dict[str, Any]:
-    """Merged events per week, by type and by status; undated events are counted apart."""
+    """Merged events per week, by type and by status; undated events are counted apart (``undated``)."""
     where, args = _filters(st, type, status, actor, since, until)
-    dated = [*where, "length(m.sort_date) >= 10"]
+    dated = [*where, f"{WEEK_SQL} IS NOT NULL"]
     rows = st._all(
         f"SELECT {WEEK_SQL} AS week, m.type AS type, coalesce(m.status, '') AS status, count(*) AS n"
         f" FROM merged_events m{_where(dated)} GROUP BY week, m.type, status ORDER BY week",
@@ -68,7 +74,7 @@ def weeks(
         w["statuses"][r["status"] or "unknown"] += r["n"]
     out = [{**w, "types": dict(w["types"]), "statuses": dict(w["statuses"])} for w in by_week.values()]
     other = st._one(
-        f"SELECT count(*) AS n FROM merged_events m{_where([*where, 'length(m.sort_date) < 10'])}", args
+        f"SELECT count(*) AS n FROM merged_events m{_where([*where, f'{WEEK_SQL} IS NULL'])}", args
     )
     return {"weeks": out, "undated": int(other["n"]) if other else 0, "week_starts": "saturday"}
 

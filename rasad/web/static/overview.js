@@ -37,6 +37,17 @@ function isoPlus(iso, days) {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+function jalaliParts(iso) {
+  try {
+    const f = new Intl.DateTimeFormat("fa-IR-u-ca-persian", { month: "long", year: "numeric", timeZone: "UTC" });
+    const parts = f.formatToParts(new Date(`${iso}T12:00:00Z`));
+    const get = (t) => (parts.find((p) => p.type === t) || {}).value || "";
+    return { month: get("month"), year: get("year") };
+  } catch (e) {
+    return { month: iso.slice(0, 7), year: iso.slice(0, 4) };
+  }
+}
+
 function shortJalali(iso) {
   try {
     return new Intl.DateTimeFormat("fa-IR-u-ca-persian", { month: "short", day: "numeric", timeZone: "UTC" })
@@ -89,14 +100,19 @@ function timeAxis(data, params, onPick) {
     g.append(svgTitle(`هفتهٔ ${jalali(w.week) || w.week} (${w.week}): ${faNum(w.n)} رویداد${label ? ` — ${label}` : ""}`));
     root.append(g);
   });
-  /* a tick at each Jalali month start, and the first and last week */
-  let lastMonth = "";
+  /* a tick at Jalali month starts (with the year where it changes), at least 60 units apart */
+  let lastMonth = "", lastYear = "", lastX = Infinity;
   weeks.forEach((w, i) => {
-    const m = shortJalali(w.week).replace(/^[۰-۹0-9]+\s*/, "");
-    if (i === 0 || i === weeks.length - 1 || m !== lastMonth) {
-      root.append(svg("text", { x: xOf(i) + bw / 2, y: H - 10, class: "tick", "text-anchor": "middle", text: shortJalali(w.week) }));
+    const parts = jalaliParts(w.week);
+    const x = xOf(i) + bw / 2;
+    if ((i === 0 || parts.month !== lastMonth) && lastX - x >= 60) {
+      const label = parts.year !== lastYear ? `${parts.month} ${parts.year}` : parts.month;
+      root.append(svg("text", { x, y: H - 10, class: "tick", "text-anchor": "middle", text: label }));
+      root.append(svg("line", { x1: x, x2: x, y1: top + plotH, y2: top + plotH + 4, class: "axis-line" }));
+      lastX = x;
+      lastYear = parts.year;
     }
-    lastMonth = m;
+    lastMonth = parts.month;
   });
   /* brush: pointer down on one week, up on another */
   const band = svg("rect", { class: "brush", y: top, height: plotH, x: 0, width: 0, visibility: "hidden" });
@@ -162,7 +178,7 @@ function forceLayout(nodes, edges, W, H) {
   const pos = nodes.map((_, i) => ({ x: W / 2 + (W / 3) * Math.cos((2 * Math.PI * i) / Math.max(1, n)), y: H / 2 + (H / 3) * Math.sin((2 * Math.PI * i) / Math.max(1, n)) }));
   const index = new Map(nodes.map((d, i) => [d.id, i]));
   const links = edges.map((e) => [index.get(e.source), index.get(e.target), e.weight]).filter(([a, b]) => a !== undefined && b !== undefined);
-  const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.6;
+  const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.8;
   let temp = W / 8;
   for (let it = 0; it < 300; it++) {
     const disp = pos.map(() => ({ x: 0, y: 0 }));
@@ -184,8 +200,8 @@ function forceLayout(nodes, edges, W, H) {
       disp[b].x += (dx / d) * f; disp[b].y += (dy / d) * f;
     }
     for (let i = 0; i < n; i++) {
-      disp[i].x += (W / 2 - pos[i].x) * 0.05 * k / 50;
-      disp[i].y += (H / 2 - pos[i].y) * 0.05 * k / 50;
+      disp[i].x += (W / 2 - pos[i].x) * 0.6;
+      disp[i].y += (H / 2 - pos[i].y) * 0.6;
       const d = Math.max(0.01, Math.hypot(disp[i].x, disp[i].y));
       pos[i].x += (disp[i].x / d) * Math.min(d, temp);
       pos[i].y += (disp[i].y / d) * Math.min(d, temp);
