@@ -120,7 +120,12 @@ def test_rtl_and_trust_fixes(page, server, browser_db, shots):
     if indirect.count():
         assert indirect.first.evaluate("e => getComputedStyle(e, '::before').content") in ("none", "normal")
     # locations in Persian where the entity has a Persian label
-    _open(page, "#/timeline?type=AGREE", "timeline")
+    _open(page, "#/timeline", "timeline")
+    places = [p for p in _api(server, "/api/overview/map")["points"] if p["label_fa"]]
+    assert places
+    texts = page.locator("#timeline .place").all_inner_texts()
+    for p in places:
+        assert any(p["label_fa"] in t and p["location"] in t for t in texts)
     # article view: switch layers off and on
     aid = browser_db[1]["api-meeting"]
     _open(page, f"#/article/{aid}", "article")
