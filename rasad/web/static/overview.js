@@ -107,7 +107,8 @@ function timeAxis(data, params, onPick) {
     const x = xOf(i) + bw / 2;
     if ((i === 0 || parts.month !== lastMonth) && lastX - x >= 60) {
       const label = parts.year !== lastYear ? `${parts.month} ${parts.year}` : parts.month;
-      root.append(svg("text", { x, y: H - 10, class: "tick", "text-anchor": "middle", text: label }));
+      const anchor = x > W - 45 ? "end" : x < 45 ? "start" : "middle";
+      root.append(svg("text", { x: anchor === "end" ? W - side : x, y: H - 10, class: "tick", "text-anchor": anchor, text: label }));
       root.append(svg("line", { x1: x, x2: x, y1: top + plotH, y2: top + plotH + 4, class: "axis-line" }));
       lastX = x;
       lastYear = parts.year;
