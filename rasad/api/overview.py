@@ -2,7 +2,7 @@
 
     >>> from rasad.api.overview import router
     >>> sorted(r.path for r in router.routes)
-    ['/api/overview/facets', '/api/overview/map', '/api/overview/network', '/api/overview/weeks']
+    ['/api/overview/facets', '/api/overview/map', '/api/overview/network', '/api/overview/places', '/api/overview/weeks']
 
 The filters are those of ``/api/timeline`` so that the counts match the list they sit beside.
 """
@@ -63,3 +63,12 @@ def map_points(
     since: Since = None, until: Until = None,
 ) -> dict[str, Any]:
     return ov.map_points(_store(request), type=type, status=status, actor=actor, since=since, until=until)
+
+
+@router.get("/overview/places", summary="Locations of the filtered merged events with their Persian labels")
+@json_out
+def places(
+    request: Request, type: Type = None, status: Status = None, actor: Text = None,
+    since: Since = None, until: Until = None,
+) -> dict[str, Any]:
+    return ov.place_labels(_store(request), type=type, status=status, actor=actor, since=since, until=until)

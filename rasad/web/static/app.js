@@ -219,11 +219,11 @@ function highlighted(text, spans, tag, cls) {
 /* ---------- views ---------- */
 const TL_PAGE = 100; /* a page of the timeline; `limit=` in the hash changes it (10…200) */
 
-/* location (English name) → its Persian label, from the map endpoint (which knows every location). */
+/* location (English name) → its Persian label (the stored entity of that name). */
 async function placeLabels(filters) {
   try {
-    const m = await api(`/api/overview/map${qs(filters || {})}`);
-    return new Map([...m.points, ...m.unplaced].filter((p) => p.label_fa).map((p) => [p.location, p.label_fa]));
+    const m = await api(`/api/overview/places${qs(filters || {})}`);
+    return new Map(m.places.filter((p) => p.label_fa).map((p) => [p.location, p.label_fa]));
   } catch (e) {
     return new Map();
   }
