@@ -29,6 +29,7 @@ from rasad.api.analyst import router as analyst_router
 from rasad.api.cache import DEFAULT_BYTES as CACHE_BYTES
 from rasad.api.cache import CacheMiddleware, ResponseCache
 from rasad.api.guard import HostGuard, normalize_hosts
+from rasad.api.overview import router as overview_router
 from rasad.api.routes import router
 from rasad.errors import IngestError, QueryError, RasadError, StoreError
 from rasad.pipeline import Pipeline, default_pipeline
@@ -202,6 +203,7 @@ def create_app(
     app.state.rasad = res
     app.include_router(router)
     app.include_router(analyst_router)
+    app.include_router(overview_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     page = Path(INDEX).read_bytes()  # a few KB, read once: the page is served from memory

@@ -74,8 +74,28 @@ function eventDate(ev) {
   return dateBoth(null);
 }
 
-function nameFa(fa, enName) {
-  return el("span", { class: "name" }, fa || enName || "؟", fa && enName ? " " : "", fa && enName ? en(enName) : null);
+/* Internal ids are never shown raw: `anonymous:senior White House official` → «منبع بی‌نام» + the role. */
+const ANON = /^anonymous:\s*/i;
+function readableText(fa, enName) {
+  if (fa) return fa;
+  if (enName && ANON.test(enName)) return `منبع بی‌نام: ${enName.replace(ANON, "") || "؟"}`;
+  return enName || "؟";
+}
+
+function readableName(fa, enName) {
+  if (enName && ANON.test(enName)) {
+    const role = enName.replace(ANON, "");
+    return el("span", { class: "name anon" }, fa || "منبع بی‌نام", role && !fa ? [" ", en(role)] : null);
+  }
+  return el("span", { class: "name" }, fa || (enName ? el("bdi", { dir: "auto" }, enName) : "؟"), fa && enName ? " " : "", fa && enName ? en(enName) : null);
+}
+const nameFa = readableName;
+
+/* An article's title, else its document id kept left-to-right (`587737941f97652b_001`). */
+function docName(x, id) {
+  if (x.title) return x.title;
+  if (x.doc) return el("bdi", { dir: "ltr", class: "doc-id" }, x.doc);
+  return ["خبر ", faNum(id)];
 }
 
 function entityLink(id, fa, enName) {
@@ -125,8 +145,13 @@ function show(...nodes) {
   v.replaceChildren(...nodes.flat(Infinity).filter(Boolean));
 }
 
+/* The message of the API is English: isolated so that it reads left-to-right inside the Persian box. */
+function errorBox(message) {
+  return el("div", { class: "error", role: "alert", dir: "rtl" }, el("strong", {}, "خطا: "), el("bdi", { dir: "auto", class: "error-msg" }, message));
+}
+
 function showError(err) {
-  show(el("div", { class: "error", role: "alert" }, "خطا: ", err.message || String(err)));
+  show(errorBox(err.message || String(err)));
 }
 
 function pager(route, params, data) {
@@ -192,10 +217,33 @@ function highlighted(text, spans, tag, cls) {
 }
 
 /* ---------- views ---------- */
+const TL_PAGE = 100; /* a page of the timeline; `limit=` in the hash changes it (10…200) */
+
+/* location (English name) → its Persian label (the stored entity of that name). */
+async function placeLabels(filters) {
+  try {
+    const m = await api(`/api/overview/places${qs(filters || {})}`);
+    return new Map(m.places.filter((p) => p.label_fa).map((p) => [p.location, p.label_fa]));
+  } catch (e) {
+    return new Map();
+  }
+}
+
+function placeNode(name, places) {
+  if (!name) return null;
+  const fa = places && places.get(name);
+  return el("span", { class: "place" }, "مکان: ", fa ? [fa, " ", en(name)] : el("bdi", { dir: "auto" }, name));
+}
+
 async function viewTimeline(params) {
-  const path = `/api/timeline${qs({ type: params.type, status: params.status, actor: params.actor, since: params.since, until: params.until, offset: params.offset })}`;
+  const filters = { type: params.type, status: params.status, actor: params.actor, since: params.since, until: params.until };
+  const limit = Math.min(200, Math.max(10, Number(params.limit) || TL_PAGE));
+  const path = `/api/timeline${qs({ ...filters, limit, offset: params.offset })}`;
   setJson(path);
-  const data = await api(path);
+  const axisFilters = { type: params.type, status: params.status, actor: params.actor };
+  const [data, weeks, facets, places] = await Promise.all([
+    api(path), api(`/api/overview/weeks${qs(axisFilters)}`), api(`/api/overview/facets${qs(filters)}`), placeLabels(filters),
+  ]);
   const form = filterForm("timeline", params, [
     ["type", "نوع", "select", Object.keys(TYPE_FA).map((t) => [t, `${TYPE_FA[t]} (${t})`])],
     ["status", "وضعیت", "select", Object.keys(STATUS_FA).map((s) => [s, `${STATUS_FA[s]} (${s})`])],
@@ -203,12 +251,30 @@ async function viewTimeline(params) {
     ["since", "از تاریخ", "date"],
     ["until", "تا تاریخ", "date"],
   ]);
-  const items = data.items.map((ev) => timelineItem(ev));
+  const axis = timeAxis(weeks, params, (since, until) => {
+    location.hash = `#/timeline${qs({ ...params, since, until, offset: "" })}`;
+  });
+  const byOther = params.by === "status" ? "type" : "status";
+  const axisBar = el("div", { class: "axis-bar" },
+    el("span", {}, "شمار رویدادها در هفته (هفته از شنبه)؛ برای گزینش بازه روی نمودار بکشید. "),
+    el("a", { href: `#/timeline${qs({ ...params, by: byOther === "type" ? "" : "status" })}`, id: "axis-by" },
+      byOther === "status" ? "به تفکیک وضعیت" : "به تفکیک نوع"),
+    params.since || params.until
+      ? el("a", { href: `#/timeline${qs({ ...params, since: "", until: "", offset: "" })}`, id: "axis-clear" }, "✕ همهٔ زمان‌ها") : null,
+    weeks.undated ? el("span", { class: "muted small" }, ` · ${faNum(weeks.undated)} رویداد بی‌تاریخ در نمودار نیست`) : null);
+  const items = data.items.map((ev) => timelineItem(ev, places));
+  const off = Number(params.offset || 0);
+  const shown = items.length ? `رویداد ${faNum(off + 1)} تا ${faNum(off + items.length)} از ${faNum(facets.total)}` : "";
   show(
     el("h1", {}, "خط زمانی رویدادها ", en("Timeline")),
+    el("figure", { class: "chart axis" }, axisBar, axis.node, axis.legend),
     form,
-    items.length ? el("ol", { class: "timeline", id: "timeline" }, items) : el("p", { class: "empty" }, "رویدادی یافت نشد."),
-    pager("timeline", params, data),
+    el("div", { class: "with-facets" },
+      facetPanel(facets, params, "timeline"),
+      el("div", { class: "tl-main" },
+        el("p", { class: "muted small", id: "tl-count" }, shown),
+        items.length ? el("ol", { class: "timeline", id: "timeline" }, items) : el("p", { class: "empty" }, "رویدادی یافت نشد."),
+        pager("timeline", params, data))),
   );
 }
 
@@ -225,14 +291,14 @@ function actorsNode(ev) {
   return out.length ? el("span", { class: "actors" }, out) : el("span", { class: "muted" }, "کنشگر نامعلوم");
 }
 
-function timelineItem(ev) {
+function timelineItem(ev, places) {
   const details = el("div", { class: "reports", hidden: true });
   const card = el("button", { class: "tl-card", type: "button", "aria-expanded": "false" },
     el("div", { class: "tl-date" }, eventDate(ev)),
     el("div", { class: "tl-title" }, typeLabel(ev.type), actorsNode(ev)),
     el("div", { class: "meta" },
       statusBadge(ev.status),
-      ev.location ? el("span", {}, "مکان: ", ev.location_fa || ev.location) : null,
+      placeNode(ev.location, places),
       el("span", {}, `${faNum(ev.sources || 0)} منبع`),
       el("a", { href: `#/event/${enc(ev.id)}`, onclick: (e) => e.stopPropagation() }, "صفحهٔ رویداد")));
   card.addEventListener("click", async () => {
@@ -246,7 +312,7 @@ function timelineItem(ev) {
         const full = await api(`/api/timeline/${enc(ev.id)}`);
         details.replaceChildren(...reportNodes(full));
       } catch (err) {
-        details.replaceChildren(el("div", { class: "error" }, err.message));
+        details.replaceChildren(errorBox(err.message));
       }
     }
   });
@@ -269,7 +335,7 @@ function reportNodes(full) {
     quote.classList.add("report-text");
     nodes.push(el("div", { class: "report" },
       el("div", { class: "meta" },
-        el("a", { href: `#/article/${enc(r.article_id)}` }, r.title || r.doc || `خبر ${r.article_id}`),
+        el("a", { href: `#/article/${enc(r.article_id)}` }, docName(r, r.article_id)),
         r.source ? el("span", {}, r.source) : null,
         r.published ? dateBoth(r.published, r.published_jalali) : null,
         statusBadge(r.status)),
@@ -286,11 +352,11 @@ function reportNodes(full) {
 async function viewEvent(id) {
   const path = `/api/timeline/${enc(id)}`;
   setJson(path);
-  const ev = await api(path);
+  const [ev, places] = await Promise.all([api(path), placeLabels()]);
   show(
     el("h1", {}, typeLabel(ev.type), actorsNode(ev)),
     el("div", { class: "meta" }, eventDate(ev), statusBadge(ev.status),
-      el("span", {}, `${faNum(ev.sources || 0)} منبع`), ev.location ? el("span", {}, "مکان: ", ev.location) : null),
+      el("span", {}, `${faNum(ev.sources || 0)} منبع`), placeNode(ev.location, places)),
     el("h2", {}, "گزارش‌ها ", en("Reports")),
     el("div", { class: `reports st-${ev.status}` }, reportNodes(ev)),
   );
@@ -301,7 +367,7 @@ async function viewArticles(params) {
   setJson(path);
   const data = await api(path);
   const items = data.items.map((a) => el("li", {},
-    el("a", { href: `#/article/${enc(a.id)}`, class: "tl-title" }, a.title || a.doc || `خبر ${a.id}`),
+    el("a", { href: `#/article/${enc(a.id)}`, class: "tl-title" }, docName(a, a.id)),
     el("div", { class: "meta" }, a.source ? el("span", {}, a.source) : null,
       a.published ? dateBoth(a.published, a.published_jalali) : null)));
   show(el("h1", {}, "خبرها ", en("Articles")),
@@ -310,7 +376,14 @@ async function viewArticles(params) {
     pager("articles", params, data));
 }
 
-function articleSpans(a) {
+const LAYERS = [["ent", "موجودیت‌ها"], ["tx", "تاریخ‌ها"], ["qt", "نقل‌قول‌ها"], ["ev", "رویدادها"]];
+
+function articleSpans(a, layers) {
+  const on = layers || new Set(LAYERS.map(([k]) => k));
+  return articleSpansAll(a).filter((s) => on.has(s.cls.split(" ")[0]));
+}
+
+function articleSpansAll(a) {
   const spans = [];
   for (const e of a.entities || []) {
     for (const m of e.mentions || []) {
@@ -322,7 +395,7 @@ function articleSpans(a) {
     spans.push({ start: t.start, end: t.end, cls: "tx", title: `${t.type || "DATE"}: ${t.value || "?"}${j ? ` — ${j}` : ""}` });
   }
   for (const q of a.quotes || []) {
-    spans.push({ start: q.start, end: q.end, cls: "qt", title: `نقل‌قول ${KIND_FA[q.kind] || q.kind || ""}: ${q.speaker_fa || ""} ${q.speaker || ""}`.trim() });
+    spans.push({ start: q.start, end: q.end, cls: "qt", title: `نقل‌قول ${KIND_FA[q.kind] || q.kind || ""}: ${readableText(q.speaker_fa, q.speaker)}`.trim() });
   }
   for (const ev of a.events || []) {
     spans.push({ start: ev.start, end: ev.end, cls: "ev", title: `${ev.type} · ${ev.status}${ev.date ? ` · ${ev.date}` : ""}` });
@@ -336,6 +409,7 @@ async function viewArticle(id) {
   const a = await api(path);
   const faOf = {};
   for (const e of a.entities || []) faOf[e.id] = e.label_fa;
+  const placesOf = new Map((a.entities || []).filter((e) => e.label_fa && e.name).map((e) => [e.name, e.label_fa]));
   const side = el("aside", { class: "side" },
     el("h2", {}, "موجودیت‌ها ", en("Entities")),
     el("ul", {}, (a.entities || []).map((e) => el("li", {}, entityLink(e.id, e.label_fa, e.name), " ", el("span", { class: "badge" }, ENT_FA[e.type] || e.type)))),
@@ -344,21 +418,30 @@ async function viewArticle(id) {
     el("h2", {}, "رویدادها ", en("Events")),
     el("ul", {}, (a.events || []).map((ev) => el("li", {},
       ev.merged_id != null ? el("a", { href: `#/event/${enc(ev.merged_id)}` }, typeLabel(ev.type)) : typeLabel(ev.type),
-      " ", statusBadge(ev.status), " ", actorsNode({ ...ev, actors_fa: (ev.actor_ids || []).map((i) => faOf[i]) })))),
+      " ", statusBadge(ev.status), " ", actorsNode({ ...ev, actors_fa: (ev.actor_ids || []).map((i) => faOf[i]) }),
+      ev.location ? [" ", placeNode(ev.location, placesOf)] : null))),
     el("h2", {}, "نقل‌قول‌ها ", en("Quotes")),
-    el("ul", {}, (a.quotes || []).map((q) => el("li", {}, entityLink(q.speaker_id, q.speaker_fa, q.speaker), ": ", el("span", { class: "quote-text" }, q.text)))),
+    el("ul", {}, (a.quotes || []).map((q) => el("li", {}, entityLink(q.speaker_id, q.speaker_fa, q.speaker), ": ", quoteText(q)))),
   );
-  const legend = el("div", { class: "legend" },
-    el("span", { class: "ent ent-PER" }, "موجودیت"), el("span", { class: "tx" }, "تاریخ"),
-    el("span", { class: "qt" }, "نقل‌قول"), el("mark", { class: "ev" }, "شاهد رویداد"));
+  /* the reader switches highlight layers on and off; the text is redrawn with the chosen ones */
+  const layers = new Set(LAYERS.map(([k]) => k));
+  const textBox = el("article", { id: "article-text" }, highlighted(a.text, articleSpans(a, layers)));
+  const sample = { ent: el("span", { class: "ent ent-PER" }, "موجودیت"), tx: el("span", { class: "tx" }, "تاریخ"),
+    qt: el("span", { class: "qt" }, "نقل‌قول"), ev: el("mark", { class: "ev" }, "شاهد رویداد") };
+  const legend = el("fieldset", { class: "legend layers", id: "layers" }, el("legend", {}, "لایه‌های برجسته‌سازی"),
+    LAYERS.map(([k, label]) => el("label", { title: label },
+      el("input", { type: "checkbox", name: k, checked: true, onchange: (ev) => {
+        if (ev.target.checked) layers.add(k); else layers.delete(k);
+        textBox.replaceChildren(highlighted(a.text, articleSpans(a, layers)));
+      } }), sample[k])));
   show(
-    el("h1", {}, a.title || a.doc || `خبر ${a.id}`),
+    el("h1", {}, docName(a, a.id)),
     el("div", { class: "meta" }, a.source ? el("span", {}, a.source) : null,
       a.published ? dateBoth(a.published, a.published_jalali) : null,
       safeUrl(a.url) ? el("a", { href: a.url, rel: "noopener noreferrer nofollow", dir: "ltr" }, "پیوند اصلی") : null,
       a.doc ? el("bdi", { dir: "ltr", class: "muted" }, a.doc) : null),
     legend,
-    el("div", { class: "cols" }, el("article", { id: "article-text" }, highlighted(a.text, articleSpans(a))), side),
+    el("div", { class: "cols" }, textBox, side),
   );
 }
 
@@ -375,12 +458,19 @@ async function viewEntities(params) {
     pager("entities", params, data));
 }
 
+/* Only a direct quote is shown in «»; an indirect one is a paraphrase and says so. */
+function quoteText(q, tag) {
+  const direct = q.kind === "direct";
+  return el(tag || "span", { class: direct ? "quote-text" : "quote-text indirect", "data-kind": q.kind || "" },
+    direct ? null : el("span", { class: "badge" }, "نقل غیرمستقیم"), q.text);
+}
+
 function quoteItem(q, withSpeaker) {
   return el("li", {},
     withSpeaker ? el("div", {}, entityLink(q.speaker_id, q.speaker_fa, q.speaker), " ", el("span", { class: "badge" }, KIND_FA[q.kind] || q.kind)) : null,
-    el("p", { class: "quote-text" }, q.text),
+    quoteText(q, "p"),
     el("div", { class: "meta" },
-      el("a", { href: `#/article/${enc(q.article_id)}` }, q.title || q.doc || `خبر ${q.article_id}`),
+      el("a", { href: `#/article/${enc(q.article_id)}` }, docName(q, q.article_id)),
       q.date ? dateBoth(q.date, q.date_jalali) : null));
 }
 
@@ -390,8 +480,9 @@ async function viewEntity(id) {
   const e = await api(path);
   const mentions = (e.mentions || []).map((m) => el("li", {},
     m.context ? highlighted(m.context.text, [{ start: m.context.start, end: m.context.end, cls: `ent ent-${e.type}`, title: e.name }], "p", "ctx") : el("b", {}, m.text),
-    el("div", { class: "meta" }, el("a", { href: `#/article/${enc(m.article_id)}` }, m.title || m.doc || `خبر ${m.article_id}`))));
-  const events = (e.events || []).map((ev) => timelineItem(ev));
+    el("div", { class: "meta" }, el("a", { href: `#/article/${enc(m.article_id)}` }, docName(m, m.article_id)))));
+  const places = await placeLabels();
+  const events = (e.events || []).map((ev) => timelineItem(ev, places));
   show(
     el("h1", {}, nameFa(e.label_fa, e.name), " ", el("span", { class: "badge" }, ENT_FA[e.type] || e.type)),
     el("div", { class: "meta" }, el("bdi", { dir: "ltr" }, e.id),
@@ -440,7 +531,7 @@ async function viewSearch(params) {
   }
   const data = await api(path);
   const hits = data.items.map((h) => el("li", { class: "hit" },
-    el("a", { href: `#/article/${enc(h.id)}`, class: "tl-title" }, h.title || h.doc || `خبر ${h.id}`),
+    el("a", { href: `#/article/${enc(h.id)}`, class: "tl-title" }, docName(h, h.id)),
     snippetNode(h),
     el("div", { class: "meta" }, h.source ? el("span", {}, h.source) : null, h.published ? dateBoth(h.published, h.published_jalali) : null)));
   show(el("h1", {}, "نتیجهٔ جست‌وجو برای «", q, "»"),
@@ -536,7 +627,9 @@ async function route() {
     else if (name === "quotes") await viewQuotes(params);
     else if (name === "search") await viewSearch(params);
     else if (name === "positions") await viewPositions(params);
-    else show(el("div", { class: "error" }, "صفحه پیدا نشد."));
+    else if (name === "network") await viewNetwork(params);
+    else if (name === "map") await viewMap(params);
+    else show(errorBox("صفحه پیدا نشد."));
   } catch (err) {
     showError(err);
   }
@@ -548,7 +641,7 @@ async function loadStats() {
   try {
     const s = await api("/api/stats");
     document.getElementById("stats").textContent =
-      ` · ${faNum(s.articles || 0)} خبر، ${faNum(s.merged_events || 0)} رویداد، ${faNum(s.entities || 0)} موجودیت`;
+      `${faNum(s.articles || 0)} خبر، ${faNum(s.merged_events || 0)} رویداد، ${faNum(s.entities || 0)} موجودیت`;
   } catch (e) {
     /* stats are decoration; the page works without them */
   }
