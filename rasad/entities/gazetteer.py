@@ -245,9 +245,9 @@ def add_given_name_variants(entries: Iterable[GazEntry], pairs: Iterable[tuple[s
     """Give people written with a common given name its other Persian spelling:
     ``جورج بوش`` → ``جرج بوش`` (``given_name_variants.tsv``; multi-word names only)."""
     other: dict[str, list[str]] = {}
-    for a, b in pairs:
-        other.setdefault(a, []).append(b)
-        other.setdefault(b, []).append(a)
+    for x, y in pairs:
+        other.setdefault(x, []).append(y)
+        other.setdefault(y, []).append(x)
     for e in entries:
         if e.type != "PER":
             continue
