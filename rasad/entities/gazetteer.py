@@ -237,6 +237,32 @@ def _load_variant_rules(data_dir: Path) -> list[tuple[str, str]]:
     return pairs
 
 
+def _load_pairs(path: Path) -> list[tuple[str, str]]:
+    return [(c[0].strip(), c[1].strip()) for c in (x.split("\t") for x in _read_lines(path)) if len(c) >= 2]
+
+
+def add_given_name_variants(entries: Iterable[GazEntry], pairs: Iterable[tuple[str, str]]) -> None:
+    """Give people written with a common given name its other Persian spelling:
+    ``جورج بوش`` → ``جرج بوش`` (``given_name_variants.tsv``; multi-word names only)."""
+    other: dict[str, list[str]] = {}
+    for x, y in pairs:
+        other.setdefault(x, []).append(y)
+        other.setdefault(y, []).append(x)
+    for e in entries:
+        if e.type != "PER":
+            continue
+        have = {a.text for a in e.aliases}
+        for a in list(e.aliases):
+            first, sep, rest = a.text.partition(" ")
+            if a.kind != "name" or not sep or a.needs_context:
+                continue
+            for v in other.get(first, ()):
+                text = f"{v} {rest}"
+                if text not in have:
+                    have.add(text)
+                    e.aliases.append(Alias(text, "name", ambiguous=a.ambiguous))
+
+
 class Gazetteer:
     """All entries, indexed by id, by folded alias key and by folded role title."""
 
@@ -299,6 +325,7 @@ class Gazetteer:
     def load(cls, data_dir: Path = DATA_DIR) -> Gazetteer:
         """Read every ``*.yaml`` file of ``data_dir``."""
         entries = [parse_entry(raw, name) for name, raw in iter_raw_entries(data_dir)]
+        add_given_name_variants(entries, _load_pairs(data_dir / "given_name_variants.tsv"))
         g = cls(entries, _load_variant_rules(data_dir))
         g.set_bare_heads(_read_lines(data_dir / "bare_heads.tsv"))
         home = _read_lines(data_dir / "home_country.tsv")
@@ -330,7 +357,7 @@ class Gazetteer:
             if e.type != "PER" or " " not in e.fa:
                 continue
             last = e.fa.split(" ")[-1]
-            if len(last) < 4 or alias_keys(last) & explicit:
+            if len(last) < 3 or alias_keys(last) & explicit:
                 continue
             e.aliases.append(Alias(last, "partial", needs_context=True, ambiguous=True))
 

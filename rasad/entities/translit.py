@@ -94,7 +94,14 @@ class Transliterator:
                 if line.startswith("#") or len(cols) < 3:
                     continue
                 (foreign if cols[0] == "word" else suffixes)[cols[1].strip()] = cols[2].strip()
-        translit = cls(table, {**foreign, **names}, suffixes)
+        surnames: dict[str, str] = {}
+        family = path.parent / "surnames_fa.tsv"
+        if family.exists():
+            for line in family.read_text(encoding="utf-8").splitlines():
+                cols = line.split("\t")
+                if len(cols) >= 2 and not line.startswith("#") and cols[1].strip():
+                    surnames[cols[0].strip().replace(ZWNJ, "")] = cols[1].strip()
+        translit = cls(table, {**surnames, **foreign, **names}, suffixes)
         translit.iranian_names = frozenset(names)
         translit._iranian = frozenset(fa_token(n) for n in names)
         return translit

@@ -194,6 +194,8 @@ class ZwnjRepairer:
                 continue
             if a in self.numerals and b in self.numerals:
                 continue  # یکصد
+            if len(a) == 3 and a.startswith("ال"):
+                continue  # the Arabic article + a letter: a name (الخلیل، المرج), not الخ+لیل
             if (
                 self.v.tagged.get(a, 0) >= FREE_COMPOUND_FREQ
                 and self.v.tagged.get(b, 0) >= FREE_COMPOUND_FREQ
@@ -259,8 +261,10 @@ class ZwnjRepairer:
                 form, ev = self._core(stem)
             if ev <= 0 or (not tail and form == s):
                 continue
-            if chain.startswith("+تر") and not plain and ("AJ" not in v.pos.get(stem, "") or len(stem) < 3):
-                continue  # comparatives only of adjectives (بهتر is not به‌تر)
+            if chain.startswith("+تر") and (
+                len(stem) < 3 or form not in v.tagged or (not plain and "AJ" not in v.pos.get(stem, ""))
+            ):
+                continue  # comparatives only of curated adjectives (بهتر is not به‌تر, توییتر not توی+ی+تر)
             score = min(ev, STEM_EV_CAP) + prior - SPLIT_PENALTY
             if not plain and chain in ("+های", "+ای"):
                 pref = self._plural_or_indefinite(s, chain)

@@ -153,3 +153,24 @@ def test_vocabulary_is_loaded_and_normalized():
     assert "رئیس‌جمهور" in v.tagged
     sample = list(v.tagged)[:5000]
     assert not any("ي" in w or "ك" in w for w in sample)
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "الخلیل",  # Arabic article + name: not الخ + لیل
+        "الملیحه",
+        "توییتر",  # a loanword ending in تر: not توی + ی + تر
+        "توییتری",
+    ],
+)
+def test_names_are_not_split_into_compounds(rep, word):
+    assert rep.fix_word(word) == word
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [("طلاییتر", "طلایی\u200cتر"), ("اساسیتر", "اساسی\u200cتر"), ("مهمتر", "مهم\u200cتر")],
+)
+def test_comparatives_of_curated_adjectives_still_repaired(rep, broken, fixed):
+    assert rep.fix_word(broken) == fixed
