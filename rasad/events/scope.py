@@ -52,6 +52,7 @@ class Scope:
         self.future = compile_fa(d["future_words"])
         self.engaged_rx = compile_fa(d["engaged"])
         self.setting_rx = compile_fa(d["setting_anaphor"])
+        self.held_rx = compile_fa(d["meeting_held"])
 
     def engaged(self, text: str, ts: int) -> bool:
         """Does the talk noun at ``ts`` follow a verb of taking part (``وارد مذاکره شد``)?"""

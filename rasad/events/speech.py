@@ -134,13 +134,33 @@ def drop_nested_actors(found: list[Found]) -> None:
             f.actors = keep
 
 
-def date_from_setting(found: list[Found], doc: Article, setting_rx: re.Pattern[str]) -> None:
+def _held_dates(doc: Article, held_rx: re.Pattern[str]) -> list[tuple[int, str]]:
+    """(sentence, date) of the sentences that tell a meeting held on a given day
+    (``جلسه ... شب گذشته برگزار شد``), in text order; never a date after publication."""
+    pub = (doc.published or "")[:10]
+    out: list[tuple[int, str]] = []
+    seen: set[int] = set()
+    for t in doc.timexes:
+        if t.type != "DATE" or not t.value or (pub and t.value[:10] > pub):
+            continue
+        si = doc.sentence_at(t.start)
+        if si is None or si in seen or not held_rx.search(doc.sentence_text(si)):
+            continue
+        seen.add(si)
+        out.append((si, t.value))
+    out.sort()
+    return out
+
+
+def date_from_setting(
+    found: list[Found], doc: Article, setting_rx: re.Pattern[str], held_rx: re.Pattern[str] | None = None
+) -> None:
     """``در این دیدار، X ... قدردانی کرد``: an undated speech act in a sentence that
-    points back to a meeting takes the date of the latest dated meeting before it."""
+    points back to a meeting takes the date of the latest dated meeting before it
+    (a meeting event, else a sentence telling a meeting held on a given day)."""
     meetings = sorted((min(f.sentences), f.date) for f in found if f.type == "CONSULT" and f.date)
-    if not meetings:
-        return
     starts = [m[0] for m in meetings]
+    held: list[tuple[int, str]] | None = None
     for f in found:
         if not _is_speech(f) or f.date or f.sentence >= len(doc.sentences):
             continue
@@ -149,3 +169,11 @@ def date_from_setting(found: list[Found], doc: Article, setting_rx: re.Pattern[s
         k = bisect.bisect_right(starts, f.sentence)
         if k:
             f.date = meetings[k - 1][1]
+            continue
+        if held_rx is None:
+            continue
+        if held is None:
+            held = _held_dates(doc, held_rx)
+        k = bisect.bisect_left(held, (f.sentence, ""))
+        if k:
+            f.date = held[k - 1][1]
