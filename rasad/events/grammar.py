@@ -42,7 +42,7 @@ from rasad.events.mentions import (
     we_partner,
 )
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml, talk_nouns
-from rasad.events.scope import DROP, ClauseIndex, Scope
+from rasad.events.scope import DROP, ClauseIndex, Scope, clause_subject
 from rasad.events.setting import Setting
 from rasad.model import Article, Quote, Timex
 
@@ -421,6 +421,8 @@ class Grammar:
                     source = prev_subject
             if source is None:
                 return None
+            if clauses is not None and trig.kind == "verbal" and trig.source != "speaker":
+                source = clause_subject(clauses, cands, ts, source) or source
             subject_name = source[0]  # a state the person below stands for is no target of its own
             src_c = next((c for c in cands if c.actor == source[0] and s0 <= c.start < ts), None)
             source = self.cx.role_person(text, src_c, s0, prev_subject, nationality) or source
