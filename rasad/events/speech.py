@@ -61,9 +61,13 @@ def explicit_quote_dates(doc: Article) -> dict[str, str]:
     return out
 
 
-def date_by_source(found: list[Found], quote_dates: dict[str, str] | None = None) -> None:
+def date_by_source(
+    found: list[Found], quote_dates: dict[str, str] | None = None, people: frozenset[str] | None = None
+) -> None:
     """Give an undated speech act the date of its source's nearest dated statement
-    (the one before it, else the one after; else the date of the source's dated quote)."""
+    (the one before it, else the one after; else the date of the source's dated quote).
+    With ``people``, only a person's statements share one occasion: a state or an
+    organization speaks on many days."""
     dated: dict[str, list[tuple[int, str]]] = defaultdict(list)  # source -> (sentence, date), in text order
     for f in found:
         if _is_speech(f) and f.date and f.actors:
@@ -74,6 +78,8 @@ def date_by_source(found: list[Found], quote_dates: dict[str, str] | None = None
         if not _is_speech(f) or f.date or not f.actors or f.status not in ("occurred", "ongoing"):
             continue
         name = f.actors[0][0]
+        if people is not None and name not in people:
+            continue
         got = dated.get(name)
         if got:
             k = bisect.bisect_right(got, (f.sentence, "\uffff"))
