@@ -609,7 +609,9 @@ class Grammar:
                 if date is None and trig.source != "speaker":
                     # an act reported in the clause (گفت که روسیه در ژوئن خواستار ... شد) has its own date
                     # (a date after a verbal act is inside what is asked: خواستند تا ... به ۶ سپتامبر موکول کند)
-                    date = pick_date(timexes, date_start, ts if trig.kind == "verbal" else date_end, ts, others)
+                    date = pick_date(
+                        timexes, date_start, ts if trig.kind == "verbal" else date_end, ts, others
+                    )
                 if date is None:
                     date = ctx.said_on
         else:
