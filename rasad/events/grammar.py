@@ -88,6 +88,7 @@ class Grammar:
         self.fact = Factuality()
         self.verb_and_rx = compile_fa(g["verb_and"])
         self.passive_rx = re.compile(_B + compile_fa(g["passive_before"]).pattern)
+        self.unnamed_rx = re.compile(r"[ \u200c]+" + compile_fa(g["unnamed_group"]).pattern)
         self.light_rx = re.compile(r"[ \u200c]+" + compile_fa(g["light_verb"]).pattern + r"(?![\w\u200c])")
         self.prep_before_rx = re.compile(_B + compile_fa(g["preposition_before_anaphor"]).pattern)
         self.prep_rx = re.compile(_B + compile_fa(g["preposition_before_subject"]).pattern)
@@ -143,6 +144,19 @@ class Grammar:
             return _Ctx(sent_start, sent_end, False, None, None)
         speaker = self._speaker(cands, doc.text, sent_start, cue.start(), prev)
         return _Ctx(cue.end(), sent_end, True, speaker, cue.start())
+
+    def _unnamed_counterpart(
+        self, trig: Trigger, text: str, te: int, s1: int, cands: list[Candidate]
+    ) -> bool:
+        """``دیدار با نمایندگان گروه‌های مخالف``: a meeting noun whose با-argument names
+        a group of people but no entity (the one named party meets them)."""
+        if trig.type != "CONSULT" or trig.kind != "nominal":
+            return False
+        m = self.unnamed_rx.match(text, te)
+        if m is None:
+            return False
+        # (با نمایندگان روسیه names its party; در ایران after it is a place)
+        return not any(te <= c.start < min(s1, m.end() + 12) and c.actor and not c.loc_marked for c in cands)
 
     def _speaker(self, cands: list[Candidate], text: str, a: int, b: int, prev: Actor | None) -> Actor | None:
         pool = [
@@ -305,6 +319,7 @@ class Grammar:
         prev_same = found[-1] if found and found[-1].sentence == si else None
 
         actors: list[Actor] = []
+        solo = False  # a one-sided meeting whose counterpart is an unnamed group
         anaphoric = False
         weak = False
         topic = False
@@ -387,12 +402,16 @@ class Grammar:
                 elif not actors and trig.kind == "nominal":
                     ante = find_antecedent(found, si, (trig.type,), need=2, reach=1)
                 if ante is None:
-                    return None
-                actors = list(ante.actors)
-                anaphoric = True
-                antecedent = ante
+                    if not (len(actors) == 1 and self._unnamed_counterpart(trig, text, te, s1, cands)):
+                        return None
+                    solo = True  # X در دیدار با نمایندگان گروه‌های مخالف: the other side is unnamed
+                else:
+                    actors = list(ante.actors)
+                    anaphoric = True
+                    antecedent = ante
                 if (
-                    ante.sentence == si
+                    ante is not None
+                    and ante.sentence == si
                     and ante.mode
                     and trig.mode == "meet"
                     and self.light_rx.match(text, te)
@@ -519,7 +538,7 @@ class Grammar:
                 actors = self.resolver.military_states(actors)
             elif verbal and trig.type in ("ACCUSE", "SUPPORT"):
                 actors = self.cx.nested_from(text, cands, lo, ts, actors)
-        if len(actors) < max(MIN_ACTORS.get(trig.type, 1), 2 if trig.needs_target else 1):
+        if len(actors) < max(MIN_ACTORS.get(trig.type, 1), 2 if trig.needs_target else 1) and not solo:
             return None
         if trig.party_before and (
             self.norm_rx.search(text, max(s0, ts - 40), ts) or self.duty_rx.match(text[te : min(s1, te + 90)])
