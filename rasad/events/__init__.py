@@ -210,8 +210,10 @@ class EventStage:
         if self.quote_model is not None:
             found += self.quote_model.acts(doc, found)
         drop_nested_actors(found)
-        date_from_setting(found, doc, self.grammar.scope.setting_rx)
-        date_by_source(found, explicit_quote_dates(doc))
+        date_from_setting(found, doc, self.grammar.scope.setting_rx, self.grammar.scope.held_rx)
+        date_by_source(
+            found, explicit_quote_dates(doc), frozenset(e.name for e in doc.entities if e.type == "PER")
+        )
         return fold_repeats(found, doc.text)
 
     def __call__(self, doc: Article) -> Article:

@@ -42,7 +42,7 @@ from rasad.events.mentions import (
     we_partner,
 )
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml, talk_nouns
-from rasad.events.scope import DROP, ClauseIndex, Scope
+from rasad.events.scope import DROP, ClauseIndex, Scope, clause_subject
 from rasad.events.setting import Setting
 from rasad.model import Article, Quote, Timex
 
@@ -88,6 +88,7 @@ class Grammar:
         self.fact = Factuality()
         self.verb_and_rx = compile_fa(g["verb_and"])
         self.passive_rx = re.compile(_B + compile_fa(g["passive_before"]).pattern)
+        self.unnamed_rx = re.compile(r"[ \u200c]+" + compile_fa(g["unnamed_group"]).pattern)
         self.light_rx = re.compile(r"[ \u200c]+" + compile_fa(g["light_verb"]).pattern + r"(?![\w\u200c])")
         self.prep_before_rx = re.compile(_B + compile_fa(g["preposition_before_anaphor"]).pattern)
         self.prep_rx = re.compile(_B + compile_fa(g["preposition_before_subject"]).pattern)
@@ -143,6 +144,19 @@ class Grammar:
             return _Ctx(sent_start, sent_end, False, None, None)
         speaker = self._speaker(cands, doc.text, sent_start, cue.start(), prev)
         return _Ctx(cue.end(), sent_end, True, speaker, cue.start())
+
+    def _unnamed_counterpart(
+        self, trig: Trigger, text: str, te: int, s1: int, cands: list[Candidate]
+    ) -> bool:
+        """``دیدار با نمایندگان گروه‌های مخالف``: a meeting noun whose با-argument names
+        a group of people but no entity (the one named party meets them)."""
+        if trig.type != "CONSULT" or trig.kind != "nominal":
+            return False
+        m = self.unnamed_rx.match(text, te)
+        if m is None:
+            return False
+        # (با نمایندگان روسیه names its party; در ایران after it is a place)
+        return not any(te <= c.start < min(s1, m.end() + 12) and c.actor and not c.loc_marked for c in cands)
 
     def _speaker(self, cands: list[Candidate], text: str, a: int, b: int, prev: Actor | None) -> Actor | None:
         pool = [
@@ -305,6 +319,7 @@ class Grammar:
         prev_same = found[-1] if found and found[-1].sentence == si else None
 
         actors: list[Actor] = []
+        solo = False  # a one-sided meeting whose counterpart is an unnamed group
         anaphoric = False
         weak = False
         topic = False
@@ -387,12 +402,16 @@ class Grammar:
                 elif not actors and trig.kind == "nominal":
                     ante = find_antecedent(found, si, (trig.type,), need=2, reach=1)
                 if ante is None:
-                    return None
-                actors = list(ante.actors)
-                anaphoric = True
-                antecedent = ante
+                    if not (len(actors) == 1 and self._unnamed_counterpart(trig, text, te, s1, cands)):
+                        return None
+                    solo = True  # X در دیدار با نمایندگان گروه‌های مخالف: the other side is unnamed
+                else:
+                    actors = list(ante.actors)
+                    anaphoric = True
+                    antecedent = ante
                 if (
-                    ante.sentence == si
+                    ante is not None
+                    and ante.sentence == si
                     and ante.mode
                     and trig.mode == "meet"
                     and self.light_rx.match(text, te)
@@ -421,6 +440,8 @@ class Grammar:
                     source = prev_subject
             if source is None:
                 return None
+            if clauses is not None and trig.kind == "verbal" and trig.source != "speaker":
+                source = clause_subject(clauses, cands, ts, source) or source
             subject_name = source[0]  # a state the person below stands for is no target of its own
             src_c = next((c for c in cands if c.actor == source[0] and s0 <= c.start < ts), None)
             source = self.cx.role_person(text, src_c, s0, prev_subject, nationality) or source
@@ -517,7 +538,7 @@ class Grammar:
                 actors = self.resolver.military_states(actors)
             elif verbal and trig.type in ("ACCUSE", "SUPPORT"):
                 actors = self.cx.nested_from(text, cands, lo, ts, actors)
-        if len(actors) < max(MIN_ACTORS.get(trig.type, 1), 2 if trig.needs_target else 1):
+        if len(actors) < max(MIN_ACTORS.get(trig.type, 1), 2 if trig.needs_target else 1) and not solo:
             return None
         if trig.party_before and (
             self.norm_rx.search(text, max(s0, ts - 40), ts) or self.duty_rx.match(text[te : min(s1, te + 90)])
@@ -606,7 +627,10 @@ class Grammar:
                     date = pick_date(timexes, ctx.region_end, brk.start() if brk else s1, ctx.region_end)
                 if date is None and trig.source != "speaker":
                     # an act reported in the clause (گفت که روسیه در ژوئن خواستار ... شد) has its own date
-                    date = pick_date(timexes, date_start, date_end, ts, others)
+                    # (a date after a verbal act is inside what is asked: خواستند تا ... به ۶ سپتامبر موکول کند)
+                    date = pick_date(
+                        timexes, date_start, ts if trig.kind == "verbal" else date_end, ts, others
+                    )
                 if date is None:
                     date = ctx.said_on
         else:

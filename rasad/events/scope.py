@@ -21,9 +21,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rasad.events.resources import compile_fa, load_yaml
 from rasad.model import Clause
+
+if TYPE_CHECKING:
+    from rasad.events.actors import Candidate
 
 DROP = "drop"
 _BREAK = re.compile(r"[،؛:]|\s(?:اما|ولی|در حالی که|زیرا|چون)\s")
@@ -52,6 +56,7 @@ class Scope:
         self.future = compile_fa(d["future_words"])
         self.engaged_rx = compile_fa(d["engaged"])
         self.setting_rx = compile_fa(d["setting_anaphor"])
+        self.held_rx = compile_fa(d["meeting_held"])
 
     def engaged(self, text: str, ts: int) -> bool:
         """Does the talk noun at ``ts`` follow a verb of taking part (``وارد مذاکره شد``)?"""
@@ -139,3 +144,24 @@ class ClauseIndex:
                 return True
             c = self.all[c.parent] if c.parent is not None and c.parent < len(self.all) else None
         return False
+
+
+def clause_subject(
+    clauses: ClauseIndex, cands: Sequence[Candidate], ts: int, source: tuple[str, str | None]
+) -> tuple[str, str | None] | None:
+    """The syntax layer's subject of the clause at ``ts`` when the source found by
+    position sits in one of that clause's prepositional arguments (``X ... از برگزاری
+    نشست Y حمایت کرد``: X supports, not Y); else ``None``."""
+    c = clauses.at(ts)
+    if c is None or c.subject is None:
+        return None
+    sa, sb = c.subject
+    own = [k for k in cands if k.actor == source[0] and c.start <= k.start < ts]
+    if not any(a <= k.start < b for k in own for _, a, b in c.preps):
+        return None
+    for k in cands:
+        if sa <= k.start < sb and k.actor and not k.modifier:
+            if k.actor == source[0]:
+                return None
+            return (k.actor, k.actor_id)
+    return None

@@ -61,9 +61,13 @@ def explicit_quote_dates(doc: Article) -> dict[str, str]:
     return out
 
 
-def date_by_source(found: list[Found], quote_dates: dict[str, str] | None = None) -> None:
+def date_by_source(
+    found: list[Found], quote_dates: dict[str, str] | None = None, people: frozenset[str] | None = None
+) -> None:
     """Give an undated speech act the date of its source's nearest dated statement
-    (the one before it, else the one after; else the date of the source's dated quote)."""
+    (the one before it, else the one after; else the date of the source's dated quote).
+    With ``people``, only a person's statements share one occasion: a state or an
+    organization speaks on many days."""
     dated: dict[str, list[tuple[int, str]]] = defaultdict(list)  # source -> (sentence, date), in text order
     for f in found:
         if _is_speech(f) and f.date and f.actors:
@@ -74,6 +78,8 @@ def date_by_source(found: list[Found], quote_dates: dict[str, str] | None = None
         if not _is_speech(f) or f.date or not f.actors or f.status not in ("occurred", "ongoing"):
             continue
         name = f.actors[0][0]
+        if people is not None and name not in people:
+            continue
         got = dated.get(name)
         if got:
             k = bisect.bisect_right(got, (f.sentence, "\uffff"))
@@ -134,13 +140,33 @@ def drop_nested_actors(found: list[Found]) -> None:
             f.actors = keep
 
 
-def date_from_setting(found: list[Found], doc: Article, setting_rx: re.Pattern[str]) -> None:
+def _held_dates(doc: Article, held_rx: re.Pattern[str]) -> list[tuple[int, str]]:
+    """(sentence, date) of the sentences that tell a meeting held on a given day
+    (``جلسه ... شب گذشته برگزار شد``), in text order; never a date after publication."""
+    pub = (doc.published or "")[:10]
+    out: list[tuple[int, str]] = []
+    seen: set[int] = set()
+    for t in doc.timexes:
+        if t.type != "DATE" or not t.value or (pub and t.value[:10] > pub):
+            continue
+        si = doc.sentence_at(t.start)
+        if si is None or si in seen or not held_rx.search(doc.sentence_text(si)):
+            continue
+        seen.add(si)
+        out.append((si, t.value))
+    out.sort()
+    return out
+
+
+def date_from_setting(
+    found: list[Found], doc: Article, setting_rx: re.Pattern[str], held_rx: re.Pattern[str] | None = None
+) -> None:
     """``در این دیدار، X ... قدردانی کرد``: an undated speech act in a sentence that
-    points back to a meeting takes the date of the latest dated meeting before it."""
+    points back to a meeting takes the date of the latest dated meeting before it
+    (a meeting event, else a sentence telling a meeting held on a given day)."""
     meetings = sorted((min(f.sentences), f.date) for f in found if f.type == "CONSULT" and f.date)
-    if not meetings:
-        return
     starts = [m[0] for m in meetings]
+    held: list[tuple[int, str]] | None = None
     for f in found:
         if not _is_speech(f) or f.date or f.sentence >= len(doc.sentences):
             continue
@@ -149,3 +175,11 @@ def date_from_setting(found: list[Found], doc: Article, setting_rx: re.Pattern[s
         k = bisect.bisect_right(starts, f.sentence)
         if k:
             f.date = meetings[k - 1][1]
+            continue
+        if held_rx is None:
+            continue
+        if held is None:
+            held = _held_dates(doc, held_rx)
+        k = bisect.bisect_left(held, (f.sentence, ""))
+        if k:
+            f.date = held[k - 1][1]
