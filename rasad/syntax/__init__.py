@@ -68,19 +68,12 @@ class SyntaxStage:
         adjectives = frozenset(w for w, c in self.tagger.classes.items() if "ADJ" in c.split("|"))
         self.grouper = VerbGrouper(self.morphology, adjectives=adjectives)
         self.clauses = ClauseBuilder()
-        self._folds: dict[str, str] = {}
-
-    def _fold(self, w: str) -> str:
-        if len(self._folds) > 200_000:
-            self._folds.clear()
-        f = self._folds[w] = fold(w)
-        return f
 
     def __call__(self, doc: Article) -> Article:
         text = doc.text
         tokens: list[Token] = []
         clauses: list[Clause] = []
-        fc = self._folds
+        tag_words = self.tagger.tag_words
         spans = [(s.start, s.end) for s in doc.sentences] or ([(0, len(text))] if text else [])
         tx = _merge([(t.start, t.end) for t in doc.timexes])
         names = _mention_spans(doc)
@@ -91,9 +84,8 @@ class SyntaxStage:
             raw = tokenize(text, ss, se)
             if not raw:
                 continue
-            words = [fc[w] if w in fc else self._fold(w) for _, _, w in raw]
-            tagged = self.tagger.tag([w for _, _, w in raw], words)
-            toks = [Token(s, e, w, p, lem, f, si) for (s, e, w), (p, lem, f) in zip(raw, tagged, strict=True)]
+            words, tagged = tag_words([w for _, _, w in raw])
+            toks = [Token(s, e, w, r[0], r[1], r[2], si) for (s, e, w), r in zip(raw, tagged, strict=True)]
             tokens.extend(toks)
             groups = self.grouper.groups(
                 text, toks, words, _span_mask(toks, names, name_ends) if names else None
