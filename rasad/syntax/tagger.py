@@ -108,16 +108,19 @@ class Tagger:
         for w in words:
             x = info.get(w)
             if x is None:
-                if len(info) > 200_000:
-                    info.clear()
-                f = fold(w)
-                r = self._fixed.get(f, _MISSING)
-                if r is _MISSING:
-                    r = self._fixed_tag(f)
-                x = info[w] = (f, r)  # type: ignore[assignment]
+                x = self._word_info(w)
             folded.append(x[0])
             pre.append(x[1])
         return folded, self._tag(folded, pre)
+
+    def _word_info(self, w: str) -> tuple[str, Tagged | None]:
+        """``(fold, context-free analysis)`` of a written form, cached in ``self._words``."""
+        if len(self._words) > 200_000:
+            self._words.clear()
+        f = fold(w)
+        r = self._fixed.get(f, _MISSING)
+        x = self._words[w] = (f, self._fixed_tag(f) if r is _MISSING else r)  # type: ignore[assignment]
+        return x  # type: ignore[return-value]
 
     def _tag(self, folded: list[str], pre: list[Tagged | None]) -> list[Tagged]:
         """Tags in context: ``pre[i]`` is word ``i``'s context-free analysis (``None``: ask the model)."""
