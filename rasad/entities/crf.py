@@ -257,6 +257,7 @@ class _Engine:
         self.own = np.zeros((1024, self.L))
         self.ctx = np.full((1024, self.n_ctx), self.m.zero, dtype=np.int32)
         self._new_own: list[list[int]] = []  # words added since the last flush: own feature ids
+        self._pairs: dict[int, int] = {}  # word-id pair -> bigram row of self.pairs
         self._new_ctx: list[tuple[int, ...]] = []
         for norm, shp in (("<s2>", "BOS"), ("<s1>", "BOS"), ("</s1>", "EOS"), ("</s2>", "EOS")):
             self._add(norm, shp, "", [], ())
@@ -331,10 +332,17 @@ class _Engine:
             seq += (2, 3)
             pos += range(base, base + n)
             lens.append(n)
-        norms = self.norms
-        words = [norms[v] for v in seq]
-        get = self.pair_ids.get
-        pids = [get(a + "|" + b, 0) for a, b in zip(words, words[1:], strict=False)]
+        # Bigram ids, cached per pair of word ids (key: left << 32 | right).
+        known = self._pairs
+        if len(known) > 4 * self.cap:
+            known.clear()
+        pids = list(map(known.get, [a << 32 | b for a, b in zip(seq, seq[1:], strict=False)]))
+        if None in pids:
+            norms, get = self.norms, self.pair_ids.get
+            for k, p in enumerate(pids):
+                if p is None:
+                    a, b = seq[k], seq[k + 1]
+                    p = pids[k] = known[a << 32 | b] = get(norms[a] + "|" + norms[b], 0)
         self._flush()
         sq = np.array(seq, dtype=np.intp)
         pa = np.array(pids, dtype=np.intp)
