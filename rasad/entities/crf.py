@@ -257,6 +257,7 @@ class _Engine:
         self.own = np.zeros((1024, self.L))
         self.ctx = np.full((1024, self.n_ctx), self.m.zero, dtype=np.int32)
         self._new_own: list[list[int]] = []  # words added since the last flush: own feature ids
+        self._pairs: dict[int, int] = {}  # word-id pair -> bigram row of self.pairs
         self._new_ctx: list[tuple[int, ...]] = []
         for norm, shp in (("<s2>", "BOS"), ("<s1>", "BOS"), ("</s1>", "EOS"), ("</s2>", "EOS")):
             self._add(norm, shp, "", [], ())
@@ -331,10 +332,17 @@ class _Engine:
             seq += (2, 3)
             pos += range(base, base + n)
             lens.append(n)
-        norms = self.norms
-        words = [norms[v] for v in seq]
-        get = self.pair_ids.get
-        pids = [get(a + "|" + b, 0) for a, b in zip(words, words[1:], strict=False)]
+        # Bigram ids, cached per pair of word ids (key: left << 32 | right).
+        known = self._pairs
+        if len(known) > 4 * self.cap:
+            known.clear()
+        pids = list(map(known.get, [a << 32 | b for a, b in zip(seq, seq[1:], strict=False)]))
+        if None in pids:
+            norms, get = self.norms, self.pair_ids.get
+            for k, p in enumerate(pids):
+                if p is None:
+                    a, b = seq[k], seq[k + 1]
+                    p = pids[k] = known[a << 32 | b] = get(norms[a] + "|" + norms[b], 0)
         self._flush()
         sq = np.array(seq, dtype=np.intp)
         pa = np.array(pids, dtype=np.intp)
@@ -404,22 +412,34 @@ class _Engine:
         alpha[0] = ep[0]
         cand = np.empty((n_s, self.L, self.L))
         best = np.empty((n_s, self.L))
-        for t in range(1, t_max):
-            b = n_act[t]
+        add, reduce_max = np.add, np.maximum.reduce
+        # Steps come in runs with the same number of running sentences: the views of the
+        # running rows are made once per run, not once per step.
+        runs: list[tuple[int, int, int]] = []  # (first step, end step, running sentences)
+        for t in range(t_max):
+            if runs and n_act[t] == runs[-1][2]:
+                runs[-1] = (runs[-1][0], t + 1, n_act[t])
+            else:
+                runs.append((t, t + 1, n_act[t]))
+        for t0, t1, b in runs:
             # alpha[t][j] = max_i(alpha[t-1][i] + trans[i][j]) + state[t][j]
-            np.add(alpha[t - 1, :b, :, None], trans, out=cand[:b])
-            np.maximum.reduce(cand[:b], axis=1, out=best[:b])
-            np.add(best[:b], ep[t, :b], out=alpha[t, :b])
+            a_in, a_out, e_b = alpha[:, :b, :, None], alpha[:, :b], ep[:, :b]
+            c_b, best_b = cand[:b], best[:b]
+            for t in range(max(t0, 1), t1):
+                add(a_in[t - 1], trans, out=c_b)
+                reduce_max(c_b, axis=1, out=best_b)
+                add(best_b, e_b[t], out=a_out[t])
         trans_t = trans.T.copy()
+        take = trans_t.take
         path = np.zeros((t_max, n_s), dtype=np.intp)
-        for t in range(t_max - 1, -1, -1):
-            b = n_act[t]
-            b_end = n_act[t + 1] if t + 1 < t_max else 0
-            if b > b_end:  # sentences whose last token is t: the best final label
-                np.argmax(alpha[t, b_end:b], axis=1, out=path[t, b_end:b])
-            if t:  # argmax gives the first maximum, like CRFsuite's strict "<"
-                prev = alpha[t - 1, :b] + trans_t.take(path[t, :b], axis=0)
-                np.argmax(prev, axis=1, out=path[t - 1, :b])
+        for t0, t1, b in reversed(runs):
+            a_b, p_b = alpha[:, :b], path[:, :b]
+            for t in range(t1 - 1, t0 - 1, -1):
+                b_end = n_act[t + 1] if t + 1 < t_max else 0
+                if b > b_end:  # sentences whose last token is t: the best final label
+                    alpha[t, b_end:b].argmax(axis=1, out=path[t, b_end:b])
+                if t:  # argmax gives the first maximum, like CRFsuite's strict "<"
+                    (a_b[t - 1] + take(p_b[t], axis=0)).argmax(axis=1, out=p_b[t - 1])
         rows = path.T.tolist()
         out: list[list[int]] = [[] for _ in range(n_s)]
         for r, s_i in enumerate(order.tolist()):

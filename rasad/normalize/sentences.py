@@ -13,6 +13,7 @@ or at the end of the line) is split like plain text.  No sentence crosses a newl
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from rasad.model import Sentence
 from rasad.normalize.resources import load_yaml
@@ -73,11 +74,7 @@ class SentenceSplitter:
             diff[c + 1] -= 1
         if diff is None:
             return None
-        total = 0
-        for i, d in enumerate(diff):
-            total += d
-            diff[i] = total
-        return diff
+        return list(accumulate(diff))
 
     def split_line(self, line: str, base: int = 0) -> list[tuple[int, int]]:
         """Sentence spans of one line, offsets shifted by ``base``."""

@@ -68,40 +68,32 @@ class SyntaxStage:
         adjectives = frozenset(w for w, c in self.tagger.classes.items() if "ADJ" in c.split("|"))
         self.grouper = VerbGrouper(self.morphology, adjectives=adjectives)
         self.clauses = ClauseBuilder()
-        self._folds: dict[str, str] = {}
-
-    def _fold(self, w: str) -> str:
-        if len(self._folds) > 200_000:
-            self._folds.clear()
-        f = self._folds[w] = fold(w)
-        return f
 
     def __call__(self, doc: Article) -> Article:
         text = doc.text
         tokens: list[Token] = []
         clauses: list[Clause] = []
-        fc = self._folds
+        tag_words = self.tagger.tag_words
         spans = [(s.start, s.end) for s in doc.sentences] or ([(0, len(text))] if text else [])
         tx = _merge([(t.start, t.end) for t in doc.timexes])
         names = _mention_spans(doc)
-        ends = {e for _, e in names}
         name_ends = [e for _, e in names]
         tx_ends = [e for _, e in tx]
         for si, (ss, se) in enumerate(spans):
             raw = tokenize(text, ss, se)
             if not raw:
                 continue
-            words = [fc[w] if w in fc else self._fold(w) for _, _, w in raw]
-            tagged = self.tagger.tag([w for _, _, w in raw], words)
-            toks = [Token(s, e, w, p, lem, f, si) for (s, e, w), (p, lem, f) in zip(raw, tagged, strict=True)]
+            words, tagged = tag_words([w for _, _, w in raw])
+            toks = [Token(s, e, w, r[0], r[1], r[2], si) for (s, e, w), r in zip(raw, tagged, strict=True)]
             tokens.extend(toks)
+            starts = [t[0] for t in raw]
             groups = self.grouper.groups(
-                text, toks, words, _span_mask(toks, names, name_ends) if names else None
+                text, toks, words, _starts_in(starts, raw[-1][1], names, name_ends) if names else None
             )
-            np_end = [t.end in ends for t in toks] if ends else None
+            np_end = _ends_at([t[1] for t in raw], name_ends) if names else None
             clauses.extend(
                 self.clauses.build(
-                    toks, words, groups, si, len(clauses), _span_mask(toks, tx, tx_ends), np_end
+                    toks, words, groups, si, len(clauses), _starts_in(starts, raw[-1][1], tx, tx_ends), np_end
                 )
             )
         doc.tokens = tokens
@@ -136,19 +128,38 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _span_mask(toks: list[Token], spans: list[tuple[int, int]], ends: list[int]) -> list[bool]:
-    """Which tokens start inside one of ``spans`` (sorted, non-nested; ``ends`` = their ends)."""
-    n = len(toks)
-    if not spans or not toks:
-        return [False] * n
-    k = bisect_left(ends, toks[0].start + 1)  # the first span ending after the first token
-    if k >= len(spans) or spans[k][0] >= toks[-1].end:
-        return [False] * n
-    out = []
-    for t in toks:
-        while k < len(spans) and spans[k][1] <= t.start:
-            k += 1
-        out.append(k < len(spans) and spans[k][0] <= t.start)
+def _starts_in(starts: list[int], last_end: int, spans: list[tuple[int, int]], ends: list[int]) -> list[bool]:
+    """Which tokens (their sorted ``starts``; the last one ends at ``last_end``) start inside one
+    of ``spans`` (sorted, non-overlapping; ``ends`` = their ends)."""
+    n = len(starts)
+    out = [False] * n
+    if not spans or not n:
+        return out
+    k = bisect_left(ends, starts[0] + 1)  # the first span ending after the first token starts
+    while k < len(spans) and spans[k][0] < last_end:
+        s, e = spans[k]
+        i, j = bisect_left(starts, s), bisect_left(starts, e)
+        if j > i:
+            out[i:j] = [True] * (j - i)
+        k += 1
+    return out
+
+
+def _ends_at(tok_ends: list[int], ends: list[int]) -> list[bool]:
+    """Which tokens (their sorted ``tok_ends``) end exactly where one of ``ends`` (sorted) is."""
+    n = len(tok_ends)
+    out = [False] * n
+    if not n:
+        return out
+    last = tok_ends[-1]
+    for k in range(bisect_left(ends, tok_ends[0]), len(ends)):
+        e = ends[k]
+        if e > last:
+            break
+        j = bisect_left(tok_ends, e)
+        while j < n and tok_ends[j] == e:
+            out[j] = True
+            j += 1
     return out
 
 

@@ -66,6 +66,7 @@ class Tagger:
         self.morphology = morphology or Morphology()
         self._cache: dict[tuple[str, str, str], Tagged] = {}
         self._fixed: dict[str, Tagged | None | object] = {}
+        self._words: dict[str, tuple[str, Tagged | None]] = {}  # written form -> (fold, fixed analysis)
 
     def tag_upos(self, words: list[str]) -> list[str]:
         """UPOS tags of already folded words."""
@@ -85,19 +86,52 @@ class Tagger:
         Analyses are cached and shared: treat the ``feats`` dicts as read-only.
         """
         folded = folded if folded is not None else [fold(w) for w in words]
-        out: list[Tagged] = []
-        prev = "<s>"
         fixed = self._fixed
-        cache = self._cache
-        classes = self.classes
-        n = len(folded)
-        for i, w in enumerate(folded):
+        pre: list[Tagged | None] = []
+        for w in folded:
             r = fixed.get(w, _MISSING)
             if r is _MISSING:
                 if len(fixed) > 200_000:
                     fixed.clear()
                 r = fixed[w] = self._fixed_tag(w)
+            pre.append(r)  # type: ignore[arg-type]
+        return self._tag(folded, pre)
+
+    def tag_words(self, words: list[str]) -> tuple[list[str], list[Tagged]]:
+        """The folded forms of ``words`` (as written) and their :meth:`tag` analyses, in one pass.
+
+        The fold and the context-free analysis are looked up once per written form (bounded cache).
+        """
+        info = self._words
+        folded: list[str] = []
+        pre: list[Tagged | None] = []
+        for w in words:
+            x = info.get(w)
+            if x is None:
+                x = self._word_info(w)
+            folded.append(x[0])
+            pre.append(x[1])
+        return folded, self._tag(folded, pre)
+
+    def _word_info(self, w: str) -> tuple[str, Tagged | None]:
+        """``(fold, context-free analysis)`` of a written form, cached in ``self._words``."""
+        if len(self._words) > 200_000:
+            self._words.clear()
+        f = fold(w)
+        r = self._fixed.get(f, _MISSING)
+        x = self._words[w] = (f, self._fixed_tag(f) if r is _MISSING else r)  # type: ignore[assignment]
+        return x  # type: ignore[return-value]
+
+    def _tag(self, folded: list[str], pre: list[Tagged | None]) -> list[Tagged]:
+        """Tags in context: ``pre[i]`` is word ``i``'s context-free analysis (``None``: ask the model)."""
+        out: list[Tagged] = []
+        prev = "<s>"
+        cache = self._cache
+        classes = self.classes
+        n = len(folded)
+        for i, r in enumerate(pre):
             if r is None:
+                w = folded[i]
                 nc = classes.get(folded[i + 1], "?") if i + 1 < n else "</s>"
                 key = (w, prev, nc)
                 r = cache.get(key)
@@ -110,8 +144,8 @@ class Tagger:
                         context_features(w, prev, nc),
                     )
                     r = cache[key] = self.lemma_feats(w, tag)
-            out.append(r)  # type: ignore[arg-type]
-            prev = r[0]  # type: ignore[index]
+            out.append(r)
+            prev = r[0]
         return out
 
     def lemma_feats(self, w: str, tag: str) -> Tagged:

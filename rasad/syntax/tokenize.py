@@ -25,12 +25,23 @@ DETACHED_SUFFIXES = frozenset(
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """``(start, end, text)`` of the tokens of ``text[start:end]`` (offsets into ``text``)."""
-    toks = [
-        (m.start(), m.end(), m.group())
-        for m in TOKEN_RX.finditer(text, start, len(text) if end is None else end)
-    ]
-    if not any(w in DETACHED_SUFFIXES for _, _, w in toks):
+    """``(start, end, text)`` of the tokens of ``text[start:end]`` (offsets into ``text``).
+
+    Each token's offset is found with ``str.find`` from the previous token's end: a character
+    that can start a token always starts a match, so only characters that cannot start one
+    (spaces, lone ZWNJs, ``_``) lie between tokens and the first occurrence is the token.
+    """
+    words = TOKEN_RX.findall(text, start, len(text) if end is None else end)
+    if not words:
+        return []
+    find = text.find
+    toks: list[tuple[int, int, str]] = []
+    pos = start
+    for w in words:
+        s = find(w, pos)
+        pos = s + len(w)
+        toks.append((s, pos, w))
+    if DETACHED_SUFFIXES.isdisjoint(words):
         return toks
     out: list[tuple[int, int, str]] = []
     for s, e, w in toks:
