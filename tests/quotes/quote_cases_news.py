@@ -19,6 +19,8 @@ NEWS_PEOPLE: dict[str, tuple[str, str]] = {
     "فارن پالیسی": (FP, "ORG"),
     "محمد رضایی": (REZ, "PER"),
     "رضایی": (REZ, "PER"),
+    "آسوشیتدپرس": ("Associated Press", "ORG"),
+    "بروکینگز": ("Brookings Institution", "ORG"),
 }
 
 NEWS_CASES: list[Case] = [
@@ -141,6 +143,21 @@ NEWS_CASES: list[Case] = [
             (FP, "indirect", "چین خریدار اصلی است"),
             (FP, "direct", "روسیه هم خریدار است"),
         ],
+    ),
+    (
+        "this-report-relayed-in-dateline",
+        "به گزارش فارس به نقل از خبرگزاری آسوشیتدپرس، سیل در شمال کشور جاری شد.\n"
+        "بر اساس این گزارش ده+ها روستا زیر آب رفته است.\n"
+        "طبق این گزارش، به گفته پلیس محلی جاده+ها بسته شده است.",
+        [
+            ("Associated Press", "indirect", "سیل در شمال کشور جاری شد", "به نقل از"),
+            ("Associated Press", "indirect", "ده+ها روستا زیر آب رفته است", "بر اساس این گزارش"),
+        ],  # the police line is the police's statement, not the agency's
+    ),
+    (
+        "this-report-of-a-think-tank",
+        "گزارش اندیشکده بروکینگز درباره بازار نفت منتشر شد. طبق این گزارش، تقاضا کاهش یافته است.",
+        [("Brookings Institution", "indirect", "تقاضا کاهش یافته است", "طبق این گزارش")],
     ),
     (
         "bena-bar-in-gozaresh-written-together",
