@@ -155,6 +155,16 @@ NEWS_CASES: list[Case] = [
         ],  # the police line is the police's statement, not the agency's
     ),
     (
+        "khastar-present-copula",
+        "لاوروف خواستار توقف فوری حملات به غیرنظامیان است.",
+        [(LAV, "indirect", "توقف فوری حملات به غیرنظامیان", "خواستار ... است")],
+    ),
+    (
+        "khahan-plural-copula",
+        "برخی کارشناسان خواهان بازگشت طرفین به میز مذاکره هستند.",
+        [("anonymous:some experts", "indirect", "بازگشت طرفین به میز مذاکره", "خواهان ... هستند")],
+    ),
+    (
         "this-report-of-a-think-tank",
         "گزارش اندیشکده بروکینگز درباره بازار نفت منتشر شد. طبق این گزارش، تقاضا کاهش یافته است.",
         [("Brookings Institution", "indirect", "تقاضا کاهش یافته است", "طبق این گزارش")],
