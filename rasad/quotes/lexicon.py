@@ -248,7 +248,6 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
                         plural=pl,
                         bare=f == stems["past"] + "ه",
                         objects=objs,
-                        split=bool(e.get("split")),
                         light=lights,
                         colon_only=_colon_only(e.get("colon_only"), f, stems.get("present", "")),
                         ke_only=bool(e.get("ke_only")),
