@@ -43,6 +43,7 @@ class CueForm:
     participle: bool = False  # ``با بیان اینکه ...``: content up to the main verb, same subject
     bare: bool = False  # a bare past participle (``توصیف کرده، اما ...``): not before a passive
     ta: bool = False  # a request: ``تا`` opens the content like ``که`` (``از X خواست تا ...``)
+    source_only: bool = False  # only a named source states with it (``گزارش X نشان می‌دهد``)
 
 
 @dataclass(frozen=True)
@@ -264,6 +265,7 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
                 colon_only=bool(e.get("colon_only")),
                 ke_only=bool(e.get("ke_only")),
                 context_speaker=e.get("speaker") == "context",
+                source_only=e.get("speaker") == "named",
             )
     for f in _as_list(data.get("participial")):
         add(f, lemma=f, participle=True)
