@@ -98,6 +98,12 @@ class Attributions:
             else:
                 c_start, c_end, s_end = sent.start, m.start(), comma.start()
             speakers, how, _ = res.subject(m.end(), s_end)
+            if comma is None and text[sent.start : m.start()].rstrip().endswith(("،", ",")):
+                # «بنا بر این گزارش، به گفته X ...»: the content follows X, if anything does
+                sp2, how2, subj_end = res.subject(m.end(), min(sent.end, m.end() + 60))
+                if how2 in ("mention", "role") and len(text[subj_end : sent.end].split()) >= 3:
+                    speakers, how = sp2, how2
+                    c_start, c_end = subj_end, sent.end
             if how == "this-title":
                 sal = salient.get(person=True)
                 speakers = [sal] if sal is not None else speakers[:1]
