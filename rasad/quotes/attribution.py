@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from rasad.model import Article, Quote, Sentence
 from rasad.quotes.lexicon import CueHit, Lexicon, variants
-from rasad.quotes.speaker import Resolver, Speaker, fold, words
+from rasad.quotes.speaker import Cand, Resolver, Speaker, fold, words
 
 if TYPE_CHECKING:
     from rasad.quotes.stage import Salience
@@ -47,7 +47,7 @@ class Attributions:
             + _alt(lex.source_prefixes)
             + r")\s*(?:این|همین)\s+(?:"
             + "|".join(map(re.escape, outlets))
-            + r")\s*[،,]"
+            + r")(?:\s*[،,]|\s(?=\S))"
         )
         trig = (
             lex.according_to
@@ -98,6 +98,12 @@ class Attributions:
             else:
                 c_start, c_end, s_end = sent.start, m.start(), comma.start()
             speakers, how, _ = res.subject(m.end(), s_end)
+            if comma is None and text[sent.start : m.start()].rstrip().endswith(("،", ",")):
+                # «بنا بر این گزارش، به گفته X ...»: the content follows X, if anything does
+                sp2, how2, subj_end = res.subject(m.end(), min(sent.end, m.end() + 60))
+                if how2 in ("mention", "role") and len(text[subj_end : sent.end].split()) >= 3:
+                    speakers, how = sp2, how2
+                    c_start, c_end = subj_end, sent.end
             if how == "this-title":
                 sal = salient.get(person=True)
                 speakers = [sal] if sal is not None else speakers[:1]
@@ -153,11 +159,13 @@ class Attributions:
                 continue
             o = res.sources.last_outlet(m.start())  # «بنا بر این گزارش، ...» → the outlet named last
             if o is None:
+                o = self._last_relayed(res, m.start())
+            if o is None:
                 continue
             sp = res.speaker_of(o)
             c_start, c_end = trim(text, m.end(), sent.end)
-            if len(text[c_start:c_end].split()) < 2:
-                continue
+            if len(text[c_start:c_end].split()) < 2 or self._according.match(text, c_start):
+                continue  # «بنا بر این گزارش، به گفته پلیس ...»: the nested source speaks
             quotes.append(
                 _mk(
                     doc, sp, c_start, c_end, text[m.start() : m.end() - 1].strip(), m.start(), m.end() - 1, si
@@ -193,6 +201,31 @@ class Attributions:
                 continue
             quotes.append(_mk(doc, csp, c_start, c_end, m.group(1), m.start(1), m.end(1), si))
 
+    def _last_relayed(self, res: Resolver, pos: int) -> Cand | None:
+        """The last organisation before ``pos`` that a report came from: named after a
+        publication noun or ``به نقل از`` (also in the dateline: ``به گزارش خبرگزاری رویترز
+        از ...``، ``به گزارش فارس به نقل از رویترز``), unless it is a Persian publisher."""
+        text = res.text
+        best = None
+        for c in res.index.cands:
+            if c.start >= pos:
+                break
+            if c.entity.type != "ORG" or self._publisher(c.text):
+                continue
+            head = fold(c.text.split()[0]) if c.text.split() else ""
+            before = [fold(w.strip("«»")) for w in text[max(0, c.start - 30) : c.start].split()]
+            if res.sources.is_outlet_noun(head) or (
+                before and (res.sources.is_outlet_noun(before[-1]) or before[-2:] == ["نقل", "از"])
+            ):
+                best = c
+        return best
+
+    def _publisher(self, phrase: str) -> bool:
+        """Does ``phrase`` name a publisher of Persian news (``گروه بین‌الملل خبرگزاری فارس``)?"""
+        toks = [fold(w.strip("«»")) for w in phrase.split()]
+        spans = {"".join(toks[i:j]) for i in range(len(toks)) for j in range(i + 1, min(len(toks), i + 3) + 1)}
+        return bool(spans & self._publishers)
+
     def _relayed_agency(self, doc: Article, res: Resolver, m: re.Match[str]) -> Speaker | None:
         """``به گزارش ایرنا، ...`` after the publisher's own ``به گزارش همشهری‌آنلاین``: a
         report relayed from another outlet is that outlet's statement. The first agency
@@ -202,11 +235,7 @@ class Attributions:
         if first is None or first.start() >= m.start():
             # the article's own dateline, unless it names an outlet that is not a publisher
             # of Persian news (``به گزارش خبرگزاری رویترز از کربلا، ...``)
-            toks = [fold(w.strip("«»")) for w in m.group(2).split()]
-            spans = {
-                "".join(toks[i:j]) for i in range(len(toks)) for j in range(i + 1, min(len(toks), i + 3) + 1)
-            }
-            if spans & self._publishers:
+            if self._publisher(m.group(2)):
                 return None
         else:
             own = {fold(first.group(2))} | ({fold(doc.source)} if doc.source else set())

@@ -43,6 +43,7 @@ class CueForm:
     participle: bool = False  # ``با بیان اینکه ...``: content up to the main verb, same subject
     bare: bool = False  # a bare past participle (``توصیف کرده، اما ...``): not before a passive
     ta: bool = False  # a request: ``تا`` opens the content like ``که`` (``از X خواست تا ...``)
+    source_only: bool = False  # only a named source states with it (``گزارش X نشان می‌دهد``)
 
 
 @dataclass(frozen=True)
@@ -240,9 +241,7 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
                 stems = light[lv]
                 lemma = f"{pre} {stems['past']}"
                 keep = bool(e.get("keep_negated"))  # «رد نکرد» (did not rule out) is a statement
-                for f, neg, pl in conjugate(stems["past"], stems["present"]) + [
-                    (stems["past"] + "ه", False, False)
-                ]:
+                for f, neg, pl in _light_conj(stems):
                     add(
                         f"{pre} {f}",
                         lemma=lemma,
@@ -250,9 +249,8 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
                         plural=pl,
                         bare=f == stems["past"] + "ه",
                         objects=objs,
-                        split=bool(e.get("split")),
                         light=lights,
-                        colon_only=_colon_only(e.get("colon_only"), f, stems["present"]),
+                        colon_only=_colon_only(e.get("colon_only"), f, stems.get("present", "")),
                         ke_only=bool(e.get("ke_only")),
                         object_only=bool(e.get("object_only")),
                         ta=bool(e.get("ta")),
@@ -267,17 +265,26 @@ def cue_forms(data: dict[str, Any]) -> dict[str, CueForm]:
                 colon_only=bool(e.get("colon_only")),
                 ke_only=bool(e.get("ke_only")),
                 context_speaker=e.get("speaker") == "context",
+                source_only=e.get("speaker") == "named",
             )
     for f in _as_list(data.get("participial")):
         add(f, lemma=f, participle=True)
     return forms
 
 
+def _light_conj(stems: dict[str, Any]) -> list[tuple[str, bool, bool]]:
+    """The forms of a light verb: conjugated from its stems (with the bare participle), or
+    listed as ``forms`` (the copula: ``است``، ``هستند``، ``بود``)."""
+    if stems.get("forms"):
+        return [(f, False, f.endswith("ند")) for f in _as_list(stems["forms"])]
+    return conjugate(stems["past"], stems["present"]) + [(stems["past"] + "ه", False, False)]
+
+
 def light_verb_forms(data: dict[str, Any]) -> dict[str, list[str]]:
     """Affirmative forms of each light verb (to close a split cue), longest first."""
     out: dict[str, list[str]] = {}
     for name, stems in (data.get("light_verbs", {}) or {}).items():
-        fs = [f for f, neg, _ in conjugate(stems["past"], stems["present"]) if not neg]
+        fs = [f for f, neg, _ in _light_conj(stems) if not neg]
         out[name] = sorted({v for f in fs for v in variants(f)}, key=len, reverse=True)
     return out
 

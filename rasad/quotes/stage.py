@@ -202,6 +202,8 @@ class QuoteStage:
                     continue
                 nxt = clauses[k + 1] if k + 1 < len(clauses) else None
                 made = self._quote(doc, res, pairs, sent, si, cl, nxt, salient, last_date, hits)
+                if cl.hit.form.source_only:  # «تصاویر نشان می‌دهد»: evidence, not a source
+                    made = [m for m in made if m[1].id is not None]
                 for q, sp, how in made:
                     quotes.append(q)
                     if opens_run(text, q):
