@@ -73,9 +73,16 @@ class Store(QueryMixin):
 
     # --- opening ------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Store:
-        """Open (creating if needed) the database at ``path`` and apply missing migrations."""
+    def open(
+        cls, path: str | os.PathLike[str] | None = None, *, migrate: bool = True, must_exist: bool = False
+    ) -> Store:
+        """Open (creating if needed) the database at ``path`` and apply missing migrations.
+
+        ``must_exist`` (read commands): refuse a path with no database instead of creating one.
+        """
         p = str(path) if path is not None else default_db_path()
+        if must_exist and p != ":memory:" and not Path(p).expanduser().is_file():
+            raise StoreError(f"no database at {p} (make one with `rasad ingest PATH --db {p}`)")
         if p != ":memory:":
             parent = Path(p).expanduser().resolve().parent
             if not parent.is_dir():

@@ -12,6 +12,7 @@ from rasad.errors import QueryError, StoreError
 from rasad.model import Article
 from rasad.store import Store, content_hash
 from rasad.store.schema import MIGRATIONS
+from rasad.store.finding import NoMatchError
 
 ZW = "\u200c"
 
@@ -183,7 +184,8 @@ def test_entities_quotes_and_entity_page(store: Store, quoted_article: Article) 
     assert store.entity("Q0") is None
     assert len(store.quotes(speaker="Lavrov")) == 1
     assert len(store.quotes(speaker="لاوروف")) == 1
-    assert store.quotes(speaker="Zakharova") == []
+    with pytest.raises(NoMatchError):
+        store.quotes(speaker="Zakharova")
     assert len(store.quotes(since="2025-10-20", until="2025-10-20")) == 1
     assert store.quotes(since="2025-10-21") == []
 
