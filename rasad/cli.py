@@ -67,6 +67,11 @@ class RasadGroup(click.Group):
         except RasadError as e:
             click.echo(f"rasad: error: {e}", err=True)
             ctx.exit(EXIT_ERROR)
+        except click.UsageError:
+            raise
+        except click.ClickException as e:
+            click.echo(f"rasad: error: {e.format_message()}", err=True)
+            ctx.exit(EXIT_ERROR)
         except KeyboardInterrupt:
             click.echo("rasad: interrupted", err=True)
             ctx.exit(130)
@@ -110,10 +115,31 @@ def build_pipeline(stages: str | None) -> Pipeline:
     return default_pipeline(disable=[n for n in STAGE_NAMES if n not in wanted])
 
 
-def _open(db: str) -> Any:
+def _open(db: str, must_exist: bool = False) -> Any:
     from rasad.store import Store
 
-    return Store.open(db)
+    return Store.open(db, must_exist=must_exist)
+
+
+def _read(db: str) -> Any:
+    """Open a store for reading: a missing database is an error, never a new empty one."""
+    return _open(db, must_exist=True)
+
+
+def _note_dates(since: str | None, until: str | None) -> None:
+    """Say on stderr which calendar a Jalali date filter was read in."""
+    from rasad.store.finding import understood_dates, understood_note
+
+    und = understood_dates(since, until)
+    if any(u["calendar"] == "jalali" for u in und.values()):
+        click.echo(f"rasad: note: {understood_note(und)}", err=True)
+
+
+def _of(n: int, total: int, offset: int) -> str:
+    """``1-50 of 411`` (or ``411`` when the page holds them all)."""
+    if n == total and offset == 0:
+        return f"{total:,}"
+    return f"{offset + 1 if n else offset}-{offset + n} of {total:,}" if n else f"0 of {total:,}"
 
 
 def _jsonl(rows: list[dict[str, Any]]) -> None:
@@ -269,22 +295,26 @@ def ingest(paths: tuple[str, ...], db: str, stages: str | None, quiet: bool) -> 
 @click.argument("ident")
 @db_option
 @json_option
-def show(ident: str, db: str, as_json: bool) -> None:
+@click.option("--full", is_flag=True, help="The whole text (not cut at 600 characters); with --json also raw.")
+def show(ident: str, db: str, as_json: bool, full: bool) -> None:
     """Show one stored article by id (or by document name)."""
-    with _open(db) as st:
+    from rasad.errors import QueryError
+
+    with _read(db) as st:
         aid = int(ident) if ident.isdigit() else st.find_doc(ident)
         art = st.article(aid) if aid is not None else None
     if art is None:
-        raise click.ClickException(f"no article {ident!r} in {db}")
+        raise QueryError(f"no article {ident!r} in {db}")
     if as_json:
-        art.pop("raw", None)
+        if not full:
+            art.pop("raw", None)
         click.echo(json.dumps(art, ensure_ascii=False))
         return
     con = _out()
     con.print(Text(f"#{art['id']}  {art.get('title') or '(untitled)'}", style="bold"))
     meta = [f"{k}: {art[k]}" for k in ("doc", "published", "source", "byline", "url", "path") if art.get(k)]
     con.print(Text("  ".join(meta), style="dim"))
-    con.print(Text(_cell(art.get("text"), 600)))
+    con.print(Text(art.get("text") or "" if full else _cell(art.get("text"), 600)))
     result = dict(art["result"])
     result["entities"] = [
         {**e, "mentions": [m["text"] for m in e["mentions"]]} for e in art["entities"]
@@ -300,12 +330,13 @@ def show(ident: str, db: str, as_json: bool) -> None:
 @page_options
 def search(query: str, db: str, as_json: bool, limit: int, offset: int) -> None:
     """Full-text search: words (میشود also finds می‌شود), "a phrase", OR, -excluded, prefix*."""
-    with _open(db) as st:
+    with _read(db) as st:
         hits = st.search(query, limit=limit, offset=offset)
+        total = st.count_search(query)
     if as_json:
         _jsonl(hits)
         return
-    t = Table(title=f"{len(hits)} hit(s) for {query}", title_justify="left")
+    t = Table(title=f"{_of(len(hits), total, offset)} hit(s) for {query}", title_justify="left")
     for c in ("id", "published", "title", "snippet"):
         t.add_column(c, overflow="fold")
     for h in hits:
@@ -321,7 +352,7 @@ def search(query: str, db: str, as_json: bool, limit: int, offset: int) -> None:
 @json_option
 def stats(db: str, as_json: bool) -> None:
     """Counts of what the store holds."""
-    with _open(db) as st:
+    with _read(db) as st:
         s = st.stats()
     if as_json:
         click.echo(json.dumps(s, ensure_ascii=False))
@@ -341,12 +372,15 @@ def stats(db: str, as_json: bool) -> None:
 
 
 def _date_opts(f: Any) -> Any:
-    f = click.option("--until", default=None, metavar="DATE", help="Up to this ISO date (inclusive).")(f)
-    return click.option("--since", default=None, metavar="DATE", help="From this ISO date (inclusive).")(f)
+    f = click.option("--until", default=None, metavar="DATE",
+                     help="Up to this date (inclusive): Gregorian 2025-10-21 or Jalali 1404-07-29 / 1404/07.")(f)
+    return click.option("--since", default=None, metavar="DATE",
+                        help="From this date (inclusive): Gregorian 2025-10-21 or Jalali 1404-07-01 / 1404/07.")(f)
 
 
 @main.command()
-@click.option("--speaker", default=None, help="Entity id, or part of the English/Persian name.")
+@click.option("--speaker", default=None,
+              help="Any name of the speaker: English, Persian, surname, alias or entity id.")
 @_date_opts
 @db_option
 @json_option
@@ -354,12 +388,14 @@ def _date_opts(f: Any) -> Any:
 def quotes(speaker: str | None, since: str | None, until: str | None, db: str, as_json: bool,
            limit: int, offset: int) -> None:
     """Stored quotes, newest first."""
-    with _open(db) as st:
+    _note_dates(since, until)
+    with _read(db) as st:
         rows = st.quotes(speaker=speaker, since=since, until=until, limit=limit, offset=offset)
+        total = st.count_quotes(speaker=speaker, since=since, until=until)
     if as_json:
         _jsonl(rows)
         return
-    t = Table(title=f"{len(rows)} quote(s)", title_justify="left")
+    t = Table(title=f"{_of(len(rows), total, offset)} quote(s)", title_justify="left")
     for c in ("date", "speaker", "kind", "text", "article"):
         t.add_column(c, overflow="fold")
     for q in rows:
@@ -370,7 +406,7 @@ def quotes(speaker: str | None, since: str | None, until: str | None, db: str, a
 
 @main.command()
 @click.option("--type", "etype", default=None, help="POLECAT type, e.g. CONSULT.")
-@click.option("--actor", default=None, help="Actor name, Persian label or entity id.")
+@click.option("--actor", default=None, help="Any name of the actor: English, Persian, surname, alias or entity id.")
 @click.option("--status", default=None, help="occurred, ongoing, planned, proposed, denied, cancelled.")
 @_date_opts
 @db_option
@@ -379,46 +415,115 @@ def quotes(speaker: str | None, since: str | None, until: str | None, db: str, a
 def events(etype: str | None, actor: str | None, status: str | None, since: str | None, until: str | None,
            db: str, as_json: bool, limit: int, offset: int) -> None:
     """Event reports of single articles, newest first (merged events: see timeline)."""
-    with _open(db) as st:
+    _note_dates(since, until)
+    with _read(db) as st:
         rows = st.events(type=etype, actor=actor, status=status, since=since, until=until,
                          limit=limit, offset=offset)
+        total = st.count_events(type=etype, actor=actor, status=status, since=since, until=until)
     if as_json:
         _jsonl(rows)
         return
-    t = Table(title=f"{len(rows)} event report(s)", title_justify="left")
-    for c in ("date", "type", "actors", "location", "status", "article", "merged"):
+    t = Table(title=f"{_of(len(rows), total, offset)} event report(s)", title_justify="left")
+    for c in ("id", "date", "type", "actors", "location", "status", "article", "merged"):
         t.add_column(c, overflow="fold")
     for e in rows:
-        t.add_row(e.get("date") or "", e["type"], Text(", ".join(e["actors"])), Text(e.get("location") or ""),
+        t.add_row(str(e["id"]), e.get("date") or "", e["type"], Text(", ".join(e["actors"])),
+                  Text(e.get("location") or ""),
                   e.get("status") or "", str(e["article_id"]), str(e.get("merged_id") or ""))
     _out().print(t)
 
 
 @main.command()
-@click.option("--actor", default=None, help="Actor name, Persian label or entity id.")
+@click.option("--actor", default=None, help="Any name of the actor: English, Persian, surname, alias or entity id.")
 @click.option("--type", "etype", default=None, help="POLECAT type, e.g. CONSULT.")
 @click.option("--status", default=None, help="Current status of the merged event, e.g. cancelled.")
 @_date_opts
 @db_option
 @json_option
 @click.option("--limit", default=500, show_default=True, type=click.IntRange(min=0))
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Skip this many events from the chosen end.")
+@click.option("--oldest-first", is_flag=True, help="Page from the oldest events (default: the newest).")
 def timeline(actor: str | None, etype: str | None, status: str | None, since: str | None,
-             until: str | None, db: str, as_json: bool, limit: int) -> None:
-    """Merged events in date order, with Jalali and Gregorian dates, status and sources."""
-    with _open(db) as st:
-        rows = st.timeline(actor=actor, type=etype, status=status, since=since, until=until, limit=limit)
+             until: str | None, db: str, as_json: bool, limit: int, offset: int, oldest_first: bool) -> None:
+    """Merged events with Jalali and Gregorian dates, status and sources.
+
+    --limit takes the newest events (--oldest-first: the oldest); they are listed in date order.
+    A status is shown as "contested" where the reports disagree (see `rasad event ID`).
+    """
+    _note_dates(since, until)
+    with _read(db) as st:
+        rows = st.timeline(actor=actor, type=etype, status=status, since=since, until=until, limit=limit,
+                           offset=offset, newest=not oldest_first)
+        total = st.count_timeline(actor=actor, type=etype, status=status, since=since, until=until)
+    if not oldest_first:
+        rows.reverse()
     if as_json:
         _jsonl(rows)
         return
-    t = Table(title=f"timeline: {len(rows)} event(s)", title_justify="left")
-    for c in ("date", "jalali", "type", "actors", "location", "status", "history", "sources"):
+    end = "oldest" if oldest_first else "newest"
+    t = Table(title=f"timeline: {_of(len(rows), total, offset)} event(s) ({end} first picked; in date order)",
+              title_justify="left")
+    for c in ("id", "date", "jalali", "type", "actors", "location", "status", "history", "sources"):
         t.add_column(c, overflow="fold")
     for m in rows:
-        hist = " → ".join(dict.fromkeys(h.get("status") or "?" for h in m["history"]))
-        t.add_row(m.get("date") or f"({m.get('when') or '?'})", m.get("date_jalali") or m.get("when_jalali") or "",
+        t.add_row(str(m["id"]), m.get("date") or f"({m.get('when') or '?'})",
+                  m.get("date_jalali") or m.get("when_jalali") or "",
                   m["type"] + (f"/{m['mode']}" if m.get("mode") else ""), Text(", ".join(m["actors"])),
-                  Text(m.get("location") or ""), m.get("status") or "", hist, str(m["sources"]))
+                  Text(m.get("location") or ""), _state(m), _hist(m), _sources(m))
     _out().print(t)
+
+
+def _state(m: dict[str, Any]) -> str:
+    if not m.get("contested"):
+        return m.get("status") or ""
+    says = sorted({c.get("status") or "?" for c in m.get("claims") or []})
+    return f"contested ({' / '.join(says)})"
+
+
+def _hist(m: dict[str, Any]) -> str:
+    return " → ".join(dict.fromkeys(h.get("status") or "?" for h in m["history"]))
+
+
+def _sources(m: dict[str, Any]) -> str:
+    outlets, n = m.get("outlets"), m.get("sources")
+    return f"{outlets} outlet(s) / {n} article(s)" if outlets is not None and outlets != n else str(n)
+
+
+@main.command(name="event")
+@click.argument("event_id", type=click.IntRange(min=1))
+@db_option
+@json_option
+def event_cmd(event_id: int, db: str, as_json: bool) -> None:
+    """One merged event: its reports (who says what), statuses and sources."""
+    from rasad.errors import QueryError
+
+    with _read(db) as st:
+        m = st.merged_event(event_id)
+        if m is None:
+            raise QueryError(f"no event {event_id} in {db} (ids are in the first column of `rasad timeline`)")
+        arts = {a: st.article(a) for a in m.get("reports") or []}
+    outlet = {a: (art or {}).get("source") for a, art in arts.items()}
+    title = {a: (art or {}).get("title") for a, art in arts.items()}
+    if as_json:
+        click.echo(json.dumps(m, ensure_ascii=False))
+        return
+    con = _out()
+    con.print(Text(f"event {m['id']}  {m['type']}{'/' + m['mode'] if m.get('mode') else ''}  "
+                   f"{', '.join(m['actors'])}", style="bold"))
+    meta = [f"date: {m.get('date') or '?'} ({m.get('date_jalali') or '-'})", f"status: {_state(m)}",
+            f"sources: {_sources(m)}"]
+    if m.get("location"):
+        meta.append(f"location: {m['location']}")
+    con.print(Text("  ".join(meta)))
+    t = Table(title=f"{len(m['history'])} report(s)", title_justify="left")
+    for c in ("published", "status", "date", "outlet", "article", "title"):
+        t.add_column(c, overflow="fold")
+    for h in m["history"]:
+        a = h.get("article_id")
+        t.add_row(h.get("published") or "", h.get("status") or "", h.get("date") or "", Text(outlet.get(a) or ""),
+                  str(a or ""), Text(_cell(title.get(a) or h.get("doc"), 60)))
+    con.print(t)
 
 
 # --- eval, migrate, serve ----------------------------------------------------------

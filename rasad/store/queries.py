@@ -287,6 +287,16 @@ class QueryMixin(FindMixin):
             rows.append(r)
         return rows
 
+    def count_search(self, query: str) -> int:
+        """How many articles match a search query (all of them, not one page)."""
+        match = build_match(query)
+        try:
+            with self._lock:
+                row = self._conn.execute("SELECT count(*) FROM search WHERE search MATCH ?", (match,)).fetchone()
+        except sqlite3.OperationalError as e:
+            raise QueryError(f"bad search query {query!r}: {e}") from e
+        return int(row[0]) if row else 0
+
     # --- entities -----------------------------------------------------------------
     def entities(
         self, limit: int = 50, offset: int = 0, type: str | None = None, q: str | None = None
