@@ -86,6 +86,8 @@ def parse_date(name: str, value: str | None, end: bool = False) -> ParsedDate | 
     y, mo, d = int(m.group(1)), m.group(2), m.group(3)
     try:
         if y >= JALALI_MAX_YEAR:
+            if any(x and len(x) != 2 for x in (mo, d)):
+                raise bad
             parts = [f"{y:04d}"] + [f"{int(x):02d}" for x in (mo, d) if x]
             iso = "-".join(parts)
             Date.fromisoformat(iso + "-01-01"[len(iso) - 4:] if len(parts) < 3 else iso)

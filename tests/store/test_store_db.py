@@ -11,8 +11,8 @@ from store_samples import make_article
 from rasad.errors import QueryError, StoreError
 from rasad.model import Article
 from rasad.store import Store, content_hash
-from rasad.store.schema import MIGRATIONS
 from rasad.store.finding import NoMatchError
+from rasad.store.schema import MIGRATIONS
 
 ZW = "\u200c"
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from store_samples import summit_article
 
-from rasad.store.finding import NoMatchError
 from rasad.store import Store
+from rasad.store.finding import NoMatchError
 from rasad.store.merging import dates_ok, merge_into, new_merged, simple_compatible
 
 ZW = "\u200c"
