@@ -208,11 +208,17 @@ class FindMixin:
         k = name_key(name)
         if not k:
             return []
-        keys = list(idx.shown)
-        near = difflib.get_close_matches(k, keys, n=n, cutoff=0.6)
-        if len(near) < n and len(k) >= 3:
-            near += [x for x in keys if k in x and x not in near][: n - len(near)]
-        return [idx.shown[x] for x in near]
+        by_word: dict[str, str] = {}  # a full name or one word of it → the full key
+        for full in idx.shown:
+            by_word.setdefault(full, full)
+            for w in full.split():
+                if len(w) >= 3:
+                    by_word.setdefault(w, full)
+        near = difflib.get_close_matches(k, list(by_word), n=n * 2, cutoff=0.6)
+        if len(k) >= 3:
+            near += [x for x in idx.shown if k in x]
+        out = list(dict.fromkeys(idx.shown[by_word.get(x, x)] for x in near))
+        return out[:n]
 
     def check_type(self, etype: str | None) -> str | None:
         """An event type filter, upper-cased; unknown types are an error listing the known ones."""
