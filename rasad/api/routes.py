@@ -319,8 +319,8 @@ def _add_mention_contexts(st: Store, mentions: list[dict[str, Any]]) -> None:
 
 # --- quotes and events -------------------------------------------------------------------
 @router.get("/quotes", summary="Quotes, filtered by speaker (any name; 404 with suggestions) and date")
-@json_out
 @no_match
+@json_out
 def list_quotes(
     request: Request,
     speaker: Text = None,
@@ -344,8 +344,8 @@ Status = Annotated[
 
 
 @router.get("/events", summary="Per-article event reports")
-@json_out
 @no_match
+@json_out
 def list_events(
     request: Request,
     type: Type = None,
@@ -367,8 +367,8 @@ def list_events(
     summary="Merged (cross-article) events in date order",
     description="`history` lists the reports where the status changed; `/api/timeline/{id}` has every report.",
 )
-@json_out
 @no_match
+@json_out
 def timeline(
     request: Request,
     type: Type = None,
