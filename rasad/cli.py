@@ -486,8 +486,9 @@ def _hist(m: dict[str, Any]) -> str:
 
 
 def _sources(m: dict[str, Any]) -> str:
-    outlets, n = m.get("outlets"), m.get("sources")
-    return f"{outlets} outlet(s) / {n} article(s)" if outlets is not None and outlets != n else str(n)
+    """``3`` (independent stories), or ``3 (31 articles)`` when copies of one story were folded."""
+    n, arts = m.get("sources"), m.get("articles")
+    return f"{n} ({arts} articles)" if arts is not None and arts != n else str(n)
 
 
 @main.command(name="event")

@@ -515,18 +515,29 @@ class QueryMixin(FindMixin):
         return self._count(f"SELECT count(*) AS n FROM merged_events m{_where(where)}", args)
 
     def _add_outlets(self, rows: list[dict[str, Any]]) -> None:
-        """Name each claim's outlet (the reporting article's source) and count distinct outlets."""
+        """Independent sources of each merged event: ``articles`` (reporting articles),
+        ``stories`` (distinct stories: near copies of one wire story count once), ``outlets``
+        (distinct sources), ``sources`` (= ``stories``); each claim gets its ``outlet``."""
         aids = sorted({a for m in rows for a in m.get("reports") or [] if isinstance(a, int)})
         src: dict[int, str | None] = {}
+        story: dict[int, int] = {}
         for i in range(0, len(aids), 500):
             chunk = aids[i : i + 500]
-            for r in self._all(f"SELECT id, source FROM articles WHERE id IN ({_qs(chunk)})", chunk):
+            for r in self._all(
+                f"SELECT id, source, coalesce(story_id, id) AS story FROM articles WHERE id IN ({_qs(chunk)})", chunk
+            ):
                 src[int(r["id"])] = r["source"]
+                story[int(r["id"])] = int(r["story"])
         for m in rows:
             for c in m.get("claims") or []:
                 c["outlet"] = src.get(c.get("article_id") or 0)
-            outlets = {src.get(a) or f"#{a}" for a in m.get("reports") or [] if isinstance(a, int)}
-            m["outlets"] = len(outlets) if outlets else m.get("sources")
+            reps = [a for a in m.get("reports") or [] if isinstance(a, int)]
+            if not reps:
+                continue
+            m["articles"] = len(reps)
+            m["stories"] = len({story.get(a, a) for a in reps})
+            m["outlets"] = len({src.get(a) or f"#{a}" for a in reps})
+            m["sources"] = m["stories"]
 
     def merged_event(self, id: int) -> dict[str, Any] | None:
         """One merged event (as in :meth:`timeline`, with its whole history) or ``None``."""

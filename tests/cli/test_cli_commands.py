@@ -155,7 +155,7 @@ def test_bad_date_filter(db: str) -> None:
 def test_migrate(tmp_path: Path) -> None:
     path = str(tmp_path / "m.db")
     r = run("migrate", "--db", path)
-    assert r.exit_code == 0 and "applied 5 migration(s)" in r.stderr
+    assert r.exit_code == 0 and "applied 6 migration(s)" in r.stderr
     r = run("migrate", "--db", path)
     assert r.exit_code == 0 and "up to date" in r.stderr
 

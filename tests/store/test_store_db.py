@@ -203,8 +203,9 @@ def test_upgrade_keeps_search_working(tmp_path: Path, monkeypatch: pytest.Monkey
     import rasad.store.schema as schema
 
     db = tmp_path / "old.db"
-    monkeypatch.setattr(schema, "MIGRATIONS", MIGRATIONS[:3])
-    monkeypatch.setattr("rasad.store.core.MIGRATIONS", MIGRATIONS[:3])
+    old = [*MIGRATIONS[:3], *(m for m in MIGRATIONS if m[0] == "0006_near_duplicates")]  # the columns writes need
+    monkeypatch.setattr(schema, "MIGRATIONS", old)
+    monkeypatch.setattr("rasad.store.core.MIGRATIONS", old)
     with Store.open(db) as st:
         st.add(make_article(f"هیئت تجاری امروز به پکن می{ZW}رود.", "old"))
     monkeypatch.undo()
