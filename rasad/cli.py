@@ -254,6 +254,43 @@ def _progress(console: Console, label: str, disable: bool) -> Any:
 
 
 # --- ingest --------------------------------------------------------------------
+def _estimate_total(paths: tuple[str, ...]) -> int | None:
+    """How many articles the inputs hold (a file is one, a JSON Lines file one per line); None for stdin."""
+    from rasad.ingest import _walk
+
+    total = 0
+    for p in paths:
+        if p == "-":
+            return None
+        path = Path(p)
+        for f in (_walk(path) if path.is_dir() else [path] if path.is_file() else []):
+            if f.suffix.lower() in (".jsonl", ".ndjson"):
+                with open(f, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            else:
+                total += 1
+    return total
+
+
+def _ingest_progress(console: Console, disable: bool) -> Any:
+    """Progress on stderr with the total and the time left."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    return Progress(
+        TextColumn("ingesting"), BarColumn(bar_width=None), MofNCompleteColumn(),
+        TextColumn("· {task.fields[added]} added · {task.fields[failed]} failed ·"),
+        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console, transient=True,
+        disable=disable,
+    )
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -271,8 +308,9 @@ def ingest(paths: tuple[str, ...], db: str, stages: str | None, quiet: bool) -> 
     summary = IngestSummary()
     failures: list[tuple[str, str]] = []
     with _open(db) as st:
-        with _progress(err, "ingesting", quiet) as progress, contextlib.redirect_stdout(sys.stderr):
-            task = progress.add_task("ingest", total=None, added=0, failed=0)
+        total = None if quiet else _estimate_total(paths)
+        with _ingest_progress(err, quiet) as progress, contextlib.redirect_stdout(sys.stderr):
+            task = progress.add_task("ingest", total=total, added=0, failed=0)
             for r in ingest_items(st, _inputs(paths), pipe):
                 summary.count(r)
                 if r.status == "failed":
