@@ -116,3 +116,11 @@ def test_show_full_prints_the_whole_text(tmp_path: Path) -> None:
         aid, _ = st.add(Article(raw=text, text=text, doc="long"))
     assert "پایان گزارش" not in run("show", str(aid), "--db", path).stdout
     assert "پایان گزارش" in run("show", str(aid), "--db", path, "--full").stdout.replace("\n", "")
+
+
+def test_usage_errors_have_the_same_prefix(db: str) -> None:
+    r = run("quotes", "--db", db, "--limit", "-1")
+    assert r.exit_code == 2 and r.stderr.startswith("rasad: error: Invalid value for '--limit'")
+    r = run("nosuchcommand")
+    assert r.exit_code == 2 and r.stderr.startswith("rasad: error: No such command")
+    assert run("--version").exit_code == 0 and run("timeline", "--help").exit_code == 0
