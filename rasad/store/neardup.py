@@ -15,7 +15,7 @@ A merged event then counts distinct stories as its ``sources``, not the copies.
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 
 SHINGLE = 4
 K = 64
@@ -24,17 +24,26 @@ MIN_SHARED = 8
 THRESHOLD = 0.7
 
 
-def _h(s: str) -> int:
-    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big") >> 1
+_MASK = (1 << 63) - 1
+# odd 63-bit multipliers combining the word hashes of a shingle (position matters)
+_MULT = (0x5BD1E9955BD1E995, 0x27D4EB2F165667C5, 0x165667B19E3779F9, 0x1B873593CC9E2D51)
+
+
+def _word(w: str) -> int:
+    return zlib.crc32(w.encode("utf-8")) | (zlib.adler32(w.encode("utf-8")) << 32)
 
 
 def sketch(form: str) -> list[int]:
     """The bottom-k hashes of the text's word shingles (``[]`` for a very short text)."""
-    words = form.split()
+    words = [_word(w) for w in form.split()]
     n = len(words) - SHINGLE + 1
     if n < MIN_SHINGLES:
         return []
-    hashes = {_h(" ".join(words[i : i + SHINGLE])) for i in range(n)}
+    m0, m1, m2, m3 = _MULT
+    hashes = {
+        (a * m0 + b * m1 + c * m2 + d * m3) & _MASK
+        for a, b, c, d in zip(words, words[1:], words[2:], words[3:], strict=False)
+    }
     return sorted(hashes)[:K]
 
 
