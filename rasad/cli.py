@@ -372,6 +372,8 @@ def show(ident: str, db: str, as_json: bool, full: bool) -> None:
     con = _out()
     con.print(Text(f"#{art['id']}  {art.get('title') or '(untitled)'}", style="bold"))
     meta = [f"{k}: {art[k]}" for k in ("doc", "published", "source", "byline", "url", "path") if art.get(k)]
+    if art.get("story_id"):
+        meta.append(f"near copy of article #{art['story_id']}")
     con.print(Text("  ".join(meta), style="dim"))
     con.print(Text(art.get("text") or "" if full else _cell(art.get("text"), 600)))
     result = dict(art["result"])

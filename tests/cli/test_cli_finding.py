@@ -124,3 +124,15 @@ def test_usage_errors_have_the_same_prefix(db: str) -> None:
     r = run("nosuchcommand")
     assert r.exit_code == 2 and r.stderr.startswith("rasad: error: No such command")
     assert run("--version").exit_code == 0 and run("timeline", "--help").exit_code == 0
+
+
+def test_show_names_the_story_of_a_near_copy(tmp_path: Path) -> None:
+    path = str(tmp_path / "copies.db")
+    story = ("وزیران خارجه دو کشور امروز در ژنو دیدار کردند و درباره آتش‌بس، تبادل اسیران و کمک‌های"
+             " انسانی گفت‌وگو کردند. این دیدار دو ساعت طول کشید و قرار است هفته آینده ادامه یابد.")
+    with Store.open(path) as st:
+        st.add(Article(raw=story, text=story, doc="wire", source="خبرگزاری الف"))
+        aid, _ = st.add(Article(raw=story + " منبع: خبرگزاری الف.", text=story + " منبع: خبرگزاری الف.",
+                                doc="copy", source="سایت ب"))
+    r = run("show", str(aid), "--db", path)
+    assert r.exit_code == 0 and "near copy of article #1" in r.stdout
