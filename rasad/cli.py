@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -61,11 +61,37 @@ def _out() -> Console:
 class RasadGroup(click.Group):
     """Turns library errors into clean one-line messages."""
 
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+        standalone_mode: bool = True, **extra: Any,
+    ) -> Any:
+        """Usage errors too get the one prefix, ``rasad: error: ...`` (exit status 2)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as e:
+            hint = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
+            click.echo(f"rasad: error: {e.format_message()}{hint}", err=True)
+            sys.exit(e.exit_code)
+        except click.ClickException as e:
+            click.echo(f"rasad: error: {e.format_message()}", err=True)
+            sys.exit(e.exit_code)
+        except click.exceptions.Abort:
+            click.echo("rasad: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except RasadError as e:
             click.echo(f"rasad: error: {e}", err=True)
+            ctx.exit(EXIT_ERROR)
+        except click.UsageError:
+            raise
+        except click.ClickException as e:
+            click.echo(f"rasad: error: {e.format_message()}", err=True)
             ctx.exit(EXIT_ERROR)
         except KeyboardInterrupt:
             click.echo("rasad: interrupted", err=True)
@@ -110,10 +136,31 @@ def build_pipeline(stages: str | None) -> Pipeline:
     return default_pipeline(disable=[n for n in STAGE_NAMES if n not in wanted])
 
 
-def _open(db: str) -> Any:
+def _open(db: str, must_exist: bool = False) -> Any:
     from rasad.store import Store
 
-    return Store.open(db)
+    return Store.open(db, must_exist=must_exist)
+
+
+def _read(db: str) -> Any:
+    """Open a store for reading: a missing database is an error, never a new empty one."""
+    return _open(db, must_exist=True)
+
+
+def _note_dates(since: str | None, until: str | None) -> None:
+    """Say on stderr which calendar a Jalali date filter was read in."""
+    from rasad.store.finding import understood_dates, understood_note
+
+    und = understood_dates(since, until)
+    if any(u["calendar"] == "jalali" for u in und.values()):
+        click.echo(f"rasad: note: {understood_note(und)}", err=True)
+
+
+def _of(n: int, total: int, offset: int) -> str:
+    """``1-50 of 411`` (or ``411`` when the page holds them all)."""
+    if n == total and offset == 0:
+        return f"{total:,}"
+    return f"{offset + 1 if n else offset}-{offset + n} of {total:,}" if n else f"0 of {total:,}"
 
 
 def _jsonl(rows: list[dict[str, Any]]) -> None:
@@ -228,6 +275,43 @@ def _progress(console: Console, label: str, disable: bool) -> Any:
 
 
 # --- ingest --------------------------------------------------------------------
+def _estimate_total(paths: tuple[str, ...]) -> int | None:
+    """How many articles the inputs hold (a file is one, a JSON Lines file one per line); None for stdin."""
+    from rasad.ingest import _walk
+
+    total = 0
+    for p in paths:
+        if p == "-":
+            return None
+        path = Path(p)
+        for f in (_walk(path) if path.is_dir() else [path] if path.is_file() else []):
+            if f.suffix.lower() in (".jsonl", ".ndjson"):
+                with open(f, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            else:
+                total += 1
+    return total
+
+
+def _ingest_progress(console: Console, disable: bool) -> Any:
+    """Progress on stderr with the total and the time left."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    return Progress(
+        TextColumn("ingesting"), BarColumn(bar_width=None), MofNCompleteColumn(),
+        TextColumn("· {task.fields[added]} added · {task.fields[failed]} failed ·"),
+        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console, transient=True,
+        disable=disable,
+    )
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -245,8 +329,9 @@ def ingest(paths: tuple[str, ...], db: str, stages: str | None, quiet: bool) -> 
     summary = IngestSummary()
     failures: list[tuple[str, str]] = []
     with _open(db) as st:
-        with _progress(err, "ingesting", quiet) as progress, contextlib.redirect_stdout(sys.stderr):
-            task = progress.add_task("ingest", total=None, added=0, failed=0)
+        total = None if quiet else _estimate_total(paths)
+        with _ingest_progress(err, quiet) as progress, contextlib.redirect_stdout(sys.stderr):
+            task = progress.add_task("ingest", total=total, added=0, failed=0)
             for r in ingest_items(st, _inputs(paths), pipe):
                 summary.count(r)
                 if r.status == "failed":
@@ -269,22 +354,28 @@ def ingest(paths: tuple[str, ...], db: str, stages: str | None, quiet: bool) -> 
 @click.argument("ident")
 @db_option
 @json_option
-def show(ident: str, db: str, as_json: bool) -> None:
+@click.option("--full", is_flag=True, help="The whole text (not cut at 600 characters); with --json also raw.")
+def show(ident: str, db: str, as_json: bool, full: bool) -> None:
     """Show one stored article by id (or by document name)."""
-    with _open(db) as st:
+    from rasad.errors import QueryError
+
+    with _read(db) as st:
         aid = int(ident) if ident.isdigit() else st.find_doc(ident)
         art = st.article(aid) if aid is not None else None
     if art is None:
-        raise click.ClickException(f"no article {ident!r} in {db}")
+        raise QueryError(f"no article {ident!r} in {db}")
     if as_json:
-        art.pop("raw", None)
+        if not full:
+            art.pop("raw", None)
         click.echo(json.dumps(art, ensure_ascii=False))
         return
     con = _out()
     con.print(Text(f"#{art['id']}  {art.get('title') or '(untitled)'}", style="bold"))
     meta = [f"{k}: {art[k]}" for k in ("doc", "published", "source", "byline", "url", "path") if art.get(k)]
+    if art.get("story_id"):
+        meta.append(f"near copy of article #{art['story_id']}")
     con.print(Text("  ".join(meta), style="dim"))
-    con.print(Text(_cell(art.get("text"), 600)))
+    con.print(Text(art.get("text") or "" if full else _cell(art.get("text"), 600)))
     result = dict(art["result"])
     result["entities"] = [
         {**e, "mentions": [m["text"] for m in e["mentions"]]} for e in art["entities"]
@@ -308,12 +399,13 @@ def search(query: str, db: str, as_json: bool, limit: int, offset: int, semantic
 
         semantic_search(db, query, limit or 10, hybrid=not meaning_only, as_json=as_json)
         return
-    with _open(db) as st:
+    with _read(db) as st:
         hits = st.search(query, limit=limit, offset=offset)
+        total = st.count_search(query)
     if as_json:
         _jsonl(hits)
         return
-    t = Table(title=f"{len(hits)} hit(s) for {query}", title_justify="left")
+    t = Table(title=f"{_of(len(hits), total, offset)} hit(s) for {query}", title_justify="left")
     for c in ("id", "published", "title", "snippet"):
         t.add_column(c, overflow="fold")
     for h in hits:
@@ -329,7 +421,7 @@ def search(query: str, db: str, as_json: bool, limit: int, offset: int, semantic
 @json_option
 def stats(db: str, as_json: bool) -> None:
     """Counts of what the store holds."""
-    with _open(db) as st:
+    with _read(db) as st:
         s = st.stats()
     if as_json:
         click.echo(json.dumps(s, ensure_ascii=False))
@@ -349,12 +441,15 @@ def stats(db: str, as_json: bool) -> None:
 
 
 def _date_opts(f: Any) -> Any:
-    f = click.option("--until", default=None, metavar="DATE", help="Up to this ISO date (inclusive).")(f)
-    return click.option("--since", default=None, metavar="DATE", help="From this ISO date (inclusive).")(f)
+    f = click.option("--until", default=None, metavar="DATE",
+                     help="Up to this date (inclusive): Gregorian 2025-10-21 or Jalali 1404-07-29 / 1404/07.")(f)
+    return click.option("--since", default=None, metavar="DATE",
+                        help="From this date (inclusive): Gregorian 2025-10-21 or Jalali 1404-07-01 / 1404/07.")(f)
 
 
 @main.command()
-@click.option("--speaker", default=None, help="Entity id, or part of the English/Persian name.")
+@click.option("--speaker", default=None,
+              help="Any name of the speaker: English, Persian, surname, alias or entity id.")
 @_date_opts
 @db_option
 @json_option
@@ -362,12 +457,14 @@ def _date_opts(f: Any) -> Any:
 def quotes(speaker: str | None, since: str | None, until: str | None, db: str, as_json: bool,
            limit: int, offset: int) -> None:
     """Stored quotes, newest first."""
-    with _open(db) as st:
+    _note_dates(since, until)
+    with _read(db) as st:
         rows = st.quotes(speaker=speaker, since=since, until=until, limit=limit, offset=offset)
+        total = st.count_quotes(speaker=speaker, since=since, until=until)
     if as_json:
         _jsonl(rows)
         return
-    t = Table(title=f"{len(rows)} quote(s)", title_justify="left")
+    t = Table(title=f"{_of(len(rows), total, offset)} quote(s)", title_justify="left")
     for c in ("date", "speaker", "kind", "text", "article"):
         t.add_column(c, overflow="fold")
     for q in rows:
@@ -378,7 +475,7 @@ def quotes(speaker: str | None, since: str | None, until: str | None, db: str, a
 
 @main.command()
 @click.option("--type", "etype", default=None, help="POLECAT type, e.g. CONSULT.")
-@click.option("--actor", default=None, help="Actor name, Persian label or entity id.")
+@click.option("--actor", default=None, help="Any name of the actor: English, Persian, surname, alias or entity id.")
 @click.option("--status", default=None, help="occurred, ongoing, planned, proposed, denied, cancelled.")
 @_date_opts
 @db_option
@@ -387,135 +484,119 @@ def quotes(speaker: str | None, since: str | None, until: str | None, db: str, a
 def events(etype: str | None, actor: str | None, status: str | None, since: str | None, until: str | None,
            db: str, as_json: bool, limit: int, offset: int) -> None:
     """Event reports of single articles, newest first (merged events: see timeline)."""
-    with _open(db) as st:
+    _note_dates(since, until)
+    with _read(db) as st:
         rows = st.events(type=etype, actor=actor, status=status, since=since, until=until,
                          limit=limit, offset=offset)
+        total = st.count_events(type=etype, actor=actor, status=status, since=since, until=until)
     if as_json:
         _jsonl(rows)
         return
-    t = Table(title=f"{len(rows)} event report(s)", title_justify="left")
-    for c in ("date", "type", "actors", "location", "status", "article", "merged"):
+    t = Table(title=f"{_of(len(rows), total, offset)} event report(s)", title_justify="left")
+    for c in ("id", "date", "type", "actors", "location", "status", "article", "merged"):
         t.add_column(c, overflow="fold")
     for e in rows:
-        t.add_row(e.get("date") or "", e["type"], Text(", ".join(e["actors"])), Text(e.get("location") or ""),
+        t.add_row(str(e["id"]), e.get("date") or "", e["type"], Text(", ".join(e["actors"])),
+                  Text(e.get("location") or ""),
                   e.get("status") or "", str(e["article_id"]), str(e.get("merged_id") or ""))
     _out().print(t)
 
 
 @main.command()
-@click.option("--actor", default=None, help="Actor name, Persian label or entity id.")
+@click.option("--actor", default=None, help="Any name of the actor: English, Persian, surname, alias or entity id.")
 @click.option("--type", "etype", default=None, help="POLECAT type, e.g. CONSULT.")
 @click.option("--status", default=None, help="Current status of the merged event, e.g. cancelled.")
 @_date_opts
 @db_option
 @json_option
 @click.option("--limit", default=500, show_default=True, type=click.IntRange(min=0))
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Skip this many events from the chosen end.")
+@click.option("--oldest-first", is_flag=True, help="Page from the oldest events (default: the newest).")
 def timeline(actor: str | None, etype: str | None, status: str | None, since: str | None,
-             until: str | None, db: str, as_json: bool, limit: int) -> None:
-    """Merged events in date order, with Jalali and Gregorian dates, status and sources."""
-    with _open(db) as st:
-        rows = st.timeline(actor=actor, type=etype, status=status, since=since, until=until, limit=limit)
+             until: str | None, db: str, as_json: bool, limit: int, offset: int, oldest_first: bool) -> None:
+    """Merged events with Jalali and Gregorian dates, status and sources.
+
+    --limit takes the newest events (--oldest-first: the oldest); they are listed in date order.
+    A status is shown as "contested" where the reports disagree (see `rasad event ID`).
+    """
+    _note_dates(since, until)
+    with _read(db) as st:
+        rows = st.timeline(actor=actor, type=etype, status=status, since=since, until=until, limit=limit,
+                           offset=offset, newest=not oldest_first)
+        total = st.count_timeline(actor=actor, type=etype, status=status, since=since, until=until)
+    if not oldest_first:
+        rows.reverse()
     if as_json:
         _jsonl(rows)
         return
-    t = Table(title=f"timeline: {len(rows)} event(s)", title_justify="left")
-    for c in ("date", "jalali", "type", "actors", "location", "status", "history", "sources"):
+    end = "oldest" if oldest_first else "newest"
+    t = Table(title=f"timeline: {_of(len(rows), total, offset)} event(s) ({end} first picked; in date order)",
+              title_justify="left")
+    for c in ("id", "date", "jalali", "type", "actors", "location", "status", "history", "sources"):
         t.add_column(c, overflow="fold")
     for m in rows:
-        hist = " → ".join(dict.fromkeys(h.get("status") or "?" for h in m["history"]))
-        t.add_row(m.get("date") or f"({m.get('when') or '?'})", m.get("date_jalali") or m.get("when_jalali") or "",
+        t.add_row(str(m["id"]), m.get("date") or f"({m.get('when') or '?'})",
+                  m.get("date_jalali") or m.get("when_jalali") or "",
                   m["type"] + (f"/{m['mode']}" if m.get("mode") else ""), Text(", ".join(m["actors"])),
-                  Text(m.get("location") or ""), m.get("status") or "", hist, str(m["sources"]))
+                  Text(m.get("location") or ""), _state(m), _hist(m), _sources(m))
     _out().print(t)
+
+
+def _state(m: dict[str, Any]) -> str:
+    if not m.get("contested"):
+        return m.get("status") or ""
+    says = sorted({c.get("status") or "?" for c in m.get("claims") or []})
+    return f"contested ({' / '.join(says)})"
+
+
+def _hist(m: dict[str, Any]) -> str:
+    return " → ".join(dict.fromkeys(h.get("status") or "?" for h in m["history"]))
+
+
+def _sources(m: dict[str, Any]) -> str:
+    """``3`` (independent stories), or ``3 (31 articles)`` when copies of one story were folded."""
+    n, arts = m.get("sources"), m.get("articles")
+    return f"{n} ({arts} articles)" if arts is not None and arts != n else str(n)
+
+
+@main.command(name="event")
+@click.argument("event_id", type=click.IntRange(min=1))
+@db_option
+@json_option
+def event_cmd(event_id: int, db: str, as_json: bool) -> None:
+    """One merged event: its reports (who says what), statuses and sources."""
+    from rasad.errors import QueryError
+
+    with _read(db) as st:
+        m = st.merged_event(event_id)
+        if m is None:
+            raise QueryError(f"no event {event_id} in {db} (ids are in the first column of `rasad timeline`)")
+        arts = {a: st.article(a) for a in m.get("reports") or []}
+    outlet = {a: (art or {}).get("source") for a, art in arts.items()}
+    title = {a: (art or {}).get("title") for a, art in arts.items()}
+    if as_json:
+        click.echo(json.dumps(m, ensure_ascii=False))
+        return
+    con = _out()
+    con.print(Text(f"event {m['id']}  {m['type']}{'/' + m['mode'] if m.get('mode') else ''}  "
+                   f"{', '.join(m['actors'])}", style="bold"))
+    meta = [f"date: {m.get('date') or '?'} ({m.get('date_jalali') or '-'})", f"status: {_state(m)}",
+            f"sources: {_sources(m)}"]
+    if m.get("location"):
+        meta.append(f"location: {m['location']}")
+    con.print(Text("  ".join(meta)))
+    t = Table(title=f"{len(m['history'])} report(s)", title_justify="left")
+    for c in ("published", "status", "date", "outlet", "article", "title"):
+        t.add_column(c, overflow="fold")
+    for h in m["history"]:
+        a = h.get("article_id")
+        t.add_row(h.get("published") or "", h.get("status") or "", h.get("date") or "", Text(outlet.get(a) or ""),
+                  str(a or ""), Text(_cell(title.get(a) or h.get("doc"), 60)))
+    con.print(t)
 
 
 # --- eval, migrate, serve ----------------------------------------------------------
-@main.command(name="eval")
-@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--system", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="JSON Lines system output to score (default: run the pipeline).")
-@click.option("--misses", "category", default=None,
-              help="List one category's misses and false items (timexes, entities, quotes, events, speakers, "
-                   "status, values); on the development set only its tuning part is listed.")
-@click.option("--save", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the system output as JSON Lines here.")
-@json_option
-def eval_cmd(gold_dir: Path, system: Path | None, category: str | None, save: Path | None, as_json: bool) -> None:
-    """Score against gold and check the pinned floors; exit 1 when a score is under its floor.
-
-    On the development set (``shared/eval/dev/gold``) the scores are printed for the whole set, its
-    tuning part and its held-out part (fixed split, ``rasad.devset``), with a per-outlet table.
-    """
-    from rasad.evalreport import evaluate_parts, is_dev, misses
-    from rasad.evaluate import check_floors, load_floors
-
-    with contextlib.redirect_stdout(sys.stderr):
-        parts, outlets, gold, sysd = evaluate_parts(gold_dir, system)
-    if save:
-        save.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in sysd.values()), encoding="utf-8")
-    if category:
-        rows = list(misses(gold, sysd, gold_dir, category))
-        if as_json:
-            for r in rows:
-                click.echo(json.dumps(r, ensure_ascii=False))
-        else:
-            for r in rows:
-                click.echo(f"{r['doc']}\t{r['kind']}\t{r['item']}\t{r['context']}")
-            click.echo(f"{len(rows)} row(s)", err=True)
-        return
-    dev = is_dev(gold_dir)
-    sections = {"all": "floors"} if not dev else {"tune": "dev_tune", "heldout": "dev_heldout"}
-    failures: list[str] = []
-    floors_by_part: dict[str, dict[str, float]] = {}
-    for part, section in sections.items():
-        fl = load_floors(section)
-        floors_by_part[part] = fl
-        failures += [f"{part}: {m}" for m in check_floors(parts[part], fl)]
-    if as_json:
-        click.echo(json.dumps({"scores": parts if dev else parts["all"], "outlets": outlets,
-                               "floors": floors_by_part if dev else floors_by_part["all"],
-                               "failures": failures}, ensure_ascii=False))
-    else:
-        _print_eval(gold_dir, parts, outlets, floors_by_part)
-    for msg in failures:
-        click.echo(f"under floor: {msg}", err=True)
-    if failures:
-        sys.exit(1)
-
-
-def _print_eval(gold_dir: Path, parts: dict[str, dict[str, Any]], outlets: dict[str, dict[str, Any]],
-                floors_by_part: dict[str, dict[str, float]]) -> None:
-    t = Table(title=f"rasad eval {gold_dir} ({parts['all'].get('docs', '?')} docs)", title_justify="left")
-    t.add_column("metric")
-    cols = list(parts)
-    for c in cols:
-        t.add_column(f"{c} ({parts[c].get('docs')})", justify="right")
-    for c in floors_by_part:
-        t.add_column(f"floor {c}" if len(floors_by_part) > 1 else "floor", justify="right")
-    t.add_column("")
-    for k, v in parts["all"].items():
-        if not isinstance(v, (int, float)) or k in ("docs", "missing_docs"):
-            continue
-        cells = [f"{parts[c][k]:.3f}" for c in cols]
-        verdicts = []
-        for c, fl in floors_by_part.items():
-            f = fl.get(k)
-            cells.append("" if f is None else f"{f:.3f}")
-            if f is not None:
-                verdicts.append(parts[c][k] + 1e-9 >= f)
-        verdict = "" if not verdicts else ("[green]PASS[/green]" if all(verdicts) else "[bold red]FAIL[/bold red]")
-        t.add_row(k, *cells, verdict)
-    _out().print(t)
-    if outlets:
-        o = Table(title="by outlet", title_justify="left")
-        for c in ("outlet", "docs", "timex F1", "value", "entity F1", "quote F1", "speaker", "event F1", "status"):
-            o.add_column(c, justify="left" if c == "outlet" else "right")
-        for name, s in outlets.items():
-            o.add_row(name, str(s["docs"]), *(f"{s[k]:.2f}" for k in (
-                "timex_f1", "timex_value_acc", "entity_f1", "quote_f1", "quote_speaker_acc", "event_f1", "event_status_acc")))
-        _out().print(o)
-
-
 @main.command()
 @db_option
 def migrate(db: str) -> None:
@@ -550,6 +631,10 @@ def serve(db: str, host: str, port: int, workers: int, allow_hosts: tuple[str, .
     _open(db).close()  # fail early, cleanly, on a bad database
     run_server(db, host, port, workers, allow_hosts)
 
+
+from rasad.cli_eval import eval_cmd  # noqa: E402  (registered here; it uses the helpers above)
+
+main.add_command(eval_cmd)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

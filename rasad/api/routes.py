@@ -19,6 +19,7 @@ from rasad.api.guard import body_kind
 from rasad.api.ingest import article_from_body
 from rasad.api.shape import jalali_of, mention_list, sentence_context, snippet_parts, with_jalali
 from rasad.store import Store
+from rasad.store.finding import NoMatchError, understood_dates
 
 router = APIRouter(prefix="/api")
 
@@ -45,14 +46,17 @@ def json_out(fn: Callable[P, dict[str, Any]]) -> Callable[P, dict[str, Any]]:
 
     return wrapper
 
-ISO = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DATE = r"^[0-9۰-۹]{4}([-/][0-9۰-۹]{1,2}([-/][0-9۰-۹]{1,2})?)?$"
 MAX_OFFSET = 100_000
 MAX_CONTEXTS = 30  # mentions of an entity shown with their sentence
 
 Limit = Annotated[int, Query(ge=1, le=200, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
-Since = Annotated[str | None, Query(pattern=ISO, description="ISO date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD)")]
-Until = Annotated[str | None, Query(pattern=ISO, description="ISO date, inclusive")]
+Since = Annotated[
+    str | None,
+    Query(pattern=DATE, description="date, inclusive: Gregorian YYYY[-MM[-DD]] or Jalali 1404-07-01 / 1404/07/01"),
+]
+Until = Annotated[str | None, Query(pattern=DATE, description="date, inclusive (Gregorian or Jalali)")]
 Text = Annotated[str | None, Query(max_length=200)]
 
 
@@ -61,15 +65,42 @@ def _store(request: Request) -> Store:
     return st
 
 
-def _page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
-    """One page of results; the store was asked for ``limit + 1`` to know if more follow."""
+def _page(
+    items: list[dict[str, Any]], limit: int, offset: int, total: int | None = None,
+    since: str | None = None, until: str | None = None,
+) -> dict[str, Any]:
+    """One page of results; the store was asked for ``limit + 1`` to know if more follow.
+
+    ``total``: how many items match in all; ``understood``: how the date filters were read
+    (``{"since": {"input", "calendar": "jalali"|"gregorian", "gregorian"}}``).
+    """
     more = len(items) > limit
-    return {
+    out: dict[str, Any] = {
         "items": [with_jalali(x) for x in items[:limit]],
         "limit": limit,
         "offset": offset,
         "next_offset": offset + limit if more else None,
     }
+    if total is not None:
+        out["total"] = total
+    if since or until:
+        out["understood"] = understood_dates(since, until)
+    return out
+
+
+def no_match(fn: Callable[P, dict[str, Any]]) -> Callable[P, dict[str, Any]]:
+    """A name filter that matches nothing: 404 with near names in ``suggestions``."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> dict[str, Any]:
+        try:
+            return fn(*args, **kwargs)
+        except NoMatchError as e:
+            body = {"status": 404, "error": "Not Found", "message": str(e), "name": e.name,
+                    "filter": e.what, "suggestions": e.suggestions}
+            return JSONResponse(body, status_code=404)  # type: ignore[return-value]
+
+    return wrapper
 
 
 def _not_found(what: str, key: object) -> HTTPException:
@@ -88,7 +119,7 @@ def list_articles(
     until: Until = None,
 ) -> dict[str, Any]:
     rows = _store(request).articles(limit=limit + 1, offset=offset, source=source, since=since, until=until)
-    return _page(rows, limit, offset)
+    return _page(rows, limit, offset, since=since, until=until)
 
 
 @router.get("/articles/{article_id}", summary="One article with its spans (offsets into `text`)")
@@ -191,8 +222,9 @@ def search(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    hits = _store(request).search(q, limit=limit + 1, offset=offset)
-    page = _page(hits, limit, offset)
+    st = _store(request)
+    hits = st.search(q, limit=limit + 1, offset=offset)
+    page = _page(hits, limit, offset, total=st.count_search(q))
     for h in page["items"]:
         h["snippet_parts"] = _snippet_parts(h)
     page["query"] = q
@@ -286,7 +318,8 @@ def _add_mention_contexts(st: Store, mentions: list[dict[str, Any]]) -> None:
 
 
 # --- quotes and events -------------------------------------------------------------------
-@router.get("/quotes", summary="Quotes, filtered by speaker and date")
+@router.get("/quotes", summary="Quotes, filtered by speaker (any name; 404 with suggestions) and date")
+@no_match
 @json_out
 def list_quotes(
     request: Request,
@@ -296,18 +329,22 @@ def list_quotes(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = _store(request).quotes(speaker=speaker, since=since, until=until, limit=limit + 1, offset=offset)
-    return _page(rows, limit, offset)
+    st = _store(request)
+    rows = st.quotes(speaker=speaker, since=since, until=until, limit=limit + 1, offset=offset)
+    total = st.count_quotes(speaker=speaker, since=since, until=until)
+    return _page(rows, limit, offset, total, since, until)
 
 
-Type = Annotated[str | None, Query(pattern=r"^[A-Z_]{2,20}$", description="POLECAT type, e.g. CONSULT")]
+# checked by the store as in the CLI: an unknown value is a 400 listing the allowed ones
+Type = Annotated[str | None, Query(max_length=40, description="POLECAT type, e.g. CONSULT")]
 Status = Annotated[
     str | None,
-    Query(pattern=r"^(occurred|ongoing|planned|proposed|denied|cancelled)$", description="factuality status"),
+    Query(max_length=40, description="factuality status: occurred, ongoing, planned, proposed, denied, cancelled"),
 ]
 
 
 @router.get("/events", summary="Per-article event reports")
+@no_match
 @json_out
 def list_events(
     request: Request,
@@ -319,10 +356,10 @@ def list_events(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = _store(request).events(
-        type=type, actor=actor, status=status, since=since, until=until, limit=limit + 1, offset=offset
-    )
-    return _page(rows, limit, offset)
+    st = _store(request)
+    rows = st.events(type=type, actor=actor, status=status, since=since, until=until, limit=limit + 1, offset=offset)
+    total = st.count_events(type=type, actor=actor, status=status, since=since, until=until)
+    return _page(rows, limit, offset, total, since, until)
 
 
 @router.get(
@@ -330,6 +367,7 @@ def list_events(
     summary="Merged (cross-article) events in date order",
     description="`history` lists the reports where the status changed; `/api/timeline/{id}` has every report.",
 )
+@no_match
 @json_out
 def timeline(
     request: Request,
@@ -340,12 +378,16 @@ def timeline(
     until: Until = None,
     limit: Annotated[int, Query(ge=1, le=999)] = 200,
     offset: Offset = 0,
+    order: Annotated[str, Query(pattern="^(oldest|newest)$", description="page from the oldest or newest")] = "oldest",
 ) -> dict[str, Any]:
     st = _store(request)
     rows = st.timeline(
-        actor=actor, type=type, status=status, since=since, until=until, limit=limit + 1, offset=offset, brief=True
+        actor=actor, type=type, status=status, since=since, until=until, limit=limit + 1, offset=offset, brief=True,
+        newest=order == "newest",
     )
-    page = _page(rows, limit, offset)
+    total = st.count_timeline(actor=actor, type=type, status=status, since=since, until=until)
+    page = _page(rows, limit, offset, total, since, until)
+    page["order"] = order
     for ev in page["items"]:
         _shape_merged(ev, brief=True)
     _add_actors_fa(st, page["items"])

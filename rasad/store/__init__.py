@@ -7,8 +7,8 @@ Open a store and query it; every query returns plain, JSON-ready dicts and lists
     ...     st.stats()["articles"]
     0
 
-Public API (all methods of :class:`Store`; ``since``/``until`` are ISO dates ``YYYY-MM-DD``,
-inclusive; ``limit``/``offset`` page the results):
+Public API (all methods of :class:`Store`; ``since``/``until`` are ISO dates ``YYYY-MM-DD``
+or Jalali dates ``1404-07-29`` / ``1404/07`` (:func:`rasad.store.finding.parse_date`), inclusive; ``limit``/``offset`` page the results):
 
 - ``Store.open(path=None, *, migrate=True) -> Store`` — ``path`` defaults to ``$RASAD_DB`` or
   ``./rasad.db`` (see :func:`default_db_path`); context manager (``with Store.open(p) as st``).
@@ -50,7 +50,20 @@ inclusive; ``limit``/``offset`` page the results):
   reports (article ids), first_seen, last_seen.  ``brief=True`` (lists): ``history`` holds only
   the reports where the status changed and ``history_count`` the number of reports, read from
   summary columns kept on ingest (the cost does not grow with a story's reports).
+  ``newest=True`` pages from the newest events.  Every merged event also has ``contested``
+  (reports disagree on whether it happened), ``state`` (``contested`` or the status), ``claims``
+  (who says what: status, article_id, doc, published, event_id, outlet), ``articles``
+  (reporting articles), ``stories`` (distinct stories: near copies of one wire story, found at
+  ingest, count once), ``outlets``; ``sources`` = ``stories``.
 - ``merged_event(id) -> dict | None`` — one merged event as in ``timeline``.
+- ``count_quotes(...)``, ``count_events(...)``, ``count_timeline(...)``, ``count_search(query)``
+  — how many rows match the same filters, without paging.
+- ``resolve_name(name) -> list[str]`` — the entity ids any name stands for (English or Persian
+  name, surname, a stored mention, the id; case/ZWNJ/Arabic-letter insensitive);
+  ``suggest_names(name)`` — near names.  ``actor``/``speaker`` filters use them and raise
+  :class:`rasad.store.finding.NoMatchError` (a ``QueryError`` with ``suggestions``) when a name
+  matches nothing stored.
+- ``Store.open(path, must_exist=True)`` refuses a path with no database (read commands).
 - ``labels_fa(ids) -> dict`` — the Persian label of each stored entity id.
 - ``version() -> int`` — changes whenever an article is stored or removed (the API caches
   answers until it changes).

@@ -28,7 +28,7 @@ from typing import Any
 
 from rasad.errors import StoreError
 from rasad.model import Article, Entity
-from rasad.store import merging
+from rasad.store import merging, neardup
 from rasad.store.queries import QueryMixin
 from rasad.store.schema import MIGRATIONS, MIGRATIONS_TABLE
 from rasad.store.search import FormCache, joined_form, search_form
@@ -73,9 +73,16 @@ class Store(QueryMixin):
 
     # --- opening ------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Store:
-        """Open (creating if needed) the database at ``path`` and apply missing migrations."""
+    def open(
+        cls, path: str | os.PathLike[str] | None = None, *, migrate: bool = True, must_exist: bool = False
+    ) -> Store:
+        """Open (creating if needed) the database at ``path`` and apply missing migrations.
+
+        ``must_exist`` (read commands): refuse a path with no database instead of creating one.
+        """
         p = str(path) if path is not None else default_db_path()
+        if must_exist and p != ":memory:" and not Path(p).expanduser().is_file():
+            raise StoreError(f"no database at {p} (make one with `rasad ingest PATH --db {p}`)")
         if p != ":memory:":
             parent = Path(p).expanduser().resolve().parent
             if not parent.is_dir():
@@ -217,24 +224,44 @@ class Store(QueryMixin):
 
     def _write(self, a: Article, h: str) -> int:
         result = result_dict(a)
+        form = search_form(a.text or a.raw)
+        sk = neardup.sketch(form)
+        story = self._story_of(sk)
         cur = self._conn.execute(
             "INSERT INTO articles(doc, hash, path, url, source, byline, title, published, published_source,"
-            " raw, text, sentences, ingested_at, result) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " raw, text, sentences, ingested_at, result, story_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.doc or "", h, a.path, a.url, a.source, a.byline, a.title, a.published,
                 a.published_source, a.raw, a.text, _dumps([[s.start, s.end] for s in a.sentences]),
-                _now(), _dumps(result),
+                _now(), _dumps(result), story,
             ),
         )
         aid = int(cur.lastrowid or 0)
+        if sk:
+            self._conn.executemany("INSERT INTO article_sketch(h, article_id) VALUES (?, ?)", [(x, aid) for x in sk])
         self._write_spans(aid, a)
         self._write_events(aid, a)
-        form = search_form(a.text or a.raw)
         self._conn.execute(
             "INSERT INTO search(rowid, title, body, joined) VALUES (?,?,?,?)",
             (aid, search_form(a.title or ""), form, joined_form(form)),
         )
         return aid
+
+    def _story_of(self, sk: list[int]) -> int | None:
+        """The story (first article) a new text is a near copy of, or ``None``."""
+        if not sk:
+            return None
+        cands = self._conn.execute(
+            f"SELECT article_id, count(*) AS n FROM article_sketch WHERE h IN ({','.join('?' * len(sk))})"
+            " GROUP BY article_id HAVING n >= ? ORDER BY n DESC, article_id LIMIT 5",
+            (*sk, neardup.MIN_SHARED),
+        ).fetchall()
+        for aid, _ in cands:
+            other = [r[0] for r in self._conn.execute("SELECT h FROM article_sketch WHERE article_id = ?", (aid,))]
+            if neardup.jaccard(sk, other) >= neardup.THRESHOLD:
+                row = self._conn.execute("SELECT coalesce(story_id, id) FROM articles WHERE id = ?", (aid,)).fetchone()
+                return int(row[0]) if row else None
+        return None
 
     def _write_spans(self, aid: int, a: Article) -> None:
         c = self._conn

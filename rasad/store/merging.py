@@ -210,3 +210,31 @@ def sql_article_ids(history_json: str | None) -> str:
     """SQL function ``rasad_article_ids(history)``: the sorted distinct reporting article ids as JSON."""
     ids = sorted({h["article_id"] for h in _loads_list(history_json) if isinstance(h.get("article_id"), int)})
     return json.dumps(ids)
+
+
+#: a report saying the event took place (or is taking place) ...
+HAPPENED = frozenset({"occurred", "ongoing"})
+#: ... against one saying it did not, or will not (a plan followed by a cancellation is news, not a dispute)
+NOT_HAPPENED = frozenset({"denied", "cancelled"})
+
+
+def is_contested(statuses: set[str]) -> bool:
+    """Reports disagree on whether the event happened: occurred/ongoing against denied/cancelled,
+    or planned/proposed against denied."""
+    if statuses & HAPPENED and statuses & NOT_HAPPENED:
+        return True
+    return bool(statuses & {"planned", "proposed"}) and "denied" in statuses
+
+
+def add_contested(m: dict[str, Any]) -> dict[str, Any]:
+    """``contested`` (bool), ``state`` (``contested`` or the status) and ``claims`` — who says what:
+    one ``{status, article_id, doc, published, event_id}`` per report in ``history`` (in a brief
+    row only the reports where the status changed)."""
+    history = [h for h in m.get("history") or [] if isinstance(h, dict)]
+    statuses = {str(h["status"]) for h in history if h.get("status")}
+    m["contested"] = is_contested(statuses)
+    m["state"] = "contested" if m["contested"] else m.get("status")
+    m["claims"] = [
+        {k: h.get(k) for k in ("status", "article_id", "doc", "published", "event_id")} for h in history
+    ] if m["contested"] else []
+    return m

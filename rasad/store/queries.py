@@ -20,7 +20,8 @@ import jdatetime
 import orjson
 
 from rasad.errors import QueryError, StoreError
-from rasad.store.merging import sorted_history
+from rasad.store.finding import FindMixin, NoMatchError, check_status, parse_date
+from rasad.store.merging import add_contested, sorted_history
 from rasad.store.search import FormCache, build_match, highlight_pattern, make_snippet
 
 JALALI_MONTHS = (
@@ -81,34 +82,29 @@ def _page(limit: int, offset: int) -> tuple[int, int]:
     return min(lim, MAX_LIMIT), off
 
 
-def _check_date(name: str, value: str | None) -> str | None:
-    if value is None or value == "":
-        return None
-    v = str(value).strip()
-    for n in (10, 7, 4):
-        if len(v) == n:
-            try:
-                Date.fromisoformat(v + "-01-01"[len(v) - 4 :] if n < 10 else v)
-            except ValueError:
-                break
-            return v
-    raise QueryError(f"{name} must be an ISO date like 2025-10-21 (got {value!r})")
-
-
 def _date_filter(col: str, since: str | None, until: str | None, where: list[str], args: list[Any]) -> None:
-    s, u = _check_date("since", since), _check_date("until", until)
+    """Inclusive date bounds; Gregorian ISO or Jalali (``1404-07-01``, ``1404/07``) dates."""
+    s, u = parse_date("since", since), parse_date("until", until, end=True)
     if s:
         where.append(f"{col} >= ?")
-        args.append(s)
+        args.append(s.gregorian)
     if u:
         where.append(f"{col} <= ?")
-        args.append(u + "~")
+        args.append(u.gregorian + "~")
 
 
 def _json(s: str | None, default: Any) -> Any:
     if not s:
         return default
     return orjson.loads(s)
+
+
+def _where(where: list[str]) -> str:
+    return " WHERE " + " AND ".join(where) if where else ""
+
+
+def _qs(values: list[Any]) -> str:
+    return ",".join("?" * len(values))
 
 
 _MARK = re.compile(f"[{_HI}{_LO}]")
@@ -153,27 +149,17 @@ def _merged_row(m: dict[str, Any], brief: bool) -> dict[str, Any]:
     m["when"] = when
     m["when_jalali"] = to_jalali(when)
     m["reports"] = reports
+    add_contested(m)
     return m
 
 
-class QueryMixin:
+class QueryMixin(FindMixin):
     """The read side of :class:`rasad.store.Store`."""
 
     _conn: sqlite3.Connection
     _lock: threading.RLock
     _forms: FormCache
     path: str
-
-    def _all(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
-        try:
-            with self._lock:
-                return [dict(r) for r in self._conn.execute(sql, tuple(args)).fetchall()]
-        except sqlite3.Error as e:
-            raise StoreError(f"cannot read {self.path}: {e}") from e
-
-    def _one(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> dict[str, Any] | None:
-        rows = self._all(sql, args)
-        return rows[0] if rows else None
 
     # --- articles -----------------------------------------------------------------
     def articles(
@@ -301,6 +287,16 @@ class QueryMixin:
             rows.append(r)
         return rows
 
+    def count_search(self, query: str) -> int:
+        """How many articles match a search query (all of them, not one page)."""
+        match = build_match(query)
+        try:
+            with self._lock:
+                row = self._conn.execute("SELECT count(*) FROM search WHERE search MATCH ?", (match,)).fetchone()
+        except sqlite3.OperationalError as e:
+            raise QueryError(f"bad search query {query!r}: {e}") from e
+        return int(row[0]) if row else 0
+
     # --- entities -----------------------------------------------------------------
     def entities(
         self, limit: int = 50, offset: int = 0, type: str | None = None, q: str | None = None
@@ -355,29 +351,60 @@ class QueryMixin:
         return out
 
     # --- quotes -------------------------------------------------------------------
+    def _quote_where(
+        self, speaker: str | None, since: str | None, until: str | None
+    ) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        args: list[Any] = []
+        if speaker:
+            ids = self.resolve_name(speaker)
+            if ids:
+                names, labels = self._entity_names(ids)
+                where.append(
+                    f"(q.speaker_id IN ({_qs(ids)}) OR q.speaker COLLATE NOCASE IN ({_qs(names)})"
+                    f" OR q.speaker_fa IN ({_qs(labels)}))"
+                )
+                args += [*ids, *names, *labels]
+            else:  # a speaker with no entity (``a senior official``): part of the stored name
+                pat = "%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                cond = "(q.speaker_id = ? OR q.speaker LIKE ? ESCAPE '\\' OR q.speaker_fa LIKE ? ESCAPE '\\')"
+                if not self._one(f"SELECT 1 AS x FROM quotes q WHERE {cond} LIMIT 1", [speaker, pat, pat]):
+                    raise NoMatchError("speaker", speaker, self.suggest_names(speaker))
+                where.append(cond)
+                args += [speaker, pat, pat]
+        _date_filter("q.eff_date", since, until, where, args)
+        return where, args
+
     def quotes(
         self, speaker: str | None = None, since: str | None = None, until: str | None = None,
         limit: int = 50, offset: int = 0,
     ) -> list[dict[str, Any]]:
-        """Quotes, newest first; ``speaker`` is an entity id, or part of the English/Persian name."""
+        """Quotes, newest first; ``speaker`` is any name of the speaker (see :meth:`resolve_name`)."""
         lim, off = _page(limit, offset)
-        where: list[str] = []
-        args: list[Any] = []
-        if speaker:
-            pat = "%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            where.append(
-                "(q.speaker_id = ? OR q.speaker LIKE ? ESCAPE '\\' OR q.speaker_fa LIKE ? ESCAPE '\\')"
-            )
-            args += [speaker, pat, pat]
-        _date_filter("q.eff_date", since, until, where, args)
+        where, args = self._quote_where(speaker, since, until)
         sql = (
             'SELECT q.id, q.article_id, a.doc, a.title, a.published, q.speaker, q.speaker_id, q.speaker_fa,'
             ' q.kind, q.text, q.start, q."end", q.cue, q.date FROM quotes q JOIN articles a'
             " ON a.id = q.article_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
+            + _where(where)
             + " ORDER BY q.eff_date DESC, q.id DESC LIMIT ? OFFSET ?"
         )
         return self._all(sql, [*args, lim, off])
+
+    def count_quotes(self, speaker: str | None = None, since: str | None = None, until: str | None = None) -> int:
+        """How many quotes :meth:`quotes` would list without paging."""
+        where, args = self._quote_where(speaker, since, until)
+        return self._count(f"SELECT count(*) AS n FROM quotes q{_where(where)}", args)
+
+    def _count(self, sql: str, args: list[Any]) -> int:
+        row = self._one(sql, args)
+        return int(row["n"]) if row else 0
+
+    def _entity_names(self, ids: list[str]) -> tuple[list[str], list[str]]:
+        rows = self._all(f"SELECT name, label_fa FROM entities WHERE id IN ({_qs(ids)})", ids)
+        names = [r["name"] for r in rows if r["name"]] or [""]
+        labels = [r["label_fa"] for r in rows if r["label_fa"]] or [""]
+        return names, labels
 
     # --- events -------------------------------------------------------------------
     @staticmethod
@@ -388,14 +415,15 @@ class QueryMixin:
         return e
 
     def _actor_keys(self, actor: str) -> tuple[list[str], list[str]]:
-        """Names and ids an actor filter stands for (English name, Persian label or id)."""
-        rows = self._all(
-            "SELECT id, name FROM entities WHERE id = ? OR name = ? COLLATE NOCASE OR label_fa = ?",
-            (actor, actor, actor),
-        )
-        names = [actor, *(r["name"] for r in rows)]
-        ids = [actor, *(r["id"] for r in rows)]
-        return names, ids
+        """Names and ids an actor filter stands for (any name of the entity, or the id)."""
+        ids = self.resolve_name(actor)
+        if not ids:
+            if self._one("SELECT 1 AS x FROM event_actors WHERE actor = ? COLLATE NOCASE OR actor_id = ? LIMIT 1",
+                         (actor, actor)):
+                return [actor], [actor]
+            raise NoMatchError("actor", actor, self.suggest_names(actor))
+        names, _ = self._entity_names(ids)
+        return [actor, *names], [actor, *ids]
 
     def _event_filters(
         self, alias: str, actor_table: str, key: str,
@@ -404,17 +432,18 @@ class QueryMixin:
         """WHERE clauses for the type, status and actor filters shared by events and the timeline."""
         where: list[str] = []
         args: list[Any] = []
-        if type:
+        t, st = self.check_type(type), check_status(status)
+        if t:
             where.append(f"{alias}.type = ?")
-            args.append(type.upper())
-        if status:
+            args.append(t)
+        if st:
             where.append(f"{alias}.status = ?")
-            args.append(status.lower())
+            args.append(st)
         if actor:
             names, ids = self._actor_keys(actor)
             where.append(
                 f"{alias}.id IN (SELECT {key} FROM {actor_table} WHERE actor COLLATE NOCASE IN"
-                f" ({','.join('?' * len(names))}) OR actor_id IN ({','.join('?' * len(ids))}))"
+                f" ({_qs(names)}) OR actor_id IN ({_qs(ids)}))"
             )
             args += [*names, *ids]
         return where, args
@@ -430,40 +459,96 @@ class QueryMixin:
         sql = (
             "SELECT e.*, r.merged_id, a.doc, a.title, a.published FROM events e"
             " JOIN articles a ON a.id = e.article_id LEFT JOIN event_reports r ON r.event_id = e.id"
-            + (" WHERE " + " AND ".join(where) if where else "")
+            + _where(where)
             + " ORDER BY e.eff_date DESC, e.id DESC LIMIT ? OFFSET ?"
         )
         return [self._event_row(e) for e in self._all(sql, [*args, lim, off])]
 
+    def count_events(
+        self, type: str | None = None, actor: str | None = None, status: str | None = None,
+        since: str | None = None, until: str | None = None,
+    ) -> int:
+        """How many event reports :meth:`events` would list without paging."""
+        where, args = self._event_filters("e", "event_actors", "event_id", type, status, actor)
+        _date_filter("e.eff_date", since, until, where, args)
+        return self._count(f"SELECT count(*) AS n FROM events e{_where(where)}", args)
+
     def timeline(
         self, actor: str | None = None, type: str | None = None, status: str | None = None,
         since: str | None = None, until: str | None = None, limit: int = 500, offset: int = 0,
-        brief: bool = False,
+        brief: bool = False, newest: bool = False,
     ) -> list[dict[str, Any]]:
         """Merged (cross-article) events in date order with Jalali/Gregorian dates and status history.
 
         ``brief`` (for lists): ``history`` holds only the reports where the status changed and
         ``history_count`` tells how many reports there are; read from summary columns kept on
-        ingest, so the cost does not grow with the reports of big stories.
+        ingest, so the cost does not grow with the reports of big stories.  ``newest``: the
+        newest events first (paging from the recent end).
         """
         lim, off = _page(limit, offset)
+        where, args = self._timeline_where(actor, type, status, since, until)
+        order = "m.sort_date DESC, m.id DESC" if newest else "m.sort_date, m.id"
+        sql = (
+            f"SELECT {_BRIEF_COLS if brief else _FULL_COLS} FROM merged_events m"
+            + _where(where)
+            + f" ORDER BY {order} LIMIT ? OFFSET ?"
+        )
+        rows = [_merged_row(m, brief) for m in self._all(sql, [*args, lim, off])]
+        self._add_outlets(rows)
+        return rows
+
+    def _timeline_where(
+        self, actor: str | None, type: str | None, status: str | None, since: str | None, until: str | None
+    ) -> tuple[list[str], list[Any]]:
         where, args = self._event_filters("m", "merged_actors", "merged_id", type, status, actor)
         _date_filter("m.sort_date", since, until, where, args)
         if since:
             where.append("m.sort_date != '~'")
-        sql = (
-            f"SELECT {_BRIEF_COLS if brief else _FULL_COLS} FROM merged_events m"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY m.sort_date, m.id LIMIT ? OFFSET ?"
-        )
-        return [_merged_row(m, brief) for m in self._all(sql, [*args, lim, off])]
+        return where, args
+
+    def count_timeline(
+        self, actor: str | None = None, type: str | None = None, status: str | None = None,
+        since: str | None = None, until: str | None = None,
+    ) -> int:
+        """How many merged events :meth:`timeline` would list without paging."""
+        where, args = self._timeline_where(actor, type, status, since, until)
+        return self._count(f"SELECT count(*) AS n FROM merged_events m{_where(where)}", args)
+
+    def _add_outlets(self, rows: list[dict[str, Any]]) -> None:
+        """Independent sources of each merged event: ``articles`` (reporting articles),
+        ``stories`` (distinct stories: near copies of one wire story count once), ``outlets``
+        (distinct sources), ``sources`` (= ``stories``); each claim gets its ``outlet``."""
+        aids = sorted({a for m in rows for a in m.get("reports") or [] if isinstance(a, int)})
+        src: dict[int, str | None] = {}
+        story: dict[int, int] = {}
+        for i in range(0, len(aids), 500):
+            chunk = aids[i : i + 500]
+            for r in self._all(
+                f"SELECT id, source, coalesce(story_id, id) AS story FROM articles WHERE id IN ({_qs(chunk)})", chunk
+            ):
+                src[int(r["id"])] = r["source"]
+                story[int(r["id"])] = int(r["story"])
+        for m in rows:
+            for c in m.get("claims") or []:
+                c["outlet"] = src.get(c.get("article_id") or 0)
+            reps = [a for a in m.get("reports") or [] if isinstance(a, int)]
+            if not reps:
+                continue
+            m["articles"] = len(reps)
+            m["stories"] = len({story.get(a, a) for a in reps})
+            m["outlets"] = len({src.get(a) or f"#{a}" for a in reps})
+            m["sources"] = m["stories"]
 
     def merged_event(self, id: int) -> dict[str, Any] | None:
         """One merged event (as in :meth:`timeline`, with its whole history) or ``None``."""
         if not 0 < int(id) <= MAX_ID:
             return None
         row = self._one(f"SELECT {_FULL_COLS} FROM merged_events m WHERE m.id = ?", (int(id),))
-        return _merged_row(row, False) if row else None
+        if not row:
+            return None
+        out = _merged_row(row, False)
+        self._add_outlets([out])
+        return out
 
     def version(self) -> int:
         """A number that changes whenever an article is stored or removed (for caching answers)."""

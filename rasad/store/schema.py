@@ -231,8 +231,22 @@ CREATE TRIGGER articles_version_delete AFTER DELETE ON articles BEGIN
 END;
 """
 
+# Near-duplicate articles (copies of one wire story, see ``rasad.store.neardup``): each
+# article's bottom-k MinHash sketch, and the story it belongs to (the id of the first
+# article of the story; NULL = its own).  Articles stored before this migration have no
+# sketch and stay their own story.
+M0006_NEAR_DUPLICATES = """
+ALTER TABLE articles ADD COLUMN story_id INTEGER;
+CREATE TABLE article_sketch (
+    h          INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (h, article_id)
+) WITHOUT ROWID;
+CREATE INDEX article_sketch_article ON article_sketch(article_id);
+"""
+
 # Vectors of passages for search by meaning (rasad.semantic); filled by `rasad index`.
-M0006_PASSAGE_VECTORS = """
+M0007_PASSAGE_VECTORS = """
 CREATE TABLE passage_vectors (
     id         INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -253,5 +267,6 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0003_search_fts5", M0003_SEARCH),
     ("0004_search_contentless", M0004_SEARCH_CONTENTLESS),
     ("0005_merged_summary", M0005_MERGED_SUMMARY),
-    ("0006_passage_vectors", M0006_PASSAGE_VECTORS),
+    ("0006_near_duplicates", M0006_NEAR_DUPLICATES),
+    ("0007_passage_vectors", M0007_PASSAGE_VECTORS),
 ]

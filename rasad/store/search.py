@@ -149,10 +149,20 @@ def build_match(query: str) -> str:
         raise QueryError("empty search query")
     if q.count('"') % 2:
         raise QueryError(f"unbalanced quote in search query: {query!r}")
+    toks = _TOKEN.findall(q)
+    for i, tok in enumerate(toks):
+        up = tok.upper()
+        if up in ("AND", "NOT", "NEAR") or up.startswith("NEAR("):
+            raise QueryError(
+                f"{tok!r} is not search syntax here: words are ANDed already, -word excludes, a OR b means either"
+                f" (query {query!r})"
+            )
+        if tok == "OR" and (i == 0 or i == len(toks) - 1 or toks[i - 1] == "OR"):
+            raise QueryError(f"OR needs a term on each side (query {query!r})")
     positive: list[str] = []
     negative: list[str] = []
     pending_or = False
-    for tok in _TOKEN.findall(q):
+    for tok in toks:
         if tok == "OR":
             pending_or = bool(positive)
             continue

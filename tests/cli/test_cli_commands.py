@@ -149,7 +149,7 @@ def test_stats_table(db: str) -> None:
 
 def test_bad_date_filter(db: str) -> None:
     r = run("quotes", "--since", "دیروز", "--db", db)
-    assert r.exit_code == 2 and "ISO date" in r.stderr
+    assert r.exit_code == 2 and "must be a date like 2025-10-21" in r.stderr and "Jalali" in r.stderr
 
 
 def test_migrate(tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ def test_timeline(db: str) -> None:
     r = run("timeline", "--db", db, "--actor", "Vladimir Putin")
     assert r.exit_code == 0 and "planned → cancelled" in r.stdout and "1404-07-24" in r.stdout
     r = run("timeline", "--db", db, "--actor", "Nobody", "--json")
-    assert r.exit_code == 0 and r.stdout == ""
+    assert r.exit_code == 2 and r.stdout == "" and "rasad: error: no actor matches 'Nobody'" in r.stderr
 
 
 def test_events(db: str) -> None:

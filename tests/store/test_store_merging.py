@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from store_samples import summit_article
 
 from rasad.store import Store
+from rasad.store.finding import NoMatchError
 from rasad.store.merging import dates_ok, merge_into, new_merged, simple_compatible
 
 ZW = "\u200c"
@@ -92,7 +94,9 @@ def test_actor_filters(store: Store) -> None:
     assert len(store.timeline(actor="vladimir putin")) == 1
     assert len(store.timeline(actor="پوتین")) == 1  # Persian label through the entities table
     assert len(store.timeline(actor="Q7747")) == 1
-    assert store.timeline(actor="Emmanuel Macron") == []
+    with pytest.raises(NoMatchError) as e:  # nothing stored under that name: an error, not 0 rows
+        store.timeline(actor="Emmanuel Macron")
+    assert "no actor matches" in str(e.value)
     assert len(store.events(actor="Donald Trump")) == 2
     assert store.events(actor="Donald Trump", since="2025-09-01") == []
     assert len(store.timeline(since="2025-08-15", until="2025-08-15")) == 1
