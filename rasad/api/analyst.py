@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
-from rasad.api.routes import ISO, FastJSON, Limit, Offset, _store, json_out
+from rasad.api.routes import FastJSON, Limit, Offset, Since, Until, _store, json_out
 from rasad.api.shape import with_jalali
 from rasad.errors import QueryError
 
@@ -33,8 +33,8 @@ def positions(
     actor: Annotated[str | None, Query(max_length=200)] = None,
     issue: Annotated[str | None, Query(max_length=60)] = None,
     stance: Stance = None,
-    since: Annotated[str | None, Query(pattern=ISO)] = None,
-    until: Annotated[str | None, Query(pattern=ISO)] = None,
+    since: Since = None,
+    until: Until = None,
     changes: bool = False,
     limit: Limit = 200,
     offset: Offset = 0,
@@ -81,8 +81,8 @@ def export_file(
     actor: Annotated[str | None, Query(max_length=200)] = None,
     status: Annotated[str | None, Query(max_length=20)] = None,
     speaker: Annotated[str | None, Query(max_length=200)] = None,
-    since: Annotated[str | None, Query(pattern=ISO)] = None,
-    until: Annotated[str | None, Query(pattern=ISO)] = None,
+    since: Since = None,
+    until: Until = None,
 ) -> Response:
     import io
 

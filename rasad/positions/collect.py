@@ -31,14 +31,16 @@ def positions_from_store(store: Any, actor: str | None = None, issue: str | None
     """Positions of every actor (or one: English name, Persian label or entity id) on every issue
     (or one), ordered by actor, issue and date, with changes of stance flagged."""
     lex = lexicon or Lexicon.load()
+    since, until = _iso(since, "since"), _iso(until, "until", end=True)
     if issue is not None and issue not in lex.labels:
         raise QueryError(f"unknown issue {issue!r} (known: {', '.join(sorted(lex.labels))})")
     if stance is not None and stance not in STANCES:
         raise QueryError(f"unknown stance {stance!r} (choose from {', '.join(STANCES)})")
     names: list[str] = []
     if actor:
-        found = _rows(store, "SELECT id, name FROM entities WHERE id = ? OR name = ? COLLATE NOCASE"
-                      " OR label_fa = ?", [actor, actor, actor])
+        ids = list(store.resolve_name(actor)) if hasattr(store, "resolve_name") else []
+        found = _rows(store, f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(ids))})"
+                      " OR id = ? OR name = ? COLLATE NOCASE OR label_fa = ?", [*ids, actor, actor, actor])
         names = [actor, *(r["name"] for r in found), *(r["id"] for r in found)]
     qwhere, qargs = ["1"], []
     if names:
@@ -80,6 +82,16 @@ def positions_from_store(store: Any, actor: str | None = None, issue: str | None
     if changes_only:
         rows = [p for p in rows if p.changed]
     return rows
+
+
+def _iso(value: str | None, name: str, end: bool = False) -> str | None:
+    """A filter date, Gregorian or Jalali, as the Gregorian ISO prefix the positions compare."""
+    if not value:
+        return None
+    from rasad.store.finding import parse_date
+
+    parsed = parse_date(name, value, end=end)
+    return parsed.gregorian if parsed else None
 
 
 _STOP = frozenset("""و در به از که با را این آن برای تا یک بر هم نیز است بود شد شده می‌شود کرد کرده می‌کند
