@@ -66,6 +66,15 @@ class Vocabulary:
 
 @lru_cache(maxsize=2)
 def load_vocabulary(directory: str = str(VOCAB_DIR)) -> Vocabulary:
+    """:func:`build_vocabulary`, kept in the on-disk start-up cache (:mod:`rasad.cache`)."""
+    from rasad.cache import cached
+
+    d = Path(directory)
+    sources = [d / "words_fa.tsv.gz", d / "verbs_fa.tsv", Path(__file__)]
+    return cached("vocabulary", sources, lambda: build_vocabulary(directory))
+
+
+def build_vocabulary(directory: str = str(VOCAB_DIR)) -> Vocabulary:
     """Load the gzip TSV vocabulary and the verb stems (a fraction of a second, once per process)."""
     d = Path(directory)
     text = gzip.decompress((d / "words_fa.tsv.gz").read_bytes()).decode("utf-8")
