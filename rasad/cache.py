@@ -25,7 +25,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -133,3 +133,17 @@ def cached(name: str, sources: Iterable[Path | str], build: Callable[[], T]) -> 
     except Exception as exc:  # noqa: BLE001 - read-only home, full disk, unpicklable value
         log.debug("rasad cache not written for %s: %s", name, exc)
     return value
+
+
+def load_yaml(path: Path | str) -> Any:
+    """``yaml.safe_load`` of a file, kept in the cache (a fresh object on every call, like
+    ``safe_load``): parsing YAML is most of what some stages spend at start-up."""
+    import yaml
+
+    p = Path(path)
+
+    def build() -> Any:
+        with open(p, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+
+    return cached(f"yaml{yaml.__version__}-{p.parent.name}-{p.name}", [p], build)

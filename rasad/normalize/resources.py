@@ -14,8 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 DATA = Path(__file__).resolve().parent.parent / "data"
 LEXICONS = DATA / "lexicons"
 VOCAB_DIR = DATA / "vocab"
@@ -33,8 +31,9 @@ def joins_left(ch: str) -> bool:
 @lru_cache(maxsize=8)
 def load_yaml(name: str) -> dict[str, Any]:
     """Read ``rasad/data/lexicons/<name>`` (a mapping)."""
-    with open(LEXICONS / name, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    from rasad.cache import load_yaml as cached_yaml  # start-up cache of the parsed file
+
+    data = cached_yaml(LEXICONS / name) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{name}: expected a mapping")
     return data

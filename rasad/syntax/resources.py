@@ -14,8 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from rasad.syntax.features import fold
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -25,8 +23,9 @@ MODEL_PATH = DATA / "models" / "syntax_tagger.json.gz"
 
 @lru_cache(maxsize=4)
 def load_morphology() -> dict[str, Any]:
-    with open(SYNTAX_DIR / "morphology.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    from rasad.cache import load_yaml  # start-up cache of the parsed file
+
+    data = load_yaml(SYNTAX_DIR / "morphology.yaml") or {}
     if not isinstance(data, dict):
         raise ValueError("morphology.yaml: expected a mapping")
     return data
