@@ -61,8 +61,13 @@ def load_lvc(min_count: int = 1) -> frozenset[tuple[str, str]]:
 
 @lru_cache(maxsize=2)
 def load_model(path: str = str(MODEL_PATH)) -> dict[str, Any]:
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
+    from rasad.cache import cached  # start-up cache of the parsed model
+
+    def read() -> Any:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return json.load(fh)
+
+    data = cached("syntax-model", [Path(path), Path(__file__)], read)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping")
     return data
