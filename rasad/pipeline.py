@@ -98,9 +98,12 @@ def default_pipeline(disable: Iterable[str] = ()) -> Pipeline:
     others need (``metadata`` alone still builds the time tagger it reads datelines with).
     Each call builds new stages; :func:`analyze` reuses one per process (:func:`shared_pipeline`).
     """
+    from rasad.cache import building  # start-up cache of compiled patterns, no GC passes
+
     off = set(disable)
     shared: dict[str, Stage] = {}
-    return Pipeline([_build_stage(n, shared) for n in STAGE_NAMES if n not in off])
+    with building():
+        return Pipeline([_build_stage(n, shared) for n in STAGE_NAMES if n not in off])
 
 
 _SHARED_LOCK = threading.Lock()

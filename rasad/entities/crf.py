@@ -465,7 +465,10 @@ class CrfTagger:
         self.labels: list[str] = list(self._tagger.labels())
         self._engine: _Engine | None = None
         if fast and np is not None:
-            model = CrfModel(self.model_path)
+            from rasad.cache import cached  # start-up cache of the decoded weights
+
+            path = self.model_path
+            model = cached("crf-model", [path, Path(__file__)], lambda: CrfModel(path))
             if model.labels != self.labels:
                 raise ValueError(f"{self.model_path}: label table differs from CRFsuite's")
             self._engine = _Engine(model, self.features)

@@ -111,6 +111,13 @@ def _gaz_files(gdir: Path) -> list[Path]:
 
 @lru_cache(maxsize=4)
 def load_gazetteer_words(gdir: Path = GAZETTEER_DIR) -> dict[str, tuple[str, ...]]:
+    """:func:`build_gazetteer_words`, kept in the on-disk start-up cache (:mod:`rasad.cache`)."""
+    from rasad.cache import cached
+
+    return cached("tagger-gazetteer-words", [gdir, Path(__file__)], lambda: build_gazetteer_words(gdir))
+
+
+def build_gazetteer_words(gdir: Path = GAZETTEER_DIR) -> dict[str, tuple[str, ...]]:
     """Word → gazetteer classes, from ``rasad/data/gazetteer`` (empty if the folder is absent).
 
     Every word (two letters or more) of an entry's ``fa`` label and aliases gets the

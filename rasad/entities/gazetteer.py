@@ -299,6 +299,7 @@ class Gazetteer:
         self.bare_orgs: dict[str, dict[str, GazEntry]] = {}
         self.bare_titles: dict[str, dict[str, str]] = {}
         self.home_country = ""  # the publisher's country: the default of a bare head
+        self.automaton: Any = None  # the default gazetteer's prebuilt matcher automaton (start-up cache)
 
     def set_bare_heads(self, heads: Iterable[str]) -> None:
         """Index bare heads: ``وزارت امور خارجه`` → {country id: ministry entry}, and for
@@ -343,8 +344,14 @@ class Gazetteer:
     @staticmethod
     @functools.lru_cache(maxsize=2)
     def default() -> Gazetteer:
-        """The gazetteer shipped with rasad (cached; treat it as read-only)."""
-        return Gazetteer.load(DATA_DIR)
+        """The gazetteer shipped with rasad (cached; treat it as read-only).
+
+        Built once per data version with its matcher automaton and kept in the on-disk
+        start-up cache (:mod:`rasad.cache`)."""
+        from rasad.cache import cached
+
+        here = Path(__file__).resolve().parent
+        return cached("gazetteer", [DATA_DIR, here / "gazetteer.py", here / "matcher.py"], _build_default)
 
     def _add_partials(self) -> None:
         """Give multi-word person names their surname as a context-needing partial alias.
@@ -473,3 +480,14 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+def _build_default() -> Gazetteer:
+    """The shipped gazetteer with its matcher automaton attached (see :meth:`Gazetteer.default`)."""
+    from rasad.entities.matcher import Matcher
+
+    g = Gazetteer.load(DATA_DIR)
+    g.automaton = Matcher(g).automaton
+    g.countries  # noqa: B018 - compute the cached properties before pickling
+    g.country_of  # noqa: B018
+    return g

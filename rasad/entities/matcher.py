@@ -82,6 +82,9 @@ class Matcher:
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
+        if gaz.automaton is not None:  # the default gazetteer's, built with it (rasad.cache)
+            self.automaton = gaz.automaton
+            return
         auto = ahocorasick.Automaton()
         keys = set(gaz.alias_index) | set(gaz.role_index) | set(gaz.bare_orgs) | set(gaz.bare_titles)
         padded: dict[str, list[str]] = {}

@@ -17,8 +17,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 ZWNJ = "\u200c"
 WORD = r"[^\s.،؛:!?؟«»()\[\]\"“”]+"
@@ -58,8 +56,9 @@ def compile_fa(pattern: str, bounded: bool = False) -> re.Pattern[str]:
 @cache
 def load_yaml(name: str) -> dict[str, Any]:
     """Read one YAML file of ``rasad/data/events`` (cached; treat as read-only)."""
-    with open(DATA_DIR / name, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    from rasad.cache import load_yaml as cached_yaml  # start-up cache of the parsed file
+
+    data = cached_yaml(DATA_DIR / name)
     if not isinstance(data, dict):
         raise ValueError(f"{name}: expected a mapping")
     return data

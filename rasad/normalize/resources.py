@@ -14,8 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 DATA = Path(__file__).resolve().parent.parent / "data"
 LEXICONS = DATA / "lexicons"
 VOCAB_DIR = DATA / "vocab"
@@ -33,8 +31,9 @@ def joins_left(ch: str) -> bool:
 @lru_cache(maxsize=8)
 def load_yaml(name: str) -> dict[str, Any]:
     """Read ``rasad/data/lexicons/<name>`` (a mapping)."""
-    with open(LEXICONS / name, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    from rasad.cache import load_yaml as cached_yaml  # start-up cache of the parsed file
+
+    data = cached_yaml(LEXICONS / name) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{name}: expected a mapping")
     return data
@@ -66,6 +65,15 @@ class Vocabulary:
 
 @lru_cache(maxsize=2)
 def load_vocabulary(directory: str = str(VOCAB_DIR)) -> Vocabulary:
+    """:func:`build_vocabulary`, kept in the on-disk start-up cache (:mod:`rasad.cache`)."""
+    from rasad.cache import cached
+
+    d = Path(directory)
+    sources = [d / "words_fa.tsv.gz", d / "verbs_fa.tsv", Path(__file__)]
+    return cached("vocabulary", sources, lambda: build_vocabulary(directory))
+
+
+def build_vocabulary(directory: str = str(VOCAB_DIR)) -> Vocabulary:
     """Load the gzip TSV vocabulary and the verb stems (a fraction of a second, once per process)."""
     d = Path(directory)
     text = gzip.decompress((d / "words_fa.tsv.gz").read_bytes()).decode("utf-8")

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import ahocorasick
-import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 ZWNJ = "\u200c"
@@ -182,8 +181,9 @@ def _as_list(v: Any) -> list[str]:
 
 @lru_cache(maxsize=4)
 def _read_yaml(path: str) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    from rasad.cache import load_yaml  # start-up cache of the parsed file
+
+    data = load_yaml(path)
     return data if isinstance(data, dict) else {}
 
 

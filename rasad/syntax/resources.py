@@ -14,8 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from rasad.syntax.features import fold
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -25,8 +23,9 @@ MODEL_PATH = DATA / "models" / "syntax_tagger.json.gz"
 
 @lru_cache(maxsize=4)
 def load_morphology() -> dict[str, Any]:
-    with open(SYNTAX_DIR / "morphology.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    from rasad.cache import load_yaml  # start-up cache of the parsed file
+
+    data = load_yaml(SYNTAX_DIR / "morphology.yaml") or {}
     if not isinstance(data, dict):
         raise ValueError("morphology.yaml: expected a mapping")
     return data
@@ -62,8 +61,13 @@ def load_lvc(min_count: int = 1) -> frozenset[tuple[str, str]]:
 
 @lru_cache(maxsize=2)
 def load_model(path: str = str(MODEL_PATH)) -> dict[str, Any]:
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
+    from rasad.cache import cached  # start-up cache of the parsed model
+
+    def read() -> Any:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return json.load(fh)
+
+    data = cached("syntax-model", [Path(path), Path(__file__)], read)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping")
     return data

@@ -21,8 +21,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
 DATA = Path(__file__).resolve().parent.parent / "data" / "time"
 
 ZWNJ = "\u200c"
@@ -216,8 +214,10 @@ def _by_form(raw: dict[str, Any], key: str, value: Callable[[Any], T]) -> dict[s
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read and index ``lexicon.yaml`` and ``zones.yaml`` (cached: pure file loader)."""
-    raw = yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
-    zones_raw = yaml.safe_load((DATA / "zones.yaml").read_text(encoding="utf-8"))
+    from rasad.cache import load_yaml  # start-up cache of the parsed files
+
+    raw = load_yaml(DATA / "lexicon.yaml")
+    zones_raw = load_yaml(DATA / "zones.yaml")
     lex = Lexicon(raw=raw)
     month_forms: dict[str, list[str]] = {"jalali": [], "gregorian": [], "hijri": []}
     for cal in month_forms:

@@ -1,0 +1,252 @@
+"""A content-addressed on-disk cache of built resources (start-up speed).
+
+A stage that builds something costly from its data files (the gazetteer indexes, the
+ZWNJ vocabulary, the tagger's word classes) asks :func:`cached` for it::
+
+    gaz = cached("gazetteer", sources, lambda: Gazetteer.load(DATA_DIR))
+
+The key is a hash of the *bytes* of every source file (the data files and the Python
+files of the builder), the resource name, rasad's version and Python's version, so a
+changed data file or builder gives a new key and never a stale result.  The value is
+pickled into ``$RASAD_CACHE`` (else ``$XDG_CACHE_HOME/rasad``, else ``~/.cache/rasad``),
+written atomically (temporary file + rename).  Reading is safe: a missing, truncated or
+corrupted file, or any other error, means the builder runs again; the cache never
+makes a build fail.  ``RASAD_CACHE=off`` (or ``0``, ``no``, ``false``) turns it off:
+everything is built and nothing is written.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+log = logging.getLogger(__name__)
+
+_OFF = {"off", "0", "no", "false", "none", "disable", "disabled"}
+_MAGIC = b"RASADC1\n"
+_KEEP = 3  # files per resource name kept after a write (older keys are removed)
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or ``None`` when caching is off (``RASAD_CACHE=off``)."""
+    env = os.environ.get("RASAD_CACHE", "").strip()
+    if env.lower() in _OFF:
+        return None
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "rasad"
+
+
+def _version() -> str:
+    from rasad import __version__
+
+    return __version__
+
+
+def source_key(name: str, sources: Iterable[Path | str]) -> str:
+    """The hex key of ``name`` built from ``sources`` (files hashed by content; folders by
+    the names and contents of their files, recursively; a missing path counts as absent)."""
+    h = hashlib.sha256()
+    h.update(f"{name}\0{_version()}\0{sys.version_info[:2]}\0{pickle.HIGHEST_PROTOCOL}\0".encode())
+    for src in sorted({Path(s) for s in sources}):
+        files = sorted(p for p in src.rglob("*") if p.is_file()) if src.is_dir() else [src]
+        for f in files:
+            h.update(str(f).encode("utf-8", "surrogatepass") + b"\0")
+            try:
+                data = f.read_bytes()
+            except OSError:
+                data = b"\0missing\0"
+            h.update(len(data).to_bytes(8, "little"))
+            h.update(data)
+    return h.hexdigest()[:32]
+
+
+def _safe_name(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in name)
+
+
+def _read(path: Path) -> tuple[bool, object]:
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return False, None
+    if not blob.startswith(_MAGIC):
+        return False, None
+    body = blob[len(_MAGIC) :]
+    digest, body = body[:32], body[32:]
+    if len(digest) != 32 or hashlib.sha256(body).digest() != digest:
+        return False, None  # truncated or corrupted
+    paused = gc.isenabled()
+    gc.disable()  # a big object graph unpickles several times faster without collections
+    try:
+        return True, pickle.loads(body)
+    except Exception:  # noqa: BLE001 - any unreadable pickle: rebuild
+        return False, None
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _write(folder: Path, path: Path, value: object) -> None:
+    body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(_MAGIC + hashlib.sha256(body).digest() + body)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    stale = sorted(folder.glob(path.name.split(".")[0] + ".*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in stale[_KEEP:]:
+        old.unlink(missing_ok=True)
+
+
+def cached(name: str, sources: Iterable[Path | str], build: Callable[[], T]) -> T:
+    """``build()``, or its pickled result from an earlier build of the same sources.
+
+    ``sources`` are every file (or folder) the result depends on, the builder's own
+    module included.  Never raises because of the cache: on any cache error the value
+    is built (and, when possible, written back).
+    """
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    try:
+        path = folder / f"{_safe_name(name)}.{source_key(name, sources)}.pkl"
+        ok, value = _read(path)
+    except Exception as exc:  # noqa: BLE001 - the cache must never break a build
+        log.debug("rasad cache unusable for %s: %s", name, exc)
+        return build()
+    if ok:
+        return value  # type: ignore[return-value]
+    value = build()
+    try:
+        _write(folder, path, value)
+    except Exception as exc:  # noqa: BLE001 - read-only home, full disk, unpicklable value
+        log.debug("rasad cache not written for %s: %s", name, exc)
+    return value
+
+
+def load_yaml(path: Path | str) -> Any:
+    """``yaml.safe_load`` of a file, kept in the cache (a fresh object on every call, like
+    ``safe_load``): parsing YAML is most of what some stages spend at start-up."""
+    import yaml
+
+    p = Path(path)
+
+    def build() -> Any:
+        with open(p, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+
+    return cached(f"yaml{yaml.__version__}-{p.parent.name}-{p.name}", [p], build)
+
+
+# --- compiled regular expressions ------------------------------------------------
+# Compiling the grammars' few hundred large patterns is a third of the start-up.  What
+# ``re`` compiles a pattern to (the ``_sre`` code list and group tables) is a pure function
+# of the pattern, its flags and the Python build, so it is cached by exactly those: a
+# pattern is never looked up by anything else, and ``_sre.compile`` validates the code.
+_RE_LOCK = threading.Lock()
+_RE_DEPTH = [0]  # nesting of regex_codes() blocks (the patch is installed by the outermost)
+
+
+def _sre_args(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
+    """The arguments ``re._compiler.compile`` passes to ``_sre.compile`` (CPython 3.11+)."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    p = _parser.parse(pattern, flags)
+    named = _compiler._code(p, flags)
+    groupindex = dict(p.state.groupdict)
+    indexgroup: list[str | None] = [None] * p.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    code = [int(c) for c in named]  # plain ints (the opcodes are named int constants)
+    return (pattern, int(flags | p.state.flags), code, p.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+@contextmanager
+def regex_codes(name: str = "regex") -> Iterator[None]:
+    """Within this block ``re`` compiles patterns from cached ``_sre`` code (the same
+    pattern objects, without parsing); new patterns are added to the cache at the end."""
+    folder = cache_dir()
+    try:
+        import _sre
+        from re import _compiler  # type: ignore[attr-defined]
+
+        original = _compiler.compile
+    except Exception:  # noqa: BLE001 - another Python: plain re
+        folder = None
+    if folder is None:
+        yield
+        return
+    h = hashlib.sha256(f"{name}\0{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{_version()}".encode())
+    path = folder / f"{_safe_name(name)}.{h.hexdigest()[:32]}.pkl"
+    ok, loaded = _read(path)
+    known: dict[tuple[Any, int], tuple[Any, ...]] = loaded if ok and isinstance(loaded, dict) else {}
+    added: dict[tuple[Any, int], tuple[Any, ...]] = {}
+
+    def compile_cached(p: Any, flags: int = 0) -> Any:
+        if not isinstance(p, (str, bytes)) or flags & _compiler.SRE_FLAG_DEBUG:
+            return original(p, flags)
+        key = (p, int(flags))
+        args = known.get(key) or added.get(key)
+        if args is None:
+            try:
+                args = _sre_args(p, flags)
+                pat = _sre.compile(*args)
+            except Exception:  # noqa: BLE001 - errors (bad patterns) come from re itself
+                return original(p, flags)
+            added[key] = args
+            return pat
+        try:
+            return _sre.compile(*args)
+        except Exception:  # noqa: BLE001 - a damaged entry: compile afresh
+            return original(p, flags)
+
+    with _RE_LOCK:
+        _RE_DEPTH[0] += 1
+        if _RE_DEPTH[0] == 1:
+            _compiler.compile = compile_cached
+    try:
+        yield
+    finally:
+        with _RE_LOCK:
+            _RE_DEPTH[0] -= 1
+            if _RE_DEPTH[0] == 0:
+                _compiler.compile = original
+    if added:
+        try:
+            _write(folder, path, {**known, **added} if len(known) < 20_000 else added)
+        except Exception as exc:  # noqa: BLE001
+            log.debug("rasad regex cache not written: %s", exc)
+
+
+@contextmanager
+def building() -> Iterator[None]:
+    """The start-up context of a pipeline build: :func:`regex_codes`, and no garbage
+    collection passes while the long-lived resources are made (they hold no garbage
+    cycles; collecting over them again and again costs a tenth of the build)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        with regex_codes():
+            yield
+    finally:
+        if paused:
+            gc.enable()

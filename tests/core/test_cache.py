@@ -1,0 +1,209 @@
+"""The start-up cache (rasad.cache): reused on the second build, rebuilt when damaged,
+keyed by the data's bytes, off with RASAD_CACHE=off; a cached pipeline gives the same output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rasad import cache
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Builder:
+    def __init__(self, value: object) -> None:
+        self.value = value
+        self.calls = 0
+
+    def __call__(self) -> object:
+        self.calls += 1
+        return self.value
+
+
+@pytest.fixture()
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("RASAD_CACHE", str(tmp_path / "cache"))
+    f = tmp_path / "lexicon.yaml"
+    f.write_text("words: [تهران, مسکو]\n", encoding="utf-8")
+    return f
+
+
+def _files(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "cache").glob("*.pkl"))
+
+
+def test_second_build_reads_the_cache(data: Path) -> None:
+    first = Builder({"تهران": ["GPE"], "n": (1, 2)})
+    assert cache.cached("lex", [data], first) == {"تهران": ["GPE"], "n": (1, 2)}
+    second = Builder("never used")
+    assert cache.cached("lex", [data], second) == {"تهران": ["GPE"], "n": (1, 2)}
+    assert (first.calls, second.calls) == (1, 0)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
+def test_damaged_file_is_rebuilt(data: Path, damage: str) -> None:
+    cache.cached("lex", [data], Builder(list(range(1000))))
+    (path,) = _files(data.parent)
+    blob = path.read_bytes()
+    if damage == "truncate":
+        path.write_bytes(blob[: len(blob) // 2])
+    elif damage == "flip":
+        path.write_bytes(blob[:-5] + bytes([blob[-5] ^ 0xFF]) + blob[-4:])
+    elif damage == "garbage":
+        path.write_bytes(b"not a cache file at all")
+    else:
+        path.write_bytes(b"")
+    again = Builder([1, 2, 3])
+    assert cache.cached("lex", [data], again) == [1, 2, 3]
+    assert again.calls == 1
+    assert cache.cached("lex", [data], Builder("x")) == [1, 2, 3]  # rewritten and read back
+
+
+def test_changed_data_gives_a_new_key(data: Path) -> None:
+    key = cache.source_key("lex", [data])
+    assert cache.source_key("lex", [data]) == key
+    assert cache.source_key("other", [data]) != key
+    cache.cached("lex", [data], Builder("old"))
+    data.write_text("words: [تهران, مسکو, پکن]\n", encoding="utf-8")
+    assert cache.source_key("lex", [data]) != key
+    fresh = Builder("new")
+    assert cache.cached("lex", [data], fresh) == "new" and fresh.calls == 1
+
+
+def test_folder_sources_hash_their_files(data: Path) -> None:
+    key = cache.source_key("dir", [data.parent / "lexicon.yaml", data.parent])
+    (data.parent / "more.tsv").write_text("a\tb\n", encoding="utf-8")
+    assert cache.source_key("dir", [data.parent / "lexicon.yaml", data.parent]) != key
+
+
+def test_off_builds_without_writing(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RASAD_CACHE", "off")
+    assert cache.cache_dir() is None
+    b = Builder("v")
+    assert cache.cached("lex", [data], b) == "v"
+    assert cache.cached("lex", [data], b) == "v"
+    assert b.calls == 2
+    assert not (data.parent / "cache").exists()
+
+
+def test_unwritable_folder_still_builds(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = data.parent / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("RASAD_CACHE", str(blocker / "sub"))  # a folder below a file
+    b = Builder(7)
+    assert cache.cached("lex", [data], b) == 7 and b.calls == 1
+
+
+def test_load_yaml_matches_safe_load(data: Path) -> None:
+    import yaml
+
+    want = yaml.safe_load(data.read_text(encoding="utf-8"))
+    first = cache.load_yaml(data)
+    first["words"].append("mutated")  # callers get a fresh object, as with safe_load
+    assert cache.load_yaml(data) == want
+
+
+def test_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("RASAD_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / "rasad"
+
+
+_ARTICLES = [
+    " date 2025-10-21\nتهران - سید عباس عراقچی، وزیر امور خارجه ایران روز دوشنبه در گفت‌وگو با خبرنگاران"
+    " گفت: «مذاکرات با سه کشور اروپایی هفته آینده در ژنو ادامه خواهد یافت.»",
+    " date 2025-09-03\nسخنگوی وزارت خارجه روسیه اعلام کرد مسکو حملات پهپادی به خاک خود را محکوم می‌کند"
+    " و ولادیمیر پوتین دیروز با رئیس‌جمهور چین دیدار کرد.",
+    " date 2025-06-14\nبه گزارش خبرگزاری ایرنا، ارتش اسرائیل بامداد امروز چند منطقه در جنوب لبنان را"
+    " بمباران کرد و دست‌کم سه نفر کشته شدند؛ حزب‌الله هنوز واکنشی نشان نداده است.",
+]
+
+_SCRIPT = """
+import json, sys
+from rasad.model import Article
+from rasad.pipeline import default_pipeline
+p = default_pipeline()
+texts = json.loads(sys.stdin.read())
+print(json.dumps([p(Article(raw=t, doc=f"d{i}")).to_dict() for i, t in enumerate(texts)], ensure_ascii=False))
+"""
+
+
+def _run(env_cache: str) -> str:
+    import json
+
+    out = subprocess.run(
+        [sys.executable, "-c", _SCRIPT], input=json.dumps(_ARTICLES), cwd=ROOT, capture_output=True, text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "RASAD_CACHE": env_cache, "HOME": "/nonexistent"},
+        timeout=120, check=True,
+    )
+    return out.stdout
+
+
+def test_cached_pipeline_gives_the_same_output(tmp_path: Path) -> None:
+    """Cold (builds every resource, as with RASAD_CACHE=off, and writes the cache), then
+    warm (reads every resource back): the same to_dict()."""
+    cold = _run(str(tmp_path / "c"))
+    assert list((tmp_path / "c").glob("gazetteer.*.pkl"))
+    warm = _run(str(tmp_path / "c"))
+    assert cold == warm
+    plain = cold
+    assert '"entities"' in plain
+
+
+_PATTERNS = [
+    (r"(?P<d>[۰-۹\d]{1,2})\s*(?P<m>فروردین|اردیبهشت|خرداد)(?:\s+(?P<y>\d{4}))?", 0),
+    (r"(?<![\w\u200c])(?:گفت|افزود|اعلام\s+کرد)(?![\w\u200c])", 0),
+    (r"^\s*date\s+(\S+)", 8),  # re.MULTILINE
+]
+
+
+def _fresh(p: str, flags: int):  # type: ignore[no-untyped-def]
+    import re
+
+    re.purge()
+    return re.compile(p, flags)
+
+
+def test_regex_codes_give_the_same_patterns(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+    from re import _compiler  # type: ignore[attr-defined]
+
+    original = _compiler.compile
+    want = [_fresh(p, f) for p, f in _PATTERNS]
+    text = "گزارش date 2025-01-02\nاو ۱۲ خرداد 1404 گفت و اعلام  کرد"
+    for _ in range(2):  # cold (writes the codes), then warm (reads them)
+        re.purge()
+        with cache.regex_codes("t"):
+            got = [re.compile(p, f) for p, f in _PATTERNS]
+        assert _compiler.compile is original
+        for a, b in zip(want, got, strict=True):
+            assert (a.pattern, a.flags, a.groups, a.groupindex) == (b.pattern, b.flags, b.groups, b.groupindex)
+            assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+            assert [m.groupdict() for m in a.finditer(text)] == [m.groupdict() for m in b.finditer(text)]
+    assert list((data.parent / "cache").glob("t.*.pkl"))
+
+    def no_parse(*_: object) -> None:
+        raise AssertionError("a cached pattern was parsed again")
+
+    monkeypatch.setattr(cache, "_sre_args", no_parse)
+    re.purge()
+    with cache.regex_codes("t"):
+        assert re.compile(_PATTERNS[0][0]).search(text)
+
+
+def test_building_restores_gc_and_re(data: Path) -> None:
+    import gc
+    from re import _compiler  # type: ignore[attr-defined]
+
+    original = _compiler.compile
+    assert gc.isenabled()
+    with cache.building():
+        assert not gc.isenabled()
+    assert gc.isenabled() and _compiler.compile is original
+    with pytest.raises(ValueError), cache.building():
+        raise ValueError("a failed build")
+    assert gc.isenabled() and _compiler.compile is original
