@@ -24,7 +24,6 @@ import os
 import pickle
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -157,96 +156,16 @@ def load_yaml(path: Path | str) -> Any:
     return cached(f"yaml{yaml.__version__}-{p.parent.name}-{p.name}", [p], build)
 
 
-# --- compiled regular expressions ------------------------------------------------
-# Compiling the grammars' few hundred large patterns is a third of the start-up.  What
-# ``re`` compiles a pattern to (the ``_sre`` code list and group tables) is a pure function
-# of the pattern, its flags and the Python build, so it is cached by exactly those: a
-# pattern is never looked up by anything else, and ``_sre.compile`` validates the code.
-_RE_LOCK = threading.Lock()
-_RE_DEPTH = [0]  # nesting of regex_codes() blocks (the patch is installed by the outermost)
-
-
-def _sre_args(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
-    """The arguments ``re._compiler.compile`` passes to ``_sre.compile`` (CPython 3.11+)."""
-    from re import _compiler, _parser  # type: ignore[attr-defined]
-
-    p = _parser.parse(pattern, flags)
-    named = _compiler._code(p, flags)
-    groupindex = dict(p.state.groupdict)
-    indexgroup: list[str | None] = [None] * p.state.groups
-    for k, i in groupindex.items():
-        indexgroup[i] = k
-    code = [int(c) for c in named]  # plain ints (the opcodes are named int constants)
-    return (pattern, int(flags | p.state.flags), code, p.state.groups - 1, groupindex, tuple(indexgroup))
-
-
-@contextmanager
-def regex_codes(name: str = "regex") -> Iterator[None]:
-    """Within this block ``re`` compiles patterns from cached ``_sre`` code (the same
-    pattern objects, without parsing); new patterns are added to the cache at the end."""
-    folder = cache_dir()
-    try:
-        import _sre
-        from re import _compiler  # type: ignore[attr-defined]
-
-        original = _compiler.compile
-    except Exception:  # noqa: BLE001 - another Python: plain re
-        folder = None
-    if folder is None:
-        yield
-        return
-    h = hashlib.sha256(f"{name}\0{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{_version()}".encode())
-    path = folder / f"{_safe_name(name)}.{h.hexdigest()[:32]}.pkl"
-    ok, loaded = _read(path)
-    known: dict[tuple[Any, int], tuple[Any, ...]] = loaded if ok and isinstance(loaded, dict) else {}
-    added: dict[tuple[Any, int], tuple[Any, ...]] = {}
-
-    def compile_cached(p: Any, flags: int = 0) -> Any:
-        if not isinstance(p, (str, bytes)) or flags & _compiler.SRE_FLAG_DEBUG:
-            return original(p, flags)
-        key = (p, int(flags))
-        args = known.get(key) or added.get(key)
-        if args is None:
-            try:
-                args = _sre_args(p, flags)
-                pat = _sre.compile(*args)
-            except Exception:  # noqa: BLE001 - errors (bad patterns) come from re itself
-                return original(p, flags)
-            added[key] = args
-            return pat
-        try:
-            return _sre.compile(*args)
-        except Exception:  # noqa: BLE001 - a damaged entry: compile afresh
-            return original(p, flags)
-
-    with _RE_LOCK:
-        _RE_DEPTH[0] += 1
-        if _RE_DEPTH[0] == 1:
-            _compiler.compile = compile_cached
-    try:
-        yield
-    finally:
-        with _RE_LOCK:
-            _RE_DEPTH[0] -= 1
-            if _RE_DEPTH[0] == 0:
-                _compiler.compile = original
-    if added:
-        try:
-            _write(folder, path, {**known, **added} if len(known) < 20_000 else added)
-        except Exception as exc:  # noqa: BLE001
-            log.debug("rasad regex cache not written: %s", exc)
-
-
+# --- building a pipeline ---------------------------------------------------------
 @contextmanager
 def building() -> Iterator[None]:
-    """The start-up context of a pipeline build: :func:`regex_codes`, and no garbage
-    collection passes while the long-lived resources are made (they hold no garbage
-    cycles; collecting over them again and again costs a tenth of the build)."""
+    """The start-up context of a pipeline build: no garbage collection passes while the
+    long-lived resources are made (they hold no garbage cycles; collecting over them again
+    and again costs a tenth of the build)."""
     paused = gc.isenabled()
     gc.disable()
     try:
-        with regex_codes():
-            yield
+        yield
     finally:
         if paused:
             gc.enable()

@@ -168,33 +168,6 @@ def _fresh(p: str, flags: int):  # type: ignore[no-untyped-def]
     return re.compile(p, flags)
 
 
-def test_regex_codes_give_the_same_patterns(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import re
-    from re import _compiler  # type: ignore[attr-defined]
-
-    original = _compiler.compile
-    want = [_fresh(p, f) for p, f in _PATTERNS]
-    text = "گزارش date 2025-01-02\nاو ۱۲ خرداد 1404 گفت و اعلام  کرد"
-    for _ in range(2):  # cold (writes the codes), then warm (reads them)
-        re.purge()
-        with cache.regex_codes("t"):
-            got = [re.compile(p, f) for p, f in _PATTERNS]
-        assert _compiler.compile is original
-        for a, b in zip(want, got, strict=True):
-            assert (a.pattern, a.flags, a.groups, a.groupindex) == (b.pattern, b.flags, b.groups, b.groupindex)
-            assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
-            assert [m.groupdict() for m in a.finditer(text)] == [m.groupdict() for m in b.finditer(text)]
-    assert list((data.parent / "cache").glob("t.*.pkl"))
-
-    def no_parse(*_: object) -> None:
-        raise AssertionError("a cached pattern was parsed again")
-
-    monkeypatch.setattr(cache, "_sre_args", no_parse)
-    re.purge()
-    with cache.regex_codes("t"):
-        assert re.compile(_PATTERNS[0][0]).search(text)
-
-
 def test_building_restores_gc_and_re(data: Path) -> None:
     import gc
     from re import _compiler  # type: ignore[attr-defined]
