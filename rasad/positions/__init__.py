@@ -79,9 +79,13 @@ def positions_of(doc: dict[str, Any], lexicon: Lexicon | None = None) -> list[Po
         actors = e.get("actors") or []
         if base is None or not actors or e.get("status") in ("denied", "cancelled"):
             continue
-        out += _from_statement(lex, actors[0], e.get("evidence") or "", e.get("trigger"), base,
-                               date=e.get("date") or published, doc=did, kind="event",
-                               start=e.get("start"), end=e.get("end"), article_id=aid)
+        for p in _from_statement(lex, actors[0], e.get("evidence") or "", e.get("trigger"), base,
+                                 date=e.get("date") or published, doc=did, kind="event",
+                                 start=e.get("start"), end=e.get("end"), article_id=aid):
+            # an event read from the same statement as a quote says nothing more
+            if not any(q.actor == p.actor and q.issue == p.issue and q.stance == p.stance and q.date == p.date
+                       for q in out if q.kind == "quote"):
+                out.append(p)
     return out
 
 
