@@ -83,3 +83,20 @@ def test_floors_catch_a_drop() -> None:
     assert check_floors({"timex_f1": 0.5}, {"timex_f1": 0.9})
     assert check_floors({}, {"timex_f1": 0.1})
     assert not check_floors({"timex_f1": 0.95}, {"timex_f1": 0.9})
+
+
+def test_development_set_holds_its_floors_per_part(shared_dir: Path, pipeline) -> None:
+    """Both parts of the development set's fixed split stay at or above their pinned floors."""
+    import pytest
+
+    from rasad.evalreport import evaluate_parts
+
+    gdir = shared_dir / "eval" / "dev" / "gold"
+    if not gdir.is_dir():
+        pytest.skip("no development gold in ../shared/eval/dev/gold")
+    parts, outlets, _, _ = evaluate_parts(gdir, pipeline=pipeline)
+    assert parts["tune"]["docs"] + parts["heldout"]["docs"] == parts["all"]["docs"] and len(outlets) >= 5
+    for part, section in (("tune", "dev_tune"), ("heldout", "dev_heldout")):
+        floors = load_floors(section)
+        assert floors, section
+        assert check_floors(parts[part], floors) == [], part
