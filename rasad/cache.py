@@ -161,11 +161,14 @@ def load_yaml(path: Path | str) -> Any:
 def building() -> Iterator[None]:
     """The start-up context of a pipeline build: no garbage collection passes while the
     long-lived resources are made (they hold no garbage cycles; collecting over them again
-    and again costs a tenth of the build)."""
+    and again costs a tenth of the build), and afterwards everything built so far is moved
+    out of the collector's reach (``gc.freeze``), so that collections during analysis scan
+    only the articles' own objects."""
     paused = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if paused:
             gc.enable()
