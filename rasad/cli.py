@@ -177,12 +177,15 @@ def main() -> None:
 # --- analyze -------------------------------------------------------------------
 def _inputs(paths: tuple[str, ...]) -> Iterator[Any]:
     from rasad.ingest import iter_inputs
+    from rasad.ingest.fetch import fetch_url, is_url
     from rasad.model import Article
 
-    files = [p for p in paths if p != "-"]
+    files = [p for p in paths if p != "-" and not is_url(p)]
     for p in paths:
         if p == "-":
             yield Article(raw=sys.stdin.read(), doc="stdin")
+        elif is_url(p):
+            yield from fetch_url(p)
     if files:
         yield from iter_inputs(files)
 
@@ -281,7 +284,7 @@ def _estimate_total(paths: tuple[str, ...]) -> int | None:
 
     total = 0
     for p in paths:
-        if p == "-":
+        if p == "-" or p.startswith(("http://", "https://")):
             return None
         path = Path(p)
         for f in (_walk(path) if path.is_dir() else [path] if path.is_file() else []):
@@ -318,7 +321,8 @@ def _ingest_progress(console: Console, disable: bool) -> Any:
 @stages_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def ingest(paths: tuple[str, ...], db: str, stages: str | None, quiet: bool) -> None:
-    """Analyze files or folders and store them (idempotent: known content is skipped).
+    """Analyze files, folders or web pages and feeds (http/https) and store them (idempotent: known
+    content is skipped).
 
     Exit status 0 when anything was processed, 1 when nothing could be read.
     """

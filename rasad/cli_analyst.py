@@ -6,7 +6,19 @@ from pathlib import Path
 
 import click
 
-from rasad.cli import Table, Text, _err, _jsonl, _open, _out, db_option, json_option, main
+from rasad.cli import (
+    Table,
+    Text,
+    _err,
+    _jsonl,
+    _open,
+    _out,
+    build_pipeline,
+    db_option,
+    json_option,
+    main,
+    stages_option,
+)
 
 _STANCE_STYLE = {"supports": "green", "opposes": "red", "conditions": "yellow", "neutral": "dim"}
 
@@ -134,3 +146,33 @@ def export_cmd(kind: str, db: str, fmt: str | None, output: Path | None, etype: 
             with output.open("w", encoding="utf-8", newline="") as fh:
                 n = export(st, kind, fmt, fh, **filters)
     _err().print(f"exported {n} {kind} row(s) as {fmt}" + (f" → {output}" if output else ""))
+
+
+@main.command(name="watch")
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--every", default="15m", show_default=True, help="How often to poll: 30s, 15m, 1h.")
+@click.option("--rounds", type=click.IntRange(min=1), default=None, help="Stop after this many rounds (default: run until stopped).")
+@stages_option
+def watch_cmd(sources: tuple[str, ...], db: str, every: str, rounds: int | None, stages: str | None) -> None:
+    """Poll RSS/Atom feeds, pages (http/https) and folders; ingest new items only.
+
+    Survives feed errors (logged, the round goes on) and restarts (what is stored is skipped).
+    """
+    import datetime as dt
+
+    from rasad.watch import RoundReport, parse_every, watch
+
+    seconds = parse_every(every)
+    pipe = build_pipeline(stages)
+
+    def log(r: RoundReport) -> None:
+        now = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+        msg = f"{now} round {r.round} {r.source}: added {r.added}, already present {r.present}, failed {r.failed}"
+        click.echo(msg + (f" ({r.error})" if r.error else ""), err=True)
+
+    with _open(db) as st:
+        try:
+            watch(st, sources, pipe, seconds, rounds=rounds, log=log)
+        except KeyboardInterrupt:
+            click.echo("stopped", err=True)
