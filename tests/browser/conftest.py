@@ -8,6 +8,7 @@ and dates whatever the state of the stages).  Skips with a reason when ../shared
 
 from __future__ import annotations
 
+import re
 import socket
 import sys
 import threading
@@ -93,8 +94,9 @@ def page(browser, server: str) -> Iterator[object]:
     errors: list[str] = []
     foreign: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
-    # a 400 answer (e.g. a bad search the page then explains) is logged by Chromium; it is not a JS error
-    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" and "status of 400" not in m.text else None)
+    # a 400 or 404 answer (a bad search, a name that matches nothing: the page explains) is logged by
+    # Chromium; it is not a JS error
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" and not re.search(r"status of 40[04]", m.text) else None)
     pg.on("request", lambda r: None if r.url.startswith(server) else foreign.append(r.url))
     pg.base = server  # type: ignore[attr-defined]
     yield pg

@@ -124,7 +124,9 @@ async function api(path) {
   }
   if (!res.ok) {
     const msg = (body && (body.message || body.error)) || `HTTP ${res.status}`;
-    throw new ApiError(`${msg} (${res.status})`);
+    const near = body && Array.isArray(body.suggestions) && body.suggestions.length
+      ? ` — شاید منظورتان این است: ${body.suggestions.join("، ")}` : "";
+    throw new ApiError(`${msg}${near} (${res.status})`);
   }
   return body;
 }
@@ -158,7 +160,10 @@ function pager(route, params, data) {
   const off = data.offset || 0;
   const prev = off > 0 ? el("a", { href: `#/${route}${qs({ ...params, offset: Math.max(0, off - data.limit) })}` }, "→ قبلی") : null;
   const next = data.next_offset != null ? el("a", { href: `#/${route}${qs({ ...params, offset: data.next_offset })}` }, "بعدی ←") : null;
-  return prev || next ? el("nav", { class: "pager" }, prev, next) : null;
+  const shown = (data.items || []).length;
+  const count = typeof data.total === "number" && shown
+    ? el("span", { class: "total" }, `${faNum(off + 1)} تا ${faNum(off + shown)} از ${faNum(data.total)}`) : null;
+  return prev || next || count ? el("nav", { class: "pager" }, prev, count, next) : null;
 }
 
 function filterForm(route, params, fields) {
@@ -298,8 +303,10 @@ function timelineItem(ev, places) {
     el("div", { class: "tl-title" }, typeLabel(ev.type), actorsNode(ev)),
     el("div", { class: "meta" },
       statusBadge(ev.status),
+      ev.contested ? el("span", { class: "badge contested", title: "reports disagree" }, "مورد اختلاف ", en("contested")) : null,
       placeNode(ev.location, places),
-      el("span", {}, `${faNum(ev.sources || 0)} منبع`),
+      el("span", { title: "distinct stories (copies of one wire story count once) / outlets" },
+        `${faNum(ev.sources || 0)} منبع` + (ev.outlets != null ? ` (${faNum(ev.outlets)} رسانه)` : "")),
       el("a", { href: `#/event/${enc(ev.id)}`, onclick: (e) => e.stopPropagation() }, "صفحهٔ رویداد")));
   card.addEventListener("click", async () => {
     const open = card.getAttribute("aria-expanded") === "true";
@@ -316,7 +323,13 @@ function timelineItem(ev, places) {
       }
     }
   });
-  return el("li", { class: `tl-item st-${ev.status || "unknown"}`, "data-id": ev.id }, card, details);
+  const claims = ev.contested && (ev.claims || []).length
+    ? el("ul", { class: "claims" }, ev.claims.map((c) => el("li", {},
+        statusBadge(c.status), " ", c.outlet ? el("span", {}, c.outlet) : null, " ",
+        c.article_id != null ? el("a", { href: `#/article/${enc(c.article_id)}` }, el("bdi", { dir: "ltr", class: "doc-id" }, c.doc || `#${c.article_id}`)) : null,
+        c.published ? el("span", { class: "muted" }, " ", dateBoth(c.published, c.published_jalali)) : null)))
+    : null;
+  return el("li", { class: `tl-item st-${ev.status || "unknown"}${ev.contested ? " contested" : ""}`, "data-id": ev.id }, card, claims, details);
 }
 
 /* The sentences that report a merged event, evidence highlighted. */
