@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -242,22 +242,27 @@ def find_article(gold_dir: Path, doc: str, extra: Iterable[Path] = ()) -> Path |
 def run_system(gold: dict[str, Any], gold_dir: Path, pipeline: Any = None,
                articles: Iterable[Path] = ()) -> dict[str, dict[str, Any]]:
     """Run the pipeline on the article of every gold doc."""
-    from rasad.ingest import Failure, read_path
     from rasad.pipeline import default_pipeline
 
     pipe = pipeline or default_pipeline()
-    out: dict[str, dict[str, Any]] = {}
-    for doc in gold:
-        path = find_article(gold_dir, doc, articles)
+    return {doc: pipe(art).to_dict() for doc, art in gold_articles(gold, gold_dir, articles)}
+
+
+def gold_articles(docs: Iterable[str], gold_dir: Path, articles: Iterable[Path] = ()) -> Iterator[tuple[str, Any]]:
+    """``(doc, raw Article)`` for every gold doc whose article file is found (named after the doc)."""
+    from rasad.ingest import Failure, read_path
+
+    extra = list(articles)
+    for doc in docs:
+        path = find_article(gold_dir, doc, extra)
         if path is None:
             continue
         for art in read_path(path):
             if isinstance(art, Failure):
                 continue
             art.doc = doc
-            out[doc] = pipe(art).to_dict()
+            yield doc, art
             break
-    return out
 
 
 def alias_files(gold_dir: Path) -> list[Path]:

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rasad.devset import TUNE, part_of  # noqa: E402
-from rasad.evaluate import Names, alias_files, find_article  # noqa: E402
+from rasad.evaluate import Names, alias_files, gold_articles  # noqa: E402
 from rasad.events.quotemodel import MODEL, SPEECH, quote_features, target_candidates, words  # noqa: E402
 from rasad.model import Article  # noqa: E402
 
@@ -54,7 +54,6 @@ def overlap(sentence: str, evidence: str) -> float:
 
 
 def articles(dev: Path) -> list[tuple[Article, dict[str, Any]]]:
-    from rasad.ingest import Failure, read_path
     from rasad.pipeline import default_pipeline
 
     gold_dir = dev / "gold"
@@ -64,18 +63,7 @@ def articles(dev: Path) -> list[tuple[Article, dict[str, Any]]]:
             d = json.loads(f.read_text(encoding="utf-8"))
             gold[d.get("doc") or f.stem] = d
     pipe = default_pipeline(disable=("events",))
-    out = []
-    for doc in sorted(gold):
-        path = find_article(gold_dir, doc)
-        if path is None:
-            continue
-        for art in read_path(path):
-            if isinstance(art, Failure):
-                continue
-            art.doc = doc
-            out.append((pipe(art), gold[doc]))
-            break
-    return out
+    return [(pipe(art), gold[doc]) for doc, art in gold_articles(sorted(gold), gold_dir)]
 
 
 def build(

@@ -184,61 +184,6 @@ class Linker:
                     return e
         return None
 
-    # --- bare heads ---------------------------------------------------------------------
-    def link_bare(
-        self, text: str, hits: list[Hit], names: list[Linked], on: date | None
-    ) -> tuple[list[Linked], list[Linked]]:
-        """Bare ``وزارت امور خارجه`` / ``وزیر خارجه`` → the institution or office holder of
-        the country the article mentions most (ties: the first mentioned)."""
-        counts: dict[str, int] = {}
-        first: dict[str, int] = {}
-        for lk in names:
-            counts[lk.eid] = counts.get(lk.eid, 0) + 1
-            first.setdefault(lk.eid, lk.mention.start)
-
-        def dominant(options: dict[str, object], at: int) -> str | None:
-            cands = [c for c in options if c in counts]
-            if not cands:
-                return None
-            # a country named in the same sentence wins: the nearest one before, else after
-            s0 = max(text.rfind(p, 0, at) for p in ".!?؟\n") + 1
-            ends = [i for i in (text.find(p, at) for p in ".!?؟\n") if i >= 0]
-            s1 = min(ends) if ends else len(text)
-            near = [lk for lk in names if lk.eid in options and s0 <= lk.mention.start < s1]
-            before = [lk for lk in near if lk.mention.start < at]
-            if before:
-                return before[-1].eid
-            if near:
-                return near[0].eid
-            return max(cands, key=lambda c: (counts[c], -first[c]))
-
-        taken = [(lk.mention.start, lk.mention.end) for lk in names]
-        title_spans = [(h.start, h.end) for h in self.matcher.titles(text, hits)]
-        people = {lk.eid for lk in names if (e := self.gaz.get(lk.eid)) and e.type == "PER"}
-        orgs: list[Linked] = []
-        titles: list[Linked] = []
-        for h in select_longest([h for h in hits if h.kind == "bare_org"]):
-            if any(s < h.end and h.start < e for s, e in taken):
-                continue
-            c = dominant(dict(self.gaz.bare_orgs.get(h.key, {})), h.start)
-            if c is not None:
-                ent = self.gaz.bare_orgs[h.key][c]
-                orgs.append(Linked(ent.id, Mention(h.text, h.start, h.end, "gazetteer")))
-        for h in select_longest([h for h in hits if h.kind == "bare_title"]):
-            if any(s < h.end and h.start < e for s, e in title_spans) or self._blocked(text, h):
-                continue
-            named = apposed(text, h.start, h.end, names, people)
-            if named is not None:  # «رئیس‌جمهور ترامپ»: the name decides
-                titles.append(Linked(named, Mention(h.text, h.start, h.end, "title")))
-                continue
-            c = dominant(dict(self.gaz.bare_titles.get(h.key, {})), h.start)
-            if c is None:
-                continue
-            holder = self.gaz.role_holder(self.gaz.bare_titles[h.key][c], on)
-            if holder is not None:
-                titles.append(Linked(holder.id, Mention(h.text, h.start, h.end, "title")))
-        return orgs, titles
-
     # --- tagger names and coreference -----------------------------------------------
     def link_tagged(
         self,
