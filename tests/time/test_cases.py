@@ -7,24 +7,18 @@ the sentence holds no time expression at all.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 
 import pytest
+from time_tables import read_table
 
 from rasad.time import TimeStage
 
 CASES = Path(__file__).with_name("cases.tsv")
 
 
-def _rows() -> list[dict[str, str]]:
-    with CASES.open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-ROWS = _rows()
+ROWS = read_table(CASES)
 
 
 @pytest.fixture(scope="module")

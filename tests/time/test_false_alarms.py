@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 
 import pytest
+from time_tables import read_table
 
 from rasad.model import Article
 from rasad.time import TimeStage
@@ -15,13 +15,7 @@ from rasad.time import TimeStage
 TABLE = Path(__file__).with_name("false_alarms.tsv")
 
 
-def _rows() -> list[dict[str, str]]:
-    with TABLE.open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-ROWS = _rows()
+ROWS = read_table(TABLE)
 
 
 @pytest.fixture(scope="module")
