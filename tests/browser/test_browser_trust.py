@@ -40,3 +40,12 @@ def test_contested_events_show_who_says_what(page, server, shots):
     assert first.locator(".badge.contested").count() == 1
     assert first.locator("ul.claims > li").count() == len(contested[0]["claims"]) >= 2
     page.screenshot(path=str(shots / "contested.png"))
+
+
+def test_timeline_offers_its_exports_with_the_same_filters(page, server):
+    page.goto(f"{page.base}/#/timeline?type=CONSULT")
+    page.wait_for_selector("body[data-ready='timeline']", timeout=20_000)
+    hrefs = page.eval_on_selector_all("#exports a", "els => els.map(e => e.getAttribute('href'))")
+    assert len(hrefs) == 5 and all(h.startswith("/api/export/") and "type=CONSULT" in h for h in hrefs)
+    with urllib.request.urlopen(server + hrefs[2], timeout=60) as r:  # GeoJSON
+        assert json.loads(r.read())["type"] == "FeatureCollection"

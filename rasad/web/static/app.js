@@ -278,9 +278,19 @@ async function viewTimeline(params) {
       facetPanel(facets, params, "timeline"),
       el("div", { class: "tl-main" },
         el("p", { class: "muted small", id: "tl-count" }, shown),
+        exportLinks(filters),
         items.length ? el("ol", { class: "timeline", id: "timeline" }, items) : el("p", { class: "empty" }, "رویدادی یافت نشد."),
         pager("timeline", params, data))),
   );
+}
+
+/* Downloads of what the list shows (same filters): the API's export files. */
+function exportLinks(filters) {
+  const link = (kind, format, label) => el("a", { href: `/api/export/${kind}${qs({ ...filters, format })}`, download: "" }, label);
+  return el("p", { class: "exports small", id: "exports" }, "خروجی ", en("export"), ": ",
+    link("timeline", "csv", "CSV"), " · ", link("timeline", "jsonl", "JSON Lines"), " · ",
+    link("timeline", "geojson", "GeoJSON"), " · ", link("timeline", "timelinejs", "TimelineJS"), " · ",
+    link("graph", "graphml", "GraphML"));
 }
 
 function actorsNode(ev) {
