@@ -354,14 +354,14 @@ class QuoteStage:
         elif (
             f.ta
             and _FROM.search(text, cl.ws, h.start)
-            and len(text[j:limit].split()) >= 3
+            and _nwords(text, j, limit, 3) >= 3
             and text[j : j + 1] not in "،,؛."
         ):
             c_start, c_end = j, _extend_marks(pairs, j, limit)  # «از دولت خواست برنامه‌ای ... داشته باشد»
         elif f.ke_only:
             return []
         else:
-            rest = text[j:limit].strip(_TRIM)
+            rest = text[j : min(limit, j + _REST_WINDOW)].strip(_TRIM)
             if (
                 rest
                 and text[j] not in "،,؛"
@@ -416,13 +416,13 @@ class QuoteStage:
             speakers = [sal]
         if c_start == -2:
             c_start, c_end = self._object_content(text, max(subj_end, cl.after), h.start, f.objects)
-            if c_start < 0 and text[j : j + 1] in ("،", ",") and len(text[j:limit].split()) >= 5:
+            if c_start < 0 and text[j : j + 1] in ("،", ",") and _nwords(text, j, limit, 5) >= 5:
                 c_start, c_end = j + 1, _extend_marks(pairs, j + 1, limit)
             if c_start < 0:
                 return []
             c_start = res.after_adverbs(c_start, c_end)  # «بار دیگر ایران را ... توصیف کرد»
         c_start, c_end = trim(text, c_start, c_end)
-        if c_end - c_start < 3 or len(text[c_start:c_end].split()) < 1:
+        if c_end - c_start < 3 or _nwords(text, c_start, c_end, 1) < 1:
             return []
         # the statement's date: a timex in the reporting clause, never in the content
         # (``از برگزاری نشست روز دوشنبه خبر داد``، ``با بیان اینکه ... دیروز ...، گفت``)
@@ -528,13 +528,32 @@ class QuoteStage:
 
     def _date(self, doc: Article, start: int, end: int) -> str | None:
         best: str | None = None
-        for t in doc.timexes:
-            if start <= t.start and t.end <= end and t.value and t.type in ("DATE", "TIME"):
+        txs = doc.timexes  # in text order (the time stage's output)
+        for k in range(bisect.bisect_left(txs, start, key=lambda t: t.start), len(txs)):
+            t = txs[k]
+            if t.start >= end:
+                break
+            if t.end <= end and t.value and t.type in ("DATE", "TIME"):
                 v = t.value
                 if t.type == "TIME" and "T" in v:
                     v = v.split("T")[0]
                 best = v
         return best
+
+
+_WORD_RUN = re.compile(r"\S+")
+_REST_WINDOW = 4000  # what follows a cue is judged on its first few thousand characters
+
+
+def _nwords(text: str, start: int, end: int, at_least: int) -> int:
+    """How many words ``text[start:end]`` holds, counting no further than ``at_least``
+    (no copy of the span: linear in what it reads, however long the sentence)."""
+    n = 0
+    for _ in _WORD_RUN.finditer(text, start, end):
+        n += 1
+        if n >= at_least:
+            break
+    return n
 
 
 def _names(res: Resolver, sp: Speaker, text: str, start: int, end: int) -> bool:

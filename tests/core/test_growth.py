@@ -102,14 +102,7 @@ def test_entities_are_linear(stages, case: str) -> None:
     assert_linear(lambda n: _stage_call(stages, "entities", PATHOLOGICAL[case](n)), 20_000)
 
 
-QUOTES_QUADRATIC = {"one huge sentence"}  # reported to the quotes owner (issue 13 item 4)
-
-
-@pytest.mark.parametrize("case", [
-    pytest.param(c, marks=pytest.mark.xfail(reason="quotes: cost grows ~n² on one huge sentence", strict=False))
-    if c in QUOTES_QUADRATIC else c
-    for c in sorted(PATHOLOGICAL)
-])
+@pytest.mark.parametrize("case", sorted(PATHOLOGICAL))
 def test_quotes_are_linear(stages, case: str) -> None:
     assert_linear(lambda n: _stage_call(stages, "quotes", PATHOLOGICAL[case](n)), 20_000)
 
