@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import unicodedata
 
 import pytest
@@ -82,13 +81,10 @@ def test_entity_id_is_a_function_of_the_normalized_key() -> None:
     assert t.entity_id("فرهاد کیانی") == t.entity_id("فرهاد كياني")
 
 
-def test_model_is_small_loads_fast_and_decodes_fast() -> None:
+def test_model_is_small_and_decodes_every_token() -> None:
+    """Size is asserted here; load time and speed are measured by bench/bench_names.py."""
     assert MODEL_PATH.stat().st_size < 4_000_000
-    t0 = time.perf_counter()
     m = NameModel.load()
-    assert time.perf_counter() - t0 < 2.0  # generous: the machine is shared (bench: ~0.2 s)
-    words = ["کارانوف", "بلومستد", "ساریتاس", "مولینارو", "دژاردن"] * 40
-    t0 = time.perf_counter()
-    for w in words:
-        m.token(w)
-    assert len(words) / (time.perf_counter() - t0) > 200  # cached repeats; bench measures fresh tokens
+    words = ["کارانوف", "بلومستد", "ساریتاس", "مولینارو", "دژاردن"] * 2
+    outs = [m.token(w) for w in words]
+    assert all(o and o[0].isupper() for o in outs) and outs[:5] == outs[5:]

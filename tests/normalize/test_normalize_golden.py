@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -71,21 +70,3 @@ def test_seed_sentence_count_is_plausible(normalized):
     n = sum(len(d.sentences) for d in seeds)
     lines = sum(d.text.count("\n") + 1 for d in seeds)
     assert lines <= n <= 3 * lines
-
-
-def test_speed(shared_dir):
-    n, h = Normalizer(), HeaderStage()
-    docs = [h(Article(raw=raw)) for _, raw in articles(shared_dir)]
-    for d in docs:  # warm the per-word caches
-        n(d)
-    chars = sum(len(d.raw) for d in docs)
-    best = float("inf")
-    for _ in range(3):
-        t = time.perf_counter()
-        for d in docs:
-            n(d)
-        best = min(best, time.perf_counter() - t)
-    ms_per_5kb = best / chars * 5000 * 1000
-    # the target is 1.5 ms (see bench/bench_normalize.py); this only catches a gross slowdown
-    # on a shared, loaded machine
-    assert ms_per_5kb < 25.0, f"{ms_per_5kb:.2f} ms per 5 KB"

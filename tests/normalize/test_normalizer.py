@@ -84,10 +84,6 @@ def test_empty_and_whitespace_articles(norm):
 
 
 def test_pathological_inputs_are_fast_and_safe(norm):
-    import time
-
-    glued = "میشودرئیسجمهور" * 3000  # one 45,000-letter "word"
-    t = time.perf_counter()
+    glued = "میشودرئیسجمهور" * 3000  # one 45,000-letter "word" (its cost: tests/core/test_growth.py)
     doc = run(norm, glued + "\n" + "، " * 2000 + "\n" + "«" * 500)
-    assert time.perf_counter() - t < 5.0
     assert doc.text.startswith(glued) and len(doc.offsets) == len(doc.text) + 1
