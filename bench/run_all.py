@@ -27,6 +27,11 @@ BENCHES: dict[str, tuple[str, list[str], list[str]]] = {
     "pipeline": ("bench_pipeline.py", [], ["--rounds", "3"]),
     "ingest": ("bench_ingest.py", ["--mb", "10"], ["--mb", "1"]),
     "http": ("bench_http.py", ["--articles", "500", "--requests", "300"], ["--articles", "100", "--requests", "50"]),
+    "syntax": ("bench_syntax.py", [], ["--rounds", "1"]),
+    "names": ("bench_names.py", [], ["--limit", "2000"]),
+    "startup": ("bench_startup.py", [], ["--repeat", "1"]),
+    "positions": ("bench_positions.py", [], ["--no-pipeline"]),
+    "semantic": ("bench_semantic.py", [], ["--passages", "10000", "--queries", "20"]),
 }
 
 
