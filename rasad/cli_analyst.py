@@ -13,6 +13,7 @@ from rasad.cli import (
     _jsonl,
     _open,
     _out,
+    _read,
     build_pipeline,
     db_option,
     json_option,
@@ -49,7 +50,7 @@ def positions(db: str, actor: str | None, issue: str | None, stance: str | None,
         for iid, label in sorted(lex.labels.items()):
             click.echo(f"{iid}\t{label}\t{', '.join(lex.forms[iid][:6])}")
         return
-    with _open(db) as st:
+    with _read(db) as st:
         if propose:
             rows = propose_issues(st, lex)
             if as_json:
@@ -82,7 +83,7 @@ def index_cmd(db: str, limit: int | None, batch: int) -> None:
     from rasad.semantic import MODEL_NAME, SemanticIndex
 
     err = _err()
-    with _open(db) as st:
+    with _read(db) as st:
         ix = SemanticIndex(st)
         todo = ix.pending() if limit is None else min(limit, ix.pending())
         done = [0]
@@ -99,7 +100,7 @@ def semantic_search(db: str, query: str, limit: int, hybrid: bool, as_json: bool
     """``rasad search --semantic``: articles by meaning (best passage each), fused with word search."""
     from rasad.semantic import SemanticIndex
 
-    with _open(db) as st:
+    with _read(db) as st:
         ix = SemanticIndex(st)
         pending = ix.pending()
         hits = ix.search(query, limit=limit, hybrid=hybrid)
@@ -139,7 +140,7 @@ def export_cmd(kind: str, db: str, fmt: str | None, output: Path | None, etype: 
 
     fmt = fmt or ("graphml" if kind == "graph" else "csv")
     filters = filters_for(kind, type=etype, actor=actor, status=status, speaker=speaker, since=since, until=until)
-    with _open(db) as st:
+    with _read(db) as st:
         if output is None:
             n = export(st, kind, fmt, sys.stdout, **filters)
         else:

@@ -47,7 +47,3 @@ def select(docs: Iterable[str], part: str) -> list[str]:
         raise ValueError(f"unknown part {part!r} (choose from {', '.join(PARTS)})")
     return [d for d in docs if part_of(d) == part]
 
-
-def is_devset(gold_dir_name: str, docs: Iterable[str]) -> bool:
-    """A gold folder is the development set when it sits in ``dev/`` (split applies)."""
-    return gold_dir_name == "dev" and any(True for _ in docs)

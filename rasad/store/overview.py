@@ -41,11 +41,7 @@ def _filters(
     st: Store, type: str | None = None, status: str | None = None, actor: str | None = None,
     since: str | None = None, until: str | None = None,
 ) -> tuple[list[str], list[Any]]:
-    where, args = st._event_filters("m", "merged_actors", "merged_id", type, status, actor)
-    _date_filter("m.sort_date", since, until, where, args)
-    if since:
-        where.append("m.sort_date != '~'")
-    return where, args
+    return st._timeline_where(actor, type, status, since, until)
 
 
 def _where(where: list[str]) -> str:

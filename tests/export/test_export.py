@@ -91,3 +91,10 @@ def test_graphml_reads_back_in_networkx(db: Path, tmp_path: Path) -> None:
 def test_bad_export_requests_are_clear_errors(db: Path) -> None:
     r = CliRunner().invoke(main, ["export", "quotes", "--db", str(db), "--format", "geojson"])
     assert r.exit_code == 2 and "quotes exports as csv, jsonl" in r.output
+
+
+@pytest.mark.parametrize("args", [["export", "events"], ["positions"], ["index"], ["search", "--semantic", "x"]])
+def test_read_commands_refuse_a_missing_store(tmp_path: Path, args: list[str]) -> None:
+    missing = tmp_path / "nope.db"
+    r = CliRunner().invoke(main, [*args, "--db", str(missing)])
+    assert r.exit_code == 2 and "rasad: error:" in r.output and not missing.exists()
