@@ -16,12 +16,13 @@ from rasad import devset
 from rasad.errors import EvalError
 from rasad.evaluate import (
     Names,
-    _dates_compatible,
     _pair_up,
     alias_files,
     coverage,
+    event_match,
     load_gold,
     load_system,
+    quote_match,
     run_system,
     same_text,
     score_docs,
@@ -117,8 +118,7 @@ def _doc_misses(doc: str, g: dict[str, Any], s: dict[str, Any], nm: Names, categ
                 if near and not any(nm.key(x.get("speaker")) == nm.key(q.get("speaker")) for x in near):
                     yield row("speaker", f"gold={q.get('speaker')} system={near[0].get('speaker')}", q.get("text"))
             return
-        pairs = _pair_up(gq, sq, lambda a, b: nm.key(a.get("speaker")) == nm.key(b.get("speaker"))
-                         and coverage(b.get("text"), a.get("text")) >= 0.5)
+        pairs = _pair_up(gq, sq, lambda a, b: quote_match(nm, a, b))
         gi, si = {i for i, _ in pairs}, {j for _, j in pairs}
         for i, q in enumerate(gq):
             if i not in gi:
@@ -128,13 +128,7 @@ def _doc_misses(doc: str, g: dict[str, Any], s: dict[str, Any], nm: Names, categ
                 yield row("false", f"{q.get('speaker')} [{q.get('kind')}, {q.get('cue')}]", q.get("text"))
     else:
         gv, sv = g.get("events") or [], s.get("events") or []
-
-        def same(a: dict[str, Any], b: dict[str, Any]) -> bool:
-            return (a.get("type") == b.get("type")
-                    and {nm.key(x) for x in a.get("actors") or []} == {nm.key(x) for x in b.get("actors") or []}
-                    and _dates_compatible(a.get("date"), b.get("date")))
-
-        pairs = _pair_up(gv, sv, same)
+        pairs = _pair_up(gv, sv, lambda a, b: event_match(nm, a, b))
         if category == "status":
             for i, j in pairs:
                 if gv[i].get("status") != sv[j].get("status"):

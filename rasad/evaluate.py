@@ -122,6 +122,18 @@ def _f1(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def quote_match(nm: Names, g: dict[str, Any], s: dict[str, Any]) -> bool:
+    """A system quote matches a gold one: same speaker, and it covers half the gold text's words."""
+    return nm.key(g.get("speaker")) == nm.key(s.get("speaker")) and coverage(s.get("text"), g.get("text")) >= 0.5
+
+
+def event_match(nm: Names, g: dict[str, Any], s: dict[str, Any]) -> bool:
+    """Same type, same set of actors, compatible dates (GUIDELINES section 5)."""
+    return (g.get("type") == s.get("type")
+            and {nm.key(x) for x in g.get("actors") or []} == {nm.key(x) for x in s.get("actors") or []}
+            and _dates_compatible(g.get("date"), s.get("date")))
+
+
 # --- scoring ----------------------------------------------------------------
 def score_docs(gold: dict[str, dict[str, Any]], system: dict[str, dict[str, Any]], names: Names | dict[str, str]) -> dict[str, Any]:
     """Micro-averaged scores of ``system`` against ``gold`` (both keyed by doc id)."""
@@ -157,8 +169,7 @@ def score_docs(gold: dict[str, dict[str, Any]], system: dict[str, dict[str, Any]
         tally("enn", len(gn & sn), len(gn), len(sn))
         # quotes
         gq, sq = g.get("quotes") or [], s.get("quotes") or []
-        pairs = _pair_up(gq, sq, lambda a, b: nm.key(a.get("speaker")) == nm.key(b.get("speaker"))
-                         and coverage(b.get("text"), a.get("text")) >= 0.5)
+        pairs = _pair_up(gq, sq, lambda a, b: quote_match(nm, a, b))
         tally("q", len(pairs), len(gq), len(sq))
         for q in gq:
             near = [x for x in sq if coverage(x.get("text"), q.get("text")) >= 0.5]
@@ -167,13 +178,7 @@ def score_docs(gold: dict[str, dict[str, Any]], system: dict[str, dict[str, Any]
                 add("q_spk", any(nm.key(x.get("speaker")) == nm.key(q.get("speaker")) for x in near))
         # events
         gv, sv = g.get("events") or [], s.get("events") or []
-
-        def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
-            return (a.get("type") == b.get("type")
-                    and {nm.key(x) for x in a.get("actors") or []} == {nm.key(x) for x in b.get("actors") or []}
-                    and _dates_compatible(a.get("date"), b.get("date")))
-
-        pairs = _pair_up(gv, sv, same_event)
+        pairs = _pair_up(gv, sv, lambda a, b: event_match(nm, a, b))
         tally("ev", len(pairs), len(gv), len(sv))
         for i, j in pairs:
             add("ev_status", gv[i].get("status") == sv[j].get("status"))
