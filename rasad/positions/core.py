@@ -94,6 +94,10 @@ class Lexicon:
             k: _alternation(_as_list(stance.get(k), f"stance.{k}")) for k in ("supports", "opposes", "conditions")
         }
         self.negators = _alternation(_as_list(stance.get("negators"), "stance.negators"))
+        # reporting verbs that only foresee or relay (پیش‌بینی کرد): the statement takes no side
+        self.neutral_cues = _alternation(_as_list(stance.get("neutral_cues"), "stance.neutral_cues"))
+        # purpose markers (با هدف, به منظور): the aim named right after them is wanted
+        self.purpose = _alternation(_as_list(stance.get("purpose"), "stance.purpose"))
         self.undo = _alternation(_as_list(stance.get("undo"), "stance.undo"))
         self.event_types: dict[str, str] = {}
         for t, s in (stance.get("event_types") or {}).items():
@@ -143,7 +147,11 @@ class Lexicon:
         its own clause; without it, the balance of all cues. The reporting verb ``cue`` counts when
         the content has no cue of its own.
         """
+        if cue and self.neutral_cues is not None and self.neutral_cues.search(cue):
+            return "neutral"
         hits = self._cue_hits(text)
+        if at is not None and self._purpose_of(text, at):
+            return "supports"
         if at is not None and hits:
             seg = _segment(text, at)
             sent = _sentence(text, at)
@@ -154,7 +162,7 @@ class Lexicon:
             if kind == "conditions":
                 return "conditions"
             cseg = _segment(text, s)
-            return _FLIP[kind] if self._negated(text[cseg[0]:cseg[1]]) else kind
+            return _FLIP[kind] if self._negated(_own_clause(text[cseg[0]:cseg[1]], s - cseg[0])) else kind
         if at is not None and self.negators is not None:
             lead = " ".join(text[:at].split()[-1:])
             if lead and self.negators.fullmatch(lead) and not hits:
@@ -173,6 +181,17 @@ class Lexicon:
             return "neutral"
         base = "supports" if sup > opp else "opposes"
         return _FLIP[base] if self._negated(text) else base
+
+    def _purpose_of(self, text: str, at: int) -> bool:
+        """A purpose marker earlier in the sentence, with only a list of aims (no verb, no negation) between."""
+        if self.purpose is None:
+            return False
+        sent = _sentence(text, at)
+        found = [m for m in self.purpose.finditer(text, sent[0], at)]
+        if not found:
+            return False
+        between = text[found[-1].end():at]
+        return not (_NEG_VERB.search(between) or _VERB_END.search(between) or len(between.split()) > 25)
 
     def _cue_hits(self, text: str) -> list[tuple[str, int, int]]:
         hits: list[tuple[str, int, int]] = []
@@ -196,6 +215,22 @@ _CLAUSE_BREAK = re.compile(r"[.،؛!?؟:\n]|(?<![\w\u200c])(?:که|اما|ولی
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
+# A finite verb closing a clause before "و" (…ندارد و …, …است و …): coordinated clauses are each
+# their own scope of negation.
+_VERB_END = re.compile(r"(?<![\w\u200c])(?:\w+(?:ند|ید|یم|د)|است|نیست|هست)(?=\s+و\s)")
+
+
+def _own_clause(seg: str, at: int) -> str:
+    """The coordinated clause of ``seg`` that holds offset ``at``."""
+    start, end = 0, len(seg)
+    for m in _VERB_END.finditer(seg):
+        cut = m.end()
+        if cut <= at:
+            start = cut
+        else:
+            end = cut
+            break
+    return seg[start:end]
 
 
 def _around(text: str, at: int, breaks: re.Pattern[str]) -> tuple[int, int]:

@@ -68,7 +68,24 @@ CASES = [
     ("ما این طرح صلح را رد می‌کنیم", "peace_plan", "opposes"),
     ("او ادامه مذاکرات را بی‌نتیجه و بیهوده دانست", "negotiations", "opposes"),
     ("آتش‌بس به نفع همه طرف‌هاست", "ceasefire", "supports"),
+    # a negated verb in a coordinated clause does not turn over the cue of the next one
+    ("مسکو دیگر قصد ندارد نیرو بفرستد و آماده است از آتش‌بس حمایت کند", "ceasefire", "supports"),
+    ("مسکو آماده است گفت‌وگو کند و از آتش‌بس حمایت نمی‌کند", "ceasefire", "opposes"),
+    # an aim after a purpose marker is wanted, whatever the other aims listed with it
+    ("این عملیات با هدف شکست شبه‌نظامیان و خلع سلاح کامل آنها آغاز می‌شود", "disarmament", "supports"),
 ]
+
+# Reporting verbs that only foresee: the statement takes no side.
+FORECASTS = [
+    ("پیش‌بینی کرد", "فشارها بر دولت افزایش خواهد یافت تا با تحریم‌های تازه موافقت کند", "sanctions", "neutral"),
+    ("گفت", "فشارها بر دولت افزایش خواهد یافت تا با تحریم‌های تازه موافقت کند", "sanctions", "supports"),
+]
+
+
+@pytest.mark.parametrize(("cue", "text", "issue", "stance"), FORECASTS)
+def test_forecasts_take_no_side(lex: Lexicon, cue: str, text: str, issue: str, stance: str) -> None:
+    found = [p for p in positions_of({"quotes": [{"speaker": "X", "text": text, "cue": cue}]}, lex) if p.issue == issue]
+    assert [p.stance for p in found] == [stance]
 
 
 @pytest.mark.parametrize(("text", "issue", "stance"), CASES)
@@ -143,5 +160,5 @@ def test_gold_table_floors(shared_dir: Path) -> None:
     st = res["statement"]
     assert st["all"]["n_all"] >= 80
     # floors pinned at what bench/bench_positions.py measured (rounded down); only ever raised
-    assert st["tune"]["all"] >= 0.80
+    assert st["tune"]["all"] >= 0.85
     assert st["heldout"]["all"] >= 0.50
