@@ -17,6 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from rasad.cache import compile_patterns
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 ZWNJ = "\u200c"
 WORD = r"[^\s.،؛:!?؟«»()\[\]\"“”]+"
@@ -186,7 +188,7 @@ def load_triggers() -> tuple[list[Trigger], re.Pattern[str]]:
         )
         triggers.append(t)
         parts.append(f"(?P<t{i}>{to_regex(t.pattern)})")
-    combined = re.compile(r"(?<![\w\u200c])(?:" + "|".join(parts) + r")(?![\w\u200c])")
+    combined = compile_patterns("event-triggers", [r"(?<![\w\u200c])(?:" + "|".join(parts) + r")(?![\w\u200c])"])[0]
     return triggers, combined
 
 
@@ -211,7 +213,7 @@ class TriggerFinder:
     def __init__(self, triggers: list[Trigger]) -> None:
         import ahocorasick
 
-        self.patterns = [re.compile(to_regex(t.pattern) + r"(?![\w\u200c])") for t in triggers]
+        self.patterns = compile_patterns("trigger-finder", [to_regex(t.pattern) + r"(?![\w\u200c])" for t in triggers])
         by_anchor: dict[str, list[int]] = {}
         for t in triggers:
             words = anchors(t.pattern)

@@ -15,6 +15,7 @@ import re
 
 import ahocorasick
 
+from rasad.cache import compile_patterns
 from rasad.time.handlers import Atom, Handler, Handlers
 from rasad.time.lexicon import (
     SEP,
@@ -406,8 +407,9 @@ class Grammar(Handlers):
                 forms("seasons"),
             ),
         ]
+        compiled = compile_patterns("time-grammar", [row[0] for row in table])  # start-up cache
         self.patterns: list[tuple[re.Pattern[str], Handler, re.Pattern[str] | None]] = [
-            (re.compile(p), h, self.prefixes[pre] if pre else None) for p, h, pre, _ in table
+            (rx, h, self.prefixes[pre] if pre else None) for rx, (_, h, pre, _) in zip(compiled, table, strict=True)
         ]
         # dispatch: an Aho-Corasick automaton over word starts finds where a pattern can
         # begin (its first letters, or a digit); only there is the pattern tried.
