@@ -249,13 +249,13 @@ class QueryMixin(FindMixin):
             with self._lock:
                 if order == "rank":
                     # BM25 of the most recent matches (one pass over the doclists, newest
-                    # first), sorted here: bounded work however common the words are
-                    window = self._conn.execute(
-                        "SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?",
-                        (match, max(RANK_WINDOW, lim + off)),
+                    # first), sorted by SQLite, best first (ties: newest first); only the
+                    # page comes back: bounded work however common the words are
+                    top = self._conn.execute(
+                        "SELECT rowid, rank FROM (SELECT rowid, rank FROM search WHERE search MATCH ?"
+                        " ORDER BY rowid DESC LIMIT ?) ORDER BY rank, rowid DESC LIMIT ? OFFSET ?",
+                        (match, max(RANK_WINDOW, lim + off), lim, off),
                     ).fetchall()
-                    window.sort(key=lambda r: (r[1], -r[0]))
-                    top = window[off : off + lim]
                 else:
                     top = self._conn.execute(
                         "SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?",
