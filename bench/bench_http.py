@@ -11,7 +11,8 @@ PATH, else a multi-process Python client (``--client python``).  Two mixes:
 
 * ``repeated`` — a small fixed set of queries asked again and again (what a page's users do);
 * ``distinct`` — a new search query each request (words drawn from the corpus) and the
-  timeline with varying filters and offsets, so the server's response cache rarely helps.
+  timeline with varying filters and offsets, so the server's response cache rarely helps
+  (the warm-up before each line uses other queries than the measured ones).
 
     .venv/bin/python bench/bench_http.py --db /tmp/bench5k.db            # 5,000 articles
     .venv/bin/python bench/bench_http.py --db /tmp/bench5k.db --workers 1 --seconds 5
@@ -49,16 +50,25 @@ TIMELINE_QUERIES = [
     "", "?status=occurred", "?status=denied", "?type=CONSULT", "?since=2020-01-01", "?limit=50",
     "?type=CONSULT&status=planned", "?until=2020-12-31&limit=100",
 ]
-TYPES = ["CONSULT", "ACCUSE", "THREATEN", "AGREE", "REQUEST", "SUPPORT", "PROTEST", "ASSAULT"]
+TYPES = ["CONSULT", "ACCUSE", "THREATEN", "AGREE", "REQUEST", "SUPPORT", "REJECT", "ASSAULT"]  # the store's types
+WRK_THREADS = 2
 STATUSES = ["occurred", "planned", "denied", "proposed", "ongoing", "cancelled"]
 
+# each wrk thread takes every %(threads)d-th path from its own start (not all threads the same sequence)
 WRK_LUA = """
 local paths = {}
 for line in io.lines("%(paths)s") do paths[#paths + 1] = line end
-local i = 0
+local n_threads = 0
+setup = function(thread)
+  thread:set("id", n_threads)
+  n_threads = n_threads + 1
+end
+local i = -1
 request = function()
-  i = i %% #paths + 1
-  return wrk.format("GET", paths[i])
+  if i < 0 then i = id or 0 end
+  local path = paths[i %% #paths + 1]
+  i = i + %(threads)d
+  return wrk.format("GET", path)
 end
 response = function(status, headers, body)
   if status ~= 200 then errors_non200 = (errors_non200 or 0) + 1 end
@@ -152,8 +162,8 @@ def corpus_words(n: int, rng: random.Random) -> list[str]:
     return [rng.choice(words) for _ in range(n)]
 
 
-def plans(mix: str, n: int, article_ids: list[int]) -> dict[str, list[str]]:
-    rng = random.Random(11)
+def plans(mix: str, n: int, article_ids: list[int], seed: int = 11) -> dict[str, list[str]]:
+    rng = random.Random(seed)
     if mix == "repeated":
         search = [f"/api/search?q={quote(rng.choice(SEARCH_TERMS))}" for _ in range(n)]
         timeline = [f"/api/timeline{rng.choice(TIMELINE_QUERIES)}" for _ in range(n)]
@@ -175,9 +185,9 @@ def plans(mix: str, n: int, article_ids: list[int]) -> dict[str, list[str]]:
 def run_wrk(base: str, paths: list[str], seconds: float, conns: int, tmp: Path) -> tuple[float, float, float, float, str]:
     plist, script = tmp / "paths.txt", tmp / "rotate.lua"
     plist.write_text("\n".join(paths) + "\n", encoding="utf-8")
-    script.write_text(WRK_LUA % {"paths": plist}, encoding="utf-8")
+    script.write_text(WRK_LUA % {"paths": plist, "threads": WRK_THREADS}, encoding="utf-8")
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{conns}", f"-d{max(1, int(seconds))}s", "--timeout", "10s", "-s", str(script), base],
+        ["wrk", f"-t{WRK_THREADS}", f"-c{conns}", f"-d{max(1, int(seconds))}s", "--timeout", "10s", "-s", str(script), base],
         capture_output=True, text=True, timeout=seconds + 60,
     ).stdout
     m = re.search(r"RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+)", out)
@@ -258,14 +268,16 @@ def main() -> None:
             print(f"{'mix':<10}{'endpoint':<10}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  requests")
             mixes = ["repeated", "distinct"] if args.mix == "both" else [args.mix]
             for mix in mixes:
+                warm_plan = plans(mix, 4000, ids, seed=13)
                 for name, paths in plans(mix, 4000, ids).items():
                     if name not in args.endpoints.split(","):
                         continue
-                    # warm up (not measured): every worker's cache and connections, as a page in use has
+                    # warm up (not measured): every worker's caches and connections, as a page in use
+                    # has; with other paths than the measured ones (a distinct query stays unseen)
                     if client == "wrk":
-                        run_wrk(base, paths, 2, args.connections, tmp)
+                        run_wrk(base, warm_plan[name], 2, args.connections, tmp)
                     else:
-                        run_python(base, paths, 2, args.connections)
+                        run_python(base, warm_plan[name], 2, args.connections)
                     if client == "wrk":
                         rps, p50, p95, mx, note = run_wrk(base, paths, args.seconds, args.connections, tmp)
                     else:
