@@ -25,7 +25,7 @@ import pickle
 import re
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -57,15 +57,11 @@ def _version() -> str:
     return __version__
 
 
-def source_key(name: str, sources: Iterable[Path | str], texts: Iterable[str] = ()) -> str:
+def source_key(name: str, sources: Iterable[Path | str]) -> str:
     """The hex key of ``name`` built from ``sources`` (files hashed by content; folders by
-    the names and contents of their files, recursively; a missing path counts as absent)
-    and from ``texts`` (strings the result depends on, e.g. regex patterns)."""
+    the names and contents of their files, recursively; a missing path counts as absent)."""
     h = hashlib.sha256()
     h.update(f"{name}\0{_version()}\0{sys.version_info[:2]}\0{pickle.HIGHEST_PROTOCOL}\0".encode())
-    for text in texts:
-        blob = text.encode("utf-8", "surrogatepass")
-        h.update(len(blob).to_bytes(8, "little") + blob)
     for src in sorted({Path(s) for s in sources}):
         files = sorted(p for p in src.rglob("*") if p.is_file()) if src.is_dir() else [src]
         for f in files:
@@ -121,18 +117,18 @@ def _write(folder: Path, path: Path, value: object) -> None:
         old.unlink(missing_ok=True)
 
 
-def cached(name: str, sources: Iterable[Path | str], build: Callable[[], T], texts: Iterable[str] = ()) -> T:
+def cached(name: str, sources: Iterable[Path | str], build: Callable[[], T]) -> T:
     """``build()``, or its pickled result from an earlier build of the same sources.
 
     ``sources`` are every file (or folder) the result depends on, the builder's own
-    module included; ``texts`` any strings it depends on besides.  Never raises because
-    of the cache: on any cache error the value is built (and, when possible, written back).
+    module included.  Never raises because of the cache: on any cache error the value
+    is built (and, when possible, written back).
     """
     folder = cache_dir()
     if folder is None:
         return build()
     try:
-        path = folder / f"{_safe_name(name)}.{source_key(name, sources, texts)}.pkl"
+        path = folder / f"{_safe_name(name)}.{source_key(name, sources)}.pkl"
         ok, value = _read(path)
     except Exception as exc:  # noqa: BLE001 - the cache must never break a build
         log.debug("rasad cache unusable for %s: %s", name, exc)
@@ -161,104 +157,55 @@ def load_yaml(path: Path | str) -> Any:
     return cached(f"yaml{yaml.__version__}-{p.parent.name}-{p.name}", [p], build)
 
 
-# --- compiled regular expressions -----------------------------------------------
-# Compiling a large pattern is Python work in ``re`` (parsing, charset optimization) that
-# ends in a list of integer op-codes; from those the C engine ``_sre`` makes the pattern
-# object in microseconds.  The cache keeps the op-codes.  They depend only on the
-# pattern, the flags and the engine (its MAGIC number and code size, Python's version),
-# all in the key; a pattern made from them equals ``re.compile``'s (``==`` compares the
-# code).  Anything unexpected (another engine, a damaged entry) means plain ``re.compile``.
-_SreForm = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# --- patterns compiled on first use ------------------------------------------------
+class LazyPattern:
+    """A regular expression compiled the first time it is used.
 
+    Stages build hundreds of large patterns from their data (the time grammar's rules, the
+    event triggers) but try each only where its anchor word occurs in a text; compiling them
+    all at start-up was half of ``rasad analyze one.txt``.  A lazy pattern costs nothing until
+    a text needs it, then behaves as the compiled pattern (same matches; thread-safe: a race
+    compiles twice, harmlessly)::
 
-def _engine() -> tuple[Any, Any, Any]:
-    import importlib
+        >>> rx = LazyPattern(r"(?P<n>[0-9]+) روز")
+        >>> rx.search("۳ روز و 3 روز").group("n")
+        '3'
+    """
 
-    return (importlib.import_module("_sre"), importlib.import_module("re._parser"),
-            importlib.import_module("re._compiler"))
+    __slots__ = ("_rx", "flags", "pattern")
 
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._rx: re.Pattern[str] | None = None
 
-def _sre_form(pattern: str, flags: int) -> _SreForm:
-    """What ``re._compiler.compile`` hands to ``_sre.compile`` for ``pattern``."""
-    _, parser, compiler = _engine()
-    parsed = parser.parse(pattern, flags)
-    code = [int(c) for c in compiler._code(parsed, flags)]  # plain ints: op-codes are int subclasses
-    groupindex: dict[str, int] = dict(parsed.state.groupdict)
-    indexgroup: list[str | None] = [None] * parsed.state.groups
-    for k, i in groupindex.items():
-        indexgroup[i] = k
-    return flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(self.pattern, self.flags)
+        return rx
 
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(string, pos, endpos)
 
-def compile_patterns(name: str, patterns: Sequence[str], flags: int = 0) -> list[re.Pattern[str]]:
-    """``[re.compile(p, flags) for p in patterns]``, with the compiled form of all of them
-    kept in the cache under ``name`` (one file; the key is the patterns' text).  For the
-    hundreds of large data-built patterns (time grammar, event triggers) that would
-    otherwise be compiled again at every start."""
-    flags = int(flags)
-    pats = list(patterns)
-    try:
-        sre = _engine()[0]
-        engine = f"{sre.MAGIC}.{sre.CODESIZE}.{flags}"
-    except Exception:  # noqa: BLE001 - another engine: compile as usual
-        return [re.compile(p, flags) for p in pats]
-    if cache_dir() is None or flags & re.DEBUG:
-        return [re.compile(p, flags) for p in pats]
-    forms: list[_SreForm] = cached(f"regex-{name}", [], lambda: [_sre_form(p, flags) for p in pats],
-                                   texts=[engine, *pats])
-    try:
-        if len(forms) != len(pats):
-            raise ValueError("entry of another length")
-        return [sre.compile(p, *form) for p, form in zip(pats, forms, strict=True)]
-    except Exception as exc:  # noqa: BLE001 - a damaged entry: compile as usual
-        log.debug("rasad cache: patterns %s compiled again: %s", name, exc)
-        return [re.compile(p, flags) for p in pats]
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(string, pos, endpos)
 
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.fullmatch(string, pos, endpos)
 
-# The many small patterns that stages compile with ``re.compile`` (at import or build)
-# go through ``re``'s own cache of compiled patterns (up to ``re._MAXCACHE``, 512): a
-# build starts with that cache filled from the "bank" of the last build's patterns, and
-# writes the bank again when it compiled patterns the bank did not hold.
-_Bank = tuple[Path, dict[tuple[str, int], _SreForm]]
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(string, pos, endpos)
 
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.compiled.findall(string, pos, endpos)
 
-def _re_cache() -> dict[Any, Any] | None:
-    found = getattr(re, "_cache", None)
-    return found if isinstance(found, dict) else None
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, string, count)
 
-
-def _open_bank() -> _Bank | None:
-    """Fill ``re``'s cache from the bank; the bank, or ``None`` (caching off or unusable)."""
-    try:
-        folder, rcache = cache_dir(), _re_cache()
-        if folder is None or rcache is None:
-            return None
-        sre = _engine()[0]
-        path = folder / f"regex-bank.{source_key('regex-bank', [], [f'{sre.MAGIC}.{sre.CODESIZE}'])}.pkl"
-        ok, forms = _read(path)
-        if not ok or not isinstance(forms, dict):
-            forms = {}
-        room = int(getattr(re, "_MAXCACHE", 512)) - len(rcache)
-        for (pattern, flags), form in list(forms.items())[: max(0, room)]:
-            rcache.setdefault((str, pattern, flags), sre.compile(pattern, *form))
-        return path, forms
-    except Exception as exc:  # noqa: BLE001 - the cache must never break a build
-        log.debug("rasad cache: no pattern bank: %s", exc)
-        return None
-
-
-def _close_bank(bank: _Bank) -> None:
-    """Write the bank again (the string patterns now in ``re``'s cache) if it lacked some."""
-    path, forms = bank
-    try:
-        rcache = _re_cache() or {}
-        keys = [(k[1], k[2]) for k in list(rcache) if isinstance(k, tuple) and len(k) == 3 and k[0] is str
-                and isinstance(k[1], str) and type(k[2]) is int and not k[2] & re.DEBUG]
-        if all(k in forms for k in keys):
-            return
-        _write(path.parent, path, {k: forms.get(k) or _sre_form(*k) for k in keys})
-    except Exception as exc:  # noqa: BLE001 - read-only home, full disk, another engine
-        log.debug("rasad cache: pattern bank not written: %s", exc)
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern[:60]!r}{'...' if len(self.pattern) > 60 else ''})"
 
 
 # --- building a pipeline ---------------------------------------------------------
@@ -268,16 +215,12 @@ def building() -> Iterator[None]:
     long-lived resources are made (they hold no garbage cycles; collecting over them again
     and again costs a tenth of the build), and afterwards everything built so far is moved
     out of the collector's reach (``gc.freeze``), so that collections during analysis scan
-    only the articles' own objects.  The patterns the build compiles come from the pattern
-    bank when it has them (see :func:`_open_bank`)."""
+    only the articles' own objects."""
     paused = gc.isenabled()
     gc.disable()
-    bank = _open_bank()
     try:
         yield
     finally:
-        if bank is not None:
-            _close_bank(bank)
         gc.freeze()
         if paused:
             gc.enable()
