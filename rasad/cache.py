@@ -24,7 +24,6 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -102,6 +101,8 @@ def _read(path: Path) -> tuple[bool, object]:
 
 
 def _write(folder: Path, path: Path, value: object) -> None:
+    import tempfile  # only when writing (with shutil, random, bz2, lzma: not on a cached start)
+
     body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=folder)
