@@ -257,6 +257,14 @@ def make_snippet(text: str, pattern: re.Pattern[str] | None, hi: str, lo: str,
         >>> make_snippet("گفت‌وگوی دو وزیر ادامه دارد", highlight_pattern("گفتوگوی"), "[", "]")
         '[گفت‌وگوی] دو وزیر ادامه دارد'
     """
+    pieces = snippet_pieces(text, pattern, before, width, forms)
+    return "".join(f"{hi}{p}{lo}" if hit else p for p, hit in pieces).replace("\n", " ")
+
+
+def snippet_pieces(text: str, pattern: re.Pattern[str] | None, before: int = 60, width: int = 220,
+                   forms: tuple[str, list[int] | None] | None = None) -> list[tuple[str, bool]]:
+    """The snippet of :func:`make_snippet` as ``(piece, is_hit)`` pairs (``…`` pieces included,
+    newlines not yet replaced), for callers that build several markups of one snippet."""
     if forms is None:
         form = search_form(text)
         offs = None if len(form) == len(text) else search_form_mapped(text, form)[1]
@@ -276,7 +284,7 @@ def make_snippet(text: str, pattern: re.Pattern[str] | None, hi: str, lo: str,
     if end < len(text):
         sp = text.rfind(" ", start, end)
         end = sp if sp > start + width // 2 else end
-    pieces: list[str] = ["…"] if start > 0 else []
+    pieces: list[tuple[str, bool]] = [("…", False)] if start > 0 else []
     pos = start
     if pattern is not None and m is not None:
         fs = start if offs is None else bisect_left(offs, start)
@@ -285,9 +293,9 @@ def make_snippet(text: str, pattern: re.Pattern[str] | None, hi: str, lo: str,
             a, b = to_text(h.start()), to_text(h.end())
             if a < pos or b > end:
                 continue
-            pieces += [text[pos:a], hi, text[a:b], lo]
+            pieces += [(text[pos:a], False), (text[a:b], True)]
             pos = b
-    pieces.append(text[pos:end])
+    pieces.append((text[pos:end], False))
     if end < len(text):
-        pieces.append("…")
-    return "".join(pieces).replace("\n", " ")
+        pieces.append(("…", False))
+    return pieces
