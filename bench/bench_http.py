@@ -4,7 +4,10 @@ Builds (once; ``--db`` keeps it) a store of ``--articles`` articles (default 5,0
 corpus ``../shared/corpus/raw/*.jsonl`` through the full pipeline, starts ``rasad serve``
 (``--workers`` processes) on a free 127.0.0.1 port, and loads four endpoints in turn for
 ``--seconds`` each: search, timeline, one article and the page.  Prints requests/s and
-p50/p95 latency per endpoint, stops the server and exits.
+p50/p95 latency per endpoint, the server's CPU time (user + system, all workers) per request
+and the requests/s that implies if every core were free for the server and the client
+(``idle est``: cores × 1000 / (server + wrk CPU ms per request) — on a machine loaded by
+other work the measured req/s says little), stops the server and exits.
 
 The load generator is ``wrk`` (C, one Lua script rotating the request paths) when it is on the
 PATH, else a multi-process Python client (``--client python``).  Two mixes:
@@ -155,6 +158,39 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
         proc.wait(timeout=5)
 
 
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by process ``pid`` and its live descendants (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    stats: dict[int, tuple[int, float]] = {}
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            fields = (d / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(d.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    tree, total = {pid}, 0.0
+    grew = True
+    while grew:
+        grew = False
+        for p, (ppid, _) in stats.items():
+            if ppid in tree and p not in tree:
+                tree.add(p)
+                grew = True
+    for p in tree:
+        total += stats.get(p, (0, 0.0))[1]
+    return total
+
+
+def client_cpu() -> float:
+    """CPU seconds used so far by finished child processes of this one (wrk runs)."""
+    import resource
+
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def corpus_words(n: int, rng: random.Random) -> list[str]:
     words: list[str] = []
     for rec in raw_records(200):
@@ -265,7 +301,8 @@ def main() -> None:
             print(f"store: {stats['articles']} articles, {stats['events']} events, {stats['merged_events']} merged"
                   f" events, {stats['db_bytes'] / 1e6:.0f} MB; server: {args.workers} worker(s); client: {client},"
                   f" {args.connections} connections, {args.seconds:g} s per line")
-            print(f"{'mix':<10}{'endpoint':<10}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  requests")
+            print(f"{'mix':<10}{'endpoint':<10}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}"
+                  f"{'srv CPU':>9}{'idle est':>9}  requests")
             mixes = ["repeated", "distinct"] if args.mix == "both" else [args.mix]
             for mix in mixes:
                 warm_plan = plans(mix, 4000, ids, seed=13)
@@ -278,11 +315,20 @@ def main() -> None:
                         run_wrk(base, warm_plan[name], 2, args.connections, tmp)
                     else:
                         run_python(base, warm_plan[name], 2, args.connections)
+                    srv0, cli0, t0 = tree_cpu(server.pid), client_cpu(), time.monotonic()
                     if client == "wrk":
                         rps, p50, p95, mx, note = run_wrk(base, paths, args.seconds, args.connections, tmp)
                     else:
                         rps, p50, p95, mx, note = run_python(base, paths, args.seconds, args.connections)
-                    print(f"{mix:<10}{name:<10}{rps:>8.0f}{p50:>9.1f}{p95:>9.1f}{mx:>9.1f}  {note}", flush=True)
+                    n = max(1.0, rps * (time.monotonic() - t0))
+                    srv_ms = (tree_cpu(server.pid) - srv0) / n * 1000
+                    cli_ms = (client_cpu() - cli0) / n * 1000 if client == "wrk" else 0.0
+                    # on a loaded machine req/s says little: the server's CPU per request (user +
+                    # system) does, and gives what the cores would serve if they were all ours
+                    idle = os.cpu_count() or 1
+                    est = idle * 1000 / (srv_ms + cli_ms) if srv_ms + cli_ms > 0 else 0.0
+                    print(f"{mix:<10}{name:<10}{rps:>8.0f}{p50:>9.1f}{p95:>9.1f}{mx:>9.1f}{srv_ms:>7.2f}ms"
+                          f"{est:>9.0f}  {note}", flush=True)
         finally:
             stop(server)
 
