@@ -127,3 +127,28 @@ def test_snippet_hits_are_real_words(parts: list[str]) -> None:
     snip = make_snippet(text, highlight_pattern("کتاب 12"), "[", "]")
     for hit in re.findall(r"\[([^\]]*)\]", snip):
         assert search_form(hit).replace(ZW, "") in ("کتاب", "12")
+
+
+def test_search_form_equals_the_translate_table_reference() -> None:
+    """The per-character replacement gives what ``str.translate`` with the table gives (then
+    ZWNJ runs collapsed), on written news-like text and on dense mixes of the special characters."""
+    import random
+
+    from rasad.store import search as S
+
+    def reference(text: str) -> str:
+        out = text.translate(S._TABLE)
+        return re.sub(S.ZWNJ + "{2,}", S.ZWNJ, out)
+
+    samples = [
+        "رئيس‌جمهور روز ۱۲ مهر ١٤٠٤ گفت: «مذاکرات ادامه مي‌يابد»\u200c\u200c و كشور‌ها آماده‌اند",
+        "مؤسسهٔ كتاب إيران ــ أخبار\u200b\u200cامروز\u064e\u0651",
+    ]
+    rng = random.Random(5)
+    alphabet = [*S._REPL, "ا", "ب", " ", "\u200c", "\n", "ی", "ک"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in range(3000)]
+    for text in samples:
+        assert S.search_form(text) == reference(text), repr(text)
+        form, offs = S.search_form_mapped(text)
+        assert form == S.search_form(text) and len(offs) == len(form) + 1 and offs[-1] == len(text)
+        assert all(S.search_form(text[offs[i]]) in ("", form[i]) or form[i] == S.ZWNJ for i in range(len(form)))
