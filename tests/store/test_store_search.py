@@ -152,3 +152,24 @@ def test_search_form_equals_the_translate_table_reference() -> None:
         form, offs = S.search_form_mapped(text)
         assert form == S.search_form(text) and len(offs) == len(form) + 1 and offs[-1] == len(text)
         assert all(S.search_form(text[offs[i]]) in ("", form[i]) or form[i] == S.ZWNJ for i in range(len(form)))
+
+
+def test_highlight_pattern_matches_as_with_the_boundary_first() -> None:
+    """The word-start check after each term's first letter finds exactly what the check before
+    the term finds (the regex engine can then skip ahead to the first letters)."""
+    from rasad.store.search import highlight_pattern, search_form
+
+    texts = [
+        "رئیس‌جمهور روز دوشنبه گفت که مذاکرات می‌شود ادامه یابد؛ ابررئیس و رئیسان نه.",
+        "وزیر امور خارجه در گفت‌وگو با همتای خود از اقتصادی پویا و اقتصاددانان سخن گفت.",
+        "میشود می شود نمی‌شود ۱۴۰۴ 1404 سال۱۴۰۴ و تهران‌سفر، سفرهای تهران",
+    ]
+    for query in ("رئیس جمهور", "میشود", "اقتصاد*", '"وزیر امور خارجه"', "تهران -سفر", "ایران OR تهران", "1404",
+                  "گفتوگو", "سفرها"):
+        fast = highlight_pattern(query)
+        assert fast is not None
+        body = fast.pattern[len("(?:") : -len(r")(?!\w)")].replace(r"(?<!\w.)", "")
+        slow = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+        for text in texts:
+            form = search_form(text)
+            assert [m.span() for m in fast.finditer(form)] == [m.span() for m in slow.finditer(form)], query
