@@ -4,14 +4,18 @@ Builds (once; ``--db`` keeps it) a store of ``--articles`` articles (default 5,0
 corpus ``../shared/corpus/raw/*.jsonl`` through the full pipeline, starts ``rasad serve``
 (``--workers`` processes) on a free 127.0.0.1 port, and loads four endpoints in turn for
 ``--seconds`` each: search, timeline, one article and the page.  Prints requests/s and
-p50/p95 latency per endpoint, stops the server and exits.
+p50/p95 latency per endpoint, the server's CPU time (user + system, all workers) per request
+and the requests/s that implies if every core were free for the server and the client
+(``idle est``: cores × 1000 / (server + wrk CPU ms per request) — on a machine loaded by
+other work the measured req/s says little), stops the server and exits.
 
 The load generator is ``wrk`` (C, one Lua script rotating the request paths) when it is on the
 PATH, else a multi-process Python client (``--client python``).  Two mixes:
 
 * ``repeated`` — a small fixed set of queries asked again and again (what a page's users do);
 * ``distinct`` — a new search query each request (words drawn from the corpus) and the
-  timeline with varying filters and offsets, so the server's response cache rarely helps.
+  timeline with varying filters and offsets, so the server's response cache rarely helps
+  (the warm-up before each line uses other queries than the measured ones).
 
     .venv/bin/python bench/bench_http.py --db /tmp/bench5k.db            # 5,000 articles
     .venv/bin/python bench/bench_http.py --db /tmp/bench5k.db --workers 1 --seconds 5
@@ -49,16 +53,25 @@ TIMELINE_QUERIES = [
     "", "?status=occurred", "?status=denied", "?type=CONSULT", "?since=2020-01-01", "?limit=50",
     "?type=CONSULT&status=planned", "?until=2020-12-31&limit=100",
 ]
-TYPES = ["CONSULT", "ACCUSE", "THREATEN", "AGREE", "REQUEST", "SUPPORT", "PROTEST", "ASSAULT"]
+TYPES = ["CONSULT", "ACCUSE", "THREATEN", "AGREE", "REQUEST", "SUPPORT", "REJECT", "ASSAULT"]  # the store's types
+WRK_THREADS = 2
 STATUSES = ["occurred", "planned", "denied", "proposed", "ongoing", "cancelled"]
 
+# each wrk thread takes every %(threads)d-th path from its own start (not all threads the same sequence)
 WRK_LUA = """
 local paths = {}
 for line in io.lines("%(paths)s") do paths[#paths + 1] = line end
-local i = 0
+local n_threads = 0
+setup = function(thread)
+  thread:set("id", n_threads)
+  n_threads = n_threads + 1
+end
+local i = -1
 request = function()
-  i = i %% #paths + 1
-  return wrk.format("GET", paths[i])
+  if i < 0 then i = id or 0 end
+  local path = paths[i %% #paths + 1]
+  i = i + %(threads)d
+  return wrk.format("GET", path)
 end
 response = function(status, headers, body)
   if status ~= 200 then errors_non200 = (errors_non200 or 0) + 1 end
@@ -145,6 +158,39 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
         proc.wait(timeout=5)
 
 
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by process ``pid`` and its live descendants (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    stats: dict[int, tuple[int, float]] = {}
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            fields = (d / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(d.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    tree, total = {pid}, 0.0
+    grew = True
+    while grew:
+        grew = False
+        for p, (ppid, _) in stats.items():
+            if ppid in tree and p not in tree:
+                tree.add(p)
+                grew = True
+    for p in tree:
+        total += stats.get(p, (0, 0.0))[1]
+    return total
+
+
+def client_cpu() -> float:
+    """CPU seconds used so far by finished child processes of this one (wrk runs)."""
+    import resource
+
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def corpus_words(n: int, rng: random.Random) -> list[str]:
     words: list[str] = []
     for rec in raw_records(200):
@@ -152,8 +198,8 @@ def corpus_words(n: int, rng: random.Random) -> list[str]:
     return [rng.choice(words) for _ in range(n)]
 
 
-def plans(mix: str, n: int, article_ids: list[int]) -> dict[str, list[str]]:
-    rng = random.Random(11)
+def plans(mix: str, n: int, article_ids: list[int], seed: int = 11) -> dict[str, list[str]]:
+    rng = random.Random(seed)
     if mix == "repeated":
         search = [f"/api/search?q={quote(rng.choice(SEARCH_TERMS))}" for _ in range(n)]
         timeline = [f"/api/timeline{rng.choice(TIMELINE_QUERIES)}" for _ in range(n)]
@@ -175,9 +221,9 @@ def plans(mix: str, n: int, article_ids: list[int]) -> dict[str, list[str]]:
 def run_wrk(base: str, paths: list[str], seconds: float, conns: int, tmp: Path) -> tuple[float, float, float, float, str]:
     plist, script = tmp / "paths.txt", tmp / "rotate.lua"
     plist.write_text("\n".join(paths) + "\n", encoding="utf-8")
-    script.write_text(WRK_LUA % {"paths": plist}, encoding="utf-8")
+    script.write_text(WRK_LUA % {"paths": plist, "threads": WRK_THREADS}, encoding="utf-8")
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{conns}", f"-d{max(1, int(seconds))}s", "--timeout", "10s", "-s", str(script), base],
+        ["wrk", f"-t{WRK_THREADS}", f"-c{conns}", f"-d{max(1, int(seconds))}s", "--timeout", "10s", "-s", str(script), base],
         capture_output=True, text=True, timeout=seconds + 60,
     ).stdout
     m = re.search(r"RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+)", out)
@@ -255,22 +301,34 @@ def main() -> None:
             print(f"store: {stats['articles']} articles, {stats['events']} events, {stats['merged_events']} merged"
                   f" events, {stats['db_bytes'] / 1e6:.0f} MB; server: {args.workers} worker(s); client: {client},"
                   f" {args.connections} connections, {args.seconds:g} s per line")
-            print(f"{'mix':<10}{'endpoint':<10}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  requests")
+            print(f"{'mix':<10}{'endpoint':<10}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}"
+                  f"{'srv CPU':>9}{'idle est':>9}  requests")
             mixes = ["repeated", "distinct"] if args.mix == "both" else [args.mix]
             for mix in mixes:
+                warm_plan = plans(mix, 4000, ids, seed=13)
                 for name, paths in plans(mix, 4000, ids).items():
                     if name not in args.endpoints.split(","):
                         continue
-                    # warm up (not measured): every worker's cache and connections, as a page in use has
+                    # warm up (not measured): every worker's caches and connections, as a page in use
+                    # has; with other paths than the measured ones (a distinct query stays unseen)
                     if client == "wrk":
-                        run_wrk(base, paths, 2, args.connections, tmp)
+                        run_wrk(base, warm_plan[name], 2, args.connections, tmp)
                     else:
-                        run_python(base, paths, 2, args.connections)
+                        run_python(base, warm_plan[name], 2, args.connections)
+                    srv0, cli0, t0 = tree_cpu(server.pid), client_cpu(), time.monotonic()
                     if client == "wrk":
                         rps, p50, p95, mx, note = run_wrk(base, paths, args.seconds, args.connections, tmp)
                     else:
                         rps, p50, p95, mx, note = run_python(base, paths, args.seconds, args.connections)
-                    print(f"{mix:<10}{name:<10}{rps:>8.0f}{p50:>9.1f}{p95:>9.1f}{mx:>9.1f}  {note}", flush=True)
+                    n = max(1.0, rps * (time.monotonic() - t0))
+                    srv_ms = (tree_cpu(server.pid) - srv0) / n * 1000
+                    cli_ms = (client_cpu() - cli0) / n * 1000 if client == "wrk" else 0.0
+                    # on a loaded machine req/s says little: the server's CPU per request (user +
+                    # system) does, and gives what the cores would serve if they were all ours
+                    idle = os.cpu_count() or 1
+                    est = idle * 1000 / (srv_ms + cli_ms) if srv_ms + cli_ms > 0 else 0.0
+                    print(f"{mix:<10}{name:<10}{rps:>8.0f}{p50:>9.1f}{p95:>9.1f}{mx:>9.1f}{srv_ms:>7.2f}ms"
+                          f"{est:>9.0f}  {note}", flush=True)
         finally:
             stop(server)
 

@@ -22,8 +22,8 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -101,6 +101,8 @@ def _read(path: Path) -> tuple[bool, object]:
 
 
 def _write(folder: Path, path: Path, value: object) -> None:
+    import tempfile  # only when writing (with shutil, random, bz2, lzma: not on a cached start)
+
     body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=folder)
@@ -154,6 +156,57 @@ def load_yaml(path: Path | str) -> Any:
             return yaml.safe_load(fh)
 
     return cached(f"yaml{yaml.__version__}-{p.parent.name}-{p.name}", [p], build)
+
+
+# --- patterns compiled on first use ------------------------------------------------
+class LazyPattern:
+    """A regular expression compiled the first time it is used.
+
+    Stages build hundreds of large patterns from their data (the time grammar's rules, the
+    event triggers) but try each only where its anchor word occurs in a text; compiling them
+    all at start-up was half of ``rasad analyze one.txt``.  A lazy pattern costs nothing until
+    a text needs it, then behaves as the compiled pattern (same matches; thread-safe: a race
+    compiles twice, harmlessly)::
+
+        >>> rx = LazyPattern(r"(?P<n>[0-9]+) روز")
+        >>> rx.search("۳ روز و 3 روز").group("n")
+        '3'
+    """
+
+    __slots__ = ("_rx", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._rx: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(self.pattern, self.flags)
+        return rx
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(string, pos, endpos)
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.compiled.findall(string, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, string, count)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern[:60]!r}{'...' if len(self.pattern) > 60 else ''})"
 
 
 # --- building a pipeline ---------------------------------------------------------

@@ -177,14 +177,20 @@ def main() -> None:
 # --- analyze -------------------------------------------------------------------
 def _inputs(paths: tuple[str, ...]) -> Iterator[Any]:
     from rasad.ingest import iter_inputs
-    from rasad.ingest.fetch import fetch_url, is_url
     from rasad.model import Article
 
-    files = [p for p in paths if p != "-" and not is_url(p)]
+    urls: set[str] = set()
+    if any(":" in p for p in paths):  # only a path with a scheme may be a URL: else no urllib import
+        from rasad.ingest.fetch import is_url
+
+        urls = {p for p in paths if p != "-" and is_url(p)}
+    files = [p for p in paths if p != "-" and p not in urls]
     for p in paths:
         if p == "-":
             yield Article(raw=sys.stdin.read(), doc="stdin")
-        elif is_url(p):
+        elif p in urls:
+            from rasad.ingest.fetch import fetch_url
+
             yield from fetch_url(p)
     if files:
         yield from iter_inputs(files)
@@ -204,7 +210,7 @@ def analyze(paths: tuple[str, ...], fmt: str, stages: str | None, quiet: bool) -
     from rasad.model import Article
 
     pipe = build_pipeline(stages)
-    err = _err()
+    err = _LazyConsole()  # rich is imported only if something is printed on stderr
     out = sys.stdout
     ok = failed = 0
     with _progress(err, "analyzing", quiet or fmt == "table") as progress:
@@ -266,10 +272,45 @@ def _cell(v: Any, width: int = 90) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
-def _progress(console: Console, label: str, disable: bool) -> Any:
+class _LazyConsole:
+    """The stderr console, made (and rich imported) on first use."""
+
+    def __init__(self) -> None:
+        self._console: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            self._console = _err()
+        return getattr(self._console, name)
+
+
+class _NoProgress:
+    """What a disabled progress display does (nothing), without importing rich."""
+
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, *args: Any, **kwargs: Any) -> int:
+        return 0
+
+    def advance(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def _progress(console: Console | _LazyConsole, label: str, disable: bool) -> Any:
     """A transient progress line on stderr: count, successes, failures, elapsed time."""
+    if disable:
+        return _NoProgress()
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    if isinstance(console, _LazyConsole):
+        console = _err()
     return Progress(
         SpinnerColumn(), TextColumn(label), BarColumn(bar_width=None),
         TextColumn("{task.completed} articles · {task.fields[added]} done · {task.fields[failed]} failed"),

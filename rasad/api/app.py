@@ -63,6 +63,7 @@ class StorePool:
         self._lock = threading.Lock()
         self._opened: list[Store] = []
         first = Store.open(path)  # creates and migrates the schema; raises StoreError early
+        first.map_for_reading()
         self._shared = first if path == ":memory:" else None
         self._opened.append(first)
         self._local.store = first
@@ -73,6 +74,7 @@ class StorePool:
         st: Store | None = getattr(self._local, "store", None)
         if st is None:
             st = Store.open(self.path, migrate=False)
+            st.map_for_reading()
             self._local.store = st
             with self._lock:
                 self._opened.append(st)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Callable
-from typing import Annotated, Any, ParamSpec
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 import orjson
 from fastapi import APIRouter, HTTPException, Path, Query, Request
@@ -32,6 +32,7 @@ class FastJSON(JSONResponse):
 
 
 P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def json_out(fn: Callable[P, dict[str, Any]]) -> Callable[P, dict[str, Any]]:
@@ -45,6 +46,21 @@ def json_out(fn: Callable[P, dict[str, Any]]) -> Callable[P, dict[str, Any]]:
         return FastJSON(fn(*args, **kwargs))  # type: ignore[return-value]
 
     return wrapper
+
+def inline(fn: Callable[P, R]) -> Callable[P, Awaitable[R]]:
+    """Run a quick read endpoint on the event loop instead of in the thread pool.
+
+    A paged read is a few milliseconds of CPU under the GIL; handing it to a worker thread and
+    back costs nearly a millisecond more (thread wake-ups, futures) and gains nothing, since the
+    worker process has one core's worth of Python anyway (``rasad serve --workers N`` scales).
+    """
+
+    @functools.wraps(fn)
+    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        return fn(*args, **kwargs)
+
+    return wrapper
+
 
 DATE = r"^[0-9۰-۹]{4}([-/][0-9۰-۹]{1,2}([-/][0-9۰-۹]{1,2})?)?$"
 MAX_OFFSET = 100_000
@@ -109,6 +125,7 @@ def _not_found(what: str, key: object) -> HTTPException:
 
 # --- articles ----------------------------------------------------------------------------
 @router.get("/articles", summary="Articles, newest first")
+@inline
 @json_out
 def list_articles(
     request: Request,
@@ -123,6 +140,7 @@ def list_articles(
 
 
 @router.get("/articles/{article_id}", summary="One article with its spans (offsets into `text`)")
+@inline
 @json_out
 def get_article(
     request: Request,
@@ -215,6 +233,7 @@ async def post_article(request: Request) -> JSONResponse:
 
 # --- search ------------------------------------------------------------------------------
 @router.get("/search", summary="Full-text search over the normalized text (ZWNJ- and letter-insensitive)")
+@inline
 @json_out
 def search(
     request: Request,
@@ -255,6 +274,7 @@ def _snippet_parts(hit: dict[str, Any]) -> list[list[Any]]:
 
 # --- entities ----------------------------------------------------------------------------
 @router.get("/entities", summary="Entities, most mentioned first")
+@inline
 @json_out
 def list_entities(
     request: Request,
@@ -319,6 +339,7 @@ def _add_mention_contexts(st: Store, mentions: list[dict[str, Any]]) -> None:
 
 # --- quotes and events -------------------------------------------------------------------
 @router.get("/quotes", summary="Quotes, filtered by speaker (any name; 404 with suggestions) and date")
+@inline
 @no_match
 @json_out
 def list_quotes(
@@ -344,6 +365,7 @@ Status = Annotated[
 
 
 @router.get("/events", summary="Per-article event reports")
+@inline
 @no_match
 @json_out
 def list_events(
@@ -367,6 +389,7 @@ def list_events(
     summary="Merged (cross-article) events in date order",
     description="`history` lists the reports where the status changed; `/api/timeline/{id}` has every report.",
 )
+@inline
 @no_match
 @json_out
 def timeline(

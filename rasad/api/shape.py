@@ -87,12 +87,15 @@ def jalali_of(iso: str | None) -> str | None:
     return None
 
 
+_JALALI_KEYS = tuple((f, f"{f}_jalali") for f in DATE_FIELDS)
+
+
 def with_jalali(d: dict[str, Any]) -> dict[str, Any]:
     """Add ``<field>_jalali`` beside every ISO date field of ``d`` that lacks one (in place)."""
-    for f in DATE_FIELDS:
+    for f, jf in _JALALI_KEYS:
         v = d.get(f)
-        if isinstance(v, str) and f"{f}_jalali" not in d:
-            d[f"{f}_jalali"] = jalali_of(v)
+        if v is not None and isinstance(v, str) and jf not in d:
+            d[jf] = jalali_of(v)
     return d
 
 

@@ -17,6 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from rasad.cache import LazyPattern
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 ZWNJ = "\u200c"
 WORD = r"[^\s.،؛:!?؟«»()\[\]\"“”]+"
@@ -45,12 +47,17 @@ def to_regex(pattern: str) -> str:
     return "".join(out)
 
 
-def compile_fa(pattern: str, bounded: bool = False) -> re.Pattern[str]:
-    """Compile a data pattern; ``bounded`` adds word boundaries on both sides."""
+def compile_fa_pattern(pattern: str, bounded: bool = False) -> str:
+    """The regex of a data pattern; ``bounded`` adds word boundaries on both sides."""
     rx = to_regex(pattern)
     if bounded:
         rx = r"(?<![\w\u200c])(?:" + rx + r")(?![\w\u200c])"
-    return re.compile(rx)
+    return rx
+
+
+def compile_fa(pattern: str, bounded: bool = False) -> re.Pattern[str]:
+    """Compile a data pattern; ``bounded`` adds word boundaries on both sides."""
+    return re.compile(compile_fa_pattern(pattern, bounded))
 
 
 @cache
@@ -76,7 +83,7 @@ class Trigger:
     status: str | None = None
     source: str = "subject"
     speech: bool = False
-    requires: re.Pattern[str] | None = None
+    requires: LazyPattern | None = None
     continues: bool = False
     needs_target: bool = False
     object_inside: bool = False  # the demanded act is inside the match: خواستار خروج X شد
@@ -161,7 +168,7 @@ def anchors(pattern: str) -> set[str]:
     return out
 
 
-def load_triggers() -> tuple[list[Trigger], re.Pattern[str]]:
+def load_triggers() -> tuple[list[Trigger], LazyPattern]:
     """The triggers and one combined regex with a named group ``t<i>`` per trigger."""
     data = load_yaml("triggers.yaml")
     kinds: dict[str, str] = data["defaults"]["kind"]
@@ -178,7 +185,7 @@ def load_triggers() -> tuple[list[Trigger], re.Pattern[str]]:
             status=row.get("status"),
             source=row.get("source", "subject"),
             speech=bool(row.get("speech", False)),
-            requires=compile_fa(req) if req else None,
+            requires=LazyPattern(compile_fa_pattern(req)) if req else None,
             continues=bool(row.get("continues", False)),
             needs_target=bool(row.get("needs_target", False)),
             party_before=bool(row.get("party_before", False)),
@@ -186,7 +193,7 @@ def load_triggers() -> tuple[list[Trigger], re.Pattern[str]]:
         )
         triggers.append(t)
         parts.append(f"(?P<t{i}>{to_regex(t.pattern)})")
-    combined = re.compile(r"(?<![\w\u200c])(?:" + "|".join(parts) + r")(?![\w\u200c])")
+    combined = LazyPattern(r"(?<![\w\u200c])(?:" + "|".join(parts) + r")(?![\w\u200c])")  # compiled if used
     return triggers, combined
 
 
@@ -211,7 +218,8 @@ class TriggerFinder:
     def __init__(self, triggers: list[Trigger]) -> None:
         import ahocorasick
 
-        self.patterns = [re.compile(to_regex(t.pattern) + r"(?![\w\u200c])") for t in triggers]
+        # compiled when a text first has the trigger's anchor word (start-up)
+        self.patterns = [LazyPattern(to_regex(t.pattern) + r"(?![\w\u200c])") for t in triggers]
         by_anchor: dict[str, list[int]] = {}
         for t in triggers:
             words = anchors(t.pattern)

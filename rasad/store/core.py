@@ -113,6 +113,14 @@ class Store(QueryMixin):
             raise
         return store
 
+    def map_for_reading(self, nbytes: int = 256 * 1024 * 1024) -> None:
+        """Let SQLite read the first ``nbytes`` of the file through a memory map (``PRAGMA
+        mmap_size``): a server's read connections then share the OS page cache instead of each
+        copying pages (long article texts span several) into its own cache."""
+        if self.path != ":memory:":
+            with self._lock:
+                self._conn.execute(f"PRAGMA mmap_size = {int(nbytes)}")
+
     def close(self) -> None:
         with self._lock:
             self._conn.close()

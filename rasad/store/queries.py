@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import html
 import os
-import re
 import sqlite3
 import threading
 from datetime import date as Date
@@ -22,7 +21,7 @@ import orjson
 from rasad.errors import QueryError, StoreError
 from rasad.store.finding import FindMixin, NoMatchError, check_status, parse_date
 from rasad.store.merging import add_contested, sorted_history
-from rasad.store.search import FormCache, build_match, highlight_pattern, make_snippet
+from rasad.store.search import FormCache, build_match, highlight_pattern, snippet_pieces
 
 JALALI_MONTHS = (
     "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
@@ -31,7 +30,6 @@ JALALI_MONTHS = (
 _FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 MAX_LIMIT = 1000
 RANK_WINDOW = 1000  # search ranks (BM25) among this many most recent matches
-_HI, _LO = "\x02", "\x03"
 MAX_ID = 2**63 - 1  # SQLite's largest INTEGER: a bigger id names nothing (and would overflow)
 
 
@@ -107,21 +105,15 @@ def _qs(values: list[Any]) -> str:
     return ",".join("?" * len(values))
 
 
-_MARK = re.compile(f"[{_HI}{_LO}]")
-
-
-def _spans(marked: str) -> tuple[str, list[list[int]]]:
-    """Plain snippet text and the ``[start, end)`` spans of its hits."""
+def _plain_and_spans(pieces: list[tuple[str, bool]]) -> tuple[str, list[list[int]]]:
+    """Plain snippet text and the ``[start, end)`` spans of its hits, from ``(piece, is_hit)`` pairs."""
     spans: list[list[int]] = []
-    removed = 0
-    for m in _MARK.finditer(marked):
-        at = m.start() - removed
-        removed += 1
-        if m.group() == _HI:
-            spans.append([at, at])
-        elif spans:
-            spans[-1][1] = at
-    return _MARK.sub("", marked), spans
+    at = 0
+    for p, hit in pieces:
+        if hit:
+            spans.append([at, at + len(p)])
+        at += len(p)
+    return "".join(p for p, _ in pieces), spans
 
 
 _MERGED_BASE = "m.id, m.type, m.mode, m.actors, m.actor_ids, m.location, m.date, m.sort_date, m.status, m.sources," \
@@ -249,13 +241,13 @@ class QueryMixin(FindMixin):
             with self._lock:
                 if order == "rank":
                     # BM25 of the most recent matches (one pass over the doclists, newest
-                    # first), sorted here: bounded work however common the words are
-                    window = self._conn.execute(
-                        "SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?",
-                        (match, max(RANK_WINDOW, lim + off)),
+                    # first), sorted by SQLite, best first (ties: newest first); only the
+                    # page comes back: bounded work however common the words are
+                    top = self._conn.execute(
+                        "SELECT rowid, rank FROM (SELECT rowid, rank FROM search WHERE search MATCH ?"
+                        " ORDER BY rowid DESC LIMIT ?) ORDER BY rank, rowid DESC LIMIT ? OFFSET ?",
+                        (match, max(RANK_WINDOW, lim + off), lim, off),
                     ).fetchall()
-                    window.sort(key=lambda r: (r[1], -r[0]))
-                    top = window[off : off + lim]
                 else:
                     top = self._conn.execute(
                         "SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?",
@@ -279,11 +271,12 @@ class QueryMixin(FindMixin):
             if r is None:
                 continue
             text = r.pop("_text") or ""
-            snip = make_snippet(text, pattern, _HI, _LO, forms=self._forms.get(rid, text))
+            pieces = [(p.replace("\n", " "), hit)
+                      for p, hit in snippet_pieces(text, pattern, forms=self._forms.get(rid, text))]
             r["rank"] = rank
-            r["snippet"] = snip.replace(_HI, "[").replace(_LO, "]")
-            r["snippet_text"], r["highlights"] = _spans(snip)
-            r["snippet_html"] = html.escape(snip).replace(_HI, "<mark>").replace(_LO, "</mark>")
+            r["snippet"] = "".join(f"[{p}]" if hit else p for p, hit in pieces)
+            r["snippet_text"], r["highlights"] = _plain_and_spans(pieces)
+            r["snippet_html"] = "".join(f"<mark>{html.escape(p)}</mark>" if hit else html.escape(p) for p, hit in pieces)
             rows.append(r)
         return rows
 

@@ -261,6 +261,13 @@ CREATE TRIGGER passage_vectors_version AFTER INSERT ON passage_vectors BEGIN
 END;
 """
 
+# The timeline's status filter (alone or with a type) read every merged event through the
+# date index; these indexes give the filtered, date-ordered pages and their counts directly.
+M0008_TIMELINE_INDEXES = """
+CREATE INDEX merged_events_status ON merged_events(status, sort_date);
+CREATE INDEX merged_events_type_status ON merged_events(type, status, sort_date);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_core", M0001_CORE),
     ("0002_merged_events", M0002_MERGED_EVENTS),
@@ -269,4 +276,5 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0005_merged_summary", M0005_MERGED_SUMMARY),
     ("0006_near_duplicates", M0006_NEAR_DUPLICATES),
     ("0007_passage_vectors", M0007_PASSAGE_VECTORS),
+    ("0008_timeline_indexes", M0008_TIMELINE_INDEXES),
 ]

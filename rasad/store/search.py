@@ -26,6 +26,7 @@ import re
 import threading
 from bisect import bisect_left
 from collections import OrderedDict
+from itertools import compress
 
 from rasad.errors import QueryError
 
@@ -43,7 +44,6 @@ _TABLE = str.maketrans(
     }
 )
 _REPL = {chr(k): ("" if v is None else v if isinstance(v, str) else chr(v)) for k, v in _TABLE.items()}
-_CHANGE = re.compile("[" + re.escape("".join(_REPL)) + "]")
 _MULTI_ZWNJ = re.compile(ZWNJ + "{2,}")
 _ZW_LIKE = frozenset(("\u200b", ZWNJ))
 _DROPPED = "".join(chr(k) for k, v in _TABLE.items() if v is None)
@@ -56,16 +56,21 @@ _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r'"[^"]*"|\S+')
 
 
-def _replace(m: re.Match[str]) -> str:
-    return _REPL[m.group()]
+# no replacement is itself replaced, so replacing one character after the other is the same
+# as replacing all at once
+_REPL_ITEMS = tuple(_REPL.items())
 
 
 def search_form(text: str) -> str:
     """Unify letters, digits and ZWNJ variants and drop diacritics and tatweel (for indexing and queries).
 
-    (A regex over the few characters to change: much faster than ``str.translate`` on Persian.)
+    (``str.replace`` per character that occurs: a C scan each, three times faster than a regex
+    with a callback and ten times faster than ``str.translate`` on Persian.)
     """
-    out = _CHANGE.sub(_replace, text)
+    out = text
+    for ch, rep in _REPL_ITEMS:
+        if ch in out:
+            out = out.replace(ch, rep)
     return _MULTI_ZWNJ.sub(ZWNJ, out) if ZWNJ + ZWNJ in out else out
 
 
@@ -81,18 +86,17 @@ def search_form_mapped(text: str, form: str | None = None) -> tuple[str, list[in
         form = search_form(text)
     if len(form) == len(text):  # nothing dropped: the identity
         return form, list(range(len(text) + 1))
-    dropped: list[int] = []
+    kept = bytearray(b"\x01") * (len(text) + 1)
     for m in _DROP_RUN.finditer(text):
         s, run = m.start(), m.group()
+        if len(run) == 1:  # one dropped character (a run holds one at least)
+            kept[s] = 0
+            continue
         keep = next((i for i, ch in enumerate(run) if ch in _ZW_LIKE), -1)
-        dropped.extend(s + i for i in range(len(run)) if i != keep)
-    offs: list[int] = []
-    prev = 0
-    for d in dropped:
-        offs.extend(range(prev, d))
-        prev = d + 1
-    offs.extend(range(prev, len(text) + 1))
-    return form, offs
+        for i in range(len(run)):
+            if i != keep:
+                kept[s + i] = 0
+    return form, list(compress(range(len(text) + 1), kept))
 
 
 def joined_form(form: str) -> str:
@@ -193,8 +197,14 @@ def _part_pattern(part: str) -> str:
 
 
 def highlight_pattern(query: str) -> re.Pattern[str] | None:
-    """A regex over the search form matching the positive terms of ``query`` (for snippets)."""
-    alts: list[str] = []
+    """A regex over the search form matching the positive terms of ``query`` (for snippets).
+
+    Each term not preceded by a word character: the check stands after the term's first
+    letter (``a(?<!\\w.)…`` is ``(?<!\\w)a…``), so the pattern starts with a literal and the
+    regex engine skips ahead to the first letters instead of trying every position (ten
+    times faster over a long text; the same matches).
+    """
+    alts: list[tuple[str, int]] = []  # (alternative, length of its first letter's regex)
     q = (query or "").strip()
     if q.count('"') % 2:
         return None
@@ -212,11 +222,11 @@ def highlight_pattern(query: str) -> re.Pattern[str] | None:
                 forms.append(alt.split(" "))
         for f in forms:
             body = r"[\s\u200c]*".join(_part_pattern(p) for p in f)
-            alts.append(body + (r"\w*" if prefix else ""))
+            alts.append((body + (r"\w*" if prefix else ""), len(re.escape(f[0][0]))))
     if not alts:
         return None
-    alts.sort(key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
+    alts.sort(key=lambda a: len(a[0]), reverse=True)
+    return re.compile("(?:" + "|".join(a[:n] + r"(?<!\w.)" + a[n:] for a, n in alts) + r")(?!\w)")
 
 
 class FormCache:
@@ -257,6 +267,14 @@ def make_snippet(text: str, pattern: re.Pattern[str] | None, hi: str, lo: str,
         >>> make_snippet("گفت‌وگوی دو وزیر ادامه دارد", highlight_pattern("گفتوگوی"), "[", "]")
         '[گفت‌وگوی] دو وزیر ادامه دارد'
     """
+    pieces = snippet_pieces(text, pattern, before, width, forms)
+    return "".join(f"{hi}{p}{lo}" if hit else p for p, hit in pieces).replace("\n", " ")
+
+
+def snippet_pieces(text: str, pattern: re.Pattern[str] | None, before: int = 60, width: int = 220,
+                   forms: tuple[str, list[int] | None] | None = None) -> list[tuple[str, bool]]:
+    """The snippet of :func:`make_snippet` as ``(piece, is_hit)`` pairs (``…`` pieces included,
+    newlines not yet replaced), for callers that build several markups of one snippet."""
     if forms is None:
         form = search_form(text)
         offs = None if len(form) == len(text) else search_form_mapped(text, form)[1]
@@ -276,7 +294,7 @@ def make_snippet(text: str, pattern: re.Pattern[str] | None, hi: str, lo: str,
     if end < len(text):
         sp = text.rfind(" ", start, end)
         end = sp if sp > start + width // 2 else end
-    pieces: list[str] = ["…"] if start > 0 else []
+    pieces: list[tuple[str, bool]] = [("…", False)] if start > 0 else []
     pos = start
     if pattern is not None and m is not None:
         fs = start if offs is None else bisect_left(offs, start)
@@ -285,9 +303,9 @@ def make_snippet(text: str, pattern: re.Pattern[str] | None, hi: str, lo: str,
             a, b = to_text(h.start()), to_text(h.end())
             if a < pos or b > end:
                 continue
-            pieces += [text[pos:a], hi, text[a:b], lo]
+            pieces += [(text[pos:a], False), (text[a:b], True)]
             pos = b
-    pieces.append(text[pos:end])
+    pieces.append((text[pos:end], False))
     if end < len(text):
-        pieces.append("…")
-    return "".join(pieces).replace("\n", " ")
+        pieces.append(("…", False))
+    return pieces

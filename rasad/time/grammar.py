@@ -15,6 +15,7 @@ import re
 
 import ahocorasick
 
+from rasad.cache import LazyPattern
 from rasad.time.handlers import Atom, Handler, Handlers
 from rasad.time.lexicon import (
     SEP,
@@ -406,9 +407,9 @@ class Grammar(Handlers):
                 forms("seasons"),
             ),
         ]
-        self.patterns: list[tuple[re.Pattern[str], Handler, re.Pattern[str] | None]] = [
-            (re.compile(p), h, self.prefixes[pre] if pre else None) for p, h, pre, _ in table
-        ]
+        self.patterns: list[tuple[LazyPattern, Handler, re.Pattern[str] | None]] = [
+            (LazyPattern(p), h, self.prefixes[pre] if pre else None) for p, h, pre, _ in table
+        ]  # compiled when a text first has the pattern's anchor (start-up)
         # dispatch: an Aho-Corasick automaton over word starts finds where a pattern can
         # begin (its first letters, or a digit); only there is the pattern tried.
         self.automaton = ahocorasick.Automaton()

@@ -180,3 +180,36 @@ def test_building_restores_gc_and_re(data: Path) -> None:
     with pytest.raises(ValueError), cache.building():
         raise ValueError("a failed build")
     assert gc.isenabled() and _compiler.compile is original
+
+
+def test_lazy_pattern_compiles_on_first_use_and_matches_like_re() -> None:
+    import re
+
+    for p, flags in _PATTERNS:
+        lazy = cache.LazyPattern(p, flags)
+        assert lazy._rx is None and lazy.pattern == p  # nothing compiled yet
+        rx = re.compile(p, flags)
+        text = "date 2025-10-21\nروز ۱۲ خرداد ۱۴۰۴ وزیر گفت که مذاکرات ادامه دارد و 3 اردیبهشت اعلام کرد"
+        assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in rx.finditer(text)]
+        assert lazy._rx is not None and lazy.compiled is lazy.compiled  # compiled once, then kept
+        for pos in (0, 5, 17):
+            a, b = lazy.match(text, pos), rx.match(text, pos)
+            assert (a and a.span()) == (b and b.span())
+            a, b = lazy.search(text, pos), rx.search(text, pos)
+            assert (a and a.groupdict()) == (b and b.groupdict())
+        assert lazy.findall(text) == rx.findall(text) and lazy.sub("#", text) == rx.sub("#", text)
+
+
+def test_grammars_compile_only_the_patterns_a_text_needs() -> None:
+    from rasad.events.resources import TriggerFinder, load_triggers
+    from rasad.time import TimeStage
+
+    grammar = TimeStage().grammar
+    assert all(p._rx is None for p, _, _ in grammar.patterns)
+    grammar.atoms("روز دوشنبه")
+    used = sum(p._rx is not None for p, _, _ in grammar.patterns)
+    assert 0 < used < len(grammar.patterns)
+    finder = TriggerFinder(load_triggers()[0])
+    assert all(p._rx is None for p in finder.patterns)
+    finder.find("وزیر امور خارجه با همتای روسی خود دیدار کرد")
+    assert 0 < sum(p._rx is not None for p in finder.patterns) < len(finder.patterns)

@@ -224,3 +224,15 @@ def test_jalali_forms() -> None:
     assert to_jalali("2025-13-01") is None and to_jalali(None) is None
     assert jalali_fa("2025-10-21") == "۲۹ مهر ۱۴۰۴"
     assert jalali_fa("2025-10") is None
+
+
+def test_timeline_status_filters_read_an_index() -> None:
+    """Migration 0008: a status (or type + status) filter pages and counts through an index,
+    not by reading every merged event."""
+    with Store.open(":memory:") as st:
+        for where, args in (("m.status = ?", ("denied",)), ("m.type = ? AND m.status = ?", ("CONSULT", "planned"))):
+            for sql in (f"SELECT m.id FROM merged_events m WHERE {where} ORDER BY m.sort_date, m.id LIMIT 50 OFFSET 10",
+                        f"SELECT count(*) FROM merged_events m WHERE {where}"):
+                plan = " ".join(str(tuple(r)[-1]) for r in st._conn.execute("EXPLAIN QUERY PLAN " + sql, args))
+                assert "USING" in plan and "INDEX merged_events_" in plan and "status" in plan, plan
+                assert "TEMP B-TREE" not in plan, plan
