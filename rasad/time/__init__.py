@@ -43,7 +43,9 @@ import datetime as dt
 import re
 
 from rasad.model import Article, Timex
+from rasad.time import calendars as cal
 from rasad.time.calendars import add_days as cal_add_days
+from rasad.time.context import counts, differs, year_calendar
 from rasad.time.grammar import Grammar
 from rasad.time.lexicon import WB, WE, canon, load_lexicon, shadow
 from rasad.time.resolve import SENTENCE_END, Group, Resolver, merge, select
@@ -66,10 +68,12 @@ class TimeStage:
         self.lex = load_lexicon()
         self.grammar = Grammar(self.lex)
         future = re.compile(WB + "(?<!می)(?<!می\u200c)" + self.lex.alt["future"] + WE)
-        self.resolver = Resolver(self.lex, future, re.compile(CLAUSE_END))
+        present = re.compile(WB + self.lex.alt["present"] + WE)
+        self.resolver = Resolver(self.lex, future, re.compile(CLAUSE_END), present)
         self.speech_re = re.compile(
             WB + "(?:" + self.lex.alt["speech"] + ")" + WE + r"[ \t\u200c]*(?:که[ \t\u200c]*)?[:«]"
         )
+        self.cal_after = re.compile(r"[ \t\u200c]*(?P<sfx>" + self.lex.alt["cal_suffix"] + ")" + WE)
         self.zone_after = re.compile(
             r"[ \t\u200c]+به[ \t\u200c]+وقت[ \t\u200c]+(?P<zone>" + self.lex.alt["zone"] + ")" + WE
         )
@@ -107,6 +111,8 @@ class TimeStage:
             if t is not None:
                 out[i] = t
         self._speech_days(groups, out, s)
+        if anchor is not None and differs(anchor):
+            self._solar_years(groups, out, s, anchor)
         return self._merge_restatements([out[i] for i in sorted(out)], text)
 
     def _speech_days(self, groups: list[Group], out: dict[int, Timex], s: str) -> None:
@@ -129,6 +135,28 @@ class TimeStage:
             named = "weekday" in g.parts or "date" in g.parts  # «روز شنبه», «۱۸ تیر»; not «دیروز»
             if named and t.value and len(t.value) >= 10 and t.granularity in ("day", "time") and t.value[4] == "-":
                 last = t
+
+    def _solar_years(self, groups: list[Group], out: dict[int, Timex], s: str, anchor: dt.date) -> None:
+        """A relative year (``امسال``, ``سال گذشته``, ``تابستان امسال``) in a sentence or article
+        that counts in Iranian years, between 1 January and 20 March: the Iranian year's value
+        (:mod:`rasad.time.context`)."""
+        found = list(out.values())
+        doc = counts(found)
+        jy = cal.year_of("jalali", anchor) or 0
+        for i, t in out.items():
+            g = groups[i]
+            a = g.atoms[0]
+            if len(g.atoms) != 1 or t.value is None:
+                continue
+            if a.kind == "rel" and a.f["unit"] == "year" and not a.f.get("solar_year"):
+                offset = a.f["offset"]
+            elif a.kind == "season" and a.f["y"] is None and a.f["mod"] == 0 and a.f["code"] != "WI":
+                offset = 0
+            else:
+                continue
+            if year_calendar(s, t, found, doc, self.cal_after, self.lex.cal_suffixes) == "jalali":
+                t.value = f"{jy + offset + 621:04d}" + t.value[4:]
+                t.calendar = "jalali"
 
     def _late_zone(self, g: Group, s: str) -> None:
         """A zone after the day words of a clock time: «ساعت ۱۱ صبح امروز به وقت تهران»."""

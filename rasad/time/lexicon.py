@@ -218,6 +218,7 @@ def load_lexicon() -> Lexicon:
 
     raw = load_yaml(DATA / "lexicon.yaml")
     zones_raw = load_yaml(DATA / "zones.yaml")
+    tense_raw = load_yaml(DATA / "tense.yaml")
     lex = Lexicon(raw=raw)
     month_forms: dict[str, list[str]] = {"jalali": [], "gregorian": [], "hijri": []}
     for cal in month_forms:
@@ -310,6 +311,10 @@ def load_lexicon() -> Lexicon:
         "set_head": alternation(list(raw.get("set_heads", []))),
         "future": alternation(list(raw.get("future_cues", []))),
         "speech": alternation(list(raw.get("speech_cues", []))),
+        # a present-tense verb: «می‌رود», «نمی‌کنند» (stems from the UD treebanks, tense.yaml)
+        "present": "ن?می[ \u200c]?(?:"
+        + "|".join(re.escape(x) for x in sorted(tense_raw.get("present_stems") or [], key=len, reverse=True))
+        + ")(?:ند|یم|د|م)",
     }
     return lex
 

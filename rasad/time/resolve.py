@@ -120,10 +120,13 @@ def merge(atoms: list[Atom], s: str) -> list[Group]:
 class Resolver:
     """Turns merged groups into timexes for one text and one anchor."""
 
-    def __init__(self, lex: Lexicon, future_re: re.Pattern[str], clause_re: re.Pattern[str]) -> None:
+    def __init__(
+        self, lex: Lexicon, future_re: re.Pattern[str], clause_re: re.Pattern[str], present_re: re.Pattern[str]
+    ) -> None:
         self.lex = lex
         self.future_re = future_re
         self.clause_re = clause_re
+        self.present_re = present_re
 
     # --- tense ------------------------------------------------------------------
     def is_future(self, s: str, start: int, end: int) -> bool:
@@ -135,7 +138,8 @@ class Resolver:
         m2 = self.clause_re.search(s, end, min(len(s), end + 300))
         rb = m2.start() if m2 else min(len(s), end + 300)
         window = s[lb:start] + " " + s[end:rb]
-        return self.future_re.search(window) is not None
+        # a present-tense verb after the day, ending its clause: «روز شنبه به تهران می‌رود»
+        return self.future_re.search(window) is not None or self.present_re.search(s, end, rb) is not None
 
     # --- days -------------------------------------------------------------------
     def weekday_date(self, f: dict[str, Any], anchor: dt.date, future: bool) -> dt.date:
