@@ -69,7 +69,8 @@ class TimeStage:
         self.grammar = Grammar(self.lex)
         future = re.compile(WB + "(?<!می)(?<!می\u200c)" + self.lex.alt["future"] + WE)
         present = re.compile(WB + self.lex.alt["present"] + WE)
-        self.resolver = Resolver(self.lex, future, re.compile(CLAUSE_END), present)
+        past = re.compile(WB + self.lex.alt["past"] + WE)
+        self.resolver = Resolver(self.lex, future, re.compile(CLAUSE_END), present, past)
         self.speech_re = re.compile(
             WB + "(?:" + self.lex.alt["speech"] + ")" + WE + r"[ \t\u200c]*(?:که[ \t\u200c]*)?[:«]"
         )

@@ -8,14 +8,14 @@ from 1 January to 20 March they do not: in February 2020 a Tehran budget report'
 
 The calendar is read from the expression's own sentence (a calendar word such as
 ``میلادی`` or ``شمسی`` right after it, else the calendars of the other explicit dates
-and months of the sentence), then from the whole article (the majority of its explicit
-Jalali vs Gregorian expressions); with no evidence the Gregorian reading stays::
+and months of the sentence), then from the whole article (when its explicit Jalali
+expressions clearly outnumber its Gregorian ones); with no evidence the Gregorian reading stays::
 
     >>> import datetime as dt
     >>> from rasad.time import TimeStage
     >>> t = TimeStage().tag("شاخص بورس از ابتدای امسال تا ۲۳ بهمن ۱۵۷ درصد رشد کرد.", anchor=dt.date(2020, 2, 15))
     >>> [(x.text, x.value) for x in t]
-    [('ابتدای امسال', '2019'), ('۲۳ بهمن', '2020-02-12')]
+    [('امسال', '2019'), ('۲۳ بهمن', '2020-02-12')]
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ from rasad.time.lexicon import canon
 from rasad.time.resolve import SENTENCE_END
 
 SOLAR = ("jalali", "gregorian")
+# an article counts in Iranian years when its explicit Jalali expressions are at least this
+# many and this many times its Gregorian ones (a foreign-news article mixes both)
+DOC_MIN, DOC_RATIO = 3, 3
 
 
 def differs(anchor: dt.date) -> bool:
@@ -63,7 +66,8 @@ def year_calendar(
     e2 = SENTENCE_END.search(s, t.end)
     hi = e2.start() if e2 else len(s)
     near = counts(x for x in found if x is not t and lo <= x.start and x.end <= hi)
-    for n in (near, doc_counts):
-        if n["jalali"] != n["gregorian"]:
-            return "jalali" if n["jalali"] > n["gregorian"] else "gregorian"
+    if near["jalali"] != near["gregorian"]:
+        return "jalali" if near["jalali"] > near["gregorian"] else "gregorian"
+    if doc_counts["jalali"] >= DOC_MIN and doc_counts["jalali"] >= DOC_RATIO * doc_counts["gregorian"]:
+        return "jalali"
     return "gregorian"

@@ -472,6 +472,8 @@ class Grammar(Handlers):
         """A date word inside a name: «ورزشگاه ۱۷ تیر», «شهر دوشنبه», «دوشنبه بازار»."""
         if a.kind not in NAMEABLE:
             return False
+        if a.kind == "range" or (a.kind in ("date", "month") and a.f.get("y") is not None):
+            return False  # a place is named after a day, not a dated day: «نمایشگاه ۱۸ تا ۲۰ آذر ۹۵»
         if self.name_head.search(s, max(0, a.start - 30), a.start):
             return True
         if a.kind in ("weekday", "rel"):

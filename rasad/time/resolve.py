@@ -25,6 +25,11 @@ OPEN_GAP = re.compile(r"[ \t\u200c]*[(\[][ \t\u200c]*")
 CLOSE_AHEAD = re.compile(r"[^()\[\]\n]{0,60}?[)\]]")
 SENTENCE_END = re.compile(r"[.!?؟\n]")
 DAYISH = {"date", "weekday", "rel_day", "daypart"}
+# days between a year-less date and the publication date beyond which the clause's
+# tense picks the year (a bare month is left to the closest rule: it is as often inside a
+# noun phrase, «انتخابات ماه نوامبر», as the time of the clause); closer, the closest one stays (a date a few weeks ahead
+# in a past clause was planned: «قرار بود ۲۵ اسفند برگزار شود»)
+TENSE_SLACK = 90
 SEASONS = ["SP", "SU", "FA", "WI"]
 
 
@@ -121,25 +126,42 @@ class Resolver:
     """Turns merged groups into timexes for one text and one anchor."""
 
     def __init__(
-        self, lex: Lexicon, future_re: re.Pattern[str], clause_re: re.Pattern[str], present_re: re.Pattern[str]
+        self,
+        lex: Lexicon,
+        future_re: re.Pattern[str],
+        clause_re: re.Pattern[str],
+        present_re: re.Pattern[str],
+        past_re: re.Pattern[str],
     ) -> None:
         self.lex = lex
         self.future_re = future_re
         self.clause_re = clause_re
         self.present_re = present_re
+        self.past_re = past_re
 
     # --- tense ------------------------------------------------------------------
-    def is_future(self, s: str, start: int, end: int) -> bool:
-        """Whether the clause around ``s[start:end]`` is in the future tense."""
+    def _clause(self, s: str, start: int, end: int) -> tuple[int, int]:
         left = max(0, start - 200)
         lb = left
         for m in self.clause_re.finditer(s, left, start):
             lb = m.end()
         m2 = self.clause_re.search(s, end, min(len(s), end + 300))
-        rb = m2.start() if m2 else min(len(s), end + 300)
+        return lb, m2.start() if m2 else min(len(s), end + 300)
+
+    def is_future(self, s: str, start: int, end: int) -> bool:
+        """Whether the clause around ``s[start:end]`` is in the future tense."""
+        lb, rb = self._clause(s, start, end)
         window = s[lb:start] + " " + s[end:rb]
         # a present-tense verb after the day, ending its clause: «روز شنبه به تهران می‌رود»
         return self.future_re.search(window) is not None or self.present_re.search(s, end, rb) is not None
+
+    def tense(self, s: str, start: int, end: int) -> str | None:
+        """``future``, ``past`` or ``None`` for the clause of ``s[start:end]``; a future
+        cue wins over a past stem («برگزار خواهد شد»)."""
+        if self.is_future(s, start, end):
+            return "future"
+        _, rb = self._clause(s, start, end)
+        return "past" if self.past_re.search(s, end, rb) is not None else None
 
     # --- days -------------------------------------------------------------------
     def weekday_date(self, f: dict[str, Any], anchor: dt.date, future: bool) -> dt.date:
@@ -155,7 +177,9 @@ class Resolver:
             return cal.weekday_on_or_after(anchor, wd)
         return cal.weekday_on_or_before(anchor, wd)
 
-    def explicit_date(self, f: dict[str, Any], anchor: dt.date | None) -> tuple[dt.date | None, str | None]:
+    def explicit_date(
+        self, f: dict[str, Any], anchor: dt.date | None, tense: str | None = None
+    ) -> tuple[dt.date | None, str | None]:
         if f["y"] is not None:
             return cal.to_gregorian(f["cal"], f["y"], f["m"], f["d"]), "absolute"
         if anchor is None:
@@ -176,7 +200,26 @@ class Resolver:
         if f.get("yrel") is not None:
             y0 = cal.year_of(f["cal"], anchor)
             return (cal.to_gregorian(f["cal"], y0 + f["yrel"], f["m"], f["d"]) if y0 else None), "published"
-        return cal.closest_date(f["cal"], f["m"], f["d"], anchor), "published"
+        day = cal.closest_date(f["cal"], f["m"], f["d"], anchor)
+        if day is not None and tense is not None:
+            day = self._by_tense(day, f, anchor, tense)
+        return day, "published"
+
+    @staticmethod
+    def _tense_step(day: dt.date, anchor: dt.date, tense: str) -> int:
+        """-1, 0 or +1 year: what the clause's tense makes of a year-less day."""
+        gap = (day - anchor).days
+        return -1 if tense == "past" and gap > TENSE_SLACK else 1 if tense == "future" and gap < -TENSE_SLACK else 0
+
+    def _by_tense(self, day: dt.date, f: dict[str, Any], anchor: dt.date, tense: str) -> dt.date:
+        """A year-less date well ahead of ``anchor`` in a past clause is the one a year
+        before; one well behind it in a future clause the one a year after
+        («شورا روز ۱۸ اردیبهشت هشدار داد» in November: last May)."""
+        step = self._tense_step(day, anchor, tense)
+        y = cal.year_of(f["cal"], day)
+        if not step or y is None:
+            return day
+        return cal.to_gregorian(f["cal"], y + step, f["m"], f["d"]) or day
 
     def group_timex(
         self,
@@ -194,7 +237,9 @@ class Resolver:
         if fallback is not None:
             day, how = fallback
         if "date" in p:
-            day, how = self.explicit_date(p["date"].f, anchor)
+            f = p["date"].f
+            tense = self.tense(s, g.start, g.end) if f["y"] is None and f.get("yrel") is None else None
+            day, how = self.explicit_date(f, anchor, tense)
             calendar = p["date"].f["cal"]
         elif "rel_day" in p:
             if anchor is not None:
