@@ -44,11 +44,11 @@ import re
 
 from rasad.model import Article, Timex
 from rasad.time import calendars as cal
-from rasad.time.calendars import add_days as cal_add_days
 from rasad.time.context import counts, differs, year_calendar
 from rasad.time.grammar import Grammar
 from rasad.time.lexicon import WB, WE, canon, load_lexicon, shadow
 from rasad.time.resolve import SENTENCE_END, Group, Resolver, merge, select
+from rasad.time.speech import SpeechDays
 
 __all__ = ["TimeStage"]
 
@@ -56,7 +56,6 @@ MIN_ANCHOR, MAX_ANCHOR = dt.date(1000, 1, 1), dt.date(9000, 12, 31)
 APPOSITION = re.compile(r"[ \t\u200c]*[,،\-–(]?[ \t\u200c]*")
 CLOSING = re.compile(r"[ \t\u200c]*\)")
 CLAUSE_END = r"[.!?؟؛:\n«»]|" + WB + "که" + WE
-SPEECH_SPAN, SPEECH_LEAD = 400, 30  # how far a speech runs; how close its verb follows its day
 
 
 class TimeStage:
@@ -71,9 +70,7 @@ class TimeStage:
         present = re.compile(WB + self.lex.alt["present"] + WE)
         past = re.compile(WB + self.lex.alt["past"] + WE)
         self.resolver = Resolver(self.lex, future, re.compile(CLAUSE_END), present, past)
-        self.speech_re = re.compile(
-            WB + "(?:" + self.lex.alt["speech"] + ")" + WE + r"[ \t\u200c]*(?:که[ \t\u200c]*)?[:«]"
-        )
+        self.speech = SpeechDays(self.lex)
         self.cal_after = re.compile(r"[ \t\u200c]*(?P<sfx>" + self.lex.alt["cal_suffix"] + ")" + WE)
         self.zone_after = re.compile(
             r"[ \t\u200c]+به[ \t\u200c]+وقت[ \t\u200c]+(?P<zone>" + self.lex.alt["zone"] + ")" + WE
@@ -111,31 +108,10 @@ class TimeStage:
             t = self.resolver.group_timex(g, s, text, anchor, self._sentence_day(ends, len(s), g, dated, anchor))
             if t is not None:
                 out[i] = t
-        self._speech_days(groups, out, s)
+        self.speech.apply(groups, out, s, anchor)
         if anchor is not None and differs(anchor):
             self._solar_years(groups, out, s, anchor)
         return self._merge_restatements([out[i] for i in sorted(out)], text)
-
-    def _speech_days(self, groups: list[Group], out: dict[int, Timex], s: str) -> None:
-        """Relative days inside reported speech take the day of the speech when the text gives
-        it (GUIDELINES §9): «وزیر روز شنبه گفت: از امروز ...» → that Saturday."""
-        last: Timex | None = None
-        for i, g in enumerate(groups):
-            t = out.get(i)
-            if t is None:
-                continue
-            if g.parts.keys() <= {"rel_day", "daypart", "clock"} and "rel_day" in g.parts and last is not None:
-                gap = s[last.end : t.start]
-                cue = self.speech_re.search(gap) if len(gap) <= SPEECH_SPAN else None
-                if cue is not None and cue.start() <= SPEECH_LEAD and not SENTENCE_END.search(gap, 0, cue.start()):
-                    day = dt.date.fromisoformat((last.value or "")[:10])
-                    moved = cal_add_days(day, g.parts["rel_day"].f["offset"])
-                    if moved is not None and t.value:
-                        t.value = moved.isoformat() + t.value[10:]
-                        t.anchor = "speech"
-            named = "weekday" in g.parts or "date" in g.parts  # «روز شنبه», «۱۸ تیر»; not «دیروز»
-            if named and t.value and len(t.value) >= 10 and t.granularity in ("day", "time") and t.value[4] == "-":
-                last = t
 
     def _solar_years(self, groups: list[Group], out: dict[int, Timex], s: str, anchor: dt.date) -> None:
         """A relative year (``امسال``, ``سال گذشته``, ``تابستان امسال``) in a sentence or article
