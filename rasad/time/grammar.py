@@ -234,6 +234,13 @@ class Grammar(Handlers):
                 None,
                 ["سال"],
             ),
+            # «از آوریل تا ژوئیه ۲۰۲۵»: two months of one calendar sharing the year after them
+            (
+                rf"(?P<mon1>{a['month']})(?:{G1}ماه)?{WE}{G}{rng}{G}{month}{G}[,،]?{G}(?:{WB}سال{G})?(?P<y>{YEAR4}){calsfx}",
+                self._month_range,
+                "az",
+                months,
+            ),
             (rf"{month}{G}[,،]?{G}(?:{WB}سال{G})?(?P<y>{YEAR4}){calsfx}", self._month_year, "mah", months),
             # «تیر ماه سال ۹۶», «فروردین ۹۹»: a two-digit (Jalali) year after a month
             (

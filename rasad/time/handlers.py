@@ -150,6 +150,14 @@ class Handlers:
         f["d1"] = d1
         return Atom(_start(m, pre), m.end(), "range", f)
 
+    def _month_range(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        cal, mon, _ = self._month_of(m)
+        cal1, m1 = self.lex.months[canon(m.group("mon1"))]
+        y = int(m.group("y"))
+        if cal1 != cal or m1 == mon or (cal == "gregorian") != (y >= 1500):
+            return None
+        return Atom(_start(m, pre), m.end(), "month_range", {"cal": self._sfx_cal(m, cal), "y": y, "m1": m1, "m": mon})
+
     def _month_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
         cal, mon, guarded = self._month_of(m)
         gd = m.groupdict()

@@ -328,6 +328,8 @@ class Resolver:
                 t.value, t.anchor = f"{d1.isoformat()}/{d2.isoformat()}", how
         elif k == "month":
             self._month(t, f, anchor)
+        elif k == "month_range":
+            self._month_range(t, f)
         elif k in ("year", "year_range"):
             t.calendar, t.granularity, t.anchor = f["cal"], "year", "absolute"
             y2 = f.get("y2", f["y"])
@@ -430,6 +432,21 @@ class Resolver:
             span = cal.month_span(c, y, m)
             if span:  # month granularity in ISO: the Gregorian month with most of its days
                 t.value, t.interval = cal.majority_month(span), cal.span_value(span)
+
+    @staticmethod
+    def _month_range(t: Timex, f: dict[str, Any]) -> None:
+        """«از آوریل تا ژوئیه ۲۰۲۵» → ``2025-04/2025-07``; the first month lies in the year
+        before when it comes later in the year («آذر تا اسفند ۱۴۰۳»: the same Jalali year)."""
+        c, y, m1, m2 = f["cal"], f["y"], f["m1"], f["m"]
+        y1 = y - (m1 > m2)
+        t.calendar, t.granularity, t.anchor = c, "month", "absolute"
+        if c == "gregorian":
+            t.value = f"{y1:04d}-{m1:02d}/{y:04d}-{m2:02d}"
+            return
+        s1, s2 = cal.month_span(c, y1, m1), cal.month_span(c, y, m2)
+        if s1 and s2:
+            t.value = f"{cal.majority_month(s1)}/{cal.majority_month(s2)}"
+            t.interval = cal.span_value((s1[0], s2[1]))
 
     def _decade(self, t: Timex, f: dict[str, Any]) -> None:
         n, c = f["n"], f["cal"]
