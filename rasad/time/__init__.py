@@ -68,8 +68,9 @@ class TimeStage:
         self.grammar = Grammar(self.lex)
         future = re.compile(WB + "(?<!می)(?<!می\u200c)" + self.lex.alt["future"] + WE)
         present = re.compile(WB + self.lex.alt["present"] + WE)
+        subjunctive = re.compile(WB + self.lex.alt["subjunctive"] + WE)
         past = re.compile(WB + self.lex.alt["past"] + WE)
-        self.resolver = Resolver(self.lex, future, re.compile(CLAUSE_END), present, past)
+        self.resolver = Resolver(self.lex, future, re.compile(CLAUSE_END), present, past, subjunctive)
         self.speech = SpeechDays(self.lex)
         self.cal_after = re.compile(r"[ \t\u200c]*(?P<sfx>" + self.lex.alt["cal_suffix"] + ")" + WE)
         self.zone_after = re.compile(

@@ -315,6 +315,10 @@ def load_lexicon() -> Lexicon:
         "present": "ن?می[ \u200c]?(?:"
         + "|".join(re.escape(x) for x in sorted(tense_raw.get("present_stems") or [], key=len, reverse=True))
         + ")(?:ند|یم|د|م)",
+        # a subjunctive verb: «تعطیل شود», «بپردازند» (a day ahead: «تا روز دوشنبه تعطیل شود»)
+        "subjunctive": "[بن]?(?:"
+        + "|".join(re.escape(x) for x in sorted(tense_raw.get("subjunctive_stems") or [], key=len, reverse=True))
+        + ")(?:ند|یم|د)",
         # a past-tense verb, simple or perfect: «هشدار داد», «برگزار شده», «می‌رفتند»
         "past": "ن?(?:می[ \u200c]?)?(?:"
         + "|".join(re.escape(x) for x in sorted(tense_raw.get("past_stems") or [], key=len, reverse=True))

@@ -132,12 +132,14 @@ class Resolver:
         clause_re: re.Pattern[str],
         present_re: re.Pattern[str],
         past_re: re.Pattern[str],
+        subjunctive_re: re.Pattern[str],
     ) -> None:
         self.lex = lex
         self.future_re = future_re
         self.clause_re = clause_re
         self.present_re = present_re
         self.past_re = past_re
+        self.subjunctive_re = subjunctive_re
 
     # --- tense ------------------------------------------------------------------
     def _clause(self, s: str, start: int, end: int) -> tuple[int, int]:
@@ -152,8 +154,19 @@ class Resolver:
         """Whether the clause around ``s[start:end]`` is in the future tense."""
         lb, rb = self._clause(s, start, end)
         window = s[lb:start] + " " + s[end:rb]
-        # a present-tense verb after the day, ending its clause: «روز شنبه به تهران می‌رود»
-        return self.future_re.search(window) is not None or self.present_re.search(s, end, rb) is not None
+        # a present-tense or subjunctive verb after the day: «روز شنبه به تهران می‌رود»,
+        # «تا روز دوشنبه تعطیل شود»
+        # (the first verb after the day: «روز شنبه به مسکو رفت تا با او دیدار کند» is past)
+        if self.future_re.search(window) is not None:
+            return True
+        present = self.present_re.search(s, end, rb)
+        if present is not None:
+            return self.past_re.search(s, end, present.start()) is None
+        subj = self.subjunctive_re.search(s, end, rb)
+        if subj is None:
+            return False
+        # a past verb before it in the clause makes it a past plan: «قصد داشت ... ۳۱ اکتبر معرفی کند»
+        return self.past_re.search(s, end, subj.start()) is None and self.past_re.search(s, lb, start) is None
 
     def tense(self, s: str, start: int, end: int) -> str | None:
         """``future``, ``past`` or ``None`` for the clause of ``s[start:end]``; a future
