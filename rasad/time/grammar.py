@@ -90,6 +90,15 @@ class Grammar(Handlers):
         self.one_unit_mods = {canon(v) for v in lex.raw.get("one_unit_modifiers", [])}
         self.count_months = {canon(v) for v in lex.raw.get("count_months", [])}
         self.modifier_guarded = {canon(v) for v in lex.raw.get("modifier_guarded", [])}
+        self.amount_after = re.compile(
+            rf"{G1}(?:\d|(?:{lex.alt['cardinal']}|{lex.alt['dur_prefix']}|بالغ{G1}بر){WE})"
+        )
+        self.rate_unit_before = re.compile(rf"{WB}(?:{lex.alt['rate_block_before']}){G1}$")
+        self.freq_head = re.compile(rf"{WB}(?:{lex.alt['freq_head']}){G1}$")
+        # an amount a few words before a rate: «۷۰۰ میلیون دلار ثروت ملی در سال»
+        self.amount_before = re.compile(
+            rf"(?:\d|{WB}(?:{lex.alt['cardinal']}){WE})[\d,.٬]*(?:[ \t\u200c]+[^\s\d.،,؛:!?؟()«»]+){{0,4}}[ \t\u200c]+$"
+        )
         self.every = re.compile(rf"{WB}(?:{lex.alt['set_head']}){G1}$")
         self.month_after = re.compile(rf"{G1}(?:{lex.alt['month']}){WE}")
         self.clause_start = re.compile(r"(?:^|[.!?؟:؛\n«\"])[ \t\u200c]*$")
@@ -396,6 +405,21 @@ class Grammar(Handlers):
                 self._set,
                 None,
                 list(lex.raw["set_heads"]),
+            ),
+            # «سالانه ۱۰ هزار تن», «به صورت ماهانه»: an adverb of frequency
+            (
+                rf"(?P<fa>{a['freq_adverb']}){WE}",
+                self._frequency,
+                None,
+                [f for fs in lex.raw["frequency_adverbs"].values() for f in fs],
+            ),
+            # «۷۰۰ میلیون دلار در سال»: a rate after an amount
+            (
+                rf"د{WB1}ر{G1}(?P<ru>{a['rate_unit']})(?!\u200c){WE}"
+                rf"(?!{G}(?:\d|(?:{a['modifier']}|{a['rate_block']}|{a['number_word']}|امسال|ی){WE}))",
+                self._rate,
+                None,
+                ["در"],
             ),
             # «ابتدای سال», «تا آخر سال»: a part of the current year
             (

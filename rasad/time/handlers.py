@@ -73,6 +73,10 @@ class Handlers:
     month_after: re.Pattern[str]
     clause_start: re.Pattern[str]
     every: re.Pattern[str]
+    amount_after: re.Pattern[str]
+    amount_before: re.Pattern[str]
+    freq_head: re.Pattern[str]
+    rate_unit_before: re.Pattern[str]
 
     # --- helpers ---------------------------------------------------------------
     def _num(self, text: str | None) -> int | None:
@@ -435,6 +439,22 @@ class Handlers:
 
     def _day_part(self, m: re.Match[str], pre: Pre) -> Atom | None:
         return Atom(_start(m, pre), m.end(), "daypart", {"dp": canon(m.group("dp"))}, weak=True)
+
+    def _frequency(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        s, start = m.string, m.start()
+        if not (self.amount_after.match(s, m.end()) or self.freq_head.search(s, max(0, start - 12), start)):
+            return None  # an adjective: «گزارش سالانه»
+        unit = self.lex.frequency[canon(m.group("fa"))]
+        return Atom(start, m.end(), "set", {"value": f"P1{self.lex.unit_iso[unit]}"})
+
+    def _rate(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        s, start = m.string, m.start()
+        if not self.amount_before.search(s, max(0, start - 60), start) or self.rate_unit_before.search(
+            s, max(0, start - 16), start
+        ):
+            return None  # no amount, or a unit of measure: «۱۰ میلیون بشکه در روز»
+        unit = self.lex.units[canon(m.group("ru"))]
+        return Atom(start, m.end(), "set", {"value": f"P1{self.lex.unit_iso[unit]}"})
 
     def _set(self, m: re.Match[str], pre: Pre) -> Atom | None:
         if m.group("wd"):

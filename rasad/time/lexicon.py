@@ -139,6 +139,7 @@ class Lexicon:
     seasons: dict[str, str] = field(default_factory=dict)
     zones: dict[str, Zone] = field(default_factory=dict)
     cal_suffixes: dict[str, str] = field(default_factory=dict)  # form → calendar
+    frequency: dict[str, str] = field(default_factory=dict)  # adverb of frequency → unit
     alt: dict[str, str] = field(default_factory=dict)  # table → regex alternation
     ordinal_forms: list[str] = field(default_factory=list)  # with compounds «بیست و یکم»
     cardinal_forms: list[str] = field(default_factory=list)
@@ -245,6 +246,7 @@ def load_lexicon() -> Lexicon:
         lex.day_parts[canon(f)] = dict(spec)
     lex.seasons = _by_form(raw, "seasons", str)
     lex.cal_suffixes = _by_form(raw, "calendar_suffixes", str)
+    lex.frequency = _by_form(raw, "frequency_adverbs", str)
     for f, spec in _table(zones_raw, "zones").items():
         lex.zones[canon(f)] = Zone(str(spec["offset"]), spec.get("dst"))
 
@@ -309,6 +311,11 @@ def load_lexicon() -> Lexicon:
         "cal_suffix": alternation([f for fs in _table(raw, "calendar_suffixes").values() for f in fs]),
         "zone": alternation(list(_table(zones_raw, "zones"))),
         "set_head": alternation(list(raw.get("set_heads", []))),
+        "freq_adverb": alternation([f for fs in _table(raw, "frequency_adverbs").values() for f in fs]),
+        "freq_head": alternation(list(raw.get("frequency_heads", []))),
+        "rate_unit": alternation(list(raw.get("rate_units", []))),
+        "rate_block": alternation(list(raw.get("rate_blockers_after", []))),
+        "rate_block_before": alternation(list(raw.get("rate_blockers_before", []))),
         "future": alternation(list(raw.get("future_cues", []))),
         "speech": alternation(list(raw.get("speech_cues", []))),
         # a present-tense verb: «می‌رود», «نمی‌کنند» (stems from the UD treebanks, tense.yaml)
