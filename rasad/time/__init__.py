@@ -55,7 +55,8 @@ __all__ = ["TimeStage"]
 MIN_ANCHOR, MAX_ANCHOR = dt.date(1000, 1, 1), dt.date(9000, 12, 31)
 APPOSITION = re.compile(r"[ \t\u200c]*[,،\-–(]?[ \t\u200c]*")
 CLOSING = re.compile(r"[ \t\u200c]*\)")
-CLAUSE_END = r"[.!?؟؛:\n«»]|" + WB + "که" + WE
+# a clause ends at punctuation (not a colon or point between digits: «۲۰:۱۵», «۲.۵») or «که»
+CLAUSE_END = r"[!?؟؛\n«»]|(?<!\d)[.:]|[.:](?!\d)|" + WB + "که" + WE
 
 
 class TimeStage:
