@@ -86,6 +86,9 @@ class Grammar(Handlers):
             canon(f): (str(spec["calendar"]), int(spec["month"]), int(spec["day"]))
             for f, spec in (lex.raw.get("holidays") or {}).items()
         }
+        self.gregorian_years = {
+            canon(f) for f, spec in (lex.raw.get("holidays") or {}).items() if spec.get("years") == "gregorian"
+        }
         self.end_parts = {canon(v) for v in lex.raw.get("period_parts_end", [])}
         self.one_unit_mods = {canon(v) for v in lex.raw.get("one_unit_modifiers", [])}
         self.count_months = {canon(v) for v in lex.raw.get("count_months", [])}

@@ -68,6 +68,7 @@ class Handlers:
     end_parts: set[str]
     one_unit_mods: set[str]
     holidays: dict[str, tuple[str, int, int]]
+    gregorian_years: set[str]
     dur_after: re.Pattern[str]
     dur_before: re.Pattern[str]
     month_after: re.Pattern[str]
@@ -386,6 +387,8 @@ class Handlers:
         elif gd.get("yrel"):
             yrel = self.lex.modifiers.get(canon(gd["yrel"]))
         f = {"cal": cal, "y": y, "m": mon, "d": day, "yrel": yrel}
+        if canon(m.group("hol")) in self.gregorian_years:
+            f["yrel_cal"] = "gregorian"
         return Atom(_start(m, pre), m.end(), "date", f)
 
     def _year_range(self, m: re.Match[str], pre: Pre) -> Atom | None:

@@ -210,6 +210,9 @@ class Resolver:
             else:
                 found = sorted(found, key=lambda d: abs((d - anchor).days))[:1]
             return (found[0] if found else None), "published"
+        if f.get("yrel") is not None and f.get("yrel_cal") == "gregorian":
+            # «نوروز امسال»: the one in this Gregorian year (a Jalali year Y starts in Y + 621)
+            return cal.to_gregorian(f["cal"], anchor.year + f["yrel"] - 621, f["m"], f["d"]), "published"
         if f.get("yrel") is not None:
             y0 = cal.year_of(f["cal"], anchor)
             return (cal.to_gregorian(f["cal"], y0 + f["yrel"], f["m"], f["d"]) if y0 else None), "published"
