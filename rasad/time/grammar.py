@@ -409,6 +409,14 @@ class Grammar(Handlers):
                 None,
                 list(lex.raw["set_heads"]),
             ),
+            # «آخرین جمعه ماه مبارک رمضان», «آخرین نماز جمعه ماه رمضان»
+            (
+                rf"(?P<nth>{a['nth_word']}){G1}(?:نماز{G1})?(?P<wd>{a['weekday']}){G1}(?:ماه{G1})?(?:مبارک{G1})?"
+                rf"(?P<mon>{a['month']}){WE}(?:{G}(?P<y>{YEAR4}))?",
+                self._nth_weekday,
+                None,
+                [f for fs in lex.raw["weekday_of_month"].values() for f in fs],
+            ),
             # «سالانه ۱۰ هزار تن», «به صورت ماهانه»: an adverb of frequency
             (
                 rf"(?P<fa>{a['freq_adverb']}){WE}",

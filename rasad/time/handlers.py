@@ -443,6 +443,17 @@ class Handlers:
     def _day_part(self, m: re.Match[str], pre: Pre) -> Atom | None:
         return Atom(_start(m, pre), m.end(), "daypart", {"dp": canon(m.group("dp"))}, weak=True)
 
+    def _nth_weekday(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        cal, mon = self.lex.months[canon(m.group("mon"))]
+        f = {
+            "cal": cal,
+            "m": mon,
+            "y": int(m.group("y")) if m.group("y") else None,
+            "wd": self.lex.weekdays[canon(m.group("wd"))],
+            "nth": self.lex.nth[canon(m.group("nth"))],
+        }
+        return Atom(m.start(), m.end(), "nth_weekday", f)
+
     def _frequency(self, m: re.Match[str], pre: Pre) -> Atom | None:
         s, start = m.string, m.start()
         if not (self.amount_after.match(s, m.end()) or self.freq_head.search(s, max(0, start - 12), start)):

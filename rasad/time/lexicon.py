@@ -140,6 +140,7 @@ class Lexicon:
     zones: dict[str, Zone] = field(default_factory=dict)
     cal_suffixes: dict[str, str] = field(default_factory=dict)  # form → calendar
     frequency: dict[str, str] = field(default_factory=dict)  # adverb of frequency → unit
+    nth: dict[str, int] = field(default_factory=dict)  # «آخرین» → -1, «اولین» → 1
     alt: dict[str, str] = field(default_factory=dict)  # table → regex alternation
     ordinal_forms: list[str] = field(default_factory=list)  # with compounds «بیست و یکم»
     cardinal_forms: list[str] = field(default_factory=list)
@@ -247,6 +248,7 @@ def load_lexicon() -> Lexicon:
     lex.seasons = _by_form(raw, "seasons", str)
     lex.cal_suffixes = _by_form(raw, "calendar_suffixes", str)
     lex.frequency = _by_form(raw, "frequency_adverbs", str)
+    lex.nth = _by_form(raw, "weekday_of_month", int)
     for f, spec in _table(zones_raw, "zones").items():
         lex.zones[canon(f)] = Zone(str(spec["offset"]), spec.get("dst"))
 
@@ -311,6 +313,7 @@ def load_lexicon() -> Lexicon:
         "cal_suffix": alternation([f for fs in _table(raw, "calendar_suffixes").values() for f in fs]),
         "zone": alternation(list(_table(zones_raw, "zones"))),
         "set_head": alternation(list(raw.get("set_heads", []))),
+        "nth_word": alternation([f for fs in _table(raw, "weekday_of_month").values() for f in fs]),
         "freq_adverb": alternation([f for fs in _table(raw, "frequency_adverbs").values() for f in fs]),
         "freq_head": alternation(list(raw.get("frequency_heads", []))),
         "rate_unit": alternation(list(raw.get("rate_units", []))),

@@ -344,6 +344,8 @@ class Resolver:
                 t.value, t.anchor = f"{d1.isoformat()}/{d2.isoformat()}", how
         elif k == "month":
             self._month(t, f, anchor)
+        elif k == "nth_weekday":
+            self._nth_weekday(t, f, anchor)
         elif k == "month_range":
             self._month_range(t, f)
         elif k in ("year", "year_range"):
@@ -448,6 +450,24 @@ class Resolver:
             span = cal.month_span(c, y, m)
             if span:  # month granularity in ISO: the Gregorian month with most of its days
                 t.value, t.interval = cal.majority_month(span), cal.span_value(span)
+
+    @staticmethod
+    def _nth_weekday(t: Timex, f: dict[str, Any], anchor: dt.date | None) -> None:
+        """«آخرین جمعه ماه رمضان» → the last Friday of the Ramadan nearest ``anchor``."""
+        t.calendar, t.granularity = f["cal"], "day"
+        if f["y"] is not None:
+            span, t.anchor = cal.month_span(f["cal"], f["y"], f["m"]), "absolute"
+        elif anchor is not None:
+            found = cal.closest_month(f["cal"], f["m"], anchor)
+            span, t.anchor = (found[1] if found else None), "published"
+        else:
+            span = None
+        if span is None:
+            return
+        if f["nth"] < 0:
+            t.value = cal.weekday_on_or_before(span[1], f["wd"]).isoformat()
+        else:
+            t.value = cal.weekday_on_or_after(span[0], f["wd"]).isoformat()
 
     @staticmethod
     def _month_range(t: Timex, f: dict[str, Any]) -> None:
