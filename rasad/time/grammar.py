@@ -93,6 +93,8 @@ class Grammar(Handlers):
         self.one_unit_mods = {canon(v) for v in lex.raw.get("one_unit_modifiers", [])}
         self.count_months = {canon(v) for v in lex.raw.get("count_months", [])}
         self.modifier_guarded = {canon(v) for v in lex.raw.get("modifier_guarded", [])}
+        self.sport = re.compile(rf"{WB}(?:{lex.alt['sport']}){WE}")
+        self.sport_start = int(lex.raw.get("sport_season_start", 7))
         self.amount_after = re.compile(
             rf"{G1}(?:\d|(?:{lex.alt['cardinal']}|{lex.alt['dur_prefix']}|بالغ{G1}بر){WE})"
         )
@@ -416,6 +418,19 @@ class Grammar(Handlers):
                 self._nth_weekday,
                 None,
                 [f for fs in lex.raw["weekday_of_month"].values() for f in fs],
+            ),
+            # «فصل گذشته», «این فصل» in a sports article: a season of sport
+            (
+                rf"ف{WB1}صل{G1}(?P<mod>{a['modifier']}){WE}{NOT_PREP}",
+                self._sport_rel,
+                "cur",
+                ["فصل"],
+            ),
+            (
+                rf"ف{WB1}صل(?!{G}(?:\d|{a['modifier']}{WE}))(?!\u200c){WE}",
+                self._sport_rel,
+                "cur",
+                ["فصل"],
             ),
             # «سالانه ۱۰ هزار تن», «به صورت ماهانه»: an adverb of frequency
             (

@@ -36,6 +36,7 @@ def _start(m: re.Match[str], pre: re.Match[str] | None) -> int:
 
 # two-digit Jalali years: «۹۸» → 1398, «۰۳» → 1403, «شهریور ۲۰» → 1320
 JALALI_CUTOFF = 20
+SPORT_NEAR = 250  # how far a word of sport makes «فصل گذشته» a season of sport
 
 
 def full_year(y: str, cal: str) -> int:
@@ -77,6 +78,8 @@ class Handlers:
     amount_after: re.Pattern[str]
     amount_before: re.Pattern[str]
     freq_head: re.Pattern[str]
+    sport: re.Pattern[str]
+    sport_start: int
     rate_unit_before: re.Pattern[str]
 
     # --- helpers ---------------------------------------------------------------
@@ -453,6 +456,17 @@ class Handlers:
             "nth": self.lex.nth[canon(m.group("nth"))],
         }
         return Atom(m.start(), m.end(), "nth_weekday", f)
+
+    def _sport_rel(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        """«فصل گذشته», «این فصل», «فصل جاری» near words of sport: a season of sport."""
+        s = m.string
+        mod = m.groupdict().get("mod")
+        if mod is None and (pre is None or not pre.groupdict().get("cur")):
+            return None
+        if not self.sport.search(s, max(0, m.start() - SPORT_NEAR), min(len(s), m.end() + SPORT_NEAR)):
+            return None
+        off = self.lex.modifiers.get(canon(mod), 0) if mod else 0
+        return Atom(_start(m, pre), m.end(), "sport_season", {"offset": off, "start": self.sport_start})
 
     def _frequency(self, m: re.Match[str], pre: Pre) -> Atom | None:
         s, start = m.string, m.start()

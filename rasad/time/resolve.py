@@ -344,6 +344,11 @@ class Resolver:
                 t.value, t.anchor = f"{d1.isoformat()}/{d2.isoformat()}", how
         elif k == "month":
             self._month(t, f, anchor)
+        elif k == "sport_season":
+            t.calendar, t.granularity = "gregorian", "year"
+            if anchor is not None:
+                y = anchor.year - (anchor.month < f["start"]) + f["offset"]
+                t.value, t.anchor = f"{y:04d}/{y + 1:04d}", "published"
         elif k == "nth_weekday":
             self._nth_weekday(t, f, anchor)
         elif k == "month_range":
