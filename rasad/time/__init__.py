@@ -55,6 +55,7 @@ __all__ = ["TimeStage"]
 MIN_ANCHOR, MAX_ANCHOR = dt.date(1000, 1, 1), dt.date(9000, 12, 31)
 APPOSITION = re.compile(r"[ \t\u200c]*[,،\-–(]?[ \t\u200c]*")
 CLOSING = re.compile(r"[ \t\u200c]*\)")
+LIST_GAP = re.compile(r"[ \t\u200c]*(?:تا|الی|و|،|,)[ \t\u200c]*")
 # a clause ends at punctuation (not a colon or point between digits: «۲۰:۱۵», «۲.۵») or «که»
 CLAUSE_END = r"[!?؟؛\n«»]|(?<!\d)[.:]|[.:](?!\d)|" + WB + "که" + WE
 
@@ -84,6 +85,7 @@ class TimeStage:
             anchor = None  # a nonsense publication date: resolve absolute expressions only
         s = shadow(text)
         groups = merge(select(self.grammar.atoms(s)), s)
+        self._shared_week(groups, s)
         out: dict[int, Timex] = {}
         clock_only: list[tuple[int, Group]] = []
         for i, g in enumerate(groups):
@@ -114,6 +116,22 @@ class TimeStage:
         if anchor is not None and differs(anchor):
             self._solar_years(groups, out, s, anchor)
         return self._merge_restatements([out[i] for i in sorted(out)], text)
+
+    @staticmethod
+    def _shared_week(groups: list[Group], s: str) -> None:
+        """A weekday listed before one with a week takes that week too:
+        «از شنبه تا چهارشنبه هفته آینده» → next week's Saturday."""
+        for g1, g2 in zip(groups[-2::-1], groups[:0:-1], strict=True):
+            w1, w2 = g1.parts.get("weekday"), g2.parts.get("weekday")
+            if (
+                w1 is not None
+                and w2 is not None
+                and w2.f.get("week") is not None
+                and w1.f.get("week") is None
+                and w1.f.get("mod") is None
+                and LIST_GAP.fullmatch(s, g1.end, g2.start)
+            ):
+                w1.f["week"] = w2.f["week"]
 
     def _solar_years(self, groups: list[Group], out: dict[int, Timex], s: str, anchor: dt.date) -> None:
         """A relative year (``امسال``, ``سال گذشته``, ``تابستان امسال``) in a sentence or article
