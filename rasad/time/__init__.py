@@ -74,6 +74,7 @@ class TimeStage:
         past = re.compile(WB + self.lex.alt["past"] + WE)
         self.resolver = Resolver(self.lex, future, re.compile(CLAUSE_END), present, past, subjunctive)
         self.speech = SpeechDays(self.lex)
+        self.month_prep = re.compile(WB + "(?:" + self.lex.alt["month_prep"] + r")[ \t\u200c]+$")
         self.cal_after = re.compile(r"[ \t\u200c]*(?P<sfx>" + self.lex.alt["cal_suffix"] + ")" + WE)
         self.zone_after = re.compile(
             r"[ \t\u200c]+به[ \t\u200c]+وقت[ \t\u200c]+(?P<zone>" + self.lex.alt["zone"] + ")" + WE
@@ -97,7 +98,12 @@ class TimeStage:
                 and g.atoms[0].kind not in ("date", "weekday", "clock")
                 and not (g.atoms[0].kind == "rel" and g.atoms[0].f["unit"] == "day")
             ):
-                out[i] = self.resolver.single(g.atoms[0], text, anchor)
+                a = g.atoms[0]
+                tense = None
+                if a.kind == "month" and a.f["y"] is None and a.f.get("mod") is None and anchor is not None:
+                    if self.month_prep.search(s, max(0, g.start - 8), g.start):
+                        tense = self.resolver.tense(s, g.start, g.end)
+                out[i] = self.resolver.single(a, text, anchor, tense)
             elif g.parts.keys() <= {"clock", "daypart"}:
                 clock_only.append((i, g))
             else:

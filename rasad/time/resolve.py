@@ -30,6 +30,7 @@ DAYISH = {"date", "weekday", "rel_day", "daypart"}
 # noun phrase, «انتخابات ماه نوامبر», as the time of the clause); closer, the closest one stays (a date a few weeks ahead
 # in a past clause was planned: «قرار بود ۲۵ اسفند برگزار شود»)
 TENSE_SLACK = 90
+MONTH_TENSE_SLACK = 120  # from the middle of a year-less month (a month is a wider target)
 SEASONS = ["SP", "SU", "FA", "WI"]
 
 
@@ -222,10 +223,10 @@ class Resolver:
         return day, "published"
 
     @staticmethod
-    def _tense_step(day: dt.date, anchor: dt.date, tense: str) -> int:
+    def _tense_step(day: dt.date, anchor: dt.date, tense: str, slack: int = 0) -> int:
         """-1, 0 or +1 year: what the clause's tense makes of a year-less day."""
-        gap = (day - anchor).days
-        return -1 if tense == "past" and gap > TENSE_SLACK else 1 if tense == "future" and gap < -TENSE_SLACK else 0
+        gap, slack = (day - anchor).days, slack or TENSE_SLACK
+        return -1 if tense == "past" and gap > slack else 1 if tense == "future" and gap < -slack else 0
 
     def _by_tense(self, day: dt.date, f: dict[str, Any], anchor: dt.date, tense: str) -> dt.date:
         """A year-less date well ahead of ``anchor`` in a past clause is the one a year
@@ -313,8 +314,9 @@ class Resolver:
         return cal.zone_offset(z.offset, z.dst, day) if z else ""
 
     # --- everything else ------------------------------------------------------------
-    def single(self, a: Atom, text: str, anchor: dt.date | None) -> Timex:
-        """Resolve a non-day atom (month, year, relative unit, duration, set...)."""
+    def single(self, a: Atom, text: str, anchor: dt.date | None, tense: str | None = None) -> Timex:
+        """Resolve a non-day atom (month, year, relative unit, duration, set...); ``tense``
+        (of the clause of a year-less month after a preposition) picks the month's year."""
         t = Timex(text[a.start : a.end], a.start, a.end, "DATE", None, None, None, None)
         f = a.f
         k = a.kind
@@ -343,7 +345,7 @@ class Resolver:
             if d1 and d2:
                 t.value, t.anchor = f"{d1.isoformat()}/{d2.isoformat()}", how
         elif k == "month":
-            self._month(t, f, anchor)
+            self._month(t, f, anchor, tense)
         elif k == "sport_season":
             t.calendar, t.granularity = "gregorian", "year"
             if anchor is not None:
@@ -429,7 +431,7 @@ class Resolver:
             t.granularity = unit
         t.value, t.anchor = self.shift(anchor, unit, int(f["dir"] * n)), "published"
 
-    def _month(self, t: Timex, f: dict[str, Any], anchor: dt.date | None) -> None:
+    def _month(self, t: Timex, f: dict[str, Any], anchor: dt.date | None, tense: str | None = None) -> None:
         t.calendar, t.granularity = f["cal"], "month"
         y, c, m = f["y"], f["cal"], f["m"]
         if y is not None:
@@ -446,6 +448,9 @@ class Resolver:
         else:
             found = cal.closest_month(c, m, anchor)
             y = found[0] if found else None
+            if found and y is not None and tense is not None:
+                mid = found[1][0] + (found[1][1] - found[1][0]) / 2
+                y += self._tense_step(mid, anchor, tense, MONTH_TENSE_SLACK)
             t.anchor = "published"
         if y is None:
             return
