@@ -79,6 +79,7 @@ class Handlers:
     amount_before: re.Pattern[str]
     freq_head: re.Pattern[str]
     sport: re.Pattern[str]
+    clock_before: re.Pattern[str]
     sport_start: int
     rate_unit_before: re.Pattern[str]
 
@@ -465,6 +466,8 @@ class Handlers:
             return None
         if not self.sport.search(s, max(0, m.start() - SPORT_NEAR), min(len(s), m.end() + SPORT_NEAR)):
             return None
+        if self.clock_before.search(s, max(0, m.start() - 12), m.start()):
+            return None  # a count of seasons: «در دو فصل آینده»
         off = self.lex.modifiers.get(canon(mod), 0) if mod else 0
         return Atom(_start(m, pre), m.end(), "sport_season", {"offset": off, "start": self.sport_start})
 

@@ -78,4 +78,7 @@ class SpeechDays:
             named = "weekday" in g.parts or "date" in g.parts  # «روز شنبه», «۱۸ تیر»; not «دیروز»
             if named and t.value and len(t.value) >= 10 and t.granularity in ("day", "time") and t.value[4] == "-":
                 last, last_day = t, dt.date.fromisoformat(t.value[:10])
-                spoken = self.lead.match(s, t.end) is not None or self.in_speech(s, t.start)
+                # the day of a statement: its verb follows («روز یکشنبه اعلام کرد»), or the speaker
+                # names it as their today («منابع گفتند: امروز سه‌شنبه ...»)
+                today = "rel_day" in g.parts and g.parts["rel_day"].f["offset"] == 0
+                spoken = self.lead.match(s, t.end) is not None or (today and self.in_speech(s, t.start))
