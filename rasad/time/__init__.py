@@ -102,7 +102,7 @@ class TimeStage:
                 tense = None
                 if a.kind == "month" and a.f["y"] is None and a.f.get("mod") is None and anchor is not None:
                     if self.month_prep.search(s, max(0, g.start - 8), g.start):
-                        tense = self.resolver.tense(s, g.start, g.end)
+                        tense = self.resolver.tense(s, g.start, g.end, present=False)
                 out[i] = self.resolver.single(a, text, anchor, tense)
             elif g.parts.keys() <= {"clock", "daypart"}:
                 clock_only.append((i, g))

@@ -37,8 +37,8 @@ G1 = r"[ \t\u200c]+"
 YEAR4 = r"(?<!\d)(?:1[2-9]\d\d|2[01]\d\d)(?![\d/])"
 YEAR2 = r"(?<!\d)\d\d(?![\d/:])"
 NAMEABLE = {"date", "month", "year", "weekday", "rel", "range"}
-# «بعد از», «پیش از», «قبل از» are prepositions, not modifiers
-NOT_PREP = rf"(?!(?<=بعد|پیش|قبل){G1}از(?![^\W\d_]))"
+# «بعد از», «پیش از», «قبل از» are prepositions, not modifiers; «پیش رو» is "ahead"
+NOT_PREP = rf"(?!(?<=بعد|پیش|قبل){G1}از(?![^\W\d_]))(?!(?<=پیش){G}رو(?![^\W\d_]))"
 
 
 DIGIT: list[str] = []  # marks patterns that start with a digit
@@ -98,7 +98,9 @@ class Grammar(Handlers):
         self.amount_after = re.compile(
             rf"{G1}(?:\d|(?:{lex.alt['cardinal']}|{lex.alt['dur_prefix']}|بالغ{G1}بر){WE})"
         )
-        self.rate_unit_before = re.compile(rf"{WB}(?:{lex.alt['rate_block_before']}){G1}$")
+        self.rate_unit_before = re.compile(
+            rf"{WB}(?:{lex.alt['rate_block_before']}){WE}(?:{G1}[^\s\d.،,؛:]+){{0,2}}{G1}$"
+        )
         self.freq_head = re.compile(rf"{WB}(?:{lex.alt['freq_head']}){G1}$")
         # an amount a few words before a rate: «۷۰۰ میلیون دلار ثروت ملی در سال»
         self.amount_before = re.compile(

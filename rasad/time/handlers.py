@@ -481,7 +481,7 @@ class Handlers:
     def _rate(self, m: re.Match[str], pre: Pre) -> Atom | None:
         s, start = m.string, m.start()
         if not self.amount_before.search(s, max(0, start - 60), start) or self.rate_unit_before.search(
-            s, max(0, start - 16), start
+            s, max(0, start - 40), start
         ):
             return None  # no amount, or a unit of measure: «۱۰ میلیون بشکه در روز»
         unit = self.lex.units[canon(m.group("ru"))]

@@ -313,6 +313,7 @@ def load_lexicon() -> Lexicon:
         "cal_suffix": alternation([f for fs in _table(raw, "calendar_suffixes").values() for f in fs]),
         "zone": alternation(list(_table(zones_raw, "zones"))),
         "set_head": alternation(list(raw.get("set_heads", []))),
+        "comparison": alternation(list(raw.get("comparison_heads", []))),
         "month_prep": alternation(list(raw.get("month_prepositions", []))),
         "sport": alternation(list(raw.get("sport_cues", []))),
         "nth_word": alternation([f for fs in _table(raw, "weekday_of_month").values() for f in fs]),

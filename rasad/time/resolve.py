@@ -141,6 +141,7 @@ class Resolver:
         self.present_re = present_re
         self.past_re = past_re
         self.subjunctive_re = subjunctive_re
+        self.comparison_re = re.compile(r"(?<![^\W\d_])(?:" + lex.alt["comparison"] + r")[ \t\u200c]+(?:روز[ \t\u200c]+)?$")
 
     # --- tense ------------------------------------------------------------------
     def _clause(self, s: str, start: int, end: int) -> tuple[int, int]:
@@ -169,12 +170,13 @@ class Resolver:
         # a past verb before it in the clause makes it a past plan: «قصد داشت ... ۳۱ اکتبر معرفی کند»
         return self.past_re.search(s, end, subj.start()) is None and self.past_re.search(s, lb, start) is None
 
-    def tense(self, s: str, start: int, end: int) -> str | None:
+    def tense(self, s: str, start: int, end: int, present: bool = True) -> str | None:
         """``future``, ``past`` or ``None`` for the clause of ``s[start:end]``; a future
-        cue wins over a past stem («برگزار خواهد شد»)."""
-        if self.is_future(s, start, end):
+        cue wins over a past stem («برگزار خواهد شد»).  Without ``present`` only an explicit
+        future cue (not a present verb, often a narrative present) makes the future."""
+        lb, rb = self._clause(s, start, end)
+        if self.is_future(s, start, end) if present else self.future_re.search(s[lb:start] + " " + s[end:rb]):
             return "future"
-        _, rb = self._clause(s, start, end)
         return "past" if self.past_re.search(s, end, rb) is not None else None
 
     # --- days -------------------------------------------------------------------
@@ -268,7 +270,12 @@ class Resolver:
         elif "weekday" in p:
             if anchor is not None:
                 w = p["weekday"]
-                future = w.f["mod"] is None and w.f["week"] is None and self.is_future(s, g.start, g.end)
+                future = (
+                    w.f["mod"] is None
+                    and w.f["week"] is None
+                    and not self.comparison_re.search(s, max(0, g.start - 24), g.start)
+                    and self.is_future(s, g.start, g.end)
+                )
                 day, how = self.weekday_date(w.f, anchor, future), "published"
         elif "clock" not in p:
             return None
