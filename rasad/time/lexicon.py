@@ -313,6 +313,8 @@ def load_lexicon() -> Lexicon:
         "cal_suffix": alternation([f for fs in _table(raw, "calendar_suffixes").values() for f in fs]),
         "zone": alternation(list(_table(zones_raw, "zones"))),
         "set_head": alternation(list(raw.get("set_heads", []))),
+        "stative": alternation(list(raw.get("stative_words", []))),
+        "planned": alternation(list(raw.get("planned_cues", []))),
         "comparison": alternation(list(raw.get("comparison_heads", []))),
         "month_prep": alternation(list(raw.get("month_prepositions", []))),
         "sport": alternation(list(raw.get("sport_cues", []))),
@@ -332,8 +334,9 @@ def load_lexicon() -> Lexicon:
         "subjunctive": "[بن]?(?:"
         + "|".join(re.escape(x) for x in sorted(tense_raw.get("subjunctive_stems") or [], key=len, reverse=True))
         + ")(?:ند|یم|د)",
-        # a past-tense verb, simple or perfect: «هشدار داد», «برگزار شده», «می‌رفتند»
-        "past": "ن?(?:می[ \u200c]?)?(?:"
+        # a past-tense verb, simple or perfect: «هشدار داد», «برگزار شده» (not with «می»:
+        # «می‌ماند» is as often the present "stays")
+        "past": "ن?(?:"
         + "|".join(re.escape(x) for x in sorted(tense_raw.get("past_stems") or [], key=len, reverse=True))
         + ")(?:ند|یم|ید|م|ه)?",
     }

@@ -141,6 +141,8 @@ class Resolver:
         self.present_re = present_re
         self.past_re = past_re
         self.subjunctive_re = subjunctive_re
+        self.stative_re = re.compile(r"(?<![^\W\d_])(?:" + lex.alt["stative"] + r")[ \t\u200c]+$")
+        self.planned_re = re.compile(r"(?<![^\W\d_])(?:" + lex.alt["planned"] + r")(?![^\W\d_])")
         self.comparison_re = re.compile(r"(?<![^\W\d_])(?:" + lex.alt["comparison"] + r")[ \t\u200c]+(?:روز[ \t\u200c]+)?$")
 
     # --- tense ------------------------------------------------------------------
@@ -162,19 +164,26 @@ class Resolver:
         if self.future_re.search(window) is not None:
             return True
         present = self.present_re.search(s, end, rb)
+        while present is not None and self.stative_re.search(s, max(0, present.start() - 12), present.start()):
+            present = self.present_re.search(s, present.end(), rb)  # «نشان می‌دهد»: a state
         if present is not None:
             return self.past_re.search(s, end, present.start()) is None
         subj = self.subjunctive_re.search(s, end, rb)
         if subj is None:
             return False
-        # a past verb before it in the clause makes it a past plan: «قصد داشت ... ۳۱ اکتبر معرفی کند»
-        return self.past_re.search(s, end, subj.start()) is None and self.past_re.search(s, lb, start) is None
+        # a past verb before it in the clause makes it a past plan: «قصد داشت ... ۳۱ اکتبر معرفی
+        # کند»; a plan told in the past («قرار بود از روز دوشنبه آغاز شود») is still ahead
+        if self.past_re.search(s, end, subj.start()) is not None:
+            return False
+        return self.past_re.search(s, lb, start) is None or self.planned_re.search(s, lb, start) is not None
 
     def tense(self, s: str, start: int, end: int, present: bool = True) -> str | None:
         """``future``, ``past`` or ``None`` for the clause of ``s[start:end]``; a future
         cue wins over a past stem («برگزار خواهد شد»).  Without ``present`` only an explicit
         future cue (not a present verb, often a narrative present) makes the future."""
         lb, rb = self._clause(s, start, end)
+        if self.planned_re.search(s, lb, rb):
+            return None
         if self.is_future(s, start, end) if present else self.future_re.search(s[lb:start] + " " + s[end:rb]):
             return "future"
         return "past" if self.past_re.search(s, end, rb) is not None else None
