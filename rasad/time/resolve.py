@@ -69,8 +69,12 @@ class Group:
         return False
 
     def restate(self, a: Atom, end: int) -> None:
-        """Absorb a bracketed restatement (``۳۱ اکتبر (۹ آبان)``); the first reading wins."""
+        """Absorb a bracketed restatement (``۳۱ اکتبر (۹ آبان)``); the first reading wins
+        unless only the restatement gives the year (``۳۱ جولای (۱۰ مرداد ۹۹)``)."""
         self.atoms.append(a)
+        old = self.parts.get(_role(a))
+        if old is not None and a.kind == old.kind == "date" and old.f.get("y") is None and a.f.get("y") is not None:
+            self.parts[_role(a)] = a
         self.parts.setdefault(_role(a), a)
         self.end = max(end, a.end)
 
@@ -171,11 +175,10 @@ class Resolver:
         subj = self.subjunctive_re.search(s, end, rb)
         if subj is None:
             return False
-        # a past verb before it in the clause makes it a past plan: «قصد داشت ... ۳۱ اکتبر معرفی
-        # کند»; a plan told in the past («قرار بود از روز دوشنبه آغاز شود») is still ahead
+        # a past verb before it in the clause makes it a past plan: «قصد داشت ... ۳۱ اکتبر معرفی کند»
         if self.past_re.search(s, end, subj.start()) is not None:
             return False
-        return self.past_re.search(s, lb, start) is None or self.planned_re.search(s, lb, start) is not None
+        return self.past_re.search(s, lb, start) is None
 
     def tense(self, s: str, start: int, end: int, present: bool = True) -> str | None:
         """``future``, ``past`` or ``None`` for the clause of ``s[start:end]``; a future
