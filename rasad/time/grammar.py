@@ -142,6 +142,7 @@ class Grammar(Handlers):
         weekday_plain = "(?:" + "|".join(re.escape(f) for f in sorted(lex.weekdays, key=len, reverse=True)) + ")"
         month_plain = "(?:" + "|".join(re.escape(f) for f in sorted(lex.months, key=len, reverse=True)) + ")"
         unit_plain = "(?:" + "|".join(re.escape(u) for u in sorted(lex.units, key=len, reverse=True)) + ")"
+        modifier_plain = "(?:" + "|".join(re.escape(u) for u in sorted(lex.modifiers, key=len, reverse=True)) + ")"
         # «یکسال», «صدسال», «نیم‌قرن»: a number word glued to its unit
         count_word = (
             rf"(?:{a['count_word']}|{a['fraction']}){WE}"
@@ -292,6 +293,13 @@ class Grammar(Handlers):
                 self._weekday,
                 "day",
                 forms("weekdays"),
+            ),
+            # «سال‌جاری», «هفته‌گذشته»: a unit and its modifier joined by a ZWNJ
+            (
+                rf"(?P<u2>{unit_plain})\u200c(?P<mod>{modifier_plain}){WE}{NOT_PREP}",
+                self._rel_unit,
+                "part",
+                units,
             ),
             # «امروزدوشنبه»: a weekday glued to the relative word restates it
             (

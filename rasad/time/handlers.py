@@ -248,7 +248,7 @@ class Handlers:
         return Atom(_start(m, pre), m.end(), "rel", {"offset": off, "unit": unit, "night": key in self.lex.night})
 
     def _rel_unit(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        if m.group("u1"):
+        if m.groupdict().get("u1"):
             unit, off = self.lex.units[canon(m.group("u1"))], 0
             if unit in ("day", "hour", "minute"):
                 return None
