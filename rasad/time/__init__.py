@@ -43,18 +43,21 @@ import datetime as dt
 import re
 
 from rasad.model import Article, Timex
-from rasad.time.calendars import add_days as cal_add_days
+from rasad.time import calendars as cal
+from rasad.time.context import counts, differs, year_calendar
 from rasad.time.grammar import Grammar
 from rasad.time.lexicon import WB, WE, canon, load_lexicon, shadow
 from rasad.time.resolve import SENTENCE_END, Group, Resolver, merge, select
+from rasad.time.speech import SpeechDays
 
 __all__ = ["TimeStage"]
 
 MIN_ANCHOR, MAX_ANCHOR = dt.date(1000, 1, 1), dt.date(9000, 12, 31)
 APPOSITION = re.compile(r"[ \t\u200c]*[,،\-–(]?[ \t\u200c]*")
 CLOSING = re.compile(r"[ \t\u200c]*\)")
-CLAUSE_END = r"[.!?؟؛:\n«»]|" + WB + "که" + WE
-SPEECH_SPAN, SPEECH_LEAD = 400, 30  # how far a speech runs; how close its verb follows its day
+LIST_GAP = re.compile(r"[ \t\u200c]*(?:تا|الی|و|،|,)[ \t\u200c]*")
+# a clause ends at punctuation (not a colon or point between digits: «۲۰:۱۵», «۲.۵») or «که»
+CLAUSE_END = r"[!?؟؛\n«»]|(?<!\d)[.:]|[.:](?!\d)|" + WB + "که" + WE
 
 
 class TimeStage:
@@ -66,10 +69,13 @@ class TimeStage:
         self.lex = load_lexicon()
         self.grammar = Grammar(self.lex)
         future = re.compile(WB + "(?<!می)(?<!می\u200c)" + self.lex.alt["future"] + WE)
-        self.resolver = Resolver(self.lex, future, re.compile(CLAUSE_END))
-        self.speech_re = re.compile(
-            WB + "(?:" + self.lex.alt["speech"] + ")" + WE + r"[ \t\u200c]*(?:که[ \t\u200c]*)?[:«]"
-        )
+        present = re.compile(WB + self.lex.alt["present"] + WE)
+        subjunctive = re.compile(WB + self.lex.alt["subjunctive"] + WE)
+        past = re.compile(WB + self.lex.alt["past"] + WE)
+        self.resolver = Resolver(self.lex, future, re.compile(CLAUSE_END), present, past, subjunctive)
+        self.speech = SpeechDays(self.lex)
+        self.month_prep = re.compile(WB + "(?:" + self.lex.alt["month_prep"] + r")[ \t\u200c]+$")
+        self.cal_after = re.compile(r"[ \t\u200c]*(?P<sfx>" + self.lex.alt["cal_suffix"] + ")" + WE)
         self.zone_after = re.compile(
             r"[ \t\u200c]+به[ \t\u200c]+وقت[ \t\u200c]+(?P<zone>" + self.lex.alt["zone"] + ")" + WE
         )
@@ -80,6 +86,7 @@ class TimeStage:
             anchor = None  # a nonsense publication date: resolve absolute expressions only
         s = shadow(text)
         groups = merge(select(self.grammar.atoms(s)), s)
+        self._shared_week(groups, s)
         out: dict[int, Timex] = {}
         clock_only: list[tuple[int, Group]] = []
         for i, g in enumerate(groups):
@@ -91,7 +98,12 @@ class TimeStage:
                 and g.atoms[0].kind not in ("date", "weekday", "clock")
                 and not (g.atoms[0].kind == "rel" and g.atoms[0].f["unit"] == "day")
             ):
-                out[i] = self.resolver.single(g.atoms[0], text, anchor)
+                a = g.atoms[0]
+                tense = None
+                if a.kind == "month" and a.f["y"] is None and a.f.get("mod") is None and anchor is not None:
+                    if self.month_prep.search(s, max(0, g.start - 8), g.start):
+                        tense = self.resolver.tense(s, g.start, g.end, present=False)
+                out[i] = self.resolver.single(a, text, anchor, tense)
             elif g.parts.keys() <= {"clock", "daypart"}:
                 clock_only.append((i, g))
             else:
@@ -106,29 +118,48 @@ class TimeStage:
             t = self.resolver.group_timex(g, s, text, anchor, self._sentence_day(ends, len(s), g, dated, anchor))
             if t is not None:
                 out[i] = t
-        self._speech_days(groups, out, s)
+        self.speech.apply(groups, out, s, anchor)
+        if anchor is not None and differs(anchor):
+            self._solar_years(groups, out, s, anchor)
         return self._merge_restatements([out[i] for i in sorted(out)], text)
 
-    def _speech_days(self, groups: list[Group], out: dict[int, Timex], s: str) -> None:
-        """Relative days inside reported speech take the day of the speech when the text gives
-        it (GUIDELINES §9): «وزیر روز شنبه گفت: از امروز ...» → that Saturday."""
-        last: Timex | None = None
-        for i, g in enumerate(groups):
-            t = out.get(i)
-            if t is None:
+    @staticmethod
+    def _shared_week(groups: list[Group], s: str) -> None:
+        """A weekday listed before one with a week takes that week too:
+        «از شنبه تا چهارشنبه هفته آینده» → next week's Saturday."""
+        for g1, g2 in zip(groups[-2::-1], groups[:0:-1], strict=True):
+            w1, w2 = g1.parts.get("weekday"), g2.parts.get("weekday")
+            if (
+                w1 is not None
+                and w2 is not None
+                and w2.f.get("week") is not None
+                and w1.f.get("week") is None
+                and w1.f.get("mod") is None
+                and LIST_GAP.fullmatch(s, g1.end, g2.start)
+            ):
+                w1.f["week"] = w2.f["week"]
+
+    def _solar_years(self, groups: list[Group], out: dict[int, Timex], s: str, anchor: dt.date) -> None:
+        """A relative year (``امسال``, ``سال گذشته``, ``تابستان امسال``) in a sentence or article
+        that counts in Iranian years, between 1 January and 20 March: the Iranian year's value
+        (:mod:`rasad.time.context`)."""
+        found = list(out.values())
+        doc = counts(found)
+        jy = cal.year_of("jalali", anchor) or 0
+        for i, t in out.items():
+            g = groups[i]
+            a = g.atoms[0]
+            if len(g.atoms) != 1 or t.value is None:
                 continue
-            if g.parts.keys() <= {"rel_day", "daypart", "clock"} and "rel_day" in g.parts and last is not None:
-                gap = s[last.end : t.start]
-                cue = self.speech_re.search(gap) if len(gap) <= SPEECH_SPAN else None
-                if cue is not None and cue.start() <= SPEECH_LEAD and not SENTENCE_END.search(gap, 0, cue.start()):
-                    day = dt.date.fromisoformat((last.value or "")[:10])
-                    moved = cal_add_days(day, g.parts["rel_day"].f["offset"])
-                    if moved is not None and t.value:
-                        t.value = moved.isoformat() + t.value[10:]
-                        t.anchor = "speech"
-            named = "weekday" in g.parts or "date" in g.parts  # «روز شنبه», «۱۸ تیر»; not «دیروز»
-            if named and t.value and len(t.value) >= 10 and t.granularity in ("day", "time") and t.value[4] == "-":
-                last = t
+            if a.kind == "rel" and a.f["unit"] == "year" and not a.f.get("solar_year"):
+                offset = a.f["offset"]
+            elif a.kind == "season" and a.f["y"] is None and a.f["mod"] == 0 and a.f["code"] != "WI":
+                offset = 0
+            else:
+                continue
+            if year_calendar(s, t, found, doc, self.cal_after, self.lex.cal_suffixes) == "jalali":
+                t.value = f"{jy + offset + 621:04d}" + t.value[4:]
+                t.calendar = "jalali"
 
     def _late_zone(self, g: Group, s: str) -> None:
         """A zone after the day words of a clock time: «ساعت ۱۱ صبح امروز به وقت تهران»."""

@@ -38,8 +38,8 @@ G1 = r"[ \t\u200c]+"
 YEAR4 = r"(?<!\d)(?:1[2-9]\d\d|2[01]\d\d)(?![\d/])"
 YEAR2 = r"(?<!\d)\d\d(?![\d/:])"
 NAMEABLE = {"date", "month", "year", "weekday", "rel", "range"}
-# «بعد از», «پیش از», «قبل از» are prepositions, not modifiers
-NOT_PREP = rf"(?!(?<=بعد|پیش|قبل){G1}از(?![^\W\d_]))"
+# «بعد از», «پیش از», «قبل از» are prepositions, not modifiers; «پیش رو» is "ahead"
+NOT_PREP = rf"(?!(?<=بعد|پیش|قبل){G1}از(?![^\W\d_]))(?!(?<=پیش){G}رو(?![^\W\d_]))"
 
 
 DIGIT: list[str] = []  # marks patterns that start with a digit
@@ -87,10 +87,26 @@ class Grammar(Handlers):
             canon(f): (str(spec["calendar"]), int(spec["month"]), int(spec["day"]))
             for f, spec in (lex.raw.get("holidays") or {}).items()
         }
+        self.gregorian_years = {
+            canon(f) for f, spec in (lex.raw.get("holidays") or {}).items() if spec.get("years") == "gregorian"
+        }
         self.end_parts = {canon(v) for v in lex.raw.get("period_parts_end", [])}
         self.one_unit_mods = {canon(v) for v in lex.raw.get("one_unit_modifiers", [])}
         self.count_months = {canon(v) for v in lex.raw.get("count_months", [])}
         self.modifier_guarded = {canon(v) for v in lex.raw.get("modifier_guarded", [])}
+        self.sport = re.compile(rf"{WB}(?:{lex.alt['sport']}){WE}")
+        self.sport_start = int(lex.raw.get("sport_season_start", 7))
+        self.amount_after = re.compile(
+            rf"{G1}(?:\d|(?:{lex.alt['cardinal']}|{lex.alt['dur_prefix']}|بالغ{G1}بر){WE})"
+        )
+        self.rate_unit_before = re.compile(
+            rf"{WB}(?:{lex.alt['rate_block_before']}){WE}(?:{G1}[^\s\d.،,؛:]+){{0,2}}{G1}$"
+        )
+        self.freq_head = re.compile(rf"{WB}(?:{lex.alt['freq_head']}){G1}$")
+        # an amount a few words before a rate: «۷۰۰ میلیون دلار ثروت ملی در سال»
+        self.amount_before = re.compile(
+            rf"(?:\d|{WB}(?:{lex.alt['cardinal']}){WE})[\d,.٬]*(?:[ \t\u200c]+[^\s\d.،,؛:!?؟()«»]+){{0,4}}[ \t\u200c]+$"
+        )
         self.every = re.compile(rf"{WB}(?:{lex.alt['set_head']}){G1}$")
         self.month_after = re.compile(rf"{G1}(?:{lex.alt['month']}){WE}")
         self.clause_start = re.compile(r"(?:^|[.!?؟:؛\n«\"])[ \t\u200c]*$")
@@ -127,6 +143,7 @@ class Grammar(Handlers):
         weekday_plain = "(?:" + "|".join(re.escape(f) for f in sorted(lex.weekdays, key=len, reverse=True)) + ")"
         month_plain = "(?:" + "|".join(re.escape(f) for f in sorted(lex.months, key=len, reverse=True)) + ")"
         unit_plain = "(?:" + "|".join(re.escape(u) for u in sorted(lex.units, key=len, reverse=True)) + ")"
+        modifier_plain = "(?:" + "|".join(re.escape(u) for u in sorted(lex.modifiers, key=len, reverse=True)) + ")"
         # «یکسال», «صدسال», «نیم‌قرن»: a number word glued to its unit
         count_word = (
             rf"(?:{a['count_word']}|{a['fraction']}){WE}"
@@ -235,6 +252,13 @@ class Grammar(Handlers):
                 None,
                 ["سال"],
             ),
+            # «از آوریل تا ژوئیه ۲۰۲۵»: two months of one calendar sharing the year after them
+            (
+                rf"(?P<mon1>{a['month']})(?:{G1}ماه)?{WE}{G}{rng}{G}{month}{G}[,،]?{G}(?:{WB}سال{G})?(?P<y>{YEAR4}){calsfx}",
+                self._month_range,
+                "az",
+                months,
+            ),
             (rf"{month}{G}[,،]?{G}(?:{WB}سال{G})?(?P<y>{YEAR4}){calsfx}", self._month_year, "mah", months),
             # «تیر ماه سال ۹۶», «فروردین ۹۹»: a two-digit (Jalali) year after a month
             (
@@ -270,6 +294,13 @@ class Grammar(Handlers):
                 self._weekday,
                 "day",
                 forms("weekdays"),
+            ),
+            # «سال‌جاری», «هفته‌گذشته»: a unit and its modifier joined by a ZWNJ
+            (
+                rf"(?P<u2>{unit_plain})\u200c(?P<mod>{modifier_plain}){WE}{NOT_PREP}",
+                self._rel_unit,
+                "part",
+                units,
             ),
             # «امروزدوشنبه»: a weekday glued to the relative word restates it
             (
@@ -391,6 +422,42 @@ class Grammar(Handlers):
                 None,
                 list(lex.raw["set_heads"]),
             ),
+            # «آخرین جمعه ماه مبارک رمضان», «آخرین نماز جمعه ماه رمضان»
+            (
+                rf"(?P<nth>{a['nth_word']}){G1}(?:نماز{G1})?(?P<wd>{a['weekday']}){G1}(?:ماه{G1})?(?:مبارک{G1})?"
+                rf"(?P<mon>{a['month']}){WE}(?:{G}(?P<y>{YEAR4}))?",
+                self._nth_weekday,
+                None,
+                [f for fs in lex.raw["weekday_of_month"].values() for f in fs],
+            ),
+            # «فصل گذشته», «این فصل» in a sports article: a season of sport
+            (
+                rf"ف{WB1}صل{G1}(?P<mod>{a['modifier']}){WE}{NOT_PREP}",
+                self._sport_rel,
+                "cur",
+                ["فصل"],
+            ),
+            (
+                rf"ف{WB1}صل(?!{G}(?:\d|{a['modifier']}{WE}))(?!\u200c){WE}",
+                self._sport_rel,
+                "cur",
+                ["فصل"],
+            ),
+            # «سالانه ۱۰ هزار تن», «به صورت ماهانه»: an adverb of frequency
+            (
+                rf"(?P<fa>{a['freq_adverb']}){WE}",
+                self._frequency,
+                None,
+                [f for fs in lex.raw["frequency_adverbs"].values() for f in fs],
+            ),
+            # «۷۰۰ میلیون دلار در سال»: a rate after an amount
+            (
+                rf"د{WB1}ر{G1}(?P<ru>{a['rate_unit']})(?!\u200c){WE}"
+                rf"(?!{G}(?:\d|(?:{a['modifier']}|{a['rate_block']}|{a['number_word']}|امسال|ی){WE}))",
+                self._rate,
+                None,
+                ["در"],
+            ),
             # «ابتدای سال», «تا آخر سال»: a part of the current year
             (
                 rf"س{WB1}ال(?!{G}(?:\d|ها|های|{a['modifier']}|{a['number_word']}|جاری|امسال|نو\b))(?!\u200c){WE}(?:{G1}مالی{WE})?",
@@ -473,6 +540,8 @@ class Grammar(Handlers):
         """A date word inside a name: «ورزشگاه ۱۷ تیر», «شهر دوشنبه», «دوشنبه بازار»."""
         if a.kind not in NAMEABLE:
             return False
+        if a.kind == "range" or (a.kind in ("date", "month") and a.f.get("y") is not None):
+            return False  # a place is named after a day, not a dated day: «نمایشگاه ۱۸ تا ۲۰ آذر ۹۵»
         if self.name_head.search(s, max(0, a.start - 30), a.start):
             return True
         if a.kind in ("weekday", "rel"):

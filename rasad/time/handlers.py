@@ -36,6 +36,7 @@ def _start(m: re.Match[str], pre: re.Match[str] | None) -> int:
 
 # two-digit Jalali years: «۹۸» → 1398, «۰۳» → 1403, «شهریور ۲۰» → 1320
 JALALI_CUTOFF = 20
+SPORT_NEAR = 250  # how far a word of sport makes «فصل گذشته» a season of sport
 
 
 def full_year(y: str, cal: str) -> int:
@@ -68,11 +69,19 @@ class Handlers:
     end_parts: set[str]
     one_unit_mods: set[str]
     holidays: dict[str, tuple[str, int, int]]
+    gregorian_years: set[str]
     dur_after: re.Pattern[str]
     dur_before: re.Pattern[str]
     month_after: re.Pattern[str]
     clause_start: re.Pattern[str]
     every: re.Pattern[str]
+    amount_after: re.Pattern[str]
+    amount_before: re.Pattern[str]
+    freq_head: re.Pattern[str]
+    sport: re.Pattern[str]
+    clock_before: re.Pattern[str]
+    sport_start: int
+    rate_unit_before: re.Pattern[str]
 
     # --- helpers ---------------------------------------------------------------
     def _num(self, text: str | None) -> int | None:
@@ -149,6 +158,14 @@ class Handlers:
             return None
         f["d1"] = d1
         return Atom(_start(m, pre), m.end(), "range", f)
+
+    def _month_range(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        cal, mon, _ = self._month_of(m)
+        cal1, m1 = self.lex.months[canon(m.group("mon1"))]
+        y = int(m.group("y"))
+        if cal1 != cal or m1 == mon or (cal == "gregorian") != (y >= 1500):
+            return None
+        return Atom(_start(m, pre), m.end(), "month_range", {"cal": self._sfx_cal(m, cal), "y": y, "m1": m1, "m": mon})
 
     def _month_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
         cal, mon, guarded = self._month_of(m)
@@ -231,7 +248,7 @@ class Handlers:
         return Atom(_start(m, pre), m.end(), "rel", {"offset": off, "unit": unit, "night": key in self.lex.night})
 
     def _rel_unit(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        if m.group("u1"):
+        if m.groupdict().get("u1"):
             unit, off = self.lex.units[canon(m.group("u1"))], 0
             if unit in ("day", "hour", "minute"):
                 return None
@@ -374,6 +391,8 @@ class Handlers:
         elif gd.get("yrel"):
             yrel = self.lex.modifiers.get(canon(gd["yrel"]))
         f = {"cal": cal, "y": y, "m": mon, "d": day, "yrel": yrel}
+        if canon(m.group("hol")) in self.gregorian_years:
+            f["yrel_cal"] = "gregorian"
         return Atom(_start(m, pre), m.end(), "date", f)
 
     def _year_range(self, m: re.Match[str], pre: Pre) -> Atom | None:
@@ -427,6 +446,46 @@ class Handlers:
 
     def _day_part(self, m: re.Match[str], pre: Pre) -> Atom | None:
         return Atom(_start(m, pre), m.end(), "daypart", {"dp": canon(m.group("dp"))}, weak=True)
+
+    def _nth_weekday(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        cal, mon = self.lex.months[canon(m.group("mon"))]
+        f = {
+            "cal": cal,
+            "m": mon,
+            "y": int(m.group("y")) if m.group("y") else None,
+            "wd": self.lex.weekdays[canon(m.group("wd"))],
+            "nth": self.lex.nth[canon(m.group("nth"))],
+        }
+        return Atom(m.start(), m.end(), "nth_weekday", f)
+
+    def _sport_rel(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        """«فصل گذشته», «این فصل», «فصل جاری» near words of sport: a season of sport."""
+        s = m.string
+        mod = m.groupdict().get("mod")
+        if mod is None and (pre is None or not pre.groupdict().get("cur")):
+            return None
+        if not self.sport.search(s, max(0, m.start() - SPORT_NEAR), min(len(s), m.end() + SPORT_NEAR)):
+            return None
+        if self.clock_before.search(s, max(0, m.start() - 12), m.start()):
+            return None  # a count of seasons: «در دو فصل آینده»
+        off = self.lex.modifiers.get(canon(mod), 0) if mod else 0
+        return Atom(_start(m, pre), m.end(), "sport_season", {"offset": off, "start": self.sport_start})
+
+    def _frequency(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        s, start = m.string, m.start()
+        if not (self.amount_after.match(s, m.end()) or self.freq_head.search(s, max(0, start - 12), start)):
+            return None  # an adjective: «گزارش سالانه»
+        unit = self.lex.frequency[canon(m.group("fa"))]
+        return Atom(start, m.end(), "set", {"value": f"P1{self.lex.unit_iso[unit]}"})
+
+    def _rate(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        s, start = m.string, m.start()
+        if not self.amount_before.search(s, max(0, start - 60), start) or self.rate_unit_before.search(
+            s, max(0, start - 40), start
+        ):
+            return None  # no amount, or a unit of measure: «۱۰ میلیون بشکه در روز»
+        unit = self.lex.units[canon(m.group("ru"))]
+        return Atom(start, m.end(), "set", {"value": f"P1{self.lex.unit_iso[unit]}"})
 
     def _set(self, m: re.Match[str], pre: Pre) -> Atom | None:
         if m.group("wd"):

@@ -139,6 +139,8 @@ class Lexicon:
     seasons: dict[str, str] = field(default_factory=dict)
     zones: dict[str, Zone] = field(default_factory=dict)
     cal_suffixes: dict[str, str] = field(default_factory=dict)  # form → calendar
+    frequency: dict[str, str] = field(default_factory=dict)  # adverb of frequency → unit
+    nth: dict[str, int] = field(default_factory=dict)  # «آخرین» → -1, «اولین» → 1
     alt: dict[str, str] = field(default_factory=dict)  # table → regex alternation
     ordinal_forms: list[str] = field(default_factory=list)  # with compounds «بیست و یکم»
     cardinal_forms: list[str] = field(default_factory=list)
@@ -218,6 +220,7 @@ def load_lexicon() -> Lexicon:
 
     raw = load_yaml(DATA / "lexicon.yaml")
     zones_raw = load_yaml(DATA / "zones.yaml")
+    tense_raw = load_yaml(DATA / "tense.yaml")
     lex = Lexicon(raw=raw)
     month_forms: dict[str, list[str]] = {"jalali": [], "gregorian": [], "hijri": []}
     for cal in month_forms:
@@ -244,6 +247,8 @@ def load_lexicon() -> Lexicon:
         lex.day_parts[canon(f)] = dict(spec)
     lex.seasons = _by_form(raw, "seasons", str)
     lex.cal_suffixes = _by_form(raw, "calendar_suffixes", str)
+    lex.frequency = _by_form(raw, "frequency_adverbs", str)
+    lex.nth = _by_form(raw, "weekday_of_month", int)
     for f, spec in _table(zones_raw, "zones").items():
         lex.zones[canon(f)] = Zone(str(spec["offset"]), spec.get("dst"))
 
@@ -308,8 +313,32 @@ def load_lexicon() -> Lexicon:
         "cal_suffix": alternation([f for fs in _table(raw, "calendar_suffixes").values() for f in fs]),
         "zone": alternation(list(_table(zones_raw, "zones"))),
         "set_head": alternation(list(raw.get("set_heads", []))),
+        "stative": alternation(list(raw.get("stative_words", []))),
+        "planned": alternation(list(raw.get("planned_cues", []))),
+        "comparison": alternation(list(raw.get("comparison_heads", []))),
+        "month_prep": alternation(list(raw.get("month_prepositions", []))),
+        "sport": alternation(list(raw.get("sport_cues", []))),
+        "nth_word": alternation([f for fs in _table(raw, "weekday_of_month").values() for f in fs]),
+        "freq_adverb": alternation([f for fs in _table(raw, "frequency_adverbs").values() for f in fs]),
+        "freq_head": alternation(list(raw.get("frequency_heads", []))),
+        "rate_unit": alternation(list(raw.get("rate_units", []))),
+        "rate_block": alternation(list(raw.get("rate_blockers_after", []))),
+        "rate_block_before": alternation(list(raw.get("rate_blockers_before", []))),
         "future": alternation(list(raw.get("future_cues", []))),
         "speech": alternation(list(raw.get("speech_cues", []))),
+        # a present-tense verb: «می‌رود», «نمی‌کنند» (stems from the UD treebanks, tense.yaml)
+        "present": "ن?می[ \u200c]?(?:"
+        + "|".join(re.escape(x) for x in sorted(tense_raw.get("present_stems") or [], key=len, reverse=True))
+        + ")(?:ند|یم|د|م)",
+        # a subjunctive verb: «تعطیل شود», «بپردازند» (a day ahead: «تا روز دوشنبه تعطیل شود»)
+        "subjunctive": "[بن]?(?:"
+        + "|".join(re.escape(x) for x in sorted(tense_raw.get("subjunctive_stems") or [], key=len, reverse=True))
+        + ")(?:ند|یم|د)",
+        # a past-tense verb, simple or perfect: «هشدار داد», «برگزار شده» (not with «می»:
+        # «می‌ماند» is as often the present "stays")
+        "past": "ن?(?:"
+        + "|".join(re.escape(x) for x in sorted(tense_raw.get("past_stems") or [], key=len, reverse=True))
+        + ")(?:ند|یم|ید|م|ه)?",
     }
     return lex
 

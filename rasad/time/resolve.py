@@ -25,6 +25,12 @@ OPEN_GAP = re.compile(r"[ \t\u200c]*[(\[][ \t\u200c]*")
 CLOSE_AHEAD = re.compile(r"[^()\[\]\n]{0,60}?[)\]]")
 SENTENCE_END = re.compile(r"[.!?؟\n]")
 DAYISH = {"date", "weekday", "rel_day", "daypart"}
+# days between a year-less date and the publication date beyond which the clause's
+# tense picks the year (a bare month is left to the closest rule: it is as often inside a
+# noun phrase, «انتخابات ماه نوامبر», as the time of the clause); closer, the closest one stays (a date a few weeks ahead
+# in a past clause was planned: «قرار بود ۲۵ اسفند برگزار شود»)
+TENSE_SLACK = 90
+MONTH_TENSE_SLACK = 120  # from the middle of a year-less month (a month is a wider target)
 SEASONS = ["SP", "SU", "FA", "WI"]
 
 
@@ -63,8 +69,12 @@ class Group:
         return False
 
     def restate(self, a: Atom, end: int) -> None:
-        """Absorb a bracketed restatement (``۳۱ اکتبر (۹ آبان)``); the first reading wins."""
+        """Absorb a bracketed restatement (``۳۱ اکتبر (۹ آبان)``); the first reading wins
+        unless only the restatement gives the year (``۳۱ جولای (۱۰ مرداد ۹۹)``)."""
         self.atoms.append(a)
+        old = self.parts.get(_role(a))
+        if old is not None and a.kind == old.kind == "date" and old.f.get("y") is None and a.f.get("y") is not None:
+            self.parts[_role(a)] = a
         self.parts.setdefault(_role(a), a)
         self.end = max(end, a.end)
 
@@ -120,22 +130,66 @@ def merge(atoms: list[Atom], s: str) -> list[Group]:
 class Resolver:
     """Turns merged groups into timexes for one text and one anchor."""
 
-    def __init__(self, lex: Lexicon, future_re: re.Pattern[str], clause_re: re.Pattern[str]) -> None:
+    def __init__(
+        self,
+        lex: Lexicon,
+        future_re: re.Pattern[str],
+        clause_re: re.Pattern[str],
+        present_re: re.Pattern[str],
+        past_re: re.Pattern[str],
+        subjunctive_re: re.Pattern[str],
+    ) -> None:
         self.lex = lex
         self.future_re = future_re
         self.clause_re = clause_re
+        self.present_re = present_re
+        self.past_re = past_re
+        self.subjunctive_re = subjunctive_re
+        self.stative_re = re.compile(r"(?<![^\W\d_])(?:" + lex.alt["stative"] + r")[ \t\u200c]+$")
+        self.planned_re = re.compile(r"(?<![^\W\d_])(?:" + lex.alt["planned"] + r")(?![^\W\d_])")
+        self.comparison_re = re.compile(r"(?<![^\W\d_])(?:" + lex.alt["comparison"] + r")[ \t\u200c]+(?:روز[ \t\u200c]+)?$")
 
     # --- tense ------------------------------------------------------------------
-    def is_future(self, s: str, start: int, end: int) -> bool:
-        """Whether the clause around ``s[start:end]`` is in the future tense."""
+    def _clause(self, s: str, start: int, end: int) -> tuple[int, int]:
         left = max(0, start - 200)
         lb = left
         for m in self.clause_re.finditer(s, left, start):
             lb = m.end()
         m2 = self.clause_re.search(s, end, min(len(s), end + 300))
-        rb = m2.start() if m2 else min(len(s), end + 300)
+        return lb, m2.start() if m2 else min(len(s), end + 300)
+
+    def is_future(self, s: str, start: int, end: int) -> bool:
+        """Whether the clause around ``s[start:end]`` is in the future tense."""
+        lb, rb = self._clause(s, start, end)
         window = s[lb:start] + " " + s[end:rb]
-        return self.future_re.search(window) is not None
+        # a present-tense or subjunctive verb after the day: «روز شنبه به تهران می‌رود»,
+        # «تا روز دوشنبه تعطیل شود»
+        # (the first verb after the day: «روز شنبه به مسکو رفت تا با او دیدار کند» is past)
+        if self.future_re.search(window) is not None:
+            return True
+        present = self.present_re.search(s, end, rb)
+        while present is not None and self.stative_re.search(s, max(0, present.start() - 12), present.start()):
+            present = self.present_re.search(s, present.end(), rb)  # «نشان می‌دهد»: a state
+        if present is not None:
+            return self.past_re.search(s, end, present.start()) is None
+        subj = self.subjunctive_re.search(s, end, rb)
+        if subj is None:
+            return False
+        # a past verb before it in the clause makes it a past plan: «قصد داشت ... ۳۱ اکتبر معرفی کند»
+        if self.past_re.search(s, end, subj.start()) is not None:
+            return False
+        return self.past_re.search(s, lb, start) is None
+
+    def tense(self, s: str, start: int, end: int, present: bool = True) -> str | None:
+        """``future``, ``past`` or ``None`` for the clause of ``s[start:end]``; a future
+        cue wins over a past stem («برگزار خواهد شد»).  Without ``present`` only an explicit
+        future cue (not a present verb, often a narrative present) makes the future."""
+        lb, rb = self._clause(s, start, end)
+        if self.planned_re.search(s, lb, rb):
+            return None
+        if self.is_future(s, start, end) if present else self.future_re.search(s[lb:start] + " " + s[end:rb]):
+            return "future"
+        return "past" if self.past_re.search(s, end, rb) is not None else None
 
     # --- days -------------------------------------------------------------------
     def weekday_date(self, f: dict[str, Any], anchor: dt.date, future: bool) -> dt.date:
@@ -151,7 +205,9 @@ class Resolver:
             return cal.weekday_on_or_after(anchor, wd)
         return cal.weekday_on_or_before(anchor, wd)
 
-    def explicit_date(self, f: dict[str, Any], anchor: dt.date | None) -> tuple[dt.date | None, str | None]:
+    def explicit_date(
+        self, f: dict[str, Any], anchor: dt.date | None, tense: str | None = None
+    ) -> tuple[dt.date | None, str | None]:
         if f["y"] is not None:
             return cal.to_gregorian(f["cal"], f["y"], f["m"], f["d"]), "absolute"
         if anchor is None:
@@ -169,10 +225,32 @@ class Resolver:
             else:
                 found = sorted(found, key=lambda d: abs((d - anchor).days))[:1]
             return (found[0] if found else None), "published"
+        if f.get("yrel") is not None and f.get("yrel_cal") == "gregorian":
+            # «نوروز امسال»: the one in this Gregorian year (a Jalali year Y starts in Y + 621)
+            return cal.to_gregorian(f["cal"], anchor.year + f["yrel"] - 621, f["m"], f["d"]), "published"
         if f.get("yrel") is not None:
             y0 = cal.year_of(f["cal"], anchor)
             return (cal.to_gregorian(f["cal"], y0 + f["yrel"], f["m"], f["d"]) if y0 else None), "published"
-        return cal.closest_date(f["cal"], f["m"], f["d"], anchor), "published"
+        day = cal.closest_date(f["cal"], f["m"], f["d"], anchor)
+        if day is not None and tense is not None:
+            day = self._by_tense(day, f, anchor, tense)
+        return day, "published"
+
+    @staticmethod
+    def _tense_step(day: dt.date, anchor: dt.date, tense: str, slack: int = 0) -> int:
+        """-1, 0 or +1 year: what the clause's tense makes of a year-less day."""
+        gap, slack = (day - anchor).days, slack or TENSE_SLACK
+        return -1 if tense == "past" and gap > slack else 1 if tense == "future" and gap < -slack else 0
+
+    def _by_tense(self, day: dt.date, f: dict[str, Any], anchor: dt.date, tense: str) -> dt.date:
+        """A year-less date well ahead of ``anchor`` in a past clause is the one a year
+        before; one well behind it in a future clause the one a year after
+        («شورا روز ۱۸ اردیبهشت هشدار داد» in November: last May)."""
+        step = self._tense_step(day, anchor, tense)
+        y = cal.year_of(f["cal"], day)
+        if not step or y is None:
+            return day
+        return cal.to_gregorian(f["cal"], y + step, f["m"], f["d"]) or day
 
     def group_timex(
         self,
@@ -190,7 +268,9 @@ class Resolver:
         if fallback is not None:
             day, how = fallback
         if "date" in p:
-            day, how = self.explicit_date(p["date"].f, anchor)
+            f = p["date"].f
+            tense = self.tense(s, g.start, g.end) if f["y"] is None and f.get("yrel") is None else None
+            day, how = self.explicit_date(f, anchor, tense)
             calendar = p["date"].f["cal"]
         elif "rel_day" in p:
             if anchor is not None:
@@ -202,7 +282,12 @@ class Resolver:
         elif "weekday" in p:
             if anchor is not None:
                 w = p["weekday"]
-                future = w.f["mod"] is None and w.f["week"] is None and self.is_future(s, g.start, g.end)
+                future = (
+                    w.f["mod"] is None
+                    and w.f["week"] is None
+                    and not self.comparison_re.search(s, max(0, g.start - 24), g.start)
+                    and self.is_future(s, g.start, g.end)
+                )
                 day, how = self.weekday_date(w.f, anchor, future), "published"
         elif "clock" not in p:
             return None
@@ -248,8 +333,9 @@ class Resolver:
         return cal.zone_offset(z.offset, z.dst, day) if z else ""
 
     # --- everything else ------------------------------------------------------------
-    def single(self, a: Atom, text: str, anchor: dt.date | None) -> Timex:
-        """Resolve a non-day atom (month, year, relative unit, duration, set...)."""
+    def single(self, a: Atom, text: str, anchor: dt.date | None, tense: str | None = None) -> Timex:
+        """Resolve a non-day atom (month, year, relative unit, duration, set...); ``tense``
+        (of the clause of a year-less month after a preposition) picks the month's year."""
         t = Timex(text[a.start : a.end], a.start, a.end, "DATE", None, None, None, None)
         f = a.f
         k = a.kind
@@ -278,7 +364,16 @@ class Resolver:
             if d1 and d2:
                 t.value, t.anchor = f"{d1.isoformat()}/{d2.isoformat()}", how
         elif k == "month":
-            self._month(t, f, anchor)
+            self._month(t, f, anchor, tense)
+        elif k == "sport_season":
+            t.calendar, t.granularity = "gregorian", "year"
+            if anchor is not None:
+                y = anchor.year - (anchor.month < f["start"]) + f["offset"]
+                t.value, t.anchor = f"{y:04d}/{y + 1:04d}", "published"
+        elif k == "nth_weekday":
+            self._nth_weekday(t, f, anchor)
+        elif k == "month_range":
+            self._month_range(t, f)
         elif k in ("year", "year_range"):
             t.calendar, t.granularity, t.anchor = f["cal"], "year", "absolute"
             y2 = f.get("y2", f["y"])
@@ -355,7 +450,7 @@ class Resolver:
             t.granularity = unit
         t.value, t.anchor = self.shift(anchor, unit, int(f["dir"] * n)), "published"
 
-    def _month(self, t: Timex, f: dict[str, Any], anchor: dt.date | None) -> None:
+    def _month(self, t: Timex, f: dict[str, Any], anchor: dt.date | None, tense: str | None = None) -> None:
         t.calendar, t.granularity = f["cal"], "month"
         y, c, m = f["y"], f["cal"], f["m"]
         if y is not None:
@@ -372,6 +467,9 @@ class Resolver:
         else:
             found = cal.closest_month(c, m, anchor)
             y = found[0] if found else None
+            if found and y is not None and tense is not None:
+                mid = found[1][0] + (found[1][1] - found[1][0]) / 2
+                y += self._tense_step(mid, anchor, tense, MONTH_TENSE_SLACK)
             t.anchor = "published"
         if y is None:
             return
@@ -381,6 +479,39 @@ class Resolver:
             span = cal.month_span(c, y, m)
             if span:  # month granularity in ISO: the Gregorian month with most of its days
                 t.value, t.interval = cal.majority_month(span), cal.span_value(span)
+
+    @staticmethod
+    def _nth_weekday(t: Timex, f: dict[str, Any], anchor: dt.date | None) -> None:
+        """«آخرین جمعه ماه رمضان» → the last Friday of the Ramadan nearest ``anchor``."""
+        t.calendar, t.granularity = f["cal"], "day"
+        if f["y"] is not None:
+            span, t.anchor = cal.month_span(f["cal"], f["y"], f["m"]), "absolute"
+        elif anchor is not None:
+            found = cal.closest_month(f["cal"], f["m"], anchor)
+            span, t.anchor = (found[1] if found else None), "published"
+        else:
+            span = None
+        if span is None:
+            return
+        if f["nth"] < 0:
+            t.value = cal.weekday_on_or_before(span[1], f["wd"]).isoformat()
+        else:
+            t.value = cal.weekday_on_or_after(span[0], f["wd"]).isoformat()
+
+    @staticmethod
+    def _month_range(t: Timex, f: dict[str, Any]) -> None:
+        """«از آوریل تا ژوئیه ۲۰۲۵» → ``2025-04/2025-07``; the first month lies in the year
+        before when it comes later in the year («آذر تا اسفند ۱۴۰۳»: the same Jalali year)."""
+        c, y, m1, m2 = f["cal"], f["y"], f["m1"], f["m"]
+        y1 = y - (m1 > m2)
+        t.calendar, t.granularity, t.anchor = c, "month", "absolute"
+        if c == "gregorian":
+            t.value = f"{y1:04d}-{m1:02d}/{y:04d}-{m2:02d}"
+            return
+        s1, s2 = cal.month_span(c, y1, m1), cal.month_span(c, y, m2)
+        if s1 and s2:
+            t.value = f"{cal.majority_month(s1)}/{cal.majority_month(s2)}"
+            t.interval = cal.span_value((s1[0], s2[1]))
 
     def _decade(self, t: Timex, f: dict[str, Any]) -> None:
         n, c = f["n"], f["cal"]
