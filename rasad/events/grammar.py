@@ -41,6 +41,7 @@ from rasad.events.mentions import (
     trim_span,
     we_partner,
 )
+from rasad.events.norms import NormFilter
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml, talk_nouns
 from rasad.events.scope import DROP, ClauseIndex, Scope, clause_subject
 from rasad.events.setting import Setting
@@ -49,7 +50,7 @@ from rasad.model import Article, Quote, Timex
 JOINT = ("CONSULT", "AGREE")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _B = r"(?<![\w\u200c])"  # no letter or ZWNJ before
-MIN_ACTORS = {"CONSULT": 2, "AGREE": 2, "ASSAULT": 2, "ACCUSE": 2}
+MIN_ACTORS = {"CONSULT": 2, "AGREE": 2, "ASSAULT": 2, "ACCUSE": 1}
 
 
 @dataclass
@@ -97,6 +98,7 @@ class Grammar:
         self.cx = Constructions()
         self.setting = Setting()
         self.scope = Scope()
+        self.norms = NormFilter()
 
     def _subject(self, cands: list[Candidate], text: str, a: int, b: int, prev: Actor | None) -> Actor | None:
         """The first unmarked actor in ``[a, b)``, else a pronoun's antecedent."""
@@ -541,7 +543,9 @@ class Grammar:
         if len(actors) < max(MIN_ACTORS.get(trig.type, 1), 2 if trig.needs_target else 1) and not solo:
             return None
         if trig.party_before and (
-            self.norm_rx.search(text, max(s0, ts - 40), ts) or self.duty_rx.match(text[te : min(s1, te + 90)])
+            self.norm_rx.search(text, max(s0, ts - 40), ts)
+            or self.duty_rx.match(text[te : min(s1, te + 90)])
+            or self.norms.no_party(clauses, ts, len(actors) > 1)
         ):
             return None  # همه نهادها ... باید, ما باید ... کنیم: a norm, not a request
 
