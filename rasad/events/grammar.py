@@ -23,6 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from rasad.events.accusation import AccusationFrame
 from rasad.events.actors import ActorResolver, Candidate, CandidateIndex
 from rasad.events.constructions import Constructions
 from rasad.events.factuality import Factuality, combine
@@ -45,6 +46,7 @@ from rasad.events.norms import NormFilter
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml, talk_nouns
 from rasad.events.scope import DROP, ClauseIndex, Scope, clause_subject
 from rasad.events.setting import Setting
+from rasad.events.threats import ThreatFrame
 from rasad.model import Article, Quote, Timex
 
 JOINT = ("CONSULT", "AGREE")
@@ -99,6 +101,8 @@ class Grammar:
         self.setting = Setting()
         self.scope = Scope()
         self.norms = NormFilter()
+        self.accusation = AccusationFrame()
+        self.threats = ThreatFrame(self.triggers)
 
     def _subject(self, cands: list[Candidate], text: str, a: int, b: int, prev: Actor | None) -> Actor | None:
         """The first unmarked actor in ``[a, b)``, else a pronoun's antecedent."""
@@ -540,6 +544,9 @@ class Grammar:
                 actors = self.resolver.military_states(actors)
             elif verbal and trig.type in ("ACCUSE", "SUPPORT"):
                 actors = self.cx.nested_from(text, cands, lo, ts, actors)
+                if trig.type == "ACCUSE":  # X Y را به ... متهم کرد: Y is charged, the charge's names are not
+                    frame = self.accusation.actors(text, cands, (lo, ts, te), actors, ctx.speaker)
+                    actors = actors if frame is None else frame
         if len(actors) < max(MIN_ACTORS.get(trig.type, 1), 2 if trig.needs_target else 1) and not solo:
             return None
         if trig.party_before and (
@@ -592,11 +599,13 @@ class Grammar:
         pub = doc.published or ""
         ahead = [(t.start, t.end) for t in timexes if pub and t.value and t.value[:10] > pub[:10]]
         verdict = self.scope.judge(text, max(s0, ctx.region_start), s1, ts, te, trig.kind, ahead)
-        if (
-            verdict == DROP
-            or (topic and verdict is None)
-            or (clauses is not None and clauses.conditional(ts))
-        ):
+        conditional = verdict == DROP or (clauses is not None and clauses.conditional(ts))
+        retyped = self.threats.conditional(trig, m.group(), conditional, ctx.in_speech)
+        if retyped is not None:  # در صورت ... هشدار داد; اگر ... نشود، نخواهیم پذیرفت: a threat
+            if retyped is not trig:
+                trig, status = retyped, retyped.status or status
+            conditional, verdict = False, None
+        if conditional or (topic and verdict is None):
             return None  # (the syntax layer's conditional clauses too: اگر ... حمله کنند)
         if (
             verdict is not None
