@@ -31,7 +31,9 @@ class AccusationFrame:
         d = load_yaml("triggers.yaml").get("accusation") or {}
         self.pronoun_rx = re.compile(compile_fa(d["pronoun_object"]).pattern + r"[ \u200c]*$")
         self.gen_words = int(d.get("genitive_words", 1))
-        self.prep_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(d["preposition"]).pattern + r"(?![\w\u200c])")
+        self.prep_rx = re.compile(
+            r"(?<![\w\u200c])" + compile_fa(d["preposition"]).pattern + r"(?![\w\u200c])"
+        )
 
     def actors(
         self,
@@ -114,8 +116,11 @@ class AccusationFrame:
     def _subject(text: str, cands: list[Candidate], lo: int, a: int, r0: int) -> Actor | None:
         """The first unmarked actor of the clause before the object."""
         for c in cands:
-            if lo <= c.start and c.end <= min(a, r0) and c.actor and not (
-                c.modifier or c.loc_marked or c.with_marked or c.target_marked or c.between_marked
+            if (
+                lo <= c.start
+                and c.end <= min(a, r0)
+                and c.actor
+                and not (c.modifier or c.loc_marked or c.with_marked or c.target_marked or c.between_marked)
             ):
                 return (c.actor, c.actor_id)
         return None

@@ -600,7 +600,9 @@ class Grammar:
         ahead = [(t.start, t.end) for t in timexes if pub and t.value and t.value[:10] > pub[:10]]
         verdict = self.scope.judge(text, max(s0, ctx.region_start), s1, ts, te, trig.kind, ahead)
         conditional = verdict == DROP or (clauses is not None and clauses.conditional(ts))
-        retyped = self.threats.conditional(trig, m.group(), conditional, ctx.in_speech)
+        retyped = self.threats.conditional(
+            trig, m.group(), conditional, ctx.in_speech, text[max(s0, ctx.region_start) : ts]
+        )
         if retyped is not None:  # در صورت ... هشدار داد; اگر ... نشود، نخواهیم پذیرفت: a threat
             if retyped is not trig:
                 trig, status = retyped, retyped.status or status

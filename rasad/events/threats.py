@@ -11,6 +11,7 @@ The forms of a promised refusal live in ``rasad/data/events/triggers.yaml``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -24,15 +25,24 @@ class ThreatFrame:
         d = load_yaml("triggers.yaml").get("conditional_threat") or {}
         self.refusal_rx = compile_fa(d["promised_refusal"])
         self.retype = frozenset(d.get("from_types") or ())
+        self.condition_rx = re.compile(
+            r"(?<![\w\u200c])" + compile_fa(d["condition"]).pattern + r"(?![\w\u200c])"
+        )
         self.template = next((t for t in triggers if t.type == "THREATEN"), None)
 
-    def conditional(self, trig: Trigger, text: str, conditional: bool, in_speech: bool) -> Trigger | None:
+    def conditional(
+        self, trig: Trigger, text: str, conditional: bool, in_speech: bool, before: str = ""
+    ) -> Trigger | None:
         """The trigger to use when the act sits under a condition: a threat stays one, a
-        promised refusal in someone's words becomes one; None: the condition rules."""
-        if not conditional:
-            return None
+        promised refusal in someone's words (its match ``text``; ``before``: its clause up
+        to it, which may open with the condition) becomes one; None: the condition rules."""
         if trig.type == "THREATEN":
-            return trig
-        if trig.type in self.retype and in_speech and self.refusal_rx.search(text):
+            return trig if conditional else None
+        if (
+            trig.type in self.retype
+            and in_speech
+            and (conditional or self.condition_rx.search(before))
+            and self.refusal_rx.search(text)
+        ):
             return replace(trig, type="THREATEN", status="occurred", needs_target=False)
         return None
