@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from rasad.events.actors import Candidate
+from rasad.events.constructions import Constructions
 from rasad.events.resources import compile_fa, load_yaml
 
 Actor = tuple[str, str | None]
@@ -68,8 +69,11 @@ class AccusationFrame:
                     src_c = c
                     break
         a = max(lo, comma + 1 if comma >= 0 else lo)
-        if src_c is not None and src_c.end > a:
-            a = src_c.end
+        co: list[Actor] = []  # sources coordinated with the first (X و Y ... Z را متهم کردند)
+        if src_c is not None:
+            co = [x for x in Constructions.coordinated(text, cands, src_c, r0) if x[0] != src_c.actor]
+            last = max((c.end for c in cands if c.start < r0 and (c is src_c or (c.actor, c.actor_id) in co)))
+            a = max(a, last)
         in_obj = [
             c
             for c in cands
@@ -99,7 +103,8 @@ class AccusationFrame:
         targets = [t for t in targets if t[0] != src[0]]
         if not targets:  # keep the grammar's other actors that are not inside the charge
             targets = [x for x in actors[1:] if x[0] not in charge and x[0] != src[0]]
-        return [src, *targets]
+        co = [x for x in co if x[0] != src[0] and x[0] not in {t[0] for t in targets}]
+        return [src, *co, *targets]
 
     def _genitive(self, text: str, cands: list[Candidate], r1: int, te: int) -> list[Actor]:
         """``را خدعه آمریکا ... دانست``: the actor right after the charge noun."""
