@@ -72,7 +72,7 @@ class AccusationFrame:
         co: list[Actor] = []  # sources coordinated with the first (X و Y ... Z را متهم کردند)
         if src_c is not None:
             co = [x for x in Constructions.coordinated(text, cands, src_c, r0) if x[0] != src_c.actor]
-            last = max((c.end for c in cands if c.start < r0 and (c is src_c or (c.actor, c.actor_id) in co)))
+            last = max(c.end for c in cands if c.start < r0 and (c is src_c or (c.actor, c.actor_id) in co))
             a = max(a, last)
         in_obj = [
             c
