@@ -689,6 +689,8 @@ class Grammar:
             location = self.setting.location(
                 trig.type, trig.mode, text, cands, (s0, cs, ce, ctx.region_start), ts
             )
+        elif not ctx.in_speech:  # a statement's venue, before it: در سخنانی در واشنگتن ... متهم کرد
+            location = self.setting.location(trig.type, None, text, cands, (s0, cs, ts, ctx.region_start), ts)
         mode = trig.mode
         if ante_mode is not None:
             mode = ante_mode
