@@ -192,10 +192,12 @@ class Constructions:
         region_start: int,
         speaker: Actor | None,
         source: Actor,
+        verb_object: bool = False,
     ) -> Actor | None:
         """The other party of a one-sided event whose grammar named only its source.
 
-        ``bounds``: sentence start and end, trigger start, object start, clause start."""
+        ``bounds``: sentence start and end, trigger start, object start, clause start;
+        ``verb_object``: the trigger is a verb that may take a را-object (an attack)."""
         s0, s1, ts, lo, cs = bounds
         if etype in ("REJECT", "ACCUSE", "SUPPORT"):
             return (
@@ -210,8 +212,13 @@ class Constructions:
         if etype == "THREATEN":
             return self.condition_target(text, cands, cs, ts, source)
         if etype == "ASSAULT":
-            return self.passive_target(text, cands, s0, ts, region_start, source) or self.reporter_target(
-                text, speaker, ts, s1, source
+            return (
+                self.passive_target(text, cands, s0, ts, region_start, source)
+                or self.reporter_target(text, speaker, ts, s1, source)
+                # مواضع نظامیان X را گلوله‌باران کردند: the owner of what is hit
+                or (
+                    self.object_owner(text, cands, max(region_start, cs), ts, source) if verb_object else None
+                )
             )
         return None
 

@@ -531,6 +531,7 @@ class Grammar:
                     ctx.region_start,
                     ctx.speaker,
                     actors[0],
+                    verb_object=trig.kind == "verbal",
                 )
                 if extra is not None:
                     actors.append(extra)
