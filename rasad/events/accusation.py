@@ -11,6 +11,8 @@ So the one charged is the actor of the object (before را), else the genitive r
 the charge noun; names further inside the charge (``دخالت در امور Z``) are neither the
 source nor a target; the source is the subject before the object, or the speaker.
 The grammar's position-based actors are replaced only when such a frame is found.
+A refusal has the same frame: ``X سیاست Y بر Z را رد کرد`` rejects Y's policy (Z is
+inside the object, not a party).
 """
 
 from __future__ import annotations
