@@ -12,7 +12,8 @@ the charge noun; names further inside the charge (``دخالت در امور Z``
 source nor a target; the source is the subject before the object, or the speaker.
 The grammar's position-based actors are replaced only when such a frame is found.
 A refusal has the same frame: ``X سیاست Y بر Z را رد کرد`` rejects Y's policy (Z is
-inside the object, not a party).
+inside the object, not a party), unless the object names the side its act is for
+(``واگذاری خاک Z به Y را رد کرد``: Y).
 """
 
 from __future__ import annotations
@@ -45,8 +46,10 @@ class AccusationFrame:
         span: tuple[int, int, int],
         actors: list[Actor],
         speaker: Actor | None,
+        marked_first: bool = False,
     ) -> list[Actor] | None:
-        """``[source, *targets]`` for the trigger at ``span = (clause start, ts, te)``;
+        """``[source, *targets]`` for the trigger at ``span = (clause start, ts, te)``
+        (``marked_first``: a target marked inside the object outranks its owner);
         None when the clause has no را-object before the predicate (the grammar's actors
         stand), ``[]`` when no source is left (the grammar's was the one charged)."""
         lo, ts, te = span
@@ -86,6 +89,9 @@ class AccusationFrame:
             and not (c.loc_marked or c.with_marked or c.between_marked)
         ]
         targets: list[Actor] = []
+        marked = [c for c in in_obj if c.target_marked] if marked_first else []
+        if marked:  # a refusal: the side an act is for (واگذاری خاک X به Y را رد کرد: Y)
+            in_obj = marked
         if in_obj:
             first = in_obj[0]
             targets.append((first.actor, first.actor_id))  # type: ignore[arg-type]

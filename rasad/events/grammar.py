@@ -549,7 +549,7 @@ class Grammar:
                     frame = self.accusation.actors(text, cands, (lo, ts, te), actors, ctx.speaker)
                     actors = actors if frame is None else frame
             elif verbal and trig.type == "REJECT":  # X سیاست Y بر Z را رد کرد: Y's plan, not Z
-                frame = self.accusation.actors(text, cands, (lo, ts, te), actors, ctx.speaker)
+                frame = self.accusation.actors(text, cands, (lo, ts, te), actors, ctx.speaker, True)
                 actors = actors if not frame else frame
         if len(actors) < max(MIN_ACTORS.get(trig.type, 1), 2 if trig.needs_target else 1) and not solo:
             return None

@@ -3,10 +3,12 @@
 A ``باید`` read off the clause layer (:mod:`rasad.syntax`): the verb group of the
 clause holding it says whether anyone is asked at all.
 
-* an impersonal light verb with no party named asks no one: ``این کار باید با دقت صورت گیرد``
-  (a passive may still ask: ``مرزهای جدید باید به رسمیت شناخته شود`` is a demand on the other side);
 * a first person verb is the speaker's own side's duty: ``باید با تلاش بیشتر کاری کنیم``;
-* a verb of knowing is a warning, not a demand: ``آن‌ها باید بدانند که ...``.
+* a verb of knowing is a warning, not a demand: ``آن‌ها باید بدانند که ...``;
+* with no party named besides the speaker, an active verb speaks of whoever does it
+  (``هر فردی که ... باید سه درصد بپردازد``, ``این کار باید با دقت صورت گیرد``): a norm;
+  a passive one is a demand on the other side left unnamed
+  (``مرزهای تازه باید به رسمیت شناخته شود``).
 
 The word lists live in ``rasad/data/events/triggers.yaml`` (key ``norm_verbs``).
 """
@@ -36,4 +38,8 @@ class NormFilter:
             return False
         if v.person == "1" or v.lemma in self.cognition:
             return True
-        return not named and v.lvc_noun is not None and (v.lvc_noun, v.lemma) in self.impersonal
+        if named:
+            return False
+        if v.lvc_noun is not None and (v.lvc_noun, v.lemma) in self.impersonal:
+            return True
+        return v.voice != "passive"

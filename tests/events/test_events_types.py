@@ -71,7 +71,15 @@ def _clause(text: str, verb: str, **kw: Any) -> ClauseIndex:
         ("این کار باید با دقت صورت گیرد", "صورت گیرد", {"lvc_noun": "صورت", "lemma": "گرفت"}, False, True),
         ("این کار باید با دقت صورت گیرد", "صورت گیرد", {"lvc_noun": "صورت", "lemma": "گرفت"}, True, False),
         # a passive may still ask the other side (it is kept)
-        ("مرزهای تازه باید به رسمیت شناخته شود", "شناخته شود", {"voice": "passive", "lemma": "شد"}, False, False),
+        (
+            "مرزهای تازه باید به رسمیت شناخته شود",
+            "شناخته شود",
+            {"voice": "passive", "lemma": "شد"},
+            False,
+            False,
+        ),
+        # an active verb whose doer is no party: a norm
+        ("هر واردکننده‌ای باید سه درصد بپردازد", "بپردازد", {"lemma": "پرداخت"}, False, True),
     ],
 )
 def test_norm_filter(text: str, verb: str, kw: dict[str, Any], named: bool, norm: bool) -> None:
