@@ -102,7 +102,7 @@ class Grammar:
         self.scope = Scope()
         self.norms = NormFilter()
         self.accusation = AccusationFrame()
-        self.threats = ThreatFrame(self.triggers)
+        self.threats = ThreatFrame()
 
     def _subject(self, cands: list[Candidate], text: str, a: int, b: int, prev: Actor | None) -> Actor | None:
         """The first unmarked actor in ``[a, b)``, else a pronoun's antecedent."""
@@ -605,7 +605,12 @@ class Grammar:
         verdict = self.scope.judge(text, max(s0, ctx.region_start), s1, ts, te, trig.kind, ahead)
         conditional = verdict == DROP or (clauses is not None and clauses.conditional(ts))
         retyped = self.threats.conditional(
-            trig, m.group(), conditional, ctx.in_speech, text[max(s0, ctx.region_start) : ts]
+            trig,
+            m.group(),
+            conditional,
+            ctx.in_speech,
+            text[max(s0, ctx.region_start) : ts],
+            text[s0:s1].rstrip().endswith("؟"),
         )
         if retyped is not None:  # در صورت ... هشدار داد; اگر ... نشود، نخواهیم پذیرفت: a threat
             if retyped is not trig:

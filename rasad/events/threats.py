@@ -12,7 +12,6 @@ The forms of a promised refusal live in ``rasad/data/events/triggers.yaml``
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from rasad.events.resources import Trigger, compile_fa, load_yaml
@@ -21,21 +20,28 @@ from rasad.events.resources import Trigger, compile_fa, load_yaml
 class ThreatFrame:
     """Read-only after construction."""
 
-    def __init__(self, triggers: Sequence[Trigger]) -> None:
+    def __init__(self) -> None:
         d = load_yaml("triggers.yaml").get("conditional_threat") or {}
         self.refusal_rx = compile_fa(d["promised_refusal"])
         self.retype = frozenset(d.get("from_types") or ())
         self.condition_rx = re.compile(
             r"(?<![\w\u200c])" + compile_fa(d["condition"]).pattern + r"(?![\w\u200c])"
         )
-        self.template = next((t for t in triggers if t.type == "THREATEN"), None)
 
     def conditional(
-        self, trig: Trigger, text: str, conditional: bool, in_speech: bool, before: str = ""
+        self,
+        trig: Trigger,
+        text: str,
+        conditional: bool,
+        in_speech: bool,
+        before: str = "",
+        question: bool = False,
     ) -> Trigger | None:
         """The trigger to use when the act sits under a condition: a threat stays one, a
         promised refusal in someone's words (its match ``text``; ``before``: its clause up
         to it, which may open with the condition) becomes one; None: the condition rules."""
+        if question:  # (a question stays no event: آیا ... تهدید کرده است؟)
+            return None
         if trig.type == "THREATEN":
             return trig if conditional else None
         if (
