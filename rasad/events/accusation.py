@@ -34,6 +34,9 @@ class AccusationFrame:
     def __init__(self) -> None:
         d = load_yaml("triggers.yaml").get("accusation") or {}
         self.pronoun_rx = re.compile(compile_fa(d["pronoun_object"]).pattern + r"[ \u200c]*$")
+        self.person_rx = re.compile(
+            r"(?<![\w\u200c])" + compile_fa(d["person_object"]).pattern + r"[ \u200c]*$"
+        )
         self.gen_words = int(d.get("genitive_words", 1))
         self.prep_rx = re.compile(
             r"(?<![\w\u200c])" + compile_fa(d["preposition"]).pattern + r"(?![\w\u200c])"
@@ -104,8 +107,16 @@ class AccusationFrame:
             targets = self._genitive(text, cands, r1, te)
         charge = {c.actor for c in cands if r1 <= c.start < te and c.actor}
         named_here = src is not None and any(lo <= c.start < te and c.actor == src[0] for c in cands)
-        if src is None or (src_c is None and named_here) or src[0] in {t[0] for t in targets}:
-            src = self._subject(text, cands, lo, a, r0) or speaker
+        # او را ... متهم می‌کنند: a person named before, whom the pronoun object points back to,
+        # is the one charged, not the one who charges
+        him = (
+            not in_obj
+            and src_c is None
+            and not named_here
+            and bool(self.person_rx.search(text, max(a, r0 - 8), r0))
+        )
+        if src is None or (src_c is None and named_here) or him or src[0] in {t[0] for t in targets}:
+            src = self._subject(text, cands, lo, a, r0) or (speaker if not him or speaker != src else None)
         if src is None:
             return []  # the grammar's source was the one charged or inside the charge
         targets = [t for t in targets if t[0] != src[0]]
