@@ -192,21 +192,50 @@ class Constructions:
         region_start: int,
         speaker: Actor | None,
         source: Actor,
+        verb_object: bool = False,
     ) -> Actor | None:
         """The other party of a one-sided event whose grammar named only its source.
 
-        ``bounds``: sentence start and end, trigger start, object start, clause start."""
+        ``bounds``: sentence start and end, trigger start, object start, clause start;
+        ``verb_object``: the trigger is a verb that may take a را-object (an attack)."""
         s0, s1, ts, lo, cs = bounds
         if etype in ("REJECT", "ACCUSE", "SUPPORT"):
             return (
-                self.relative_target(text, cands, min(lo, cs), ts, source) if etype == "REJECT" else None
-            ) or self.object_owner(text, cands, cs, ts, source)
+                (self.relative_target(text, cands, min(lo, cs), ts, source) if etype == "REJECT" else None)
+                or self.object_owner(text, cands, cs, ts, source)
+                or (
+                    self.doer(cands, max(region_start, cs), ts, source)
+                    if etype == "ACCUSE" and speaker == source
+                    else None
+                )
+            )
         if etype == "THREATEN":
             return self.condition_target(text, cands, cs, ts, source)
         if etype == "ASSAULT":
-            return self.passive_target(text, cands, s0, ts, region_start, source) or self.reporter_target(
-                text, speaker, ts, s1, source
+            return (
+                self.passive_target(text, cands, s0, ts, region_start, source)
+                or self.reporter_target(text, speaker, ts, s1, source)
+                # مواضع نظامیان X را گلوله‌باران کردند: the owner of what is hit
+                or (
+                    self.object_owner(text, cands, max(region_start, cs), ts, source) if verb_object else None
+                )
             )
+        return None
+
+    @staticmethod
+    def doer(cands: list[Candidate], a: int, ts: int, source: Actor) -> Actor | None:
+        """The doer of a deed the speaker brands (``«آمریکا دست به یک اقدام تروریستی زد»``):
+        the first unmarked actor of the reported clause before the charge."""
+        for c in cands:
+            if c.start >= ts:
+                break
+            if (
+                a <= c.start
+                and c.actor
+                and c.actor != source[0]
+                and not (c.modifier or c.loc_marked or c.with_marked or c.between_marked or c.target_marked)
+            ):
+                return (c.actor, c.actor_id)
         return None
 
     @staticmethod

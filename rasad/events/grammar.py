@@ -23,6 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from rasad.events.accusation import AccusationFrame
 from rasad.events.actors import ActorResolver, Candidate, CandidateIndex
 from rasad.events.constructions import Constructions
 from rasad.events.factuality import Factuality, combine
@@ -41,15 +42,17 @@ from rasad.events.mentions import (
     trim_span,
     we_partner,
 )
+from rasad.events.norms import NormFilter
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml, talk_nouns
 from rasad.events.scope import DROP, ClauseIndex, Scope, clause_subject
 from rasad.events.setting import Setting
+from rasad.events.threats import ThreatFrame
 from rasad.model import Article, Quote, Timex
 
 JOINT = ("CONSULT", "AGREE")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _B = r"(?<![\w\u200c])"  # no letter or ZWNJ before
-MIN_ACTORS = {"CONSULT": 2, "AGREE": 2, "ASSAULT": 2, "ACCUSE": 2}
+MIN_ACTORS = {"CONSULT": 2, "AGREE": 2, "ASSAULT": 2, "ACCUSE": 1}
 
 
 @dataclass
@@ -97,6 +100,9 @@ class Grammar:
         self.cx = Constructions()
         self.setting = Setting()
         self.scope = Scope()
+        self.norms = NormFilter()
+        self.accusation = AccusationFrame()
+        self.threats = ThreatFrame()
 
     def _subject(self, cands: list[Candidate], text: str, a: int, b: int, prev: Actor | None) -> Actor | None:
         """The first unmarked actor in ``[a, b)``, else a pronoun's antecedent."""
@@ -525,6 +531,7 @@ class Grammar:
                     ctx.region_start,
                     ctx.speaker,
                     actors[0],
+                    verb_object=trig.kind == "verbal",
                 )
                 if extra is not None:
                     actors.append(extra)
@@ -538,10 +545,18 @@ class Grammar:
                 actors = self.resolver.military_states(actors)
             elif verbal and trig.type in ("ACCUSE", "SUPPORT"):
                 actors = self.cx.nested_from(text, cands, lo, ts, actors)
+                if trig.type == "ACCUSE":  # X Y را به ... متهم کرد: Y is charged, the charge's names are not
+                    frame = self.accusation.actors(text, cands, (lo, ts, te), actors, ctx.speaker)
+                    actors = actors if frame is None else frame
+            elif verbal and trig.type == "REJECT":  # X سیاست Y بر Z را رد کرد: Y's plan, not Z
+                frame = self.accusation.actors(text, cands, (lo, ts, te), actors, ctx.speaker, True)
+                actors = actors if not frame else frame
         if len(actors) < max(MIN_ACTORS.get(trig.type, 1), 2 if trig.needs_target else 1) and not solo:
             return None
         if trig.party_before and (
-            self.norm_rx.search(text, max(s0, ts - 40), ts) or self.duty_rx.match(text[te : min(s1, te + 90)])
+            self.norm_rx.search(text, max(s0, ts - 40), ts)
+            or self.duty_rx.match(text[te : min(s1, te + 90)])
+            or self.norms.no_party(clauses, ts, len(actors) > 1)
         ):
             return None  # همه نهادها ... باید, ما باید ... کنیم: a norm, not a request
 
@@ -588,11 +603,20 @@ class Grammar:
         pub = doc.published or ""
         ahead = [(t.start, t.end) for t in timexes if pub and t.value and t.value[:10] > pub[:10]]
         verdict = self.scope.judge(text, max(s0, ctx.region_start), s1, ts, te, trig.kind, ahead)
-        if (
-            verdict == DROP
-            or (topic and verdict is None)
-            or (clauses is not None and clauses.conditional(ts))
-        ):
+        conditional = verdict == DROP or (clauses is not None and clauses.conditional(ts))
+        retyped = self.threats.conditional(
+            trig,
+            m.group(),
+            conditional,
+            ctx.in_speech,
+            text[max(s0, ctx.region_start) : ts],
+            text[s0:s1].rstrip().endswith("؟"),
+        )
+        if retyped is not None:  # در صورت ... هشدار داد; اگر ... نشود، نخواهیم پذیرفت: a threat
+            if retyped is not trig:
+                trig, status = retyped, retyped.status or status
+            conditional, verdict = False, None
+        if conditional or (topic and verdict is None):
             return None  # (the syntax layer's conditional clauses too: اگر ... حمله کنند)
         if (
             verdict is not None
@@ -674,6 +698,8 @@ class Grammar:
             location = self.setting.location(
                 trig.type, trig.mode, text, cands, (s0, cs, ce, ctx.region_start), ts
             )
+        elif not ctx.in_speech:  # a statement's venue, before it: در سخنانی در واشنگتن ... متهم کرد
+            location = self.setting.location(trig.type, None, text, cands, (s0, cs, ts, ctx.region_start), ts)
         mode = trig.mode
         if ante_mode is not None:
             mode = ante_mode
