@@ -82,6 +82,28 @@ def read_corpus(path: Path) -> Iterator[Pair]:
             yield fa, en, min(GAZ_WEIGHT - 1, 1 + int(math.log2(max(1, int(cols[2] or 1)))))
 
 
+def census_names() -> Counter[str]:
+    """English name tokens of the US census lists that the ``names`` package ships (public
+    domain data, MIT package; 88,799 surnames, 5,494 given names), weighted by frequency
+    class: empty when the package is missing."""
+    try:
+        import names as census  # type: ignore[import-untyped]
+    except ImportError:
+        return Counter()
+    out: Counter[str] = Counter()
+    folder = Path(census.__file__).parent
+    for fname in ("dist.all.last", "dist.male.first", "dist.female.first"):
+        path = folder / fname
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="ascii").splitlines():
+            cols = line.split()
+            if len(cols) >= 2:
+                # percent of the population: 1.006 (Smith) → 8, 0.000 → 2 (kept)
+                out[en_token(cols[0])] += max(2, min(8, 8 + int(math.log2(max(float(cols[1]), 1e-3)))))
+    return out
+
+
 def gazetteer_pairs(data_dir: Path = DATA_DIR) -> Iterator[tuple[str, str, int, bool]]:
     """Token-aligned Persian alias ↔ English name pairs of people and places, each marked
     Iranian or not (a person of ``iran.yaml`` or whose first name is an Iranian given name)."""
@@ -212,8 +234,8 @@ def persianize(fa: str, chunks: list[str]) -> tuple[str, list[str]] | None:
             and not (c == "ج" and ch[1:2] in "eiy" and ch[1:2])
         ):
             letters[i] = "گ"
-        elif c == "ف" and ch.startswith("v"):
-            letters[i] = "و"
+        elif c == "ف" and ch.startswith("v") and i < len(fa) - 1:
+            letters[i] = "و"  # a final v stays «ف» in Persian too: لاوروف Lavrov, کاراوایف Karavayev
         elif c == "ث" and ch.startswith("th"):
             letters[i] = "ت"
         elif c == "ش" and ch.startswith("ch") and i > 0 and fa[i - 1] == "ت" and cs[i - 1] == "":
@@ -285,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--min-score", type=float, default=-3.0, help="per-letter log-score below which a pair is left out"
     )
+    ap.add_argument("--no-census", action="store_true", help="leave out the census name tokens")
     a = ap.parse_args(argv)
     corpus = shared_dir() / "corpus" / "names" / "netranslit_wd_arabic_80"
     if not corpus.exists():
@@ -328,15 +351,34 @@ def main(argv: list[str] | None = None) -> int:
         if fa not in votes:
             votes[fa]["".join(ch)] += w
     memory = {fa: cnt.most_common(1)[0][0].capitalize() for fa, cnt in votes.items()}
+    # the Arab spelling of a token (Mohammed, Abdullah) where the project's own lists give the
+    # Iranian one (Mohammad, Abdollah): the most weighted spelling among the Wikidata pairs,
+    # used for names marked Arab (bin, al-, Abu)
+    arab_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for fa, ch, w, s in aligned:
+        if w != GAZ_WEIGHT and s >= a.min_score and sum(map(len, ch)) >= len(fa) - 1:
+            arab_votes[fa]["".join(ch)] += w
+    memory_arab = {
+        fa: best.capitalize()
+        for fa, cnt in arab_votes.items()
+        if sum(cnt.values()) >= 5 and (best := cnt.most_common(1)[0][0]).capitalize() != memory.get(fa)
+    }
+    print(f"Arab spellings: {len(memory_arab)}", file=sys.stderr)
     own = sorted({fa for fa, _, w in gaz if fa in memory})  # spellings from the project's own lists
     vocab: Counter[str] = Counter()
     for _, en, w in wiki + gaz:
         vocab[en] += w
+    census = census_names()
+    if census and not a.no_census:
+        for en, w in census.items():
+            vocab[en] += w
+    print(f"census name tokens: {len(census)}", file=sys.stderr)
     lm_probs, lm_backoff = char_lm(vocab)
     model = {
         "lm": "\n".join(f"{k}\t{v:.3f}" for k, v in sorted(lm_probs.items())),
         "lm_backoff": "\n".join(f"{k}\t{v:.3f}" for k, v in sorted(lm_backoff.items())),
         "memory": "\n".join(f"{k}\t{v}" for k, v in sorted(memory.items())),
+        "memory_arab": "\n".join(f"{k}\t{v}" for k, v in sorted(memory_arab.items())),
         "levels": [dump_rows(c) for c in counts],
         "levels_ir": [dump_rows(c) for c in counts_ir],
         "own": "\n".join(own),

@@ -103,7 +103,8 @@ class Transliterator:
                     surnames[cols[0].strip().replace(ZWNJ, "")] = cols[1].strip()
         translit = cls(table, {**surnames, **foreign, **names}, suffixes)
         translit.iranian_names = frozenset(names)
-        translit._iranian = frozenset(fa_token(n) for n in names)
+        # a name with an Iranian given name or family name is spelled the Iranian way
+        translit._iranian = frozenset(fa_token(n) for n in (*names, *surnames))
         return translit
 
     @staticmethod
