@@ -9,7 +9,7 @@ Training pairs:
 * ``../shared/corpus/names/netranslit_wd_arabic_80`` (Wikidata name tokens, CC0; the
   ``_20`` part is held out for ``bench/bench_names.py``).  Its Arabic-script side follows
   Arabic conventions (``بيتر`` Peter, ``غريغوري`` Gregory); after a first alignment each
-  pair also gets a Persian copy (``پیتر``, ``گرگوری``: ب→پ for p, غ/ج/ک→گ for hard g,
+  pair also gets a Persian copy (``پیتر``, ``گرگوری``: ب→پ for p, غ/ج/ک/ق→گ for hard g,
   ف→و for v, ث→ت for th, تش→چ for ch);
 * the gazetteer (``rasad/data/gazetteer/*.yaml``): people and places, Persian name and
   aliases ↔ English name, token by token where the token counts agree (its CLDR place
@@ -228,7 +228,7 @@ def persianize(fa: str, chunks: list[str]) -> tuple[str, list[str]] | None:
         if c == "ب" and ch.startswith("p"):
             letters[i] = "پ"
         elif (
-            c in "غجک"
+            c in "غجکق"
             and ch.startswith("g")
             and not ch.startswith("gh")
             and not (c == "ج" and ch[1:2] in "eiy" and ch[1:2])
@@ -245,6 +245,17 @@ def persianize(fa: str, chunks: list[str]) -> tuple[str, list[str]] | None:
         return None
     keep = [(a, b) for a, b in zip(letters, cs, strict=True) if a]
     return "".join(a for a, _ in keep), [b for _, b in keep]
+
+
+def french(fa: str, chunks: list[str]) -> bool:
+    """A pair spelled the French (Maghreb) way, which English news does not use: ``ش`` as
+    ch (Cheikh), ``ج`` as dj (Djamel), ``ص`` and ``ق`` as c (Naceur, Chafic)."""
+    if "ch" in "".join(chunks) and "ش" in fa and "چ" not in fa and "تش" not in fa:
+        return True
+    for c, ch in zip(fa, chunks, strict=True):
+        if (c == "ج" and ch.startswith("dj")) or (c in "صق" and ch.startswith("c")):
+            return True
+    return False
 
 
 def count_contexts(aligned: Iterable[tuple[str, list[str], int]]) -> list[dict[str, dict[str, int]]]:
@@ -323,10 +334,14 @@ def main(argv: list[str] | None = None) -> int:
     good: list[tuple[str, list[str], int]] = []
     persian = 0
     bad_gaz: set[tuple[str, str]] = set()
+    french_pairs = 0
     for fa, ch, w, s in aligned:
         if s < a.min_score or len(ch) and sum(map(len, ch)) < len(fa) - 1:  # «عبدالغنی» ↔ «ghani»
             if w == GAZ_WEIGHT:
                 bad_gaz.add((fa, "".join(ch)))
+            continue
+        if w != GAZ_WEIGHT and french(fa, ch):
+            french_pairs += 1
             continue
         p = persianize(fa, ch)  # Persian input follows Persian conventions
         if p is not None:
@@ -341,23 +356,27 @@ def main(argv: list[str] | None = None) -> int:
     counts = count_contexts(good)
     iranian = [(fa, ch, w) for fa, ch, w in good if w == GAZ_WEIGHT and (fa, "".join(ch)) in iranian_pairs]
     counts_ir = count_contexts(iranian)[:3]
-    print(f"Iranian pairs: {len(iranian)}", file=sys.stderr)
+    print(f"Iranian pairs: {len(iranian)}; French-spelled pairs left out: {french_pairs}", file=sys.stderr)
     # whole-word memory: the most weighted English spelling of each Persian token
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for fa, ch, w, s in aligned:
         if s >= a.min_score and sum(map(len, ch)) >= len(fa) - 1:
-            votes[fa]["".join(ch)] += w if w != GAZ_WEIGHT else 100 * w  # the project's own spellings win
+            # the project's own spellings win; French ones only when there is no other
+            votes[fa]["".join(ch)] += 100 * w if w == GAZ_WEIGHT else w / 100 if french(fa, ch) else w
     for fa, ch, w in good:
         if fa not in votes:
             votes[fa]["".join(ch)] += w
-    memory = {fa: cnt.most_common(1)[0][0].capitalize() for fa, cnt in votes.items()}
+    # a token known only under French spellings is left to the decoder (شفیق Shafiq, not Chafik)
+    memory = {
+        fa: best[0].capitalize() for fa, cnt in votes.items() if (best := cnt.most_common(1)[0])[1] >= 1
+    }
     # the Arab spelling of a token (Mohammed, Abdullah) where the project's own lists give the
     # Iranian one (Mohammad, Abdollah): the most weighted spelling among the Wikidata pairs,
     # used for names marked Arab (bin, al-, Abu)
     arab_votes: dict[str, Counter[str]] = defaultdict(Counter)
     for fa, ch, w, s in aligned:
         if w != GAZ_WEIGHT and s >= a.min_score and sum(map(len, ch)) >= len(fa) - 1:
-            arab_votes[fa]["".join(ch)] += w
+            arab_votes[fa]["".join(ch)] += w / 100 if french(fa, ch) else w
     memory_arab = {
         fa: best.capitalize()
         for fa, cnt in arab_votes.items()

@@ -421,8 +421,10 @@ class NameModel:
             for score, prev, out in beams:
                 p0, p1 = prev.split("\t")
                 for chunk, lp in step(contexts(fa, i, (p0, p1)), iranian, ("^^^" + out)[-3:]):
-                    if i == 2 and not chunk and fa[i] in "اآ":
-                        continue  # a word's first alef is a vowel (آرامی Arami)
+                    if i == 2 and not chunk and (fa[2] == "آ" or (fa[2] == "ا" and fa[3] not in "یول")):
+                        # a word's first alef is a vowel (آرامی Arami) unless «ی», «و» write
+                        # it (ایوان Ivan) or it begins the article
+                        continue
                     s = score + lp
                     key = out + "\t" + chunk
                     old = grown.get(key)
@@ -507,13 +509,15 @@ class NameModel:
         """A name marked Arab: a word such as ``بن``, or a glued article or ``ابو``."""
         return any(p in self.rules.arab or self._article(p) is not None for w in words for p in w)
 
-    def _part(
-        self, part: str, known: Callable[[str], str | None], iranian: bool, arab: bool = False
-    ) -> str:
+    def _part(self, part: str, known: Callable[[str], str | None], iranian: bool, arab: bool = False) -> str:
         if part in self.rules.particles:
             return self.rules.particles[part]
         article = None if known(part) else self._article(part)
-        got = None if article else (self.memory_arab.get(part) or self.memory.get(part) if arab else None) or known(part)
+        got = (
+            None
+            if article
+            else (self.memory_arab.get(part) or self.memory.get(part) if arab else None) or known(part)
+        )
         if got:
             return got
         if article is not None:
@@ -552,9 +556,13 @@ class NameModel:
         words = name_words(name)
         arab = self.is_arab(words)
         foreign = any(self.rules.is_foreign(w[-1]) for w in words)
-        ir = not arab and not foreign and any(
-            p in iranian or p in self.iranian_words or (i and p in self.rules.suffixes)
-            for w in words
-            for i, p in enumerate(w)
+        ir = (
+            not arab
+            and not foreign
+            and any(
+                p in iranian or p in self.iranian_words or (i and p in self.rules.suffixes)
+                for w in words
+                for i, p in enumerate(w)
+            )
         )
         return " ".join(x for x in (self.word(p, known, ir, arab) for p in words) if x)
