@@ -104,6 +104,48 @@ def census_names() -> Counter[str]:
     return out
 
 
+# Arab countries whose people English news names the Arab way: the territories with Arabic
+# as an official language (CLDR), less those whose names follow other conventions
+NOT_ARAB_NAMING = frozenset({"IL", "KM", "ER", "TD", "DJ", "SO", "EH"})
+
+
+def arab_places() -> list[str]:
+    """Persian words of Arab countries and their people (``عراق``, ``عراقی``, ``سوری``,
+    ``فلسطینی``), from Babel's CLDR data: a name near one of them is spelled the Arab way.
+    Empty without Babel."""
+    try:
+        from babel import Locale
+        from babel.languages import get_official_languages
+    except ImportError:
+        return []
+    fa = Locale("fa")
+    names = [
+        str(name)
+        for code, name in fa.territories.items()
+        if len(code) == 2
+        and code.isalpha()
+        and code not in NOT_ARAB_NAMING
+        and "ar" in get_official_languages(code, de_facto=True)
+    ]
+    words: set[str] = set()
+    for n in names:
+        parts = [w for w in (fa_token(x) for x in n.split()) if len(w) >= 3]
+        for w in parts:
+            if w in ("متحده", "غربی") or w.startswith("سرزمین"):  # «امارات متحدهٔ عربی»
+                continue
+            words.add(w)
+            if w.endswith("ی") and len(parts) > 1:  # «فلسطینی», «سعودی»: the place too
+                if len(w) >= 6:
+                    words.add(w[:-1])
+            elif w.endswith("ی"):  # the people: لیبی → لیبیایی
+                words.add(w + "ایی")
+            elif w.endswith("یه"):  # سوریه → سوری
+                words.add(w[:-1])
+            else:  # عراق → عراقی
+                words.add((w[:-1] if w.endswith("ه") else w) + "ی")
+    return sorted(words)
+
+
 def gazetteer_pairs(data_dir: Path = DATA_DIR) -> Iterator[tuple[str, str, int, bool]]:
     """Token-aligned Persian alias ↔ English name pairs of people and places, each marked
     Iranian or not (a person of ``iran.yaml`` or whose first name is an Iranian given name)."""
@@ -397,6 +439,7 @@ def main(argv: list[str] | None = None) -> int:
         "lm": "\n".join(f"{k}\t{v:.3f}" for k, v in sorted(lm_probs.items())),
         "lm_backoff": "\n".join(f"{k}\t{v:.3f}" for k, v in sorted(lm_backoff.items())),
         "memory": "\n".join(f"{k}\t{v}" for k, v in sorted(memory.items())),
+        "arab_places": "\n".join(arab_places()),
         "memory_arab": "\n".join(f"{k}\t{v}" for k, v in sorted(memory_arab.items())),
         "levels": [dump_rows(c) for c in counts],
         "levels_ir": [dump_rows(c) for c in counts_ir],

@@ -267,7 +267,9 @@ class NameModel:
         kappa: float = 1.0,
         iranian_words: frozenset[str] = frozenset(),
         memory_arab: Mapping[str, str] | None = None,
+        arab_places: frozenset[str] = frozenset(),
     ) -> None:
+        self.arab_places = arab_places  # Arab countries and peoples (عراق, فلسطینی), from CLDR
         self.memory_arab = memory_arab or {}  # Arab spellings where the memory has the Iranian one
         self.iranian_words = iranian_words  # words of the gazetteer's Iranian names
         # a rule-based speller of Iranian names; its spelling wins when the model has it in
@@ -315,6 +317,7 @@ class NameModel:
             iranian_words=frozenset(data.get("iranian_words", "").split("\n")) - {""},
             lm=(_table(data.get("lm", "")), _table(data.get("lm_backoff", ""))),
             memory_arab=_table(data.get("memory_arab", "")),
+            arab_places=frozenset(data.get("arab_places", "").split("\n")) - {""},
         )
 
     @staticmethod
@@ -543,18 +546,27 @@ class NameModel:
             part = part.replace(old, new)
         return part
 
+    def arab_context(self, context: str) -> bool:
+        """``context`` (the words around a mention) names an Arab country or people:
+        ``سخنگوی ارتش عراق`` → True."""
+        if not self.arab_places or not context:
+            return False
+        return any(fa_token(w.split(ZWNJ)[0]) in self.arab_places for w in _SPLIT.split(context))
+
     def __call__(
         self,
         name: str,
         known: Callable[[str], str | None] = lambda w: None,
         iranian: frozenset[str] = frozenset(),
+        context: str = "",
     ) -> str:
         """A whole name, word by word: ``شینزو آبه`` → ``Shinzo Abe``.  A name with a word
         in ``iranian`` (Iranian given names) or among the words of the gazetteer's Iranian
         names is spelled the Iranian way
-        (``اعظم پورکند`` → ``Azam Pourkand``)."""
+        (``اعظم پورکند`` → ``Azam Pourkand``).  A name marked Arab (``بن``, a glued article) or
+        next to an Arab country or people in ``context`` takes the Arab spellings."""
         words = name_words(name)
-        arab = self.is_arab(words)
+        arab = self.is_arab(words) or self.arab_context(context)
         foreign = any(self.rules.is_foreign(w[-1]) for w in words)
         ir = (
             not arab

@@ -186,13 +186,15 @@ class Transliterator:
         model.iranian_rules = functools.partial(self.word, iranian=True)
         return model
 
-    def __call__(self, name: str) -> str:
+    def __call__(self, name: str, context: str = "") -> str:
         """A whole name in its English spelling: ``شینزو آبه`` → ``Shinzo Abe``; given names
-        the gazetteer lists keep their listed spelling (``سرگئی`` → ``Sergey``)."""
+        the gazetteer lists keep their listed spelling (``سرگئی`` → ``Sergey``).  ``context``,
+        the words around the mention, may mark the name Arab (``مصطفی`` → ``Mustafa`` beside
+        ``فلسطینی``)."""
         model = self.model
         if model is None:
             return self.letters(name)
-        return model(name, self._folded.get, self._iranian)
+        return model(name, self._folded.get, self._iranian, context)
 
     def letters(self, name: str) -> str:
         """Letter-by-letter romanization: ``ولادیمیر پوتین`` → ``Valadimir Putin``; ZWNJ-joined
