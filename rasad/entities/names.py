@@ -508,9 +508,12 @@ class NameModel:
                 return fa, en
         return None
 
-    def is_arab(self, words: list[list[str]]) -> bool:
-        """A name marked Arab: a word such as ``بن``, or a glued article or ``ابو``."""
-        return any(p in self.rules.arab or self._article(p) is not None for w in words for p in w)
+    def is_arab(self, words: list[list[str]], known: Callable[[str], str | None] = lambda w: None) -> bool:
+        """A name marked Arab: a word such as ``بن``, or a glued article or ``ابو`` (in a word
+        that ``known`` does not spell: «المیرا» is Elmira)."""
+        return any(
+            p in self.rules.arab or (not known(p) and self._article(p) is not None) for w in words for p in w
+        )
 
     def _part(self, part: str, known: Callable[[str], str | None], iranian: bool, arab: bool = False) -> str:
         if part in self.rules.particles:
@@ -566,7 +569,7 @@ class NameModel:
         (``اعظم پورکند`` → ``Azam Pourkand``).  A name marked Arab (``بن``, a glued article) or
         next to an Arab country or people in ``context`` takes the Arab spellings."""
         words = name_words(name)
-        arab = self.is_arab(words) or self.arab_context(context)
+        arab = self.is_arab(words, known) or self.arab_context(context)
         foreign = any(self.rules.is_foreign(w[-1]) for w in words)
         ir = (
             not arab
