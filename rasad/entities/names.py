@@ -108,8 +108,8 @@ class Rules:
     endings: tuple[tuple[str, str], ...] = ()  # Iranian names: word endings with a set spelling
 
     def is_foreign(self, word: str) -> bool:
-        """``کاراوایف`` ends like a Russian family name."""
-        return any(word.endswith(e) and len(word) >= len(e) + 2 for e in self.foreign)
+        """``کاراوایف`` ends like a Russian family name (``رئوف`` is too short to)."""
+        return any(word.endswith(e) and len(word) >= len(e) + 3 for e in self.foreign)
 
     def iranize(self, c: str, chunk: str, last: bool) -> str:
         """The Iranian spelling of ``chunk`` written for letter ``c`` (``$``: word end only)."""

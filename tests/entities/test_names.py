@@ -129,3 +129,12 @@ def test_arab_names_by_their_marks_and_neighbourhood(model: NameModel) -> None:
     assert t("مصطفی حمدان", "سخنگوی ارتش لبنان گفت").split()[0] == "Mustafa"
     assert t("مصطفی حمدان", "سخنگوی دولت ایران گفت").split()[0] == "Mostafa"
     assert model.arab_context("به گزارش خبرگزاری فلسطینی‌ها") and not model.arab_context("")
+
+
+def test_arab_names_ending_like_russian_ones_stay_arab() -> None:
+    t = Transliterator.default()
+    rules = t.model.rules if t.model else None
+    assert rules is not None
+    assert rules.is_foreign("کاراوایف") and rules.is_foreign("زاخاروف")
+    assert not rules.is_foreign("شریف") and not rules.is_foreign("رئوف")
+    assert t("نادر لطیف").split()[-1] == "Latif"
