@@ -254,7 +254,7 @@ class NameModel:
         memory: Mapping[str, str],
         levels: list[dict[str, str]],
         vocab: Mapping[str, str],
-        beam: int = 4,
+        beam: int = 6,
         width: int = 5,
         nbest: int = 6,
         bonus: float = 2.0,
