@@ -418,7 +418,7 @@ class NameModel:
         fa = BOS + BOS + token + EOS + EOS
         beams: list[tuple[float, str, str]] = [(0.0, BOS + "\t" + BOS, "")]
         step = self._scored
-        beam = self.beam * 2 if iranian else self.beam
+        beam = self.beam + 2 if iranian else self.beam
         for i in range(2, len(fa) - 2):
             grown: dict[str, tuple[float, str, str]] = {}
             for score, prev, out in beams:
