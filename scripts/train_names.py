@@ -17,6 +17,12 @@ Training pairs:
   ``translit_words.tsv``.  Gazetteer pairs weigh more: they are the spellings English
   news uses for names written the Persian way.
 
+* English name tokens of the US census lists (the ``names`` package, a dev dependency): the
+  vocabulary of the rerank bonus and the English letter model only.
+
+Wikidata pairs spelled the French way (``ش`` as ch, ``ج`` as dj) are left out of the chunk
+model; Babel's CLDR gives the Persian names of the Arab countries (``arab_places``).
+
 Alignment: hard EM, each Persian letter writes 0–4 English letters.  Pairs that align
 badly (translations such as ``آلمان`` / Germany) are left out of the letter model but kept
 in the whole-word memory.

@@ -14,6 +14,11 @@ A token the memory lacks is decoded by a beam search over the chunks (Witten–B
 interpolation of the context levels); the n-best list is reranked with a bonus for
 spellings that are known English name tokens (``floyd`` over ``flooyd``).
 
+A whole name is first classed (rows of ``names_rules.tsv``): *foreign* by a Russian or
+Slavic ending (``کاراوایف`` Karavayev), *Arab* by ``بن``/``ابو``/a glued article or an Arab
+country near the mention (Arab spellings: ``مصطفی`` Mustafa), else *Iranian* by a word the
+Iranian lists know; Iranian names keep the shape of Persian syllables (``سرلک`` never Srlk).
+
     >>> NameModel.default().token("شینزو")
     'Shinzo'
 """
