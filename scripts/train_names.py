@@ -9,13 +9,19 @@ Training pairs:
 * ``../shared/corpus/names/netranslit_wd_arabic_80`` (Wikidata name tokens, CC0; the
   ``_20`` part is held out for ``bench/bench_names.py``).  Its Arabic-script side follows
   Arabic conventions (``بيتر`` Peter, ``غريغوري`` Gregory); after a first alignment each
-  pair also gets a Persian copy (``پیتر``, ``گرگوری``: ب→پ for p, غ/ج/ک→گ for hard g,
+  pair also gets a Persian copy (``پیتر``, ``گرگوری``: ب→پ for p, غ/ج/ک/ق→گ for hard g,
   ف→و for v, ث→ت for th, تش→چ for ch);
 * the gazetteer (``rasad/data/gazetteer/*.yaml``): people and places, Persian name and
   aliases ↔ English name, token by token where the token counts agree (its CLDR place
   names come from Babel), plus ``given_names_fa.tsv`` and the ``word`` rows of
   ``translit_words.tsv``.  Gazetteer pairs weigh more: they are the spellings English
   news uses for names written the Persian way.
+
+* English name tokens of the US census lists (the ``names`` package, a dev dependency): the
+  vocabulary of the rerank bonus and the English letter model only.
+
+Wikidata pairs spelled the French way (``ش`` as ch, ``ج`` as dj) are left out of the chunk
+model; Babel's CLDR gives the Persian names of the Arab countries (``arab_places``).
 
 Alignment: hard EM, each Persian letter writes 0–4 English letters.  Pairs that align
 badly (translations such as ``آلمان`` / Germany) are left out of the letter model but kept
@@ -80,6 +86,70 @@ def read_corpus(path: Path) -> Iterator[Pair]:
         en, fa = en_token(cols[0]), fa_token(cols[1].replace(" ", ""))
         if en and fa:
             yield fa, en, min(GAZ_WEIGHT - 1, 1 + int(math.log2(max(1, int(cols[2] or 1)))))
+
+
+def census_names() -> Counter[str]:
+    """English name tokens of the US census lists that the ``names`` package ships (public
+    domain data, MIT package; 88,799 surnames, 5,494 given names), weighted by frequency
+    class: empty when the package is missing."""
+    try:
+        import names as census  # type: ignore[import-untyped]
+    except ImportError:
+        return Counter()
+    out: Counter[str] = Counter()
+    folder = Path(census.__file__).parent
+    for fname in ("dist.all.last", "dist.male.first", "dist.female.first"):
+        path = folder / fname
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="ascii").splitlines():
+            cols = line.split()
+            if len(cols) >= 2:
+                # percent of the population: 1.006 (Smith) → 8, 0.000 → 2 (kept)
+                out[en_token(cols[0])] += max(2, min(8, 8 + int(math.log2(max(float(cols[1]), 1e-3)))))
+    return out
+
+
+# Arab countries whose people English news names the Arab way: the territories with Arabic
+# as an official language (CLDR), less those whose names follow other conventions
+NOT_ARAB_NAMING = frozenset({"IL", "KM", "ER", "TD", "DJ", "SO", "EH"})
+
+
+def arab_places() -> list[str]:
+    """Persian words of Arab countries and their people (``عراق``, ``عراقی``, ``سوری``,
+    ``فلسطینی``), from Babel's CLDR data: a name near one of them is spelled the Arab way.
+    Empty without Babel."""
+    try:
+        from babel import Locale
+        from babel.languages import get_official_languages
+    except ImportError:
+        return []
+    fa = Locale("fa")
+    names = [
+        str(name)
+        for code, name in fa.territories.items()
+        if len(code) == 2
+        and code.isalpha()
+        and code not in NOT_ARAB_NAMING
+        and "ar" in get_official_languages(code, de_facto=True)
+    ]
+    words: set[str] = set()
+    for n in names:
+        parts = [w for w in (fa_token(x) for x in n.split()) if len(w) >= 3]
+        for w in parts:
+            if w in ("متحده", "غربی") or w.startswith("سرزمین"):  # «امارات متحدهٔ عربی»
+                continue
+            words.add(w)
+            if w.endswith("ی") and len(parts) > 1:  # «فلسطینی», «سعودی»: the place too
+                if len(w) >= 6:
+                    words.add(w[:-1])
+            elif w.endswith("ی"):  # the people: لیبی → لیبیایی
+                words.add(w + "ایی")
+            elif w.endswith("یه"):  # سوریه → سوری
+                words.add(w[:-1])
+            else:  # عراق → عراقی
+                words.add((w[:-1] if w.endswith("ه") else w) + "ی")
+    return sorted(words)
 
 
 def gazetteer_pairs(data_dir: Path = DATA_DIR) -> Iterator[tuple[str, str, int, bool]]:
@@ -206,14 +276,14 @@ def persianize(fa: str, chunks: list[str]) -> tuple[str, list[str]] | None:
         if c == "ب" and ch.startswith("p"):
             letters[i] = "پ"
         elif (
-            c in "غجک"
+            c in "غجکق"
             and ch.startswith("g")
             and not ch.startswith("gh")
             and not (c == "ج" and ch[1:2] in "eiy" and ch[1:2])
         ):
             letters[i] = "گ"
-        elif c == "ف" and ch.startswith("v"):
-            letters[i] = "و"
+        elif c == "ف" and ch.startswith("v") and i < len(fa) - 1:
+            letters[i] = "و"  # a final v stays «ف» in Persian too: لاوروف Lavrov, کاراوایف Karavayev
         elif c == "ث" and ch.startswith("th"):
             letters[i] = "ت"
         elif c == "ش" and ch.startswith("ch") and i > 0 and fa[i - 1] == "ت" and cs[i - 1] == "":
@@ -223,6 +293,17 @@ def persianize(fa: str, chunks: list[str]) -> tuple[str, list[str]] | None:
         return None
     keep = [(a, b) for a, b in zip(letters, cs, strict=True) if a]
     return "".join(a for a, _ in keep), [b for _, b in keep]
+
+
+def french(fa: str, chunks: list[str]) -> bool:
+    """A pair spelled the French (Maghreb) way, which English news does not use: ``ش`` as
+    ch (Cheikh), ``ج`` as dj (Djamel), ``ص`` and ``ق`` as c (Naceur, Chafic)."""
+    if "ch" in "".join(chunks) and "ش" in fa and "چ" not in fa and "تش" not in fa:
+        return True
+    for c, ch in zip(fa, chunks, strict=True):
+        if (c == "ج" and ch.startswith("dj")) or (c in "صق" and ch.startswith("c")):
+            return True
+    return False
 
 
 def count_contexts(aligned: Iterable[tuple[str, list[str], int]]) -> list[dict[str, dict[str, int]]]:
@@ -285,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--min-score", type=float, default=-3.0, help="per-letter log-score below which a pair is left out"
     )
+    ap.add_argument("--no-census", action="store_true", help="leave out the census name tokens")
     a = ap.parse_args(argv)
     corpus = shared_dir() / "corpus" / "names" / "netranslit_wd_arabic_80"
     if not corpus.exists():
@@ -300,10 +382,14 @@ def main(argv: list[str] | None = None) -> int:
     good: list[tuple[str, list[str], int]] = []
     persian = 0
     bad_gaz: set[tuple[str, str]] = set()
+    french_pairs = 0
     for fa, ch, w, s in aligned:
         if s < a.min_score or len(ch) and sum(map(len, ch)) < len(fa) - 1:  # «عبدالغنی» ↔ «ghani»
             if w == GAZ_WEIGHT:
                 bad_gaz.add((fa, "".join(ch)))
+            continue
+        if w != GAZ_WEIGHT and french(fa, ch):
+            french_pairs += 1
             continue
         p = persianize(fa, ch)  # Persian input follows Persian conventions
         if p is not None:
@@ -318,25 +404,49 @@ def main(argv: list[str] | None = None) -> int:
     counts = count_contexts(good)
     iranian = [(fa, ch, w) for fa, ch, w in good if w == GAZ_WEIGHT and (fa, "".join(ch)) in iranian_pairs]
     counts_ir = count_contexts(iranian)[:3]
-    print(f"Iranian pairs: {len(iranian)}", file=sys.stderr)
+    print(f"Iranian pairs: {len(iranian)}; French-spelled pairs left out: {french_pairs}", file=sys.stderr)
     # whole-word memory: the most weighted English spelling of each Persian token
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for fa, ch, w, s in aligned:
         if s >= a.min_score and sum(map(len, ch)) >= len(fa) - 1:
-            votes[fa]["".join(ch)] += w if w != GAZ_WEIGHT else 100 * w  # the project's own spellings win
+            # the project's own spellings win; French ones only when there is no other
+            votes[fa]["".join(ch)] += 100 * w if w == GAZ_WEIGHT else w / 100 if french(fa, ch) else w
     for fa, ch, w in good:
         if fa not in votes:
             votes[fa]["".join(ch)] += w
-    memory = {fa: cnt.most_common(1)[0][0].capitalize() for fa, cnt in votes.items()}
+    # a token known only under French spellings is left to the decoder (شفیق Shafiq, not Chafik)
+    memory = {
+        fa: best[0].capitalize() for fa, cnt in votes.items() if (best := cnt.most_common(1)[0])[1] >= 1
+    }
+    # the Arab spelling of a token (Mohammed, Abdullah) where the project's own lists give the
+    # Iranian one (Mohammad, Abdollah): the most weighted spelling among the Wikidata pairs,
+    # used for names marked Arab (bin, al-, Abu)
+    arab_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for fa, ch, w, s in aligned:
+        if w != GAZ_WEIGHT and s >= a.min_score and sum(map(len, ch)) >= len(fa) - 1:
+            arab_votes[fa]["".join(ch)] += w / 100 if french(fa, ch) else w
+    memory_arab = {
+        fa: best.capitalize()
+        for fa, cnt in arab_votes.items()
+        if sum(cnt.values()) >= 5 and (best := cnt.most_common(1)[0][0]).capitalize() != memory.get(fa)
+    }
+    print(f"Arab spellings: {len(memory_arab)}", file=sys.stderr)
     own = sorted({fa for fa, _, w in gaz if fa in memory})  # spellings from the project's own lists
     vocab: Counter[str] = Counter()
     for _, en, w in wiki + gaz:
         vocab[en] += w
+    census = census_names()
+    if census and not a.no_census:
+        for en, w in census.items():
+            vocab[en] += w
+    print(f"census name tokens: {len(census)}", file=sys.stderr)
     lm_probs, lm_backoff = char_lm(vocab)
     model = {
         "lm": "\n".join(f"{k}\t{v:.3f}" for k, v in sorted(lm_probs.items())),
         "lm_backoff": "\n".join(f"{k}\t{v:.3f}" for k, v in sorted(lm_backoff.items())),
         "memory": "\n".join(f"{k}\t{v}" for k, v in sorted(memory.items())),
+        "arab_places": "\n".join(arab_places()),
+        "memory_arab": "\n".join(f"{k}\t{v}" for k, v in sorted(memory_arab.items())),
         "levels": [dump_rows(c) for c in counts],
         "levels_ir": [dump_rows(c) for c in counts_ir],
         "own": "\n".join(own),

@@ -248,7 +248,8 @@ class Linker:
             if eid == "rasad:":
                 continue
             if eid not in new:
-                new[eid] = Entity(eid, self.translit(surface_full), etype, surface_full, [])
+                near = text[max(0, start - 80) : end + 40]  # an Arab nationality there: Arab spelling
+                new[eid] = Entity(eid, self.translit(surface_full, near), etype, surface_full, [])
             out.append(Linked(eid, Mention(surface, start, end, source)))
             occupied.append((start, end))
         # surnames of new people, later in the text (spelling variants too: ي/ی, ك/ک)

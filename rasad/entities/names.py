@@ -14,6 +14,11 @@ A token the memory lacks is decoded by a beam search over the chunks (Witten–B
 interpolation of the context levels); the n-best list is reranked with a bonus for
 spellings that are known English name tokens (``floyd`` over ``flooyd``).
 
+A whole name is first classed (rows of ``names_rules.tsv``): *foreign* by a Russian or
+Slavic ending (``کاراوایف`` Karavayev), *Arab* by ``بن``/``ابو``/a glued article or an Arab
+country near the mention (Arab spellings: ``مصطفی`` Mustafa), else *Iranian* by a word the
+Iranian lists know; Iranian names keep the shape of Persian syllables (``سرلک`` never Srlk).
+
     >>> NameModel.default().token("شینزو")
     'Shinzo'
 """
@@ -102,6 +107,14 @@ class Rules:
     prefixes: tuple[tuple[str, str], ...]
     suffixes: frozenset[str]
     iranian: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    foreign: tuple[str, ...] = ()  # endings of words that mark a name as not Iranian
+    arab: frozenset[str] = frozenset()  # words (or glued prefixes) that mark an Arab name
+    respell: tuple[tuple[str, str], ...] = ()  # Iranian names: letters read as others
+    endings: tuple[tuple[str, str], ...] = ()  # Iranian names: word endings with a set spelling
+
+    def is_foreign(self, word: str) -> bool:
+        """``کاراوایف`` ends like a Russian family name (``رئوف`` is too short to)."""
+        return any(word.endswith(e) and len(word) >= len(e) + 3 for e in self.foreign)
 
     def iranize(self, c: str, chunk: str, last: bool) -> str:
         """The Iranian spelling of ``chunk`` written for letter ``c`` (``$``: word end only)."""
@@ -119,6 +132,10 @@ class Rules:
         prefixes: list[tuple[str, str]] = []
         suffixes: set[str] = set()
         iranian: dict[str, list[tuple[str, str]]] = {}
+        foreign: list[str] = []
+        arab: set[str] = set()
+        respell: list[tuple[str, str]] = []
+        endings: list[tuple[str, str]] = []
         for line in path.read_text(encoding="utf-8").splitlines():
             cols = line.split("\t")
             if line.startswith("#") or len(cols) < 2:
@@ -132,7 +149,25 @@ class Rules:
                 suffixes.add(fa)
             elif kind == "iranian" and len(cols) > 3:
                 iranian.setdefault(fa, []).append((cols[2], cols[3]))
-        return cls(particles, tuple(prefixes), frozenset(suffixes), {k: tuple(v) for k, v in iranian.items()})
+            elif kind == "foreign":
+                foreign.append(fa)
+            elif kind == "arab":
+                arab.add(fa)
+            elif kind == "respell" and en:
+                respell.append((fa, fa_token(en)))
+            elif kind == "ending" and en:
+                endings.append((fa, en))
+        endings.sort(key=lambda kv: -len(kv[0]))  # longest first: «الله» before «اله»
+        return cls(
+            particles,
+            tuple(prefixes),
+            frozenset(suffixes),
+            {k: tuple(v) for k, v in iranian.items()},
+            tuple(foreign),
+            frozenset(arab),
+            tuple(respell),
+            tuple(endings),
+        )
 
 
 def name_key(name: str) -> str:
@@ -159,6 +194,35 @@ def contexts(fa: str, i: int, prev: tuple[str, str]) -> tuple[str, str, str, str
         wide + "|" + prev[1],
         fa[i - 2 : i + 2] + "|" + prev[0] + "|" + prev[1] if i >= 2 else "",
     )
+
+
+# Latin sounds of a spelling (digraphs one sound) and its vowels, for the shape of Persian
+# syllables: a word never begins with two consonants (Sarlak, not Srlk) and never ends with
+# three (Anzali, not Anzli); three inside a word are rare (Ranjbar)
+_SOUND = re.compile(r"sh|ch|kh|gh|zh|ou|[a-z]")
+_VOWEL_SOUNDS = frozenset(("a", "e", "i", "o", "u", "y", "ou"))
+
+
+def _consonants(latin: str) -> list[bool]:
+    """For each sound of ``latin``: is it a consonant?"""
+    return [t not in _VOWEL_SOUNDS for t in _SOUND.findall(latin)]
+
+
+def onset_cluster(latin: str) -> bool:
+    """``srlk`` begins with two consonants, which no Persian word does."""
+    c = _consonants(latin[:6])
+    return len(c) >= 2 and c[0] and c[1]
+
+
+def cluster_penalty(latin: str) -> float:
+    """Log-penalty of a whole Iranian spelling for runs of consonants: three at the end of the
+    word −3, inside it −1.5; two at the end −1 (Sarlak over Sarelk, Kowsar over Kousr)."""
+    c = _consonants(latin)
+    pen = -1.0 if len(c) >= 3 and c[-1] and c[-2] else 0.0
+    for i in range(len(c) - 2):
+        if c[i] and c[i + 1] and c[i + 2]:
+            pen -= 3.0 if i + 3 == len(c) else 1.5
+    return pen
 
 
 def _row(raw: str) -> tuple[int, dict[str, int]]:
@@ -195,7 +259,7 @@ class NameModel:
         memory: Mapping[str, str],
         levels: list[dict[str, str]],
         vocab: Mapping[str, str],
-        beam: int = 4,
+        beam: int = 6,
         width: int = 5,
         nbest: int = 6,
         bonus: float = 2.0,
@@ -207,7 +271,11 @@ class NameModel:
         iranian_weight: float = 0.6,
         kappa: float = 1.0,
         iranian_words: frozenset[str] = frozenset(),
+        memory_arab: Mapping[str, str] | None = None,
+        arab_places: frozenset[str] = frozenset(),
     ) -> None:
+        self.arab_places = arab_places  # Arab countries and peoples (عراق, فلسطینی), from CLDR
+        self.memory_arab = memory_arab or {}  # Arab spellings where the memory has the Iranian one
         self.iranian_words = iranian_words  # words of the gazetteer's Iranian names
         # a rule-based speller of Iranian names; its spelling wins when the model has it in
         # its n-best list (the learned data hold few Iranian names)
@@ -253,6 +321,8 @@ class NameModel:
             own=frozenset(data.get("own", "").split("\n")),
             iranian_words=frozenset(data.get("iranian_words", "").split("\n")) - {""},
             lm=(_table(data.get("lm", "")), _table(data.get("lm_backoff", ""))),
+            memory_arab=_table(data.get("memory_arab", "")),
+            arab_places=frozenset(data.get("arab_places", "").split("\n")) - {""},
         )
 
     @staticmethod
@@ -276,8 +346,8 @@ class NameModel:
                 a = self.iranian_weight
                 main = {k: (1 - a) * main.get(k, 0.0) + a * own.get(k, 0.0) for k in main.keys() | own.keys()}
         # a letter that is only a consonant is always written (a silent one is an alignment slip),
-        # except the ل of the Arabic article
-        silent_ok = c not in CONSONANTS or c == "ل"
+        # except the ل of the Arabic article (after an alef)
+        silent_ok = c not in CONSONANTS or (c == "ل" and wide[0] == "ا")
         scored = [(k, p) for k, p in main.items() if k or silent_ok]
         if iranian:
             last = wide.endswith(EOS)
@@ -353,22 +423,32 @@ class NameModel:
         fa = BOS + BOS + token + EOS + EOS
         beams: list[tuple[float, str, str]] = [(0.0, BOS + "\t" + BOS, "")]
         step = self._scored
+        beam = self.beam + 2 if iranian else self.beam
         for i in range(2, len(fa) - 2):
             grown: dict[str, tuple[float, str, str]] = {}
             for score, prev, out in beams:
                 p0, p1 = prev.split("\t")
                 for chunk, lp in step(contexts(fa, i, (p0, p1)), iranian, ("^^^" + out)[-3:]):
+                    if i == 2 and not chunk and (fa[2] == "آ" or (fa[2] == "ا" and fa[3] not in "یول")):
+                        # a word's first alef is a vowel (آرامی Arami) unless «ی», «و» write
+                        # it (ایوان Ivan) or it begins the article
+                        continue
                     s = score + lp
                     key = out + "\t" + chunk
                     old = grown.get(key)
                     if old is None or s > old[0]:
                         grown[key] = (s, p1 + "\t" + chunk, out + chunk)
-            beams = sorted(grown.values(), reverse=True)[: self.beam]
+            ranked = sorted(grown.values(), reverse=True)
+            if iranian:  # Persian syllables begin with one consonant
+                ranked = [b for b in ranked if not onset_cluster(b[2])] or ranked
+            beams = ranked[:beam]
             if not beams:
                 return []
         merged: dict[str, float] = {}
         for s, _, out in beams:
             s += self.lm_weight * self._lm_chunk(("^^^" + out)[-3:], "$")
+            if iranian:
+                s += cluster_penalty(out)
             merged[out] = max(merged.get(out, -1e9), s)
         return sorted(merged.items(), key=lambda kv: -kv[1])[: self.nbest]
 
@@ -396,14 +476,23 @@ class NameModel:
         return self.bonus + math.log1p(int(n)) if n else 0.0
 
     def word(
-        self, parts: list[str], known: Callable[[str], str | None] = lambda w: None, iranian: bool = False
+        self,
+        parts: list[str],
+        known: Callable[[str], str | None] = lambda w: None,
+        iranian: bool = False,
+        arab: bool = False,
     ) -> str:
         """One word given as its ZWNJ parts (:func:`name_words`); ``known`` spells words it
         knows first (the gazetteer's given names).  A part on the suffix list stays glued
-        (``نوراله‌زاده`` → ``Nourollahzadeh``), other parts become words of their own."""
+        (``نوراله‌زاده`` → ``Nourollahzadeh``), other parts become words of their own.
+        ``arab``: the Arab spellings of the pairs come before ``known`` (Mohammed)."""
         out = ""
+        endings = dict(self.rules.endings) if iranian else {}
         for i, part in enumerate(parts):
-            latin = self._part(part, known, iranian)
+            if i and out and part in endings:  # روح‌اله → Rouhollah
+                out += endings[part]
+                continue
+            latin = self._part(part, known, iranian, arab)
             if not latin:
                 continue
             if i and out and part in self.rules.suffixes:
@@ -412,30 +501,88 @@ class NameModel:
                 out += (" " if out else "") + latin
         return out
 
-    def _part(self, part: str, known: Callable[[str], str | None], iranian: bool) -> str:
-        got = known(part)
-        if got:
-            return got
+    def _article(self, part: str) -> tuple[str, str] | None:
+        """The glued prefix of ``part`` (the article ``ال``, ``ابو``) with its English, when the
+        word is not known whole under a spelling that keeps it: «الناصر» → al- (the memory's
+        Naceur drops the article) but not «الکساندر» (Alexander)."""
+        for fa, en in self.rules.prefixes:
+            if part.startswith(fa) and len(part) - len(fa) >= 3:
+                seen = self.memory.get(part, "").lower()
+                if seen and seen[:1] in "aeiou" and seen[1:2] == en[1:2].lower():
+                    return None
+                return fa, en
+        return None
+
+    def is_arab(self, words: list[list[str]], known: Callable[[str], str | None] = lambda w: None) -> bool:
+        """A name marked Arab: a word such as ``بن``, or a glued article or ``ابو`` (in a word
+        that ``known`` does not spell: «المیرا» is Elmira)."""
+        return any(
+            p in self.rules.arab or (not known(p) and self._article(p) is not None) for w in words for p in w
+        )
+
+    def _part(self, part: str, known: Callable[[str], str | None], iranian: bool, arab: bool = False) -> str:
         if part in self.rules.particles:
             return self.rules.particles[part]
-        if part not in self.memory:
-            for fa, en in self.rules.prefixes:
-                rest = part[len(fa) :]
-                if part.startswith(fa) and len(rest) >= 3:
-                    latin = known(rest) or self.token(rest, iranian)
-                    return en + latin if latin else ""
+        article = None if known(part) else self._article(part)
+        got = (
+            None
+            if article
+            else (self.memory_arab.get(part) or self.memory.get(part) if arab else None) or known(part)
+        )
+        if got:
+            return got
+        if article is not None:
+            fa, en = article
+            rest = part[len(fa) :]
+            latin = (self.memory_arab.get(rest) if arab else None) or known(rest) or self.token(rest, iranian)
+            return en + latin if latin else ""
+        if iranian:
+            for stem_end, en in self.rules.endings:
+                stem = part[: -len(stem_end)]
+                if part.endswith(stem_end) and len(stem) >= 2 and part not in self.own:
+                    return (known(stem) or self.token(self._respell(stem), True)) + en
+            part = self._respell(part)
+            latin = self.token(part, True)
+            # a final «ه» after a consonant is «eh» in Iranian names (زاده Zadeh, not Zadah)
+            if len(part) > 2 and part[-1] == "ه" and part[-2] in CONSONANTS and latin.endswith(("ah", "a")):
+                latin = latin[: -2 if latin.endswith("ah") else -1] + "eh"
+            return latin
         return self.token(part, iranian)
+
+    def _respell(self, part: str) -> str:
+        for old, new in self.rules.respell:
+            part = part.replace(old, new)
+        return part
+
+    def arab_context(self, context: str) -> bool:
+        """``context`` (the words around a mention) names an Arab country or people:
+        ``سخنگوی ارتش عراق`` → True."""
+        if not self.arab_places or not context:
+            return False
+        return any(fa_token(w.split(ZWNJ)[0]) in self.arab_places for w in _SPLIT.split(context))
 
     def __call__(
         self,
         name: str,
         known: Callable[[str], str | None] = lambda w: None,
         iranian: frozenset[str] = frozenset(),
+        context: str = "",
     ) -> str:
         """A whole name, word by word: ``شینزو آبه`` → ``Shinzo Abe``.  A name with a word
         in ``iranian`` (Iranian given names) or among the words of the gazetteer's Iranian
         names is spelled the Iranian way
-        (``اعظم پورکند`` → ``Azam Pourkand``)."""
+        (``اعظم پورکند`` → ``Azam Pourkand``).  A name marked Arab (``بن``, a glued article) or
+        next to an Arab country or people in ``context`` takes the Arab spellings."""
         words = name_words(name)
-        ir = any(p in iranian or p in self.iranian_words for w in words for p in w)
-        return " ".join(w for w in (self.word(p, known, ir) for p in words) if w)
+        arab = self.is_arab(words, known) or self.arab_context(context)
+        foreign = any(self.rules.is_foreign(w[-1]) for w in words)
+        ir = (
+            not arab
+            and not foreign
+            and any(
+                p in iranian or p in self.iranian_words or (i and p in self.rules.suffixes)
+                for w in words
+                for i, p in enumerate(w)
+            )
+        )
+        return " ".join(x for x in (self.word(p, known, ir, arab) for p in words) if x)

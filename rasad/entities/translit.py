@@ -103,7 +103,8 @@ class Transliterator:
                     surnames[cols[0].strip().replace(ZWNJ, "")] = cols[1].strip()
         translit = cls(table, {**surnames, **foreign, **names}, suffixes)
         translit.iranian_names = frozenset(names)
-        translit._iranian = frozenset(fa_token(n) for n in names)
+        # a name with an Iranian given name or family name is spelled the Iranian way
+        translit._iranian = frozenset(fa_token(n) for n in (*names, *surnames))
         return translit
 
     @staticmethod
@@ -185,13 +186,15 @@ class Transliterator:
         model.iranian_rules = functools.partial(self.word, iranian=True)
         return model
 
-    def __call__(self, name: str) -> str:
+    def __call__(self, name: str, context: str = "") -> str:
         """A whole name in its English spelling: ``شینزو آبه`` → ``Shinzo Abe``; given names
-        the gazetteer lists keep their listed spelling (``سرگئی`` → ``Sergey``)."""
+        the gazetteer lists keep their listed spelling (``سرگئی`` → ``Sergey``).  ``context``,
+        the words around the mention, may mark the name Arab (``مصطفی`` → ``Mustafa`` beside
+        ``فلسطینی``)."""
         model = self.model
         if model is None:
             return self.letters(name)
-        return model(name, self._folded.get, self._iranian)
+        return model(name, self._folded.get, self._iranian, context)
 
     def letters(self, name: str) -> str:
         """Letter-by-letter romanization: ``ولادیمیر پوتین`` → ``Valadimir Putin``; ZWNJ-joined

@@ -88,3 +88,53 @@ def test_model_is_small_and_decodes_every_token() -> None:
     words = ["کارانوف", "بلومستد", "ساریتاس", "مولینارو", "دژاردن"] * 2
     outs = [m.token(w) for w in words]
     assert all(o and o[0].isupper() for o in outs) and outs[:5] == outs[5:]
+
+
+def test_russian_family_names_end_in_ov_and_ev() -> None:
+    """Persian writes a final v as «ف»: -ov, -ev, -yev, not -off or -of."""
+    t = Transliterator.default()
+    assert t("گریگوری زاخاروف").split()[-1].endswith("ov")
+    assert t("دیمیتری کوزنتسوف").split()[-1].endswith("ov")
+    assert t("الکساندر کاراوایف").split()[-1].lower().endswith(("yev", "aev"))
+    # a Central Asian name with an Iranian given name still follows the foreign pairs
+    assert t("سهراب شریپوف").split()[-1].endswith("ov")
+
+
+def test_persian_syllables_never_begin_with_two_consonants() -> None:
+    from rasad.entities.names import cluster_penalty, onset_cluster
+
+    assert onset_cluster("srlk") and onset_cluster("khvajeh") and not onset_cluster("sarlak")
+    assert cluster_penalty("anzli") < cluster_penalty("anzali") == 0.0
+    t = Transliterator.default()
+    for name in ("علیرضا سرمک", "امیررضا چمنی", "علی سوادکوهی", "بهروز کلهر"):
+        assert not onset_cluster(t(name).split()[-1].lower()), name
+
+
+def test_iranian_respellings_and_endings() -> None:
+    t = Transliterator.default()
+    assert t("حبیب‌اله رضایی").startswith("Habibollah")
+    assert plain(t("افشین خواجه‌فرد")) == "afshinkhajehfard"  # the vav of «خوا» is silent
+    assert t("حنانه نوراله‌زاده").endswith("ollahzadeh")
+
+
+def test_arab_names_by_their_marks_and_neighbourhood(model: NameModel) -> None:
+    t = Transliterator.default()
+    # a glued article the memory's spelling drops is split off; a name that begins with
+    # those letters is not an article
+    assert model._article("الکساندر") is None
+    assert t("یوسف الحمیدی").split()[1].startswith("al-")
+    # «بن» marks an Arab name: the Arab spelling of the pairs over the Iranian list
+    assert t("عبدالله بن سعود").split()[0] == "Abdullah"
+    # next to an Arab country or people the same words take the Arab spelling
+    assert t("مصطفی حمدان", "سخنگوی ارتش لبنان گفت").split()[0] == "Mustafa"
+    assert t("مصطفی حمدان", "سخنگوی دولت ایران گفت").split()[0] == "Mostafa"
+    assert model.arab_context("به گزارش خبرگزاری فلسطینی‌ها") and not model.arab_context("")
+
+
+def test_arab_names_ending_like_russian_ones_stay_arab() -> None:
+    t = Transliterator.default()
+    rules = t.model.rules if t.model else None
+    assert rules is not None
+    assert rules.is_foreign("کاراوایف") and rules.is_foreign("زاخاروف")
+    assert not rules.is_foreign("شریف") and not rules.is_foreign("رئوف")
+    assert t("نادر لطیف").split()[-1] == "Latif"
