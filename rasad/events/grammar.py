@@ -41,6 +41,7 @@ from rasad.events.mentions import (
     trim_span,
     we_partner,
 )
+from rasad.events.parties import visit_host
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml, talk_nouns
 from rasad.events.scope import DROP, ClauseIndex, Scope, clause_subject
 from rasad.events.setting import Setting
@@ -331,6 +332,8 @@ class Grammar:
                 if c.actor not in {x[0] for x in actors}:
                     actors.append(a)  # type: ignore[arg-type]
             pair = self.pair_rx.search(text, seg_start, seg_end) if len(actors) < 2 else None
+            if pair is not None and clauses is not None and clauses.later_clause(te, pair.start()):
+                pair = None  # the pair anaphor opens the next clause
             if pair is not None:
                 ante = find_antecedent(found, si, JOINT, need=2)
                 if ante is not None and (not actors or actors[0][0] in {x[0] for x in ante.actors}):
@@ -401,7 +404,10 @@ class Grammar:
                     ante = prev_same
                 elif not actors and trig.kind == "nominal":
                     ante = find_antecedent(found, si, (trig.type,), need=2, reach=1)
-                if ante is None:
+                host = visit_host(trig.mode, cands, te, seg_end, actors) if ante is None else None
+                if host is not None:
+                    actors.append((host.actor, host.actor_id))  # type: ignore[arg-type]  # در سفر خود به تهران
+                elif ante is None:
                     if not (len(actors) == 1 and self._unnamed_counterpart(trig, text, te, s1, cands)):
                         return None
                     solo = True  # X در دیدار با نمایندگان گروه‌های مخالف: the other side is unnamed

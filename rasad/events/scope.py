@@ -134,6 +134,13 @@ class ClauseIndex:
                 best = c
         return best
 
+    def later_clause(self, te: int, offset: int) -> bool:
+        """Does ``offset`` sit in a coordinated clause that begins after ``te``
+        (``X ... سفر کرد ... ناکام شد با این حال طرفین ... توافق کردند``: the pair
+        anaphor belongs to the next clause, not to the trip)?"""
+        c = self.at(offset)
+        return c is not None and c.start >= te and c.kind == "coordinated" and c.start <= offset
+
     def conditional(self, offset: int) -> bool:
         """Is the clause at ``offset`` (or the one governing it) a condition (اگر ... حمله کنند)?"""
         c = self.at(offset)

@@ -1,0 +1,105 @@
+"""Who takes part: article-level rules on the actor sets of event mentions.
+
+GUIDELINES §5/§9: the people named as taking part are the actors; *a person
+named beats their state or organization* (``البرادعی، رئیس آژانس ... با ایران``
+is ElBaradei and Iran, not the agency too); a visit with no named host takes the
+place visited.
+
+    >>> from rasad.events.mentions import Found
+    >>> f = Found("CONSULT", [("Iran", None), ("Mohamed ElBaradei", None),
+    ...           ("International Atomic Energy Agency", None)], "occurred", "مذاکرات", 0, 5, 0)
+    >>> persons_beat_their_side([f], {"Mohamed ElBaradei": {"International Atomic Energy Agency"}})
+    >>> [a[0] for a in f.actors]
+    ['Iran', 'Mohamed ElBaradei']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+
+from rasad.events.actors import ActorResolver, Candidate
+from rasad.events.mentions import Actor, Found
+from rasad.model import Article
+
+JOINT = ("CONSULT", "AGREE")
+_GAP = re.compile(r"^[\s\u200c،,«»\"()]*$")
+
+
+def visit_host(mode: str | None, cands: Sequence[Candidate], te: int, end: int, actors: list[Actor]) -> Candidate | None:
+    """``X در سفر خود به تهران ...``: a visit whose only named party is the traveller
+    takes the place visited (its state, for a capital) as the host; the mention is
+    then the visit's place too (its ``loc_marked`` flag is set)."""
+    if mode != "visit" or len(actors) != 1:
+        return None
+    # the traveller is the clause's subject, not an invited party (دعوت از X برای سفر به Y)
+    if not any(c.actor == actors[0][0] and c.end <= te and not c.target_marked for c in cands):
+        return None
+    for c in cands:
+        if c.start < te or c.end > end:
+            continue
+        if (c.loc_marked or c.target_marked) and c.actor and c.actor != actors[0][0] and not c.modifier:
+            c.loc_marked = c.loc_marked or c.place is not None
+            return c
+    return None
+
+
+def affiliations(doc: Article, resolver: ActorResolver, nationality: Mapping[str, str]) -> dict[str, set[str]]:
+    """Person → the states and organizations the article gives as theirs: the
+    nationality of their titles, and an actor named in a role right after the
+    person (``محمدالبرادعی رئیس آژانس ...``, ``لاوروف، وزیر خارجه روسیه``)."""
+    out: dict[str, set[str]] = {p: {s} for p, s in nationality.items()}
+    text = doc.text
+    acts: list[tuple[int, int, str]] = []
+    people: list[tuple[int, int, str]] = []
+    for ent in doc.entities:
+        act = resolver.actor(ent)
+        if act is None:
+            continue
+        for mention in ent.mentions:
+            span = (mention.start, mention.end, act[0])
+            (people if ent.type == "PER" else acts).append(span)
+    if not people or not acts:
+        return out
+    acts.sort()
+    starts = [a for a, _, _ in acts]
+    for _, pe, name in people:
+        m = resolver.role_rx.search(text, pe, min(len(text), pe + 30))
+        if m is None or not _GAP.match(text[pe : m.start()]):
+            continue
+        k = bisect.bisect_left(starts, m.end())
+        if k == len(acts) or acts[k][0] >= m.end() + 45:
+            continue
+        a, _, actor = acts[k]
+        between = text[m.end() : a]
+        if "،" in between or "." in between or " و " in f" {between} " or actor == name:
+            continue
+        out.setdefault(name, set()).add(actor)
+    return out
+
+
+def persons_beat_their_side(found: list[Found], aff: Mapping[str, set[str]]) -> None:
+    """Drop a state or organization from an event when a person of its own is an
+    actor on the same side (a joint event, or the targets of a one-sided one; a
+    state named as the source yields to its person named as a target)."""
+    if not aff:
+        return
+    for f in found:
+        if len(f.actors) < 2:
+            continue
+        names = [a[0] for a in f.actors]
+        drop: set[int] = set()
+        for i, n in enumerate(names):
+            for j, p in enumerate(names):
+                if i == j or n not in aff.get(p, ()):
+                    continue
+                if f.type in JOINT or (i > 0 and j > 0) or (i == 0 and j > 0):
+                    drop.add(i)
+        if not drop:
+            continue
+        keep = [a for i, a in enumerate(f.actors) if i not in drop]
+        if f.type in JOINT and len(keep) < 2:
+            continue
+        if keep:
+            f.actors = keep
