@@ -75,6 +75,10 @@ class ActorResolver:
         self.between_rx = re.compile(bound + compile_fa(mk["between"]).pattern)
         self.target_rx = re.compile(bound + compile_fa(mk["target"]).pattern)
         self.poss_rx = re.compile(alternation(g["possessive_roles"]))
+        self.media_head_rx = re.compile(
+            r"(?<![\w\u200c])" + alternation(data.get("media_heads") or ["(?!)"])
+            + r"(?:[ \u200c]+(?!(?:از|به|با|در|برای|علیه|که|را|و|نیز|هم)(?![\w\u200c]))[^\s،.:«»]+){0,2}[ \u200c]+$"
+        )
         self.envoy_rx = re.compile(
             r"(?<![\w\u200c])" + _letter_variants(alternation(data.get("envoy_roles") or ["(?!)"])) + r"(?![\w\u200c])"
         )
@@ -329,6 +333,8 @@ class ActorResolver:
         # a role of a named person: لاوروف، وزیر امور خارجه روسیه / پوتین رئیس‌جمهوری روسیه
         cut = max(left.rfind("،"), left.rfind(","), left.rfind("\n"), left.rfind("."), left.rfind(":"))
         chunk_start = lo + cut + 1 if cut >= 0 else lo
+        if c.etype != "PER" and self.media_head_rx.search(text, max(chunk_start, c.start - 40), c.start):
+            c.modifier = True  # پایگاه خبری اخبار مصر: the name of an outlet, not a party
         if c.etype != "PER" and self._envoy_post(text, c, per, chunk_start):
             c.modifier = True  # کراکر سفیر آمریکا در عراق: the post's place, not a party
         for m in self.role_rx.finditer(text, chunk_start, c.start):

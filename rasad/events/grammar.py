@@ -41,7 +41,7 @@ from rasad.events.mentions import (
     trim_span,
     we_partner,
 )
-from rasad.events.parties import visit_host
+from rasad.events.parties import governing_date, visit_host
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml, talk_nouns
 from rasad.events.scope import DROP, ClauseIndex, Scope, clause_subject
 from rasad.events.setting import Setting
@@ -644,6 +644,9 @@ class Grammar:
             if date is None and status in ("occurred", "ongoing") and trig_starts and ts != trig_starts[0]:
                 # a date before the sentence's first event holds for its coordinated events
                 date = pick_date(timexes, max(ctx.region_start, s0), trig_starts[0], trig_starts[0])
+            if date is None and status in ("occurred", "ongoing") and ctx.cue_start is not None:
+                # X روز دوشنبه اعلام کرد که A و B ... گفت‌وگو کردند: the governing clause dates it
+                date = governing_date(timexes, s0, ctx.cue_start, ctx.said_on)
         if (
             date is None
             and not anaphoric

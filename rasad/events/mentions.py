@@ -16,7 +16,8 @@ from rasad.model import Timex
 _BREAK = re.compile("[،؛]")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
 _COORD = re.compile(r"[^\s،؛.]+ و ")
-_WE = re.compile(r"یم$")  # a first person plural verb: توافق کردیم, به توافق رسیده‌ایم
+_WE = re.compile(r"یم$")
+_AGAINST = re.compile(r"(?<![\w\u200c])(?:علیه|بر ضد|برضد|ضد)[ \u200c]+$")  # a first person plural verb: توافق کردیم, به توافق رسیده‌ایم
 
 Actor = tuple[str, str | None]
 
@@ -172,6 +173,8 @@ def participants(
     out: list[Candidate] = []
     last = te
     for c in cands:
+        if c.start >= a and _AGAINST.search(text, max(a, c.start - 12), c.start):
+            continue  # همکاری علیه ایران: the one the talks are against takes no part
         if c.start < a or c.end > b or not c.actor or c.modifier or c.loc_marked:
             if c.start >= te and c.modifier:
                 last = c.end

@@ -20,8 +20,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from rasad.events.actors import ActorResolver, Candidate
-from rasad.events.mentions import Actor, Found
-from rasad.model import Article
+from rasad.events.mentions import Actor, Found, pick_date
+from rasad.model import Article, Timex
 
 JOINT = ("CONSULT", "AGREE")
 _GAP = re.compile(r"^[\s\u200c،,«»\"()]*$")
@@ -43,6 +43,16 @@ def visit_host(mode: str | None, cands: Sequence[Candidate], te: int, end: int, 
             c.loc_marked = c.loc_marked or c.place is not None
             return c
     return None
+
+
+def governing_date(timexes: list[Timex], s0: int, cue_start: int, said_on: str | None) -> str | None:
+    """The date of the reporting clause that governs a reported meeting or attack
+    (``وزارت خارجه عصر دوشنبه اعلام کرد که ... گفت‌وگو کردند``), else the quote's own date."""
+    if cue_start > s0:
+        date = pick_date(timexes, s0, cue_start, cue_start)
+        if date is not None:
+            return date
+    return said_on
 
 
 def affiliations(doc: Article, resolver: ActorResolver, nationality: Mapping[str, str]) -> dict[str, set[str]]:
