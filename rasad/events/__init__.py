@@ -18,7 +18,7 @@ from collections.abc import Callable
 from rasad.events.factuality import stronger
 from rasad.events.grammar import JOINT, Found, Grammar
 from rasad.events.merge import dates_compatible, more_specific
-from rasad.events.parties import affiliations, persons_beat_their_side
+from rasad.events.parties import affiliations, drop_victims, persons_beat_their_side
 from rasad.events.quotemodel import load_model
 from rasad.events.resources import cameo_code, talk_nouns
 from rasad.events.speech import (
@@ -213,6 +213,7 @@ class EventStage:
         drop_nested_actors(found)
         resolver = self.grammar.resolver
         persons_beat_their_side(found, affiliations(doc, resolver, resolver.nationalities(doc)))
+        drop_victims(found, frozenset(e.name for e in doc.entities if e.type == "PER"))
         date_from_setting(found, doc, self.grammar.scope.setting_rx, self.grammar.scope.held_rx)
         date_by_source(
             found, explicit_quote_dates(doc), frozenset(e.name for e in doc.entities if e.type == "PER")

@@ -333,6 +333,14 @@ class ActorResolver:
         # a role of a named person: لاوروف، وزیر امور خارجه روسیه / پوتین رئیس‌جمهوری روسیه
         cut = max(left.rfind("،"), left.rfind(","), left.rfind("\n"), left.rfind("."), left.rfind(":"))
         chunk_start = lo + cut + 1 if cut >= 0 else lo
+        if (
+            c.etype == "GPE"
+            and prev is not None
+            and prev.etype == "ORG"
+            and prev.actor
+            and not text[prev.end : c.start].strip(" \u200c")
+        ):
+            c.modifier = True  # اخوان‌المسلمین مصر, پارلمان عراق: the organization's country
         if c.etype != "PER" and self.media_head_rx.search(text, max(chunk_start, c.start - 40), c.start):
             c.modifier = True  # پایگاه خبری اخبار مصر: the name of an outlet, not a party
         if c.etype != "PER" and self._envoy_post(text, c, per, chunk_start):

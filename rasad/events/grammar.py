@@ -316,7 +316,7 @@ class Grammar:
             pred, pred_end = self.fact.predicate(text, te, seg_end)
             if pred is not None:
                 seg_end = min(seg_end, pred_end)
-        in_seg = participants(text, cands, seg_start, seg_end, ts, te)
+        in_seg = participants(text, cands, seg_start, seg_end, ts, te, nominal=trig.kind == "nominal")
         prev_same = found[-1] if found and found[-1].sentence == si else None
 
         actors: list[Actor] = []

@@ -113,3 +113,11 @@ def persons_beat_their_side(found: list[Found], aff: Mapping[str, set[str]]) -> 
             continue
         if keep:
             f.actors = keep
+
+
+def drop_victims(found: list[Found], persons: frozenset[str]) -> None:
+    """A person named as the one an attack hit (``ترور X``, ``X در حمله ... کشته شد``)
+    is a victim, not a party (GUIDELINES §9): attacks keep states, forces and groups."""
+    for f in found:
+        if f.type == "ASSAULT" and len(f.actors) > 1:
+            f.actors = [f.actors[0]] + [a for a in f.actors[1:] if a[0] not in persons]
