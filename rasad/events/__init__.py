@@ -18,7 +18,13 @@ from collections.abc import Callable
 from rasad.events.factuality import stronger
 from rasad.events.grammar import JOINT, Found, Grammar
 from rasad.events.merge import dates_compatible, more_specific
-from rasad.events.parties import affiliations, drop_victims, persons_beat_their_side
+from rasad.events.parties import (
+    affiliations,
+    drop_victims,
+    persons_beat_their_side,
+    unify_sides,
+    visits_in_progress,
+)
 from rasad.events.quotemodel import load_model
 from rasad.events.resources import cameo_code, talk_nouns
 from rasad.events.speech import (
@@ -212,7 +218,10 @@ class EventStage:
             found += self.quote_model.acts(doc, found)
         drop_nested_actors(found)
         resolver = self.grammar.resolver
-        persons_beat_their_side(found, affiliations(doc, resolver, resolver.nationalities(doc)))
+        aff = affiliations(doc, resolver, resolver.nationalities(doc))
+        persons_beat_their_side(found, aff)
+        found = unify_sides(found, aff, resolver.countries)
+        visits_in_progress(found, doc.text, self.grammar.scope.visit_perfect_rx, doc.published or "")
         drop_victims(found, frozenset(e.name for e in doc.entities if e.type == "PER"))
         date_from_setting(found, doc, self.grammar.scope.setting_rx, self.grammar.scope.held_rx)
         date_by_source(

@@ -79,6 +79,9 @@ class ActorResolver:
             r"(?<![\w\u200c])" + alternation(data.get("media_heads") or ["(?!)"])
             + r"(?:[ \u200c]+(?!(?:از|به|با|در|برای|علیه|که|را|و|نیز|هم)(?![\w\u200c]))[^\s،.:«»]+){0,2}[ \u200c]+$"
         )
+        self.place_head_rx = re.compile(
+            r"(?<![\w\u200c])" + alternation(data.get("place_heads") or ["(?!)"]) + r"[ \u200c]+$"
+        )
         self.envoy_rx = re.compile(
             r"(?<![\w\u200c])" + _letter_variants(alternation(data.get("envoy_roles") or ["(?!)"])) + r"(?![\w\u200c])"
         )
@@ -341,6 +344,8 @@ class ActorResolver:
             and not text[prev.end : c.start].strip(" \u200c")
         ):
             c.modifier = True  # اخوان‌المسلمین مصر, پارلمان عراق: the organization's country
+        if c.etype != "PER" and self.place_head_rx.search(text, max(0, c.start - 25), c.start):
+            c.modifier = True  # در نزدیکی مرز عراق: where a place lies, not a party
         if c.etype != "PER" and self.media_head_rx.search(text, max(chunk_start, c.start - 40), c.start):
             c.modifier = True  # پایگاه خبری اخبار مصر: the name of an outlet, not a party
         if c.etype != "PER" and self._envoy_post(text, c, per, chunk_start):
@@ -406,6 +411,8 @@ class ActorResolver:
                 if head.loc_marked and c.place and not words:
                     c.loc_marked = True
                     c.apposed = True
+                elif head.loc_marked and head.place and c.place and c.etype == head.etype:
+                    c.loc_marked = True  # در چین و روسیه: both are places
         if c.loc_marked and c.place is None:
             c.loc_marked = False
 

@@ -20,10 +20,13 @@ import re
 from collections.abc import Mapping, Sequence
 
 from rasad.events.actors import ActorResolver, Candidate
+from rasad.events.factuality import stronger
 from rasad.events.mentions import Actor, Found, pick_date
+from rasad.events.merge import dates_compatible, more_specific
 from rasad.model import Article, Timex
 
 JOINT = ("CONSULT", "AGREE")
+_REL = re.compile(r"(?<![\w\u200c])که[ \u200c]+(?:[^\s،.]+[ \u200c]+){0,5}$")
 _GAP = re.compile(r"^[\s\u200c،,«»\"()]*$")
 
 
@@ -121,3 +124,58 @@ def drop_victims(found: list[Found], persons: frozenset[str]) -> None:
     for f in found:
         if f.type == "ASSAULT" and len(f.actors) > 1:
             f.actors = [f.actors[0]] + [a for a in f.actors[1:] if a[0] not in persons]
+
+
+def _side(f: Found, states: Mapping[str, str]) -> frozenset[str]:
+    return frozenset(states.get(a[0], a[0]) for a in f.actors)
+
+
+def unify_sides(found: list[Found], aff: Mapping[str, set[str]], countries: set[str]) -> list[Found]:
+    """One meeting told with states in the headline and with their people in the body
+    (``دیدار ایران و روسیه`` / ``ظریف و لاوروف دیدار کردند``) is one event: the mention
+    naming states joins the one naming the people (GUIDELINES §9: persons beat countries)."""
+    states = {p: next(iter(s & countries)) for p, s in aff.items() if len(s & countries) == 1}
+    if not states:
+        return found
+    drop: set[int] = set()
+    joint = [f for f in found if f.type in JOINT and len(f.actors) >= 2]
+    for f in joint:
+        if any(a[0] in states for a in f.actors) or id(f) in drop:
+            continue  # f names states only: look for the mention naming their people
+        side = _side(f, states)
+        for g in joint:
+            if (
+                g is f
+                or id(g) in drop
+                or g.type != f.type
+                or not all(a[0] in states for a in g.actors)
+                or _side(g, states) != side
+                or (f.date and g.date and not dates_compatible(f.date, g.date))
+                or (f.status in ("occurred", "ongoing")) != (g.status in ("occurred", "ongoing"))
+            ):
+                continue
+            g.date = more_specific(g.date, f.date)
+            g.status = stronger(g.status, f.status)
+            g.location = g.location or f.location
+            g.sentences |= f.sentences
+            drop.add(id(f))
+            break
+    return [f for f in found if id(f) not in drop]
+
+
+def visits_in_progress(found: list[Found], text: str, perfect_rx: re.Pattern[str], published: str = "") -> None:
+    """``X که به چین سفر کرده است، گفت ...``: the perfect of a trip in a relative clause
+    describes where the traveller is now (GUIDELINES: ``ongoing``), unless a date before
+    the publication day puts it back."""
+    for f in found:
+        if f.type != "CONSULT" or f.mode != "visit" or f.status != "occurred":
+            continue
+        if f.date and not (published and f.date[:10] >= published[:10]):
+            continue
+        if not perfect_rx.fullmatch(f.trigger):
+            continue
+        ts = text.find(f.trigger, f.start, f.end)
+        if ts < 0:
+            continue
+        if _REL.search(text, max(f.start, ts - 50), ts):
+            f.status = "ongoing"

@@ -57,6 +57,7 @@ class Scope:
         self.engaged_rx = compile_fa(d["engaged"])
         self.setting_rx = compile_fa(d["setting_anaphor"])
         self.held_rx = compile_fa(d["meeting_held"])
+        self.visit_perfect_rx = compile_fa(d["visit_perfect"])
 
     def engaged(self, text: str, ts: int) -> bool:
         """Does the talk noun at ``ts`` follow a verb of taking part (``وارد مذاکره شد``)?"""
