@@ -30,7 +30,9 @@ _REL = re.compile(r"(?<![\w\u200c])که[ \u200c]+(?:[^\s،.]+[ \u200c]+){0,5}$")
 _GAP = re.compile(r"^[\s\u200c،,«»\"()]*$")
 
 
-def visit_host(mode: str | None, cands: Sequence[Candidate], te: int, end: int, actors: list[Actor]) -> Candidate | None:
+def visit_host(
+    mode: str | None, cands: Sequence[Candidate], te: int, end: int, actors: list[Actor]
+) -> Candidate | None:
     """``X در سفر خود به تهران ...``: a visit whose only named party is the traveller
     takes the place visited (its state, for a capital) as the host; the mention is
     then the visit's place too (its ``loc_marked`` flag is set)."""
@@ -58,7 +60,9 @@ def governing_date(timexes: list[Timex], s0: int, cue_start: int, said_on: str |
     return said_on
 
 
-def affiliations(doc: Article, resolver: ActorResolver, nationality: Mapping[str, str]) -> dict[str, set[str]]:
+def affiliations(
+    doc: Article, resolver: ActorResolver, nationality: Mapping[str, str]
+) -> dict[str, set[str]]:
     """Person → the states and organizations the article gives as theirs: the
     nationality of their titles, and an actor named in a role right after the
     person (``محمدالبرادعی رئیس آژانس ...``, ``لاوروف، وزیر خارجه روسیه``)."""
@@ -163,7 +167,9 @@ def unify_sides(found: list[Found], aff: Mapping[str, set[str]], countries: set[
     return [f for f in found if id(f) not in drop]
 
 
-def visits_in_progress(found: list[Found], text: str, perfect_rx: re.Pattern[str], published: str = "") -> None:
+def visits_in_progress(
+    found: list[Found], text: str, perfect_rx: re.Pattern[str], published: str = ""
+) -> None:
     """``X که به چین سفر کرده است، گفت ...``: the perfect of a trip in a relative clause
     describes where the traveller is now (GUIDELINES: ``ongoing``), unless a date before
     the publication day puts it back."""

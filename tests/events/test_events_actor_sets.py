@@ -29,8 +29,17 @@ def test_record(stage: EventStage, record: dict[str, Any]) -> None:
 
 
 def _f(etype: str, names: list[str], si: int = 0, **kw: Any) -> Found:
-    return Found(etype, [(n, None) for n in names], kw.pop("status", "occurred"), kw.pop("trigger", "دیدار"),
-                 0, 5, si, sentences={si}, **kw)
+    return Found(
+        etype,
+        [(n, None) for n in names],
+        kw.pop("status", "occurred"),
+        kw.pop("trigger", "دیدار"),
+        0,
+        5,
+        si,
+        sentences={si},
+        **kw,
+    )
 
 
 def test_a_state_yields_to_its_person_on_the_same_side() -> None:
