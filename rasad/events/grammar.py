@@ -41,7 +41,7 @@ from rasad.events.mentions import (
     trim_span,
     we_partner,
 )
-from rasad.events.parties import governing_date, visit_host
+from rasad.events.parties import Parties, governing_date, visit_host
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml, talk_nouns
 from rasad.events.scope import DROP, ClauseIndex, Scope, clause_subject
 from rasad.events.setting import Setting
@@ -98,6 +98,7 @@ class Grammar:
         self.cx = Constructions()
         self.setting = Setting()
         self.scope = Scope()
+        self.parties = Parties(self.resolver)
 
     def _subject(self, cands: list[Candidate], text: str, a: int, b: int, prev: Actor | None) -> Actor | None:
         """The first unmarked actor in ``[a, b)``, else a pronoun's antecedent."""
@@ -200,6 +201,7 @@ class Grammar:
             if trigs:
                 self.resolver.flag(text, cands)
                 cands = self.cx.this_country(text, cands, self.resolver, sent.start)  # این کشور
+                cands = self.parties.their_country(text, cands, nationality, self.cx.this_rx, sent.start)
                 cues = list(self.reporting.finditer(text, sent.start, sent.end))
                 stimex = [t for t in in_sent if t.end <= sent.end]
                 prev_end = sent.start
@@ -519,7 +521,7 @@ class Grammar:
                 if c.actor not in {x[0] for x in actors} and (c.actor != subject_name or c.start > ts):
                     actors.append((c.actor, c.actor_id))
             if trig.object_inside:  # خواستار خروج نیروهای X از Y شد: X is the one asked
-                inner = self.cx.asked(text, cands, ts, te, source)
+                inner = self.cx.asked(text, cands, ts, te, source) or self.parties.asked(text, cands, ts, te, source)
                 if inner:
                     actors = [source, *inner]
             if len(actors) == 1:  # a counterpart named by a construction (تحت حملات X, اگر X, را که X)

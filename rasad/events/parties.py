@@ -23,6 +23,7 @@ from rasad.events.actors import ActorResolver, Candidate
 from rasad.events.factuality import stronger
 from rasad.events.mentions import Actor, Found, pick_date
 from rasad.events.merge import dates_compatible, more_specific
+from rasad.events.resources import alternation, load_yaml
 from rasad.model import Article, Timex
 
 JOINT = ("CONSULT", "AGREE")
@@ -185,3 +186,64 @@ def visits_in_progress(
             continue
         if _REL.search(text, max(f.start, ts - 50), ts):
             f.status = "ongoing"
+
+
+class Parties:
+    """Compiled data for the clause-level party rules (``actors.yaml``); read-only."""
+
+    def __init__(self, resolver: ActorResolver) -> None:
+        data = load_yaml("actors.yaml")
+        self.resolver = resolver
+        self.asked_rx = re.compile(
+            r"(?<![\w\u200c])"
+            + alternation(data.get("asked_heads") or ["(?!)"])
+            + r"(?:[ \u200c]+(?!(?:از|به|با|در|برای|درباره|علیه|میان|بین|مابین|و)(?![\w\u200c]))[^\s،.:]+){0,2}"
+            + r"[ \u200c]+[«\"]?$"
+        )
+
+    def asked(self, text: str, cands: Sequence[Candidate], ts: int, te: int, source: Actor) -> list[Actor]:
+        """``خواستار استعفای X شد``, ``خواستار برگزاری نشست فوری X شد``: the party whose act
+        is asked for is named in the genitive of the act's noun, inside the request."""
+        for c in cands:
+            if not (ts < c.start and c.end <= te) or not c.actor or c.actor == source[0]:
+                continue
+            if c.modifier or c.between_marked or c.with_marked or c.target_marked:
+                continue
+            if self.asked_rx.search(text, max(ts, c.start - 40), c.start):
+                return [(c.actor, c.actor_id)]
+        return []
+
+    def their_country(
+        self,
+        text: str,
+        cands: list[Candidate],
+        nationality: Mapping[str, str],
+        this_rx: re.Pattern[str],
+        s0: int,
+    ) -> list[Candidate]:
+        """``رئیس‌جمهور قزاقستان از مردم این کشور خواست``: with no state named before it (the
+        state sits inside the person's title), ``این کشور`` is the state of the person named
+        just before it."""
+        if not nationality or not cands:
+            return cands
+        added: list[Candidate] = []
+        for m in this_rx.finditer(text, s0, cands[-1].end + 40):
+            if any(c.start <= m.start() < c.end for c in cands):
+                continue
+            before = [c for c in cands if c.end <= m.start()]
+            if not before or any(c.actor in self.resolver.countries and not c.modifier for c in before):
+                continue  # the construction layer resolves it to the state named before
+            person = next((c for c in reversed(before) if c.etype == "PER" and c.actor in nationality), None)
+            if person is None or person.actor is None:
+                continue
+            state = nationality[person.actor]
+            added.append(
+                Candidate(
+                    m.start(), m.end(), state, self.resolver.ids.get(state), None, None, "GPE", "anaphor"
+                )
+            )
+        if not added:
+            return cands
+        out = sorted(cands + added, key=lambda c: (c.start, -c.end))
+        self.resolver.flag(text, out)
+        return out
