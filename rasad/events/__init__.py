@@ -20,6 +20,7 @@ from rasad.events.grammar import JOINT, Found, Grammar
 from rasad.events.merge import dates_compatible, more_specific
 from rasad.events.parties import (
     affiliations,
+    drop_interviews,
     drop_victims,
     persons_beat_their_side,
     unify_sides,
@@ -221,6 +222,7 @@ class EventStage:
         aff = affiliations(doc, resolver, resolver.nationalities(doc))
         persons_beat_their_side(found, aff)
         found = unify_sides(found, aff, resolver.countries)
+        found = drop_interviews(found, doc, resolver)
         visits_in_progress(found, doc.text, self.grammar.scope.visit_perfect_rx, doc.published or "")
         drop_victims(found, frozenset(e.name for e in doc.entities if e.type == "PER"))
         date_from_setting(found, doc, self.grammar.scope.setting_rx, self.grammar.scope.held_rx)

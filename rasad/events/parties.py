@@ -247,3 +247,29 @@ class Parties:
         out = sorted(cands + added, key=lambda c: (c.start, -c.end))
         self.resolver.flag(text, out)
         return out
+
+
+_WITH = re.compile(r"[ \u200c]+(?:تلفنی[ \u200c]+)?با[ \u200c]+(?:[^\s،.]+[ \u200c]+){0,2}$")
+
+
+def drop_interviews(found: list[Found], doc: Article, resolver: ActorResolver) -> list[Found]:
+    """``X در گفت‌وگو با فاکس بیزنس گفت``: a talk with a news outlet is an interview, not a
+    meeting (GUIDELINES: reporters and outlets are no actors)."""
+    media: list[int] = []
+    for ent in doc.entities:
+        if resolver.actor(ent) is None and (ent.name in resolver.non_actors or resolver.media_rx.search(ent.name)):
+            media.extend(m.start for m in ent.mentions)
+    if not media:
+        return found
+    media.sort()
+    text = doc.text
+    out: list[Found] = []
+    for f in found:
+        if f.type == "CONSULT" and not f.anaphoric:
+            ts = text.find(f.trigger, f.start, f.end)
+            te = ts + len(f.trigger)
+            k = bisect.bisect_left(media, te)
+            if ts >= 0 and k < len(media) and media[k] - te < 40 and _WITH.search(text, te, media[k]):
+                continue
+        out.append(f)
+    return out
