@@ -41,7 +41,7 @@ from rasad.events.mentions import (
     trim_span,
     we_partner,
 )
-from rasad.events.parties import Parties, governing_date, visit_host
+from rasad.events.parties import UNNAMED_ATTACKER, Parties, governing_date, visit_host
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml, talk_nouns
 from rasad.events.scope import DROP, ClauseIndex, Scope, clause_subject
 from rasad.events.setting import Setting
@@ -446,6 +446,9 @@ class Grammar:
                     source = (genitive.actor, genitive.actor_id)  # type: ignore[assignment]
                 if source is None and ctx.region_start == s0 and self.pron_rx.search(text, s0, ts):
                     source = prev_subject
+            if source is None and trig.type == "ASSAULT":
+                # یک گروه مسلح به پاسگاه ... حمله کردند: an unnamed armed group attacks
+                source = self.parties.unnamed_attacker(text, max(s0, ctx.region_start, cs), ts, te, s1)
             if source is None:
                 return None
             if clauses is not None and trig.kind == "verbal" and trig.source != "speaker":
@@ -491,6 +494,8 @@ class Grammar:
                     continue
                 if trig.type == "ASSAULT" and c.start < ts and not (c.target_marked or passive or obj):
                     continue  # X به Y حمله کرد: Y is the target; X is the source
+                if trig.type == "ASSAULT" and c.with_marked:
+                    continue  # پاسگاه مرزی X با Y (هدف) حمله (قرار گرفت): با names no party of an attack
                 if (
                     verbal
                     and (c.with_marked or not (c.target_marked or self.obj_rx.match(text, c.end)))
@@ -524,6 +529,8 @@ class Grammar:
                 inner = self.cx.asked(text, cands, ts, te, source) or self.parties.asked(text, cands, ts, te, source)
                 if inner:
                     actors = [source, *inner]
+            if trig.type == "ASSAULT" and passive and len(actors) == 1 and src_c is not None:
+                actors = [UNNAMED_ATTACKER, actors[0]]  # Y هدف حمله قرار گرفت: Y hit, attacker unnamed
             if len(actors) == 1:  # a counterpart named by a construction (تحت حملات X, اگر X, را که X)
                 extra = self.cx.counterpart(
                     trig.type,
@@ -536,7 +543,18 @@ class Grammar:
                 )
                 if extra is not None:
                     actors.append(extra)
-            if trig.type == "ASSAULT" and len(actors) == 1:
+            victim = trig.type == "ASSAULT" and any(te <= c.start < hi and c.etype == "PER" for c in cands)
+            named = next((c for c in cands if te <= c.start <= te + 2 and c.etype == "PER"), None)
+            if (
+                victim
+                and len(actors) == 1
+                and named is not None
+                and named.actor != actors[0][0]
+                and src_c is not None
+                and src_c.etype != "PER"
+            ):
+                solo = True  # ترور X در بیروت: the attacker alone (a victim is no actor, nor the place)
+            elif trig.type == "ASSAULT" and len(actors) == 1:
                 # no target named as such: a state named as the place hit (به مواضعی در جنوب لبنان)
                 for c in cands:
                     if lo <= c.start and c.end <= hi and c.loc_marked and c.actor and c.actor != actors[0][0]:

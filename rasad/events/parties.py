@@ -27,6 +27,8 @@ from rasad.events.resources import alternation, load_yaml
 from rasad.model import Article, Timex
 
 JOINT = ("CONSULT", "AGREE")
+# GUIDELINES §9: an unnamed non-state source is ``anonymous:<role>`` (Y مورد حمله قرار گرفت)
+UNNAMED_ATTACKER: Actor = ("anonymous:attackers", None)
 _REL = re.compile(r"(?<![\w\u200c])که[ \u200c]+(?:[^\s،.]+[ \u200c]+){0,5}$")
 _GAP = re.compile(r"^[\s\u200c،,«»\"()]*$")
 
@@ -194,12 +196,22 @@ class Parties:
     def __init__(self, resolver: ActorResolver) -> None:
         data = load_yaml("actors.yaml")
         self.resolver = resolver
+        self.attackers_rx = re.compile(
+            r"(?:^|(?<=[\s\u200c]))(?:[\s\u200c]*)" + alternation(data.get("unnamed_attackers") or ["(?!)"]) + r"(?![\w\u200c])"
+        )
         self.asked_rx = re.compile(
             r"(?<![\w\u200c])"
             + alternation(data.get("asked_heads") or ["(?!)"])
             + r"(?:[ \u200c]+(?!(?:از|به|با|در|برای|درباره|علیه|میان|بین|مابین|و)(?![\w\u200c]))[^\s،.:]+){0,2}"
             + r"[ \u200c]+[«\"]?$"
         )
+
+    def unnamed_attacker(self, text: str, a: int, ts: int, te: int, s1: int) -> Actor | None:
+        """``یک گروه مسلح ... حمله کردند``, ``حمله افراد مسلح ناشناس به ...``: attackers the
+        article does not name (GUIDELINES §9: ``anonymous:<role>``)."""
+        if self.attackers_rx.search(text, a, ts) or self.attackers_rx.match(text, te, min(s1, te + 40)):
+            return UNNAMED_ATTACKER
+        return None
 
     def asked(self, text: str, cands: Sequence[Candidate], ts: int, te: int, source: Actor) -> list[Actor]:
         """``خواستار استعفای X شد``, ``خواستار برگزاری نشست فوری X شد``: the party whose act
