@@ -22,6 +22,7 @@ from rasad.events.parties import (
     affiliations,
     drop_interviews,
     drop_victims,
+    finer_places,
     persons_beat_their_side,
     unify_sides,
     visits_in_progress,
@@ -223,6 +224,7 @@ class EventStage:
         persons_beat_their_side(found, aff)
         found = unify_sides(found, aff, resolver.countries)
         found = drop_interviews(found, doc, resolver)
+        finer_places(found, doc, resolver)
         visits_in_progress(found, doc.text, self.grammar.scope.visit_perfect_rx, doc.published or "")
         drop_victims(found, frozenset(e.name for e in doc.entities if e.type == "PER"))
         date_from_setting(found, doc, self.grammar.scope.setting_rx, self.grammar.scope.held_rx)

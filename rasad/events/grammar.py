@@ -41,7 +41,7 @@ from rasad.events.mentions import (
     trim_span,
     we_partner,
 )
-from rasad.events.parties import UNNAMED_ATTACKER, Parties, governing_date, visit_host
+from rasad.events.parties import UNNAMED_ATTACKER, Parties, governing_date, new_conjunct, visit_host
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml, talk_nouns
 from rasad.events.scope import DROP, ClauseIndex, Scope, clause_subject
 from rasad.events.setting import Setting
@@ -496,6 +496,8 @@ class Grammar:
                     continue  # X به Y حمله کرد: Y is the target; X is the source
                 if trig.type == "ASSAULT" and c.with_marked:
                     continue  # پاسگاه مرزی X با Y (هدف) حمله (قرار گرفت): با names no party of an attack
+                if trig.type == "ASSAULT" and trig.kind == "nominal" and c.start >= te and new_conjunct(text, te, c.start):
+                    continue  # حمله ... به فرودگاه و پیام آمریکا به ایران: Y is the target of another noun
                 if (
                     verbal
                     and (c.with_marked or not (c.target_marked or self.obj_rx.match(text, c.end)))

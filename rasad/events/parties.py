@@ -53,6 +53,16 @@ def visit_host(
     return None
 
 
+_IN_PLACE = re.compile(r"(?<![\w\u200c])در(?:[ \u200c]+(?:فرودگاه|شهر|پایتخت|کاخ|مقر))?[ \u200c]+$")
+_CONJUNCT = re.compile(r"[\s\u200c]و[\s\u200c]+(?:[^\s،.]+[\s\u200c]+){2,}")
+
+
+def new_conjunct(text: str, te: int, start: int) -> bool:
+    """Does a second noun phrase open between an attack noun and ``start``
+    (``حمله ... به فرودگاه و پیام آمریکا به ایران``: Iran is the message's)?"""
+    return _CONJUNCT.search(text, te, start) is not None
+
+
 def governing_date(timexes: list[Timex], s0: int, cue_start: int, said_on: str | None) -> str | None:
     """The date of the reporting clause that governs a reported meeting or attack
     (``وزارت خارجه عصر دوشنبه اعلام کرد که ... گفت‌وگو کردند``), else the quote's own date."""
@@ -285,3 +295,28 @@ def drop_interviews(found: list[Found], doc: Article, resolver: ActorResolver) -
                 continue
         out.append(f)
     return out
+
+
+def finer_places(found: list[Found], doc: Article, resolver: ActorResolver) -> None:
+    """GUIDELINES §9: the most specific named place. An event placed in a country
+    whose own sentences name that country's seat of government as a place, after در
+    (``به چین`` ... ``در فرودگاه پکن``), is placed there (``Beijing``, not ``China``)."""
+    seats: dict[int, list[tuple[str, str | None, str]]] = {}
+    for ent in doc.entities:
+        country = resolver.metonymy.get(ent.name)
+        if country is None or ent.type not in ("GPE", "LOC", "FAC"):
+            continue
+        for m in ent.mentions:
+            si = doc.sentence_at(m.start)
+            if si is not None and _IN_PLACE.search(doc.text, max(0, m.start - 30), m.start):
+                seats.setdefault(si, []).append((ent.name, ent.id, country))
+    if not seats:
+        return
+    for f in found:
+        if f.location is None or f.location[0] not in resolver.countries:
+            continue
+        for si in sorted(f.sentences):
+            hit = next((x for x in seats.get(si, ()) if x[2] == f.location[0]), None)
+            if hit is not None:
+                f.location = (hit[0], hit[1])
+                break
