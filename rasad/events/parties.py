@@ -1,9 +1,24 @@
-"""Who takes part: article-level rules on the actor sets of event mentions.
+"""Who takes part: clause- and article-level rules on the actor sets of events.
 
-GUIDELINES §5/§9: the people named as taking part are the actors; *a person
-named beats their state or organization* (``البرادعی، رئیس آژانس ... با ایران``
-is ElBaradei and Iran, not the agency too); a visit with no named host takes the
-place visited.
+GUIDELINES §5/§9: the people named as taking part are the actors.
+
+* *a person named beats their state or organization* (``البرادعی، رئیس آژانس ... با
+  ایران`` is ElBaradei and Iran, not the agency too): :func:`persons_beat_their_side`,
+  from :func:`affiliations`; a headline's states join the body's people of the same
+  meeting (:func:`unify_sides`);
+* a visit with no named host takes the place visited (:func:`visit_host`);
+* victims and outlets are no actors (:func:`drop_victims`, :func:`drop_interviews`);
+  an attacker left unnamed is ``anonymous:attackers`` (:meth:`Parties.unnamed_attacker`);
+* the party asked inside a request's noun phrase (``خواستار استعفای X``,
+  :meth:`Parties.asked`); ``این کشور`` after a person is that person's state
+  (:meth:`Parties.their_country`);
+* dates and places: a reported meeting takes its reporting clause's date
+  (:func:`governing_date`); a country as place yields to its capital named after
+  ``در`` (:func:`finer_places`); a trip in the perfect in a relative clause is under
+  way (:func:`visits_in_progress`).
+
+The data (roles, envoys, media heads, asked heads, unnamed attackers) is in
+``rasad/data/events/actors.yaml``.
 
     >>> from rasad.events.mentions import Found
     >>> f = Found("CONSULT", [("Iran", None), ("Mohamed ElBaradei", None),
