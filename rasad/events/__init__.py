@@ -18,6 +18,15 @@ from collections.abc import Callable
 from rasad.events.factuality import stronger
 from rasad.events.grammar import JOINT, Found, Grammar
 from rasad.events.merge import dates_compatible, more_specific
+from rasad.events.parties import (
+    affiliations,
+    drop_interviews,
+    drop_victims,
+    finer_places,
+    persons_beat_their_side,
+    unify_sides,
+    visits_in_progress,
+)
 from rasad.events.quotemodel import load_model
 from rasad.events.resources import cameo_code, talk_nouns
 from rasad.events.speech import (
@@ -210,6 +219,14 @@ class EventStage:
         if self.quote_model is not None:
             found += self.quote_model.acts(doc, found)
         drop_nested_actors(found)
+        resolver = self.grammar.resolver
+        aff = affiliations(doc, resolver, resolver.nationalities(doc))
+        persons_beat_their_side(found, aff)
+        found = unify_sides(found, aff, resolver.countries)
+        found = drop_interviews(found, doc, resolver)
+        finer_places(found, doc, resolver)
+        visits_in_progress(found, doc.text, self.grammar.scope.visit_perfect_rx, doc.published or "")
+        drop_victims(found, frozenset(e.name for e in doc.entities if e.type == "PER"))
         date_from_setting(found, doc, self.grammar.scope.setting_rx, self.grammar.scope.held_rx)
         date_by_source(
             found, explicit_quote_dates(doc), frozenset(e.name for e in doc.entities if e.type == "PER")

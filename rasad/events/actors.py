@@ -63,7 +63,10 @@ class ActorResolver:
         self.media_rx = re.compile("|".join(data.get("non_actor_patterns") or ["(?!)"]))
         self.ids: dict[str, str] = dict(data["ids"])
         g = load_yaml("grammar.yaml")
-        self.role_rx = re.compile(r"(?<![\w\u200c])" + alternation(g["roles"]) + r"(?![\w\u200c])")
+        roles = list(g["roles"]) + list(data.get("extra_roles") or [])
+        self.role_rx = re.compile(
+            r"(?<![\w\u200c])" + _letter_variants(alternation(roles)) + r"(?![\w\u200c])"
+        )
         mk = g["markers"]
         self.byline_rx = re.compile(r"[ \u00a0]*[-–—][ \u00a0]")
         bound = r"(?<![\w\u200c])"  # a marker starts a word: not the به of جانبه
@@ -72,6 +75,17 @@ class ActorResolver:
         self.between_rx = re.compile(bound + compile_fa(mk["between"]).pattern)
         self.target_rx = re.compile(bound + compile_fa(mk["target"]).pattern)
         self.poss_rx = re.compile(alternation(g["possessive_roles"]))
+        self.media_head_rx = re.compile(
+            r"(?<![\w\u200c])" + alternation(data.get("media_heads") or ["(?!)"])
+            + r"(?:[ \u200c]+(?!(?:از|به|با|در|برای|علیه|که|را|و|نیز|هم)(?![\w\u200c]))[^\s،.:«»]+){0,2}[ \u200c]+$"
+        )
+        self.place_head_rx = re.compile(
+            r"(?<![\w\u200c])" + alternation(data.get("place_heads") or ["(?!)"]) + r"[ \u200c]+$"
+        )
+        self.envoy_rx = re.compile(
+            r"(?<![\w\u200c])" + _letter_variants(alternation(data.get("envoy_roles") or ["(?!)"])) + r"(?![\w\u200c])"
+        )
+        self.post_rx = re.compile(r"(?<![\w\u200c])(?:به|در|نزد)[ \u200c]+$")
         self.about_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(g["about_before"]).pattern)
         self.era_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(g["era_before"]).pattern)
         self.topic_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(g["topic_heads"]).pattern + r"[ \u200c]+$")
@@ -281,6 +295,18 @@ class ActorResolver:
             if not c.modifier:
                 head = c
 
+    def _envoy_post(self, text: str, c: Candidate, per: Candidate | None, chunk_start: int) -> bool:
+        """Is ``c`` the place of a named person's post (``سفیر X در Y``, ``فرستاده ویژه ... به Y``)?"""
+        if per is None or per.etype != "PER" or not self.post_rx.search(text, max(0, c.start - 8), c.start):
+            return False
+        m = self.envoy_rx.search(text, max(chunk_start, per.end), c.start)
+        return (
+            m is not None
+            and not text[per.end : m.start()].strip(' ،,\u200c«»"()')
+            and len(text[m.end() : c.start].split()) <= 6
+            and "،" not in text[m.end() : c.start]
+        )
+
     def _adj_head(self, text: str, start: int) -> bool:
         """Is the adjective at ``start`` governed by a noun for people or forces?"""
         return bool(self.adj_head_rx.search(text[max(0, start - 30) : start]))
@@ -298,8 +324,11 @@ class ActorResolver:
         left = text[lo : c.start]
         tail = left[-40:]
         gap = text[prev.end : c.start] if prev is not None else None
-        # the person a role restates; a bare adjective (سناتور آمریکایی) in between is skipped
+        # the person a role restates; a bare adjective (سناتور آمریکایی) in between is skipped,
+        # and so are the modifiers of a title (لاورنتیف، فرستاده ویژه رئیس‌جمهور روسیه به سوریه)
         per = prev_actor if prev is not None and not prev.actor else prev
+        if per is not None and per.etype != "PER" and per.modifier and head is not None and head.etype == "PER":
+            per = head
         listed = gap is not None and gap.replace("،", " ").replace(",", " ").split() in ([], ["و"])
         # an appositive title right after its person: دونالد ترامپ، رئیس‌جمهور آمریکا
         if prev is not None and c.source == "title" and listed and prev.actor == c.actor:
@@ -307,6 +336,20 @@ class ActorResolver:
         # a role of a named person: لاوروف، وزیر امور خارجه روسیه / پوتین رئیس‌جمهوری روسیه
         cut = max(left.rfind("،"), left.rfind(","), left.rfind("\n"), left.rfind("."), left.rfind(":"))
         chunk_start = lo + cut + 1 if cut >= 0 else lo
+        if (
+            c.etype == "GPE"
+            and prev is not None
+            and prev.etype == "ORG"
+            and prev.actor
+            and not text[prev.end : c.start].strip(" \u200c")
+        ):
+            c.modifier = True  # اخوان‌المسلمین مصر, پارلمان عراق: the organization's country
+        if c.etype != "PER" and self.place_head_rx.search(text, max(0, c.start - 25), c.start):
+            c.modifier = True  # در نزدیکی مرز عراق: where a place lies, not a party
+        if c.etype != "PER" and self.media_head_rx.search(text, max(chunk_start, c.start - 40), c.start):
+            c.modifier = True  # پایگاه خبری اخبار مصر: the name of an outlet, not a party
+        if c.etype != "PER" and self._envoy_post(text, c, per, chunk_start):
+            c.modifier = True  # کراکر سفیر آمریکا در عراق: the post's place, not a party
         for m in self.role_rx.finditer(text, chunk_start, c.start):
             between = text[m.end() : c.start]
             if " و " in f" {between} " or len(between.split()) > 4:
@@ -368,8 +411,16 @@ class ActorResolver:
                 if head.loc_marked and c.place and not words:
                     c.loc_marked = True
                     c.apposed = True
+                elif head.loc_marked and head.place and c.place and c.etype == head.etype:
+                    c.loc_marked = True  # در چین و روسیه: both are places
         if c.loc_marked and c.place is None:
             c.loc_marked = False
+
+
+def _letter_variants(rx: str) -> str:
+    """Let a role pattern match the spellings news uses for the same word
+    (``رئیس`` / ``رییس``, ``رؤسای`` / ``روسای``)."""
+    return rx.replace("ئ", "[ئی]").replace("ؤ", "[ؤو]")
 
 
 def _norm(s: str) -> str:

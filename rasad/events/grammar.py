@@ -43,6 +43,7 @@ from rasad.events.mentions import (
     we_partner,
 )
 from rasad.events.norms import NormFilter
+from rasad.events.parties import UNNAMED_ATTACKER, Parties, governing_date, new_conjunct, visit_host
 from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml, talk_nouns
 from rasad.events.scope import DROP, ClauseIndex, Scope, clause_subject
 from rasad.events.setting import Setting
@@ -103,6 +104,7 @@ class Grammar:
         self.norms = NormFilter()
         self.accusation = AccusationFrame()
         self.threats = ThreatFrame()
+        self.parties = Parties(self.resolver)
 
     def _subject(self, cands: list[Candidate], text: str, a: int, b: int, prev: Actor | None) -> Actor | None:
         """The first unmarked actor in ``[a, b)``, else a pronoun's antecedent."""
@@ -205,6 +207,7 @@ class Grammar:
             if trigs:
                 self.resolver.flag(text, cands)
                 cands = self.cx.this_country(text, cands, self.resolver, sent.start)  # این کشور
+                cands = self.parties.their_country(text, cands, nationality, self.cx.this_rx, sent.start)
                 cues = list(self.reporting.finditer(text, sent.start, sent.end))
                 stimex = [t for t in in_sent if t.end <= sent.end]
                 prev_end = sent.start
@@ -321,7 +324,7 @@ class Grammar:
             pred, pred_end = self.fact.predicate(text, te, seg_end)
             if pred is not None:
                 seg_end = min(seg_end, pred_end)
-        in_seg = participants(text, cands, seg_start, seg_end, ts, te)
+        in_seg = participants(text, cands, seg_start, seg_end, ts, te, nominal=trig.kind == "nominal")
         prev_same = found[-1] if found and found[-1].sentence == si else None
 
         actors: list[Actor] = []
@@ -337,6 +340,8 @@ class Grammar:
                 if c.actor not in {x[0] for x in actors}:
                     actors.append(a)  # type: ignore[arg-type]
             pair = self.pair_rx.search(text, seg_start, seg_end) if len(actors) < 2 else None
+            if pair is not None and clauses is not None and clauses.later_clause(te, pair.start()):
+                pair = None  # the pair anaphor opens the next clause
             if pair is not None:
                 ante = find_antecedent(found, si, JOINT, need=2)
                 if ante is not None and (not actors or actors[0][0] in {x[0] for x in ante.actors}):
@@ -407,7 +412,10 @@ class Grammar:
                     ante = prev_same
                 elif not actors and trig.kind == "nominal":
                     ante = find_antecedent(found, si, (trig.type,), need=2, reach=1)
-                if ante is None:
+                host = visit_host(trig.mode, cands, te, seg_end, actors) if ante is None else None
+                if host is not None:
+                    actors.append((host.actor, host.actor_id))  # type: ignore[arg-type]  # در سفر خود به تهران
+                elif ante is None:
                     if not (len(actors) == 1 and self._unnamed_counterpart(trig, text, te, s1, cands)):
                         return None
                     solo = True  # X در دیدار با نمایندگان گروه‌های مخالف: the other side is unnamed
@@ -444,6 +452,9 @@ class Grammar:
                     source = (genitive.actor, genitive.actor_id)  # type: ignore[assignment]
                 if source is None and ctx.region_start == s0 and self.pron_rx.search(text, s0, ts):
                     source = prev_subject
+            if source is None and trig.type == "ASSAULT":
+                # یک گروه مسلح به پاسگاه ... حمله کردند: an unnamed armed group attacks
+                source = self.parties.unnamed_attacker(text, max(s0, ctx.region_start, cs), ts, te, s1)
             if source is None:
                 return None
             if clauses is not None and trig.kind == "verbal" and trig.source != "speaker":
@@ -489,6 +500,10 @@ class Grammar:
                     continue
                 if trig.type == "ASSAULT" and c.start < ts and not (c.target_marked or passive or obj):
                     continue  # X به Y حمله کرد: Y is the target; X is the source
+                if trig.type == "ASSAULT" and c.with_marked:
+                    continue  # پاسگاه مرزی X با Y (هدف) حمله (قرار گرفت): با names no party of an attack
+                if trig.type == "ASSAULT" and trig.kind == "nominal" and c.start >= te and new_conjunct(text, te, c.start):
+                    continue  # حمله ... به فرودگاه و پیام آمریکا به ایران: Y is the target of another noun
                 if (
                     verbal
                     and (c.with_marked or not (c.target_marked or self.obj_rx.match(text, c.end)))
@@ -519,9 +534,11 @@ class Grammar:
                 if c.actor not in {x[0] for x in actors} and (c.actor != subject_name or c.start > ts):
                     actors.append((c.actor, c.actor_id))
             if trig.object_inside:  # خواستار خروج نیروهای X از Y شد: X is the one asked
-                inner = self.cx.asked(text, cands, ts, te, source)
+                inner = self.cx.asked(text, cands, ts, te, source) or self.parties.asked(text, cands, ts, te, source)
                 if inner:
                     actors = [source, *inner]
+            if trig.type == "ASSAULT" and passive and len(actors) == 1 and src_c is not None:
+                actors = [UNNAMED_ATTACKER, actors[0]]  # Y هدف حمله قرار گرفت: Y hit, attacker unnamed
             if len(actors) == 1:  # a counterpart named by a construction (تحت حملات X, اگر X, را که X)
                 extra = self.cx.counterpart(
                     trig.type,
@@ -535,7 +552,18 @@ class Grammar:
                 )
                 if extra is not None:
                     actors.append(extra)
-            if trig.type == "ASSAULT" and len(actors) == 1:
+            victim = trig.type == "ASSAULT" and any(te <= c.start < hi and c.etype == "PER" for c in cands)
+            named = next((c for c in cands if te <= c.start <= te + 2 and c.etype == "PER"), None)
+            if (
+                victim
+                and len(actors) == 1
+                and named is not None
+                and named.actor != actors[0][0]
+                and src_c is not None
+                and src_c.etype != "PER"
+            ):
+                solo = True  # ترور X در بیروت: the attacker alone (a victim is no actor, nor the place)
+            elif trig.type == "ASSAULT" and len(actors) == 1:
                 # no target named as such: a state named as the place hit (به مواضعی در جنوب لبنان)
                 for c in cands:
                     if lo <= c.start and c.end <= hi and c.loc_marked and c.actor and c.actor != actors[0][0]:
@@ -662,6 +690,9 @@ class Grammar:
             if date is None and status in ("occurred", "ongoing") and trig_starts and ts != trig_starts[0]:
                 # a date before the sentence's first event holds for its coordinated events
                 date = pick_date(timexes, max(ctx.region_start, s0), trig_starts[0], trig_starts[0])
+            if date is None and status in ("occurred", "ongoing") and ctx.cue_start is not None:
+                # X روز دوشنبه اعلام کرد که A و B ... گفت‌وگو کردند: the governing clause dates it
+                date = governing_date(timexes, s0, ctx.cue_start, ctx.said_on)
         if (
             date is None
             and not anaphoric

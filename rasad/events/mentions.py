@@ -16,7 +16,9 @@ from rasad.model import Timex
 _BREAK = re.compile("[،؛]")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
 _COORD = re.compile(r"[^\s،؛.]+ و ")
-_WE = re.compile(r"یم$")  # a first person plural verb: توافق کردیم, به توافق رسیده‌ایم
+_WE = re.compile(r"یم$")
+_LIST_ITEM = re.compile(r"\s(?:و|و نیز|و همچنین)\s*$")
+_AGAINST = re.compile(r"(?<![\w\u200c])(?:علیه|بر ضد|برضد|ضد)[ \u200c]+$")  # a first person plural verb: توافق کردیم, به توافق رسیده‌ایم
 
 Actor = tuple[str, str | None]
 
@@ -165,13 +167,20 @@ def we_partner(trigger_text: str, speaker: Actor, found: list[Found]) -> list[Ac
 
 
 def participants(
-    text: str, cands: list[Candidate], a: int, b: int, ts: int, te: int, max_gap: int = 3
+    text: str, cands: list[Candidate], a: int, b: int, ts: int, te: int, max_gap: int = 3, nominal: bool = False
 ) -> list[Candidate]:
     """Actors of a joint event in ``[a, b)``: before the trigger any, after it only
-    a genitive chain (مذاکرات نمایندگان روسیه و آمریکا) or a با/میان phrase."""
+    a genitive chain (مذاکرات نمایندگان روسیه و آمریکا) or a با/میان phrase.
+
+    A meeting noun that opens an item of a list (``... برخورد ... در سوریه و دیدار X
+    با Y``, a headline's round-up) takes nobody from the items before it."""
     out: list[Candidate] = []
     last = te
+    if nominal and _LIST_ITEM.search(text, max(a, ts - 4), ts):
+        a = max(a, ts)
     for c in cands:
+        if c.start >= a and _AGAINST.search(text, max(a, c.start - 12), c.start):
+            continue  # همکاری علیه ایران: the one the talks are against takes no part
         if c.start < a or c.end > b or not c.actor or c.modifier or c.loc_marked:
             if c.start >= te and c.modifier:
                 last = c.end

@@ -57,6 +57,7 @@ class Scope:
         self.engaged_rx = compile_fa(d["engaged"])
         self.setting_rx = compile_fa(d["setting_anaphor"])
         self.held_rx = compile_fa(d["meeting_held"])
+        self.visit_perfect_rx = compile_fa(d["visit_perfect"])
 
     def engaged(self, text: str, ts: int) -> bool:
         """Does the talk noun at ``ts`` follow a verb of taking part (``وارد مذاکره شد``)?"""
@@ -133,6 +134,13 @@ class ClauseIndex:
             if c.start <= offset < c.end and (best is None or c.end - c.start < best.end - best.start):
                 best = c
         return best
+
+    def later_clause(self, te: int, offset: int) -> bool:
+        """Does ``offset`` sit in a coordinated clause that begins after ``te``
+        (``X ... سفر کرد ... ناکام شد با این حال طرفین ... توافق کردند``: the pair
+        anaphor belongs to the next clause, not to the trip)?"""
+        c = self.at(offset)
+        return c is not None and c.start >= te and c.kind == "coordinated" and c.start <= offset
 
     def conditional(self, offset: int) -> bool:
         """Is the clause at ``offset`` (or the one governing it) a condition (اگر ... حمله کنند)?"""

@@ -47,7 +47,7 @@ class Setting:
                 and not c.apposed
                 and c.start >= max(region_start, cs)
                 and c.end <= ce
-                and (c.loc_marked or (etype == "ASSAULT" and (c.actor is None or c.target_marked)))
+                and (c.loc_marked or (etype == "ASSAULT" and (c.actor is None or c.target_marked) and not c.with_marked))
             ):
                 # an attack's place is the city hit rather than its country
                 d = (1 if etype == "ASSAULT" and c.actor else 0, abs(c.start - ts))

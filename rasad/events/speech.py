@@ -101,11 +101,30 @@ def _same_words(text: str, a: Found, b: Found) -> bool:
     return bool(wa and wb) and len(wa & wb) >= 0.5 * min(len(wa), len(wb))
 
 
+_LETTERS = str.maketrans({"ئ": "ی", "ي": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "أ": "ا", "إ": "ا"})
+_LIGHT = frozenset(("شد", "شدند", "است", "هستند", "بود", "کرد", "کردند", "خواستار", "خواهان", "the"))
+
+
+def _content(trigger: str) -> set[str]:
+    """The content words of a long trigger (``خواستار تحریم کنفرانس پائیزی شدند``), spelling unified."""
+    words = _WORD.findall(trigger.translate(_LETTERS).replace("\u200c", ""))
+    return {w for w in words if len(w) > 2 and w not in _LIGHT}
+
+
+def _same_act(a: Found, b: Found) -> bool:
+    """Two mentions whose triggers carry the same content (``خواستار تحریم کنفرانس
+    پاییزی شد`` and ``... پائیزی در خاورمیانه شدند``): one statement told twice."""
+    ca, cb = _content(a.trigger), _content(b.trigger)
+    return len(ca) >= 2 and len(cb) >= 2 and len(ca & cb) >= 0.75 * min(len(ca), len(cb))
+
+
 def fold_repeats(found: list[Found], text: str) -> list[Found]:
     """The headline/lead and the body telling one statement (in much the same
-    words) are one event; two demands of one speaker stay two."""
+    words) are one event; two demands of one speaker stay two. A mention without a
+    date joins a dated one of the same statement (the date is kept)."""
     out: list[Found] = []
     seen: dict[tuple[str, frozenset[str], str | None], Found] = {}
+    by_actors: dict[tuple[str, frozenset[str]], list[Found]] = defaultdict(list)
     for f in found:
         if not _is_speech(f):
             out.append(f)
@@ -113,11 +132,25 @@ def fold_repeats(found: list[Found], text: str) -> list[Found]:
         k = _key(f)
         home = seen.get(k)
         if home is not None and (
-            (min(home.sentences) < LEAD or home.trigger == f.trigger) and _same_words(text, home, f)
+            ((min(home.sentences) < LEAD or home.trigger == f.trigger) and _same_words(text, home, f))
+            or _same_act(home, f)
         ):
             home.sentences |= f.sentences
             continue
+        twin = next(
+            (
+                h
+                for h in by_actors[k[:2]]
+                if (h.date is None or f.date is None) and h.status == f.status and _same_act(h, f)
+            ),
+            None,
+        )
+        if twin is not None:
+            twin.date = twin.date or f.date
+            twin.sentences |= f.sentences
+            continue
         seen[k] = f
+        by_actors[k[:2]].append(f)
         out.append(f)
     return out
 
@@ -168,9 +201,14 @@ def date_from_setting(
     starts = [m[0] for m in meetings]
     held: list[tuple[int, str]] | None = None
     for f in found:
-        if not _is_speech(f) or f.date or f.sentence >= len(doc.sentences):
+        if f.date or f.sentence >= len(doc.sentences):
             continue
-        if not setting_rx.search(doc.sentence_text(f.sentence)):
+        sm = setting_rx.search(doc.sentence_text(f.sentence))
+        if sm is None:
+            continue
+        # the meeting itself told as "this meeting" (در این جلسه X ... گفت) is dated the same way
+        own = f.type == "CONSULT" and f.status in ("occurred", "ongoing") and f.trigger in sm.group()
+        if not (_is_speech(f) or own):
             continue
         k = bisect.bisect_right(starts, f.sentence)
         if k:

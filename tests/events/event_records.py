@@ -20,8 +20,8 @@ JOINT = ("CONSULT", "AGREE")
 _SENT = re.compile(r"[^.!?؟\n]+[.!?؟»]*")
 
 
-def load_records() -> list[dict[str, Any]]:
-    with open(HERE / "validation.yaml", encoding="utf-8") as fh:
+def load_records(name: str = "validation.yaml") -> list[dict[str, Any]]:
+    with open(HERE / name, encoding="utf-8") as fh:
         return list(yaml.safe_load(fh))
 
 
