@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rasad.events.factuality import stronger
-from rasad.events.grammar import JOINT, Found, Grammar
+from rasad.events.grammar import Found, Grammar
 from rasad.events.merge import dates_compatible, more_specific
 from rasad.events.parties import (
     affiliations,
@@ -28,6 +28,7 @@ from rasad.events.parties import (
     visits_in_progress,
 )
 from rasad.events.quotemodel import load_model
+from rasad.events.reading import JOINT
 from rasad.events.resources import cameo_code, talk_nouns
 from rasad.events.speech import (
     date_by_source,
