@@ -352,6 +352,7 @@ class Roles:
     institutions: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ()
     same_office: dict[str, str] = field(default_factory=dict)
+    singular_heads: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -367,4 +368,5 @@ def load_roles(path: str | None = None) -> Roles:
         institutions=tuple(_as_list(data.get("institutions"))),
         honorifics=tuple(_as_list(data.get("honorifics"))),
         same_office=dict(data.get("same_office", {}) or {}),
+        singular_heads=tuple(_as_list(data.get("singular_heads"))),
     )

@@ -65,6 +65,7 @@ class Tables:
         skippable = list(lex.adverbs) + [h for h in roles.honorifics if " " in h]
         adverbs = [[fold(w) for w in a.split()] for a in sorted(skippable, key=lambda a: -len(a.split()))]
         self.heads = {fold(k): v for k, v in roles.heads.items()}
+        self.singular_heads = frozenset(fold(k) for k in roles.singular_heads) & set(self.heads)
         self.rank = {fold(k): v for k, v in roles.rank.items()}
         self.origin = {fold(k): v for k, v in roles.origin.items()}
         self.quantity = {fold(k): v for k, v in roles.quantity.items()}
@@ -307,20 +308,25 @@ class Resolver:
         return Speaker(f"anonymous:{t[1]}{owner}", fa, None, "ANON"), end
 
     # --- the subject -------------------------------------------------------------
-    def subject(self, start: int, end: int, plural: bool = False) -> tuple[list[Speaker], str, int]:
+    def subject(
+        self, start: int, end: int, plural: bool = False, anaphora: bool = False
+    ) -> tuple[list[Speaker], str, int]:
         """Subject of the clause ``text[start:end]`` (which ends at the cue).
 
         Returns ``(speakers, how, subject_end)``, ``how`` in ``mention``, ``relay``,
         ``role``, ``title``, ``this-title``, ``pronoun``, ``zero``, ``surface``.  ``speakers``
         is empty for a pronoun or zero subject (the caller uses the salient speaker); for
         ``this-title``, a demonstrative role or title (``این مقام روس``، ``این عضو کمیسیون``),
-        the salient person wins over the anonymous title given (if any).
+        the salient person wins over the anonymous title given (if any).  With ``anaphora``, a
+        bare singular role never used before (``کارشناس روس ادامه داد``) is ``def-role``: a
+        Persian bare noun is definite, so it names someone already introduced (the salient
+        person, if any; else the role).
         """
         text = self.text
         for r in self.lex.relay:
             k = text.find(r, start, end)
             if k >= 0 and not self.t.agency_head.match(text, start, k):
-                sub = self.subject(k + len(r), end, plural)
+                sub = self.subject(k + len(r), end, plural, anaphora)
                 if sub[0]:
                     return sub[0], "relay", sub[2]
         rel = self._relative(start, end)
@@ -333,10 +339,10 @@ class Resolver:
             i = self._skip_adverbs(ws, 0)
             if i >= len(ws):
                 continue
-            res = self._segment(ws, i, s0, e0, end, plural)
+            res = self._segment(ws, i, s0, e0, end, plural, anaphora)
             if res is None:
                 continue
-            if unknown is not None and res[1] not in ("mention", "role", "title"):
+            if unknown is not None and res[1] not in ("mention", "role", "def-role", "title"):
                 continue  # after an unknown segment only a known subject is trusted
             if res[1] == "surface":
                 fallback = fallback or res
@@ -346,13 +352,13 @@ class Resolver:
                 if fallback is None:
                     unknown = res
                 continue
-            if fallback is not None and res[1] not in ("mention", "role"):
+            if fallback is not None and res[1] not in ("mention", "role", "def-role"):
                 return fallback
             return res
         return fallback or unknown or ([], "zero", start)
 
     def _segment(
-        self, ws: list[Word], i: int, s0: int, e0: int, end: int, plural: bool
+        self, ws: list[Word], i: int, s0: int, e0: int, end: int, plural: bool, anaphora: bool = False
     ) -> tuple[list[Speaker], str, int] | None:
         """The subject found in one comma segment, or None when the segment is adverbial."""
         text = self.text
@@ -410,8 +416,12 @@ class Resolver:
                 ta = self.title_anonymous(ws, i, end)
                 if ta and not _PLURAL.search(ws[i][2]):  # else the salient named person
                     return [ta[0]], "office", ta[1]
+            saved = dict(self.anonymous)
             role = self.role_phrase(ws, i)
             if role:
+                if anaphora and role[0] not in saved.values() and self._bare_singular(ws, i):
+                    self.anonymous = saved  # an anaphor: the next «کارشناس روس» is read alike
+                    return [role[0]], "def-role", role[1]
                 return [role[0]], "role", role[1]
             ta = self.title_anonymous(ws, i, end)
             if ta:
@@ -422,7 +432,7 @@ class Resolver:
                 j = self._skip_adverbs(ws, ki[-1] + 1)
                 if j >= len(ws):
                     return [], "zero", s0
-                sub = self._segment(ws, j, s0, e0, end, plural)
+                sub = self._segment(ws, j, s0, e0, end, plural, anaphora)
                 if sub is not None and sub[1] == "surface":
                     return [], "unknown", s0  # after که only a known subject is trusted
                 if sub is None and not any(w[3] in _COPULA for w in ws[i : ki[-1]]):
@@ -479,6 +489,13 @@ class Resolver:
                 return [Speaker(f"anonymous:{fa}", fa, None, "ANON")], "role", rest[-1][1]
             return [self.surface(rest)], "surface", rest[-1][1]
         return [], "unknown", s0
+
+    def _bare_singular(self, ws: list[Word], i: int) -> bool:
+        """``کارشناس روس`` (not ``یک کارشناس``، ``برخی کارشناسان``، ``مقامات``): a bare singular head."""
+        if ws[i][3] == "یک" or self._match(ws, i, self.quantity):
+            return False
+        w = ws[i][3]
+        return w in self.t.singular_heads or (w.endswith("ی") and w[:-1] in self.t.singular_heads)
 
     def _indefinite_after_phrase(self, ws: list[Word], i: int) -> tuple[list[Speaker], str, int] | None:
         """``در ساعات پایانی دیشب یک منبع در دولت گفت``: an indefinite role after a leading

@@ -393,7 +393,7 @@ class QuoteStage:
             speakers, how, subj_end = doc_sp, "zero", cl.ws
         else:
             s0 = pre_quote[1] + 1 if pre_quote else cl.ws
-            speakers, how, subj_end = res.subject(s0, subj_end_limit, f.plural)
+            speakers, how, subj_end = res.subject(s0, subj_end_limit, f.plural, anaphora=True)
             if cl.nested and how == "surface":
                 return []  # inside another quote only a known subject is trusted
         if how == "this-title":
@@ -401,7 +401,7 @@ class QuoteStage:
             speakers = [sal] if sal is not None else speakers[:1]
             if not speakers:
                 return []  # «این مقام» with no person before it
-        elif how == "office":  # a definite title: the salient person, if a named one
+        elif how in ("office", "def-role"):  # a definite title or role: the salient named person
             sal = salient.get(person=True)
             if sal is not None and sal.type in ("PER", None):
                 speakers = [sal]
