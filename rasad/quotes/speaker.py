@@ -52,6 +52,7 @@ from rasad.quotes.titles import Inner, surnames, title_then_name
 _DIGIT = re.compile(r"\d")
 _COPULA = {"است", "بود", "هست", "نیست", "بودند", "هستند", "شد"}
 _PLURAL = re.compile("\u200cها(?:ی)?$")
+_CLOSERS = {"«": "»", '"': '"', "“": "”"}
 
 
 class Tables:
@@ -332,6 +333,37 @@ class Resolver:
         rel = self._relative(start, end)
         if rel is not None:
             return [self.speaker_of(rel)], "relative", rel.end
+        out = self._subject(start, end, plural, anaphora)
+        if out[1] in ("surface", "unknown") and anaphora:
+            sn = self._surname_before(start, end)
+            if sn is not None:
+                return [sn], "mention", end
+        return out
+
+    def _surname_before(self, start: int, end: int) -> Speaker | None:
+        """``... پرچم ایران لباسم بود لیاقت افزود``: a speaker's surname right before the cue,
+        after text the sentence splitter left joined to it, is the speaker."""
+        ws = words(self.text, max(start, end - 60), end)
+        while ws and (ws[-1][3] in self.adverb_words or self._in_timex(ws[-1][0])):
+            ws = ws[:-1]
+        if len(ws) < 2 or ws[-2][3] in self.preps or self.index.within(ws[-1][0], ws[-1][1]):
+            return None
+        last, before = ws[-1][3], ws[-2][3]
+        sp = self.surfaces.get(last)
+        if sp is not None:
+            names = [fold(w) for w in sp.fa.split()]
+            # a full name given before, not repeated here («کشورهای اروپایی» twice is no name)
+            return sp if len(names) > 1 and names[-2] != before else None
+        for c in self.index.cands:
+            if c.start >= ws[-1][0]:
+                break
+            names = [fold(w) for w in c.text.split()]
+            if c.entity.type == "PER" and c.source != "title" and len(names) > 1 and names[-1] == last:
+                return self.speaker_of(c) if names[-2] != before else None
+        return None
+
+    def _subject(self, start: int, end: int, plural: bool, anaphora: bool) -> tuple[list[Speaker], str, int]:
+        text = self.text
         fallback: tuple[list[Speaker], str, int] | None = None
         unknown: tuple[list[Speaker], str, int] | None = None
         for s0, e0 in segments(text, start, end):
@@ -440,9 +472,14 @@ class Resolver:
                     # relative clause is the subject, unresolved; not the salient speaker
                     return [], "unknown", s0
                 return sub
-        if c0 is None and ws[i][0] > 0 and text[ws[i][0] - 1] == "«":
-            close = text.find("»", ws[i][0], min(e0, ws[i][0] + 40))
-            if close > 0:  # a name in guillemets: «برناردو سیلوا» یکی از رهبران …
+        opener = text[ws[i][0] - 1] if ws[i][0] > 0 else ""
+        if opener in _CLOSERS and (c0 is None or (c0.entity.type == "GPE" and text[c0.end : c0.end + 1] == " ")):
+            # a name in quotation marks: «برناردو سیلوا» یکی از رهبران …; a place that only
+            # begins the quoted name is part of it ("ریاض الاشقر"، پژوهشگر …)
+            close = text.find(_CLOSERS[opener], ws[i][0], min(e0, ws[i][0] + 40))
+            if close > 0 and c0 is not None and close <= c0.end:
+                close = -1
+            if close > 0:
                 named = [w for w in ws[i:] if w[1] <= close]
                 after = [w for w in ws[i:] if w[0] > close]
                 if (
@@ -450,6 +487,9 @@ class Resolver:
                     and not (after and after[0][3] == "را")
                     and not any(_DIGIT.search(w[3]) for w in named)
                 ):
+                    if _PLURAL.search(named[0][2]):  # «کشورهای اروپایی»: a group, not a name
+                        fa = text[named[0][0] : named[-1][1]]
+                        return [Speaker(f"anonymous:{fa}", fa, None, "ANON")], "role", close
                     return [self.surface(named)], "surface", close
         if c0 is None and first in self.institutions and i + 1 < len(ws):
             c0 = self.index.starting_at(ws[i + 1][0])
