@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from rasad.quotes.stage import Salience
 
 _COMMA = re.compile(r"[،,]")
+# the place a report was filed from: «به گزارش خبرگزاری رویترز از کربلا، ...»
+_DATELINE_FROM = re.compile(r"\s*از\s+[^\s،,]+(?:\s+[^\s،,]+)?\s*$")
 _TRIM = " \t\n.،,؛:!?؟"
 
 
@@ -246,7 +248,7 @@ class Attributions:
             cands
             and how == "mention"
             and cands[0].type == "ORG"
-            and not text_after(doc.text, s_end, m.end(2))
+            and (not text_after(doc.text, s_end, m.end(2)) or _DATELINE_FROM.match(doc.text, s_end, m.end(2)))
         ):
             return cands[0]
         return None
