@@ -1,0 +1,83 @@
+"""Speakers named before and referred to again, and outlets that report (issue 11).
+
+Written for these tests in the style of Persian news; same format as ``quote_cases.py``.
+"""
+
+from __future__ import annotations
+
+from quote_cases import LAV, PEOPLE, Case
+
+KAR = "Pavel Karimov"
+RTR = "Reuters"
+
+COREF_PEOPLE: dict[str, tuple[str, str]] = {
+    **PEOPLE,
+    "پاول کریموف": (KAR, "PER"),
+    "خبرگزاری رویترز": (RTR, "ORG"),
+    "خبرگزاری آسوشیتدپرس": ("Associated Press", "ORG"),
+    "روزنامه گاردین": ("The Guardian", "ORG"),
+    "ریاض": ("Riyadh", "GPE"),
+}
+
+COREF_CASES: list[Case] = [
+    # a bare singular role (no «یک») names the person who was speaking, not a new anonymous one
+    (
+        "bare-role-is-the-salient-person",
+        "«پاول کریموف» کارشناس مسائل اقتصادی روسیه گفت: بودجه امسال کسری دارد. "
+        "کارشناس روس ادامه داد: دولت باید هزینه+ها را کم کند.",
+        [(KAR, "direct", "بودجه امسال کسری دارد"), (KAR, "direct", "دولت باید هزینه+ها را کم کند")],
+    ),
+    (
+        "bare-role-twice-stays-the-person",
+        "پاول کریموف گفت: تورم بالا است. کارشناس روس افزود: بانک مرکزی نرخ را بالا برد. "
+        "کارشناس روس افزود: بازار آرام شده است.",
+        [
+            (KAR, "direct", "تورم بالا است"),
+            (KAR, "direct", "بانک مرکزی نرخ را بالا برد"),
+            (KAR, "direct", "بازار آرام شده است"),
+        ],
+    ),
+    (
+        "indefinite-role-is-anonymous",
+        "لاوروف گفت: مذاکرات ادامه دارد. یک کارشناس روس گفت: نتیجه+ای در کار نیست.",
+        [(LAV, "direct", "مذاکرات ادامه دارد"), ("anonymous:Russian expert", "direct", "نتیجه+ای در کار نیست")],
+    ),
+    # a quoted name that begins with a place name is one name, not the place
+    (
+        "quoted-name-starting-with-a-place",
+        '"ریاض الحسنی"، پژوهشگر امور زندانیان، در بیانیه+ای اعلام کرد که شمار بازداشت+ها افزایش یافته است.',
+        [("ریاض الحسنی", "indirect", "شمار بازداشت+ها افزایش یافته است")],
+    ),
+    # a caption left joined to the next line: the known full name's surname before the cue speaks
+    (
+        "surname-after-a-joined-caption",
+        "سعید نادری در گفت+وگو با خبرنگاران اظهار داشت: این سفر ده روز طول کشید. "
+        "عکس یادگاری مردم با نادری در مرز نادری افزود: مردم از ما به گرمی استقبال کردند.",
+        [
+            ("سعید نادری", "direct", "این سفر ده روز طول کشید"),
+            ("سعید نادری", "direct", "مردم از ما به گرمی استقبال کردند"),
+        ],
+    ),
+    # an outlet that reports from a place is the source of what follows
+    (
+        "agency-filed-from-a-place",
+        "به گزارش خبرگزاری رویترز از بصره، صدها نفر در مقابل ساختمان استانداری تجمع کردند.",
+        [(RTR, "indirect", "صدها نفر در مقابل ساختمان استانداری تجمع کردند", "به گزارش")],
+    ),
+    # «به گزارش این رسانه ...» refers back to the outlet named last
+    (
+        "this-media-refers-to-the-last-outlet",
+        "خبرگزاری آسوشیتدپرس از آغاز تخلیه محموله خبر داد. "
+        "به گزارش این رسانه آمریکایی، عملیات تخلیه چند روز طول می+کشد.",
+        [
+            ("Associated Press", "indirect", "آغاز تخلیه محموله"),
+            ("Associated Press", "indirect", "عملیات تخلیه چند روز طول می+کشد"),
+        ],
+    ),
+    # «طبق گزارش قبلی روزنامه X، ...»: a modifier between the phrase and the outlet
+    (
+        "earlier-report-of-a-named-paper",
+        "طبق گزارش قبلی روزنامه گاردین، دولت بریتانیا این طرح را کنار گذاشته است.",
+        [("The Guardian", "indirect", "دولت بریتانیا این طرح را کنار گذاشته است")],
+    ),
+]
