@@ -113,6 +113,10 @@ class Attributions:
                 speakers = [sal] if sal is not None else speakers[:1]
                 if not speakers:
                     continue
+            elif how == "office":  # «به گفته عضو ناظر شورا، ...»: the salient named person
+                sal = salient.get(person=True)
+                if sal is not None and sal.type in ("PER", None):
+                    speakers = [sal]
             outlet = speakers and speakers[0].type in ("ORG", "GPE")
             if outlet and fold(m.group().strip()) in self._written and _opens_body(doc, m.start()):
                 continue  # «به نوشته رویترز، ...» opening the article: its byline, not a speaker
