@@ -358,6 +358,8 @@ class QuoteStage:
             and text[j : j + 1] not in "،,؛."
         ):
             c_start, c_end = j, _extend_marks(pairs, j, limit)  # «از دولت خواست برنامه‌ای ... داشته باشد»
+        elif f.ke_only and f.objects and _ends_clause(text, j, limit):
+            c_start, c_end = -2, -2  # «به ... اشاره کرد.»: the object before the verb is the content
         elif f.ke_only:
             return []
         else:
@@ -415,7 +417,9 @@ class QuoteStage:
                 return []
             speakers = [sal]
         if c_start == -2:
-            c_start, c_end = self._object_content(text, max(subj_end, cl.after), h.start, f.objects)
+            c_start, c_end = self._object_content(
+                text, max(subj_end, cl.after), h.start, f.objects, initial=f.ke_only
+            )
             if c_start < 0 and text[j : j + 1] in ("،", ",") and _nwords(text, j, limit, 5) >= 5:
                 c_start, c_end = j + 1, _extend_marks(pairs, j + 1, limit)
             if c_start < 0:
@@ -494,10 +498,19 @@ class QuoteStage:
         return None
 
     def _object_content(
-        self, text: str, subj_end: int, cue_start: int, objects: tuple[str, ...]
+        self, text: str, subj_end: int, cue_start: int, objects: tuple[str, ...], initial: bool = False
     ) -> tuple[int, int]:
-        """Content placed before the verb: ``از ... خبر داد``، ``... را اعلام کرد``."""
+        """Content placed before the verb: ``از ... خبر داد``، ``... را اعلام کرد``.  With
+        ``initial`` (``به ... اشاره کرد``) an object that opens the last comma segment first."""
         seg_start = subj_end
+        if initial:
+            region = text[seg_start:cue_start]
+            last = max(region.rfind("،"), region.rfind(","))
+            tail = region[last + 1 :]
+            for ob in objects:
+                om = re.match(r"\s*" + re.escape(ob) + r"\s", tail)
+                if om:
+                    return seg_start + last + 1 + om.end(), cue_start
         # skip an appositive after the subject: «X، عنوان X، ...»
         m = re.match(r"\s*[،,][^،,]*[،,]", text[seg_start:cue_start])
         if m:
@@ -521,7 +534,7 @@ class QuoteStage:
         for ob in objects:
             if ob == "را":
                 continue
-            om = re.search(r"(?:^|\s)" + re.escape(ob) + r"\s", region)
+            om = re.search(r"(?:^|\s)" + re.escape(ob) + r"\s(?!عنوان\s)", region)  # not «به عنوان»
             if om:
                 return seg_start + om.end(), cue_start
         return -1, -1
@@ -554,6 +567,12 @@ def _nwords(text: str, start: int, end: int, at_least: int) -> int:
         if n >= at_least:
             break
     return n
+
+
+def _ends_clause(text: str, j: int, limit: int) -> bool:
+    """Does the clause end at ``j`` (the sentence ends, or «و» / a comma opens the next one)?"""
+    rest = text[j:limit].strip(" \t")
+    return not rest.strip(_TRIM) or rest[0] in "،,.؛" or bool(re.match(r"و\s", rest))
 
 
 def _names(res: Resolver, sp: Speaker, text: str, start: int, end: int) -> bool:
