@@ -80,6 +80,7 @@ class Lexicon:
     agency_named: list[str] = field(default_factory=list)
     report_modifiers: list[str] = field(default_factory=list)
     anaphoric_outlet_nouns: list[str] = field(default_factory=list)
+    topic_heads: list[str] = field(default_factory=list)
     written_by: list[str] = field(default_factory=list)
     not_content_openers: list[str] = field(default_factory=list)
     unnamed_sources: dict[str, str] = field(default_factory=dict)
@@ -333,6 +334,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         agency_named=_as_list(data.get("agency_named")),
         report_modifiers=_as_list(data.get("report_modifiers")),
         anaphoric_outlet_nouns=_as_list(data.get("anaphoric_outlet_nouns")),
+        topic_heads=_as_list(data.get("topic_heads")),
         written_by=_as_list(data.get("written_by")),
         not_content_openers=_as_list(data.get("not_content_openers")),
         unnamed_sources={k: str(v) for k, v in (data.get("unnamed_sources", {}) or {}).items()},

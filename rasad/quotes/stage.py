@@ -132,6 +132,7 @@ class QuoteStage:
         self._not_openers = {fold(w) for w in self.lex.not_content_openers}
         self._narrator = frozenset(self.lex.narrator_cues)
         self._doc_nouns = frozenset(fold(w) for w in self.lex.document_nouns)
+        self._topic_openers = frozenset(fold(w) for w in self.lex.topic_heads + self.lex.demonstratives)
         self._pronouns = frozenset(self.tables.pronouns)
         self._openers = tuple(" ".join(fold(w) for w in o.split()) for o in self.lex.narrator_openers)
 
@@ -425,6 +426,8 @@ class QuoteStage:
             if c_start < 0:
                 return []
             c_start = res.after_adverbs(c_start, c_end)  # «بار دیگر ایران را ... توصیف کرد»
+            if f.ke_only and not self._statement_object(text, c_start, c_end):
+                return []  # «به این موضوع اشاره کرد»، «به موضوع X اشاره کرد»: a topic, not a statement
         c_start, c_end = trim(text, c_start, c_end)
         if c_end - c_start < 3 or _nwords(text, c_start, c_end, 1) < 1:
             return []
@@ -496,6 +499,12 @@ class QuoteStage:
         if op is not None and (op < sent.start or not text[min(ws, op) : op].strip(" \n،,.")):
             return op + 1, c
         return None
+
+    def _statement_object(self, text: str, start: int, end: int) -> bool:
+        """Is the complement of ``به ... اشاره کرد`` a statement (``به کشته شدن ده‌ها نفر در
+        حمله دیروز``), not a topic (``به این موضوع``، ``به مسئله X``)?"""
+        ws = text[start:end].split()
+        return len(ws) >= 3 and fold(ws[0]) not in self._topic_openers
 
     def _object_content(
         self, text: str, subj_end: int, cue_start: int, objects: tuple[str, ...], initial: bool = False
