@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 _FOLD = str.maketrans({ZWNJ: None, " ": None})
 _DATELINE = re.compile(r"\s*به\s+گزارش\s")
-_TAIL = re.compile(r"([^\s«»،,.:]+)[\s«]*$")
+_TAIL = re.compile(r"([^\s«»،,.:]+)(?:\s+([^\s«»،,.:]+))?[\s«]*$")  # «وب‌سایت خبری X»: two words
 
 
 def _fold(s: str) -> str:
@@ -40,12 +40,14 @@ class Sources:
         cands: list[Cand],
         outlet_nouns: frozenset[str],
         work_nouns: frozenset[str],
+        publishers: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.text = doc.text
         self.cands = cands
         self.outlet_nouns = outlet_nouns
         self.work_nouns = work_nouns
+        self.publishers = publishers
         self._outlets: list[Cand] | None = None
         self._author: Cand | None = None
         self._author_done = False
@@ -64,13 +66,18 @@ class Sources:
                     continue
                 first = _fold(c.text.split()[0]) if c.text.split() else ""
                 m = _TAIL.search(self.text, max(0, c.start - 30), c.start)
-                before = _fold(m.group(1)) if m else ""
-                if (self.is_outlet_noun(first) or self.is_outlet_noun(before)) and not self._dateline(
-                    c.start
+                before = [_fold(g) for g in m.groups() if g] if m else []
+                if (self.is_outlet_noun(first) or any(map(self.is_outlet_noun, before))) and not (
+                    self._dateline(c.start) and self._publisher(c.text)
                 ):
-                    out.append(c)
+                    out.append(c)  # a foreign outlet opening the article (به گزارش آکسیوس) counts
             self._outlets = out
         return self._outlets
+
+    def _publisher(self, phrase: str) -> bool:
+        """Does ``phrase`` name a publisher of Persian news (``خبرگزاری فارس``، ``همشهری‌آنلاین``)?"""
+        folded = _fold(phrase.replace("«", "").replace("»", ""))
+        return not self.publishers or any(p in folded for p in self.publishers)
 
     def _dateline(self, pos: int) -> bool:
         """Is ``pos`` inside the article's own dateline (``به گزارش خبرگزاری فارس``)?"""

@@ -87,6 +87,7 @@ class Tables:
         self.work_nouns = frozenset(fold(w) for w in lex.work_nouns)
         self.author_nouns = frozenset(fold(w) for w in lex.author_nouns)
         self.org_heads = frozenset(fold(w) for w in lex.org_heads)
+        self.publishers = frozenset(fold(w) for w in lex.publishers)
         agency = sorted(lex.agency, key=len, reverse=True)
         self.agency_head = re.compile(r"[^،,.]{0,60}?(?:" + "|".join(map(re.escape, agency)) + r")\s")
 
@@ -118,7 +119,7 @@ class Resolver:
         self.surfaces: dict[str, Speaker] = {}
         self._inner: Inner | None = None
         self._surnames: dict[str, Cand] | None = None
-        self.sources = Sources(doc, self.index.cands, tables.outlet_nouns, tables.work_nouns)
+        self.sources = Sources(doc, self.index.cands, tables.outlet_nouns, tables.work_nouns, tables.publishers)
 
     # --- helpers ---------------------------------------------------------------
     def speaker_of(self, c: Cand) -> Speaker:

@@ -17,6 +17,7 @@ COREF_PEOPLE: dict[str, tuple[str, str]] = {
     "خبرگزاری آسوشیتدپرس": ("Associated Press", "ORG"),
     "روزنامه گاردین": ("The Guardian", "ORG"),
     "ریاض": ("Riyadh", "GPE"),
+    "آکسیوس": ("Axios", "ORG"),
 }
 
 COREF_CASES: list[Case] = [
@@ -94,4 +95,14 @@ COREF_CASES: list[Case] = [
         [(LAV, "indirect", "کشته شدن ده+ها غیرنظامی در حملات هفته گذشته", "اشاره کرد")],
     ),
     ("eshare-with-a-topic", "لاوروف به موضوع امنیت انرژی در اروپا اشاره کرد.", []),
+    # a foreign outlet opening the article is an outlet «این گزارش» may refer back to
+    (
+        "this-report-after-a-foreign-outlet-dateline",
+        "به گزارش وب+سایت خبری آکسیوس، دو کشور مذاکرات محرمانه را از سر گرفته+اند. "
+        "این گزارش در ادامه می+افزاید که نشست بعدی ماه آینده برگزار می+شود.",
+        [
+            ("Axios", "indirect", "دو کشور مذاکرات محرمانه را از سر گرفته+اند", "به گزارش"),
+            ("Axios", "indirect", "نشست بعدی ماه آینده برگزار می+شود", "می+افزاید"),
+        ],
+    ),
 ]
