@@ -403,6 +403,8 @@ class Resolver:
             src = self._source(ws, i)
             if src is not None:
                 return src
+            if c0 is None and first in self.t.org_heads and first not in self.titles:
+                return [], "unknown", s0  # «فرماندهی نیروهای ...» (a body, not «فرمانده» + ezafe)
         elif c0.source == "title" and self._bare(c0):
             # «وزیر امور خارجه گفت» linked to a holder by the article's dominant country: the
             # person named with this title wins, else the salient person, else that holder

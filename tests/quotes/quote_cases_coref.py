@@ -105,4 +105,11 @@ COREF_CASES: list[Case] = [
             ("Axios", "indirect", "نشست بعدی ماه آینده برگزار می+شود", "می+افزاید"),
         ],
     ),
+    # «فرماندهی» (a command) is a body, not the title «فرمانده» with an ezafe: no salient person
+    (
+        "command-body-is-not-a-title-holder",
+        "لاوروف گفت: گفت+وگوها ادامه دارد. "
+        "فرماندهی نیروهای ائتلاف در منطقه اعلام کرد، جزئیات بیشتر بعدا منتشر می+شود.",
+        [(LAV, "direct", "گفت+وگوها ادامه دارد")],
+    ),
 ]
