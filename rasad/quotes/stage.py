@@ -513,13 +513,12 @@ class QuoteStage:
         ``initial`` (``به ... اشاره کرد``) an object that opens the last comma segment first."""
         seg_start = subj_end
         if initial:
-            region = text[seg_start:cue_start]
-            last = max(region.rfind("،"), region.rfind(","))
-            tail = region[last + 1 :]
+            whole = text[seg_start:cue_start]
+            comma = max(whole.rfind("،"), whole.rfind(","))
             for ob in objects:
-                om = re.match(r"\s*" + re.escape(ob) + r"\s", tail)
+                om = re.match(r"\s*" + re.escape(ob) + r"\s", whole[comma + 1 :])
                 if om:
-                    return seg_start + last + 1 + om.end(), cue_start
+                    return seg_start + comma + 1 + om.end(), cue_start
         # skip an appositive after the subject: «X، عنوان X، ...»
         m = re.match(r"\s*[،,][^،,]*[،,]", text[seg_start:cue_start])
         if m:
