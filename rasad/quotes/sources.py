@@ -66,7 +66,9 @@ class Sources:
                     continue
                 first = _fold(c.text.split()[0]) if c.text.split() else ""
                 m = _TAIL.search(self.text, max(0, c.start - 30), c.start)
+                # the word before, or the two words before as one outlet noun (وب‌سایت خبری)
                 before = [_fold(g) for g in m.groups() if g] if m else []
+                before = [before[-1], "".join(before)] if before else []
                 if (self.is_outlet_noun(first) or any(map(self.is_outlet_noun, before))) and not (
                     self._dateline(c.start) and self._publisher(c.text)
                 ):
