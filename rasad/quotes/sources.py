@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .speaker import Resolver
 
 _FOLD = str.maketrans({ZWNJ: None, " ": None})
+_REPORT = "گزارش"
 _DATELINE = re.compile(r"\s*به\s+گزارش\s")
 _TAIL = re.compile(r"([^\s«»،,.:]+)(?:\s+([^\s«»،,.:]+))?[\s«]*$")  # «وب‌سایت خبری X»: two words
 
@@ -128,6 +129,11 @@ def source_subject(res: Resolver, ws: list[Word], i: int) -> tuple[list[Speaker]
             else ws[i][1]
         )
         return ([res.speaker_of(a)], "mention", end) if a is not None else ([], "pronoun", end)
+    rest = [w for w in ws[i + 1 :] if w[3] not in res.adverb_words]
+    if first == _REPORT and not rest:
+        # «گزارش می‌افزاید»: the bare report of the outlet named last (no outlet: no speaker)
+        o = src.last_outlet(ws[i][0])
+        return ([res.speaker_of(o)], "mention", ws[i][1]) if o is not None else ([], "unknown", ws[i][0])
     if i + 1 >= len(ws):
         return None
     if first in res.t.demonstratives and src.is_outlet_noun(ws[i + 1][3]):
