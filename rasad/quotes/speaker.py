@@ -405,6 +405,8 @@ class Resolver:
                 return src
             if c0 is None and first in self.t.org_heads and first not in self.titles:
                 return [], "unknown", s0  # «فرماندهی نیروهای ...» (a body, not «فرمانده» + ezafe)
+        elif c0.source == "title" and (nm := self._name_after(c0)) is not None:
+            return [self.speaker_of(nm)], "mention", nm.end  # «وزیر خارجه پمپئو»: the title's own name
         elif c0.source == "title" and self._bare(c0):
             # «وزیر امور خارجه گفت» linked to a holder by the article's dominant country: the
             # person named with this title wins, else the salient person, else that holder
@@ -532,6 +534,16 @@ class Resolver:
                 return [Speaker(f"anonymous:{fa}", fa, None, "ANON")], "role", rest[-1][1]
             return [self.surface(rest)], "surface", rest[-1][1]
         return [], "unknown", s0
+
+    def _name_after(self, c: Cand) -> Cand | None:
+        """A person's name right after a title mention (``وزیر خارجه پمپئو``)."""
+        k = c.end
+        while k < len(self.text) and self.text[k] in " \u200c«":
+            k += 1
+        nxt = self.index.starting_at(k)
+        if nxt is None or nxt.entity.type != "PER" or nxt.source == "title" or k - c.end > 2:
+            return None
+        return nxt
 
     def _bare_singular(self, ws: list[Word], i: int) -> bool:
         """``کارشناس روس`` (not ``یک کارشناس``، ``برخی کارشناسان``، ``مقامات``): a bare singular head."""
