@@ -198,6 +198,9 @@ class QuoteStage:
             if ti < len(triggers) and triggers[ti] < sent.end:
                 self.attributions(doc, res, sent, si, quotes, s_hits, salient)
             clauses = self._clauses(text, res, sent, s_hits)
+            # in a run-on line a named nested speaker is salient only to the end of the line
+            # («... کواکبیان ... دانست و خواستار ... شد»), then the speech's speaker again
+            saved = (salient.speaker, salient.person) if in_run else None
             for k, cl in enumerate(clauses):
                 if cl.hit.start < masked_to or cl.hit.form.negated:
                     continue
@@ -211,11 +214,13 @@ class QuoteStage:
                         run = RunOn(q, sp)
                     elif not in_run:
                         run = None  # a nested cue inside a run-on line keeps the run
-                    if how != "relative" and not in_run:  # a statement nested in a speech
+                    if how != "relative" and (not in_run or how == "mention"):  # nested in a speech
                         salient.set(sp)
                     last_date = q.date
                     if q.kind == "direct" and q.end > masked_to:
                         masked_to = q.end
+            if saved is not None:
+                salient.speaker, salient.person = saved
             if len(quotes) == n_before:
                 salient.skip(si)
         return quotes

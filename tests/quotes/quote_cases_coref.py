@@ -122,4 +122,17 @@ COREF_CASES: list[Case] = [
             ("The Guardian", "indirect", "وزیران هفته آینده درباره این طرح تصمیم می+گیرند", "می+افزاید"),
         ],
     ),
+    # a named speaker inside a run-on line stays the subject of its coordinated cue
+    (
+        "named-speaker-in-a-run-on-line",
+        "لاوروف در نشست خبری گفت: تحریم+ها هیچ اثری بر اقتصاد ما ندارد.\n"
+        "در این جلسه پسکوف نیز افزایش همکاری+ها را عاملی برای ثبات منطقه دانست "
+        "و خواستار اجرای سریع توافق شد.",
+        [
+            (LAV, "direct", "تحریم+ها هیچ اثری بر اقتصاد ما ندارد"),
+            (LAV, "direct", "پسکوف نیز افزایش همکاری+ها"),
+            ("Dmitry Peskov", "indirect", "افزایش همکاری+ها را عاملی برای ثبات منطقه"),
+            ("Dmitry Peskov", "indirect", "اجرای سریع توافق"),
+        ],
+    ),
 ]
