@@ -59,6 +59,7 @@ _RA = re.compile(r"(?<![\w\u200c])را(?![\w\u200c])")
 _AND_OBJECT = re.compile(r"\s*و\s+(?:آن|این|[^\s،,.]+(?:\s+[^\s،,.]+){0,4})\s+را\s")
 _FROM = re.compile(r"(?<![\w\u200c])از\s")  # the addressee of a request: «از X خواست ...»
 _KE_AFTER = re.compile(r"\s*که\s")
+_NAMED_HOW = frozenset({"mention", "title", "role"})
 _PLACEHOLDER = {"آن", "این", "آنخواهد", "آنخواهند", "اینخواهد", "اینخواهند"}
 
 
@@ -161,6 +162,7 @@ class QuoteStage:
         quotes: list[Quote] = []
         salient = Salience(res, sents)
         masked_to = -1
+        unmarked: tuple[int, int, str] | None = None  # the last direct quote, if not in guillemets
         last_date: str | None = None
         hi = 0
         run: RunOn | None = None
@@ -202,12 +204,26 @@ class QuoteStage:
             # («... کواکبیان ... دانست و خواستار ... شد»), then the speech's speaker again
             saved = (salient.speaker, salient.person) if in_run else None
             for k, cl in enumerate(clauses):
-                if cl.hit.start < masked_to or cl.hit.form.negated:
+                if cl.hit.form.negated:
+                    continue
+                nested = cl.hit.start < masked_to
+                if nested and not (unmarked is not None and unmarked[0] <= cl.hit.start < unmarked[1]):
                     continue
                 nxt = clauses[k + 1] if k + 1 < len(clauses) else None
                 made = self._quote(doc, res, pairs, sent, si, cl, nxt, salient, last_date, hits)
                 if cl.hit.form.source_only:  # «تصاویر نشان می‌دهد»: evidence, not a source
                     made = [m for m in made if m[1].id is not None]
+                if nested and unmarked is not None:
+                    # a statement reported inside an unmarked colon speech (X نوشت: Y اعلام کرد که
+                    # ...) is Y's quote when Y is named; the speech's own verbs are not quotes
+                    made = [
+                        m
+                        for m in made
+                        if m[2] in _NAMED_HOW and m[1].name != unmarked[2] and m[1].name.isascii()
+                    ]
+                    for q, _sp, _how in made:
+                        quotes.append(q)
+                    continue
                 for q, sp, how in made:
                     quotes.append(q)
                     if opens_run(text, q):
@@ -219,6 +235,7 @@ class QuoteStage:
                     last_date = q.date
                     if q.kind == "direct" and q.end > masked_to:
                         masked_to = q.end
+                        unmarked = None if q.start - 1 in pairs else (q.start, q.end, q.speaker)
             if saved is not None:
                 salient.speaker, salient.person = saved
             if len(quotes) == n_before:

@@ -135,4 +135,18 @@ COREF_CASES: list[Case] = [
             ("Dmitry Peskov", "indirect", "اجرای سریع توافق"),
         ],
     ),
+    # a statement reported inside an unmarked colon speech is the named speaker's quote too
+    (
+        "named-statement-inside-a-colon-speech",
+        "لاوروف در صفحه شخصی خود نوشت: پسکوف دیروز اعلام کرد که مذاکرات هفته آینده ادامه می+یابد.",
+        [
+            (LAV, "direct", "پسکوف دیروز اعلام کرد که مذاکرات"),
+            ("Dmitry Peskov", "indirect", "مذاکرات هفته آینده ادامه می+یابد"),
+        ],
+    ),
+    (
+        "unnamed-verb-inside-a-colon-speech",
+        "لاوروف در صفحه شخصی خود نوشت: ما بارها اعلام کردیم که مذاکرات ادامه می+یابد.",
+        [(LAV, "direct", "ما بارها اعلام کردیم")],
+    ),
 ]
