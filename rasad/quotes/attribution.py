@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 _COMMA = re.compile(r"[،,]")
 # the place a report was filed from: «به گزارش خبرگزاری رویترز از کربلا، ...»
 _DATELINE_FROM = re.compile(r"\s*از\s+[^\s،,]+(?:\s+[^\s،,]+)?\s*$")
-_TRIM = " \t\n.،,؛:!?؟"
+_TRIM = " \t\n\u200c.،,؛:!?؟"  # ZWNJ too: «گفت:‌ ...» (a ZWNJ after the colon)
 
 
 def _alt(items: list[str]) -> str:
