@@ -26,6 +26,7 @@ import bisect
 import re
 
 from rasad.model import Article
+from rasad.quotes.coref import bare_singular, name_after, relative_subject, surface_speaker, surname_before
 from rasad.quotes.lexicon import Lexicon, Roles
 from rasad.quotes.mentions import (
     APPOS_AFTER,
@@ -331,37 +332,15 @@ class Resolver:
                 sub = self.subject(k + len(r), end, plural, anaphora)
                 if sub[0]:
                     return sub[0], "relay", sub[2]
-        rel = self._relative(start, end)
+        rel = relative_subject(self, start, end)
         if rel is not None:
             return [self.speaker_of(rel)], "relative", rel.end
         out = self._subject(start, end, plural, anaphora)
         if out[1] in ("surface", "unknown") and anaphora:
-            sn = self._surname_before(start, end)
+            sn = surname_before(self, start, end)
             if sn is not None:
                 return [sn], "mention", end
         return out
-
-    def _surname_before(self, start: int, end: int) -> Speaker | None:
-        """``... پرچم ایران لباسم بود لیاقت افزود``: a speaker's surname right before the cue,
-        after text the sentence splitter left joined to it, is the speaker."""
-        ws = words(self.text, max(start, end - 60), end)
-        while ws and (ws[-1][3] in self.adverb_words or self._in_timex(ws[-1][0])):
-            ws = ws[:-1]
-        if len(ws) < 2 or ws[-2][3] in self.preps or self.index.within(ws[-1][0], ws[-1][1]):
-            return None
-        last, before = ws[-1][3], ws[-2][3]
-        sp = self.surfaces.get(last)
-        if sp is not None:
-            names = [fold(w) for w in sp.fa.split()]
-            # a full name given before, not repeated here («کشورهای اروپایی» twice is no name)
-            return sp if len(names) > 1 and names[-2] != before else None
-        for c in self.index.cands:
-            if c.start >= ws[-1][0]:
-                break
-            names = [fold(w) for w in c.text.split()]
-            if c.entity.type == "PER" and c.source != "title" and len(names) > 1 and names[-1] == last:
-                return self.speaker_of(c) if names[-2] != before else None
-        return None
 
     def _subject(self, start: int, end: int, plural: bool, anaphora: bool) -> tuple[list[Speaker], str, int]:
         text = self.text
@@ -405,7 +384,7 @@ class Resolver:
                 return src
             if c0 is None and first in self.t.org_heads and first not in self.titles:
                 return [], "unknown", s0  # «فرماندهی نیروهای ...» (a body, not «فرمانده» + ezafe)
-        elif c0.source == "title" and (nm := self._name_after(c0)) is not None:
+        elif c0.source == "title" and (nm := name_after(self, c0)) is not None:
             return [self.speaker_of(nm)], "mention", nm.end  # «وزیر خارجه پمپئو»: the title's own name
         elif c0.source == "title" and self._bare(c0):
             # «وزیر امور خارجه گفت» linked to a holder by the article's dominant country: the
@@ -456,7 +435,7 @@ class Resolver:
             saved = dict(self.anonymous)
             role = self.role_phrase(ws, i)
             if role:
-                if anaphora and role[0] not in saved.values() and self._bare_singular(ws, i):
+                if anaphora and role[0] not in saved.values() and bare_singular(self, ws, i):
                     self.anonymous = saved  # an anaphor: the next «کارشناس روس» is read alike
                     return [role[0]], "def-role", role[1]
                 return [role[0]], "role", role[1]
@@ -535,23 +514,6 @@ class Resolver:
             return [self.surface(rest)], "surface", rest[-1][1]
         return [], "unknown", s0
 
-    def _name_after(self, c: Cand) -> Cand | None:
-        """A person's name right after a title mention (``وزیر خارجه پمپئو``)."""
-        k = c.end
-        while k < len(self.text) and self.text[k] in " \u200c«":
-            k += 1
-        nxt = self.index.starting_at(k)
-        if nxt is None or nxt.entity.type != "PER" or nxt.source == "title" or k - c.end > 2:
-            return None
-        return nxt
-
-    def _bare_singular(self, ws: list[Word], i: int) -> bool:
-        """``کارشناس روس`` (not ``یک کارشناس``، ``برخی کارشناسان``، ``مقامات``): a bare singular head."""
-        if ws[i][3] == "یک" or self._match(ws, i, self.quantity):
-            return False
-        w = ws[i][3]
-        return w in self.t.singular_heads or (w.endswith("ی") and w[:-1] in self.t.singular_heads)
-
     def _indefinite_after_phrase(self, ws: list[Word], i: int) -> tuple[list[Speaker], str, int] | None:
         """``در ساعات پایانی دیشب یک منبع در دولت گفت``: an indefinite role after a leading
         adverbial phrase is the subject (not after a preposition: ``با یک منبع``)."""
@@ -577,25 +539,6 @@ class Resolver:
                 return ws[:n]
         return ws
 
-    def _relative(self, start: int, end: int) -> Cand | None:
-        """A relative clause right before the cue: ``ادعای ترامپ را که گفته بود`` → ترامپ."""
-        if "که" not in self.text[max(start, end - 40) : end]:
-            return None
-        ws = words(self.text, max(start, end - 120), end)
-        n = len(ws)
-        while n and ws[n - 1][3] in self.adverb_words:
-            n -= 1
-        if n < 2 or ws[n - 1][3] != "که":
-            return None
-        k0 = n - 1
-        if ws[k0 - 1][3] == "را":
-            k0 -= 1
-        for w in reversed(ws[max(0, k0 - 3) : k0]):
-            c = self.index.ending_at(w[1])
-            if c is not None and c.entity.type == "PER":
-                return c
-        return None
-
     def only_adverbs(self, start: int, end: int) -> bool:
         """Is ``text[start:end]`` made only of adverbs and time expressions?"""
         ws = words(self.text, start, end)
@@ -612,27 +555,8 @@ class Resolver:
         return i >= 0 and self.timex_spans[i][0] <= pos < self.timex_spans[i][1]
 
     def surface(self, ws: list[Word]) -> Speaker:
-        """An unlinked name as written; a later bare surname joins the full name
-        (``ولودیمیر زلنسکی`` … ``زلنسکی``)."""
-        fa = self.text[ws[0][0] : ws[-1][1]].replace("«", "").replace("»", "").strip()
-        last = ws[-1][3]
-        prev = self.surfaces.get(last)
-        if prev is not None:
-            return prev
-        whole = fold(fa)
-        for c in self.index.cands:
-            if c.entity.type != "PER":
-                continue
-            full = fold(c.text)
-            if (
-                fold(c.text.split()[-1]) == last
-                or full == whole
-                or (len(whole) >= 5 and full.endswith(whole))
-            ):
-                return self.speaker_of(c)  # «آقاتهرانی» → «مرتضی آقا تهرانی»
-        sp = Speaker(fa, fa, None, None)
-        self.surfaces[last] = sp
-        return sp
+        """An unlinked name as written (see :func:`rasad.quotes.coref.surface`)."""
+        return surface_speaker(self, ws)
 
     def _after_prep(self, pos: int, seg_start: int) -> bool:
         """Is the word before ``pos`` (in its segment) a preposition?"""

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from rasad.model import Article, Quote, Sentence
 from rasad.quotes.attribution import Attributions, trim
+from rasad.quotes.content import ends_clause, object_content, statement_object
 from rasad.quotes.lexicon import CueHit, Lexicon, Roles, load_lexicon, load_roles, variants
 from rasad.quotes.lines import RunOn, line_bounds, opens_run, run_on_quote, stops_run
 from rasad.quotes.marks import Marks, quote_pairs
@@ -46,9 +47,6 @@ from rasad.quotes.speaker import Resolver, Speaker, Tables, fold
 
 _SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 _TRIM = " \t\n.،,؛:!?؟"
-_FINITE = re.compile(
-    r"(?:کرد|کردند|شد|شدند|داد|دادند|رفت|رفتند|است|بود|بودند|کند|کنند|شود|دارد|دارند|گفت|نمود|داشت)$"
-)
 # a finite verb that closes a clause before «و» (a new subject may follow)
 _CLAUSE_END = re.compile(
     r"(?<![\w\u200c])(?:ن?(?:کرد|شد|داد|رفت|رسید|یافت|گرفت|ماند|آمد|نمود|داشت|گفت)(?:ند)?|است|بود|بودند)$"
@@ -381,7 +379,7 @@ class QuoteStage:
             and text[j : j + 1] not in "،,؛."
         ):
             c_start, c_end = j, _extend_marks(pairs, j, limit)  # «از دولت خواست برنامه‌ای ... داشته باشد»
-        elif f.ke_only and f.objects and _ends_clause(text, j, limit):
+        elif f.ke_only and f.objects and ends_clause(text, j, limit):
             c_start, c_end = -2, -2  # «به ... اشاره کرد.»: the object before the verb is the content
         elif f.ke_only:
             return []
@@ -440,15 +438,13 @@ class QuoteStage:
                 return []
             speakers = [sal]
         if c_start == -2:
-            c_start, c_end = self._object_content(
-                text, max(subj_end, cl.after), h.start, f.objects, initial=f.ke_only
-            )
+            c_start, c_end = object_content(text, max(subj_end, cl.after), h.start, f.objects, initial=f.ke_only)
             if c_start < 0 and text[j : j + 1] in ("،", ",") and _nwords(text, j, limit, 5) >= 5:
                 c_start, c_end = j + 1, _extend_marks(pairs, j + 1, limit)
             if c_start < 0:
                 return []
             c_start = res.after_adverbs(c_start, c_end)  # «بار دیگر ایران را ... توصیف کرد»
-            if f.ke_only and not self._statement_object(text, c_start, c_end):
+            if f.ke_only and not statement_object(text, c_start, c_end, self._topic_openers):
                 return []  # «به این موضوع اشاره کرد»، «به موضوع X اشاره کرد»: a topic, not a statement
         c_start, c_end = trim(text, c_start, c_end)
         if c_end - c_start < 3 or _nwords(text, c_start, c_end, 1) < 1:
@@ -522,53 +518,6 @@ class QuoteStage:
             return op + 1, c
         return None
 
-    def _statement_object(self, text: str, start: int, end: int) -> bool:
-        """Is the complement of ``به ... اشاره کرد`` a statement (``به کشته شدن ده‌ها نفر در
-        حمله دیروز``), not a topic (``به این موضوع``، ``به مسئله X``)?"""
-        ws = text[start:end].split()
-        return len(ws) >= 3 and fold(ws[0]) not in self._topic_openers
-
-    def _object_content(
-        self, text: str, subj_end: int, cue_start: int, objects: tuple[str, ...], initial: bool = False
-    ) -> tuple[int, int]:
-        """Content placed before the verb: ``از ... خبر داد``، ``... را اعلام کرد``.  With
-        ``initial`` (``به ... اشاره کرد``) an object that opens the last comma segment first."""
-        seg_start = subj_end
-        if initial:
-            whole = text[seg_start:cue_start]
-            comma = max(whole.rfind("،"), whole.rfind(","))
-            for ob in objects:
-                om = re.match(r"\s*" + re.escape(ob) + r"\s", whole[comma + 1 :])
-                if om:
-                    return seg_start + comma + 1 + om.end(), cue_start
-        # skip an appositive after the subject: «X، عنوان X، ...»
-        m = re.match(r"\s*[،,][^،,]*[،,]", text[seg_start:cue_start])
-        if m:
-            seg_start += m.end()
-        region = text[seg_start:cue_start]
-        if "را" in objects:
-            rm = list(re.finditer(r"(?:^|\s)را(?=\s|$)", region))
-            if rm:
-                last = rm[-1]
-                cm = [
-                    x
-                    for x in re.finditer(r"[،,]|(?:^|\s)و\s", region[: last.start()])
-                    if x.group() in "،,"
-                    or not region[: x.start()].strip()
-                    or _FINITE.search(region, 0, x.start())
-                ]  # «... رفت و توافق را اعلام کرد»; not «ایران و آمریکا را»
-                st = cm[-1].end() if cm else 0
-                if not region[st : last.start()].strip():
-                    return -1, -1  # «را» with no object before it
-                return seg_start + st, cue_start
-        for ob in objects:
-            if ob == "را":
-                continue
-            om = re.search(r"(?:^|\s)" + re.escape(ob) + r"\s(?!عنوان\s)", region)  # not «به عنوان»
-            if om:
-                return seg_start + om.end(), cue_start
-        return -1, -1
-
     def _date(self, doc: Article, start: int, end: int) -> str | None:
         best: str | None = None
         txs = doc.timexes  # in text order (the time stage's output)
@@ -597,12 +546,6 @@ def _nwords(text: str, start: int, end: int, at_least: int) -> int:
         if n >= at_least:
             break
     return n
-
-
-def _ends_clause(text: str, j: int, limit: int) -> bool:
-    """Does the clause end at ``j`` (the sentence ends, or «و» / a comma opens the next one)?"""
-    rest = text[j:limit].strip(" \t")
-    return not rest.strip(_TRIM) or rest[0] in "،,.؛" or bool(re.match(r"و\s", rest))
 
 
 def _names(res: Resolver, sp: Speaker, text: str, start: int, end: int) -> bool:
