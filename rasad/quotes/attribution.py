@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from rasad.quotes.stage import Salience
 
 _COMMA = re.compile(r"[،,]")
-_TRIM = " \t\n.،,؛:!?؟"
+# the place a report was filed from: «به گزارش خبرگزاری رویترز از کربلا، ...»
+_DATELINE_FROM = re.compile(r"\s*از\s+[^\s،,]+(?:\s+[^\s،,]+)?\s*$")
+_TRIM = " \t\n\u200c.،,؛:!?؟"  # ZWNJ too: «گفت:‌ ...» (a ZWNJ after the colon)
 
 
 def _alt(items: list[str]) -> str:
@@ -41,14 +43,16 @@ class Attributions:
         self._named = {fold(a) for a in lex.agency_named}
         self._publishers = frozenset(fold(p) for p in lex.publishers)
         self._written = {fold(a) for a in lex.written_by}
-        outlets = sorted({v for n in lex.outlet_nouns for v in variants(n)}, key=len, reverse=True)
+        nouns = lex.outlet_nouns + lex.anaphoric_outlet_nouns
+        outlets = sorted({v for n in nouns for v in variants(n)}, key=len, reverse=True)
         self._anaphoric = re.compile(
             r"(?<![\w\u200c])(?:"
-            + _alt(lex.source_prefixes)
+            + _alt(lex.source_prefixes + lex.agency)
             + r")\s*(?:این|همین)\s+(?:"
             + "|".join(map(re.escape, outlets))
-            + r")(?:\s*[،,]|\s(?=\S))"
+            + r")(?:(?:\s+[^\s،,.]+){0,2}\s*[،,]|\s(?=\S))"  # «به گزارش این رسانه آمریکایی، ...»
         )
+        self._modifiers = frozenset(fold(w) for w in lex.report_modifiers)
         trig = (
             lex.according_to
             + lex.relay
@@ -109,6 +113,10 @@ class Attributions:
                 speakers = [sal] if sal is not None else speakers[:1]
                 if not speakers:
                     continue
+            elif how == "office":  # «به گفته عضو ناظر شورا، ...»: the salient named person
+                sal = salient.get(person=True)
+                if sal is not None and sal.type in ("PER", None):
+                    speakers = [sal]
             outlet = speakers and speakers[0].type in ("ORG", "GPE")
             if outlet and fold(m.group().strip()) in self._written and _opens_body(doc, m.start()):
                 continue  # «به نوشته رویترز، ...» opening the article: its byline, not a speaker
@@ -135,7 +143,13 @@ class Attributions:
             opens = res.only_adverbs(sent.start, m.start())  # it opens the sentence
             if sp is None and opens and fold(m.group(1)) in self._named:
                 # «بنا بر گزارش نشریه X، ...»: a named outlet is the source of the statement
-                cands, how, s_end = res.subject(m.start(2), m.end(2))
+                # (also «طبق گزارش قبلی روزنامه X، ...»)
+                s2 = m.start(2)
+                for w in ws[:2]:
+                    if w[3] not in self._modifiers:
+                        break
+                    s2 = w[1]
+                cands, how, s_end = res.subject(s2, m.end(2))
                 if (
                     cands
                     and how == "mention"
@@ -246,7 +260,7 @@ class Attributions:
             cands
             and how == "mention"
             and cands[0].type == "ORG"
-            and not text_after(doc.text, s_end, m.end(2))
+            and (not text_after(doc.text, s_end, m.end(2)) or _DATELINE_FROM.match(doc.text, s_end, m.end(2)))
         ):
             return cands[0]
         return None

@@ -78,6 +78,9 @@ class Lexicon:
     author_nouns: list[str] = field(default_factory=list)
     source_prefixes: list[str] = field(default_factory=list)
     agency_named: list[str] = field(default_factory=list)
+    report_modifiers: list[str] = field(default_factory=list)
+    anaphoric_outlet_nouns: list[str] = field(default_factory=list)
+    topic_heads: list[str] = field(default_factory=list)
     written_by: list[str] = field(default_factory=list)
     not_content_openers: list[str] = field(default_factory=list)
     unnamed_sources: dict[str, str] = field(default_factory=dict)
@@ -329,6 +332,9 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         author_nouns=_as_list(data.get("author_nouns")),
         source_prefixes=_as_list(data.get("source_prefixes")),
         agency_named=_as_list(data.get("agency_named")),
+        report_modifiers=_as_list(data.get("report_modifiers")),
+        anaphoric_outlet_nouns=_as_list(data.get("anaphoric_outlet_nouns")),
+        topic_heads=_as_list(data.get("topic_heads")),
         written_by=_as_list(data.get("written_by")),
         not_content_openers=_as_list(data.get("not_content_openers")),
         unnamed_sources={k: str(v) for k, v in (data.get("unnamed_sources", {}) or {}).items()},
@@ -352,6 +358,7 @@ class Roles:
     institutions: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ()
     same_office: dict[str, str] = field(default_factory=dict)
+    singular_heads: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -367,4 +374,5 @@ def load_roles(path: str | None = None) -> Roles:
         institutions=tuple(_as_list(data.get("institutions"))),
         honorifics=tuple(_as_list(data.get("honorifics"))),
         same_office=dict(data.get("same_office", {}) or {}),
+        singular_heads=tuple(_as_list(data.get("singular_heads"))),
     )

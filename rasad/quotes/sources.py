@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from .speaker import Resolver
 
 _FOLD = str.maketrans({ZWNJ: None, " ": None})
+_REPORT = "گزارش"
 _DATELINE = re.compile(r"\s*به\s+گزارش\s")
-_TAIL = re.compile(r"([^\s«»،,.:]+)[\s«]*$")
+_TAIL = re.compile(r"([^\s«»،,.:]+)(?:\s+([^\s«»،,.:]+))?[\s«]*$")  # «وب‌سایت خبری X»: two words
 
 
 def _fold(s: str) -> str:
@@ -40,12 +41,14 @@ class Sources:
         cands: list[Cand],
         outlet_nouns: frozenset[str],
         work_nouns: frozenset[str],
+        publishers: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.text = doc.text
         self.cands = cands
         self.outlet_nouns = outlet_nouns
         self.work_nouns = work_nouns
+        self.publishers = publishers
         self._outlets: list[Cand] | None = None
         self._author: Cand | None = None
         self._author_done = False
@@ -64,13 +67,20 @@ class Sources:
                     continue
                 first = _fold(c.text.split()[0]) if c.text.split() else ""
                 m = _TAIL.search(self.text, max(0, c.start - 30), c.start)
-                before = _fold(m.group(1)) if m else ""
-                if (self.is_outlet_noun(first) or self.is_outlet_noun(before)) and not self._dateline(
-                    c.start
+                # the word before, or the two words before as one outlet noun (وب‌سایت خبری)
+                before = [_fold(g) for g in m.groups() if g] if m else []
+                before = [before[-1], "".join(before)] if before else []
+                if (self.is_outlet_noun(first) or any(map(self.is_outlet_noun, before))) and not (
+                    self._dateline(c.start) and self._publisher(c.text)
                 ):
-                    out.append(c)
+                    out.append(c)  # a foreign outlet opening the article (به گزارش آکسیوس) counts
             self._outlets = out
         return self._outlets
+
+    def _publisher(self, phrase: str) -> bool:
+        """Does ``phrase`` name a publisher of Persian news (``خبرگزاری فارس``، ``همشهری‌آنلاین``)?"""
+        folded = _fold(phrase.replace("«", "").replace("»", ""))
+        return not self.publishers or any(p in folded for p in self.publishers)
 
     def _dateline(self, pos: int) -> bool:
         """Is ``pos`` inside the article's own dateline (``به گزارش خبرگزاری فارس``)?"""
@@ -119,6 +129,11 @@ def source_subject(res: Resolver, ws: list[Word], i: int) -> tuple[list[Speaker]
             else ws[i][1]
         )
         return ([res.speaker_of(a)], "mention", end) if a is not None else ([], "pronoun", end)
+    rest = [w for w in ws[i + 1 :] if w[3] not in res.adverb_words]
+    if first == _REPORT and not rest:
+        # «گزارش می‌افزاید»: the bare report of the outlet named last (no outlet: no speaker)
+        o = src.last_outlet(ws[i][0])
+        return ([res.speaker_of(o)], "mention", ws[i][1]) if o is not None else ([], "unknown", ws[i][0])
     if i + 1 >= len(ws):
         return None
     if first in res.t.demonstratives and src.is_outlet_noun(ws[i + 1][3]):

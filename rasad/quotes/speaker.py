@@ -26,6 +26,7 @@ import bisect
 import re
 
 from rasad.model import Article
+from rasad.quotes.coref import bare_singular, name_after, relative_subject, surface_speaker, surname_before
 from rasad.quotes.lexicon import Lexicon, Roles
 from rasad.quotes.mentions import (
     APPOS_AFTER,
@@ -52,6 +53,7 @@ from rasad.quotes.titles import Inner, surnames, title_then_name
 _DIGIT = re.compile(r"\d")
 _COPULA = {"است", "بود", "هست", "نیست", "بودند", "هستند", "شد"}
 _PLURAL = re.compile("\u200cها(?:ی)?$")
+_CLOSERS = {"«": "»", '"': '"', "“": "”"}
 
 
 class Tables:
@@ -65,6 +67,7 @@ class Tables:
         skippable = list(lex.adverbs) + [h for h in roles.honorifics if " " in h]
         adverbs = [[fold(w) for w in a.split()] for a in sorted(skippable, key=lambda a: -len(a.split()))]
         self.heads = {fold(k): v for k, v in roles.heads.items()}
+        self.singular_heads = frozenset(fold(k) for k in roles.singular_heads) & set(self.heads)
         self.rank = {fold(k): v for k, v in roles.rank.items()}
         self.origin = {fold(k): v for k, v in roles.origin.items()}
         self.quantity = {fold(k): v for k, v in roles.quantity.items()}
@@ -85,6 +88,7 @@ class Tables:
         self.work_nouns = frozenset(fold(w) for w in lex.work_nouns)
         self.author_nouns = frozenset(fold(w) for w in lex.author_nouns)
         self.org_heads = frozenset(fold(w) for w in lex.org_heads)
+        self.publishers = frozenset(fold(w) for w in lex.publishers)
         agency = sorted(lex.agency, key=len, reverse=True)
         self.agency_head = re.compile(r"[^،,.]{0,60}?(?:" + "|".join(map(re.escape, agency)) + r")\s")
 
@@ -116,7 +120,7 @@ class Resolver:
         self.surfaces: dict[str, Speaker] = {}
         self._inner: Inner | None = None
         self._surnames: dict[str, Cand] | None = None
-        self.sources = Sources(doc, self.index.cands, tables.outlet_nouns, tables.work_nouns)
+        self.sources = Sources(doc, self.index.cands, tables.outlet_nouns, tables.work_nouns, tables.publishers)
 
     # --- helpers ---------------------------------------------------------------
     def speaker_of(self, c: Cand) -> Speaker:
@@ -307,25 +311,39 @@ class Resolver:
         return Speaker(f"anonymous:{t[1]}{owner}", fa, None, "ANON"), end
 
     # --- the subject -------------------------------------------------------------
-    def subject(self, start: int, end: int, plural: bool = False) -> tuple[list[Speaker], str, int]:
+    def subject(
+        self, start: int, end: int, plural: bool = False, anaphora: bool = False
+    ) -> tuple[list[Speaker], str, int]:
         """Subject of the clause ``text[start:end]`` (which ends at the cue).
 
         Returns ``(speakers, how, subject_end)``, ``how`` in ``mention``, ``relay``,
         ``role``, ``title``, ``this-title``, ``pronoun``, ``zero``, ``surface``.  ``speakers``
         is empty for a pronoun or zero subject (the caller uses the salient speaker); for
         ``this-title``, a demonstrative role or title (``این مقام روس``، ``این عضو کمیسیون``),
-        the salient person wins over the anonymous title given (if any).
+        the salient person wins over the anonymous title given (if any).  With ``anaphora``, a
+        bare singular role never used before (``کارشناس روس ادامه داد``) is ``def-role``: a
+        Persian bare noun is definite, so it names someone already introduced (the salient
+        person, if any; else the role).
         """
         text = self.text
         for r in self.lex.relay:
             k = text.find(r, start, end)
             if k >= 0 and not self.t.agency_head.match(text, start, k):
-                sub = self.subject(k + len(r), end, plural)
+                sub = self.subject(k + len(r), end, plural, anaphora)
                 if sub[0]:
                     return sub[0], "relay", sub[2]
-        rel = self._relative(start, end)
+        rel = relative_subject(self, start, end)
         if rel is not None:
             return [self.speaker_of(rel)], "relative", rel.end
+        out = self._subject(start, end, plural, anaphora)
+        if out[1] in ("surface", "unknown") and anaphora:
+            sn = surname_before(self, start, end)
+            if sn is not None:
+                return [sn], "mention", end
+        return out
+
+    def _subject(self, start: int, end: int, plural: bool, anaphora: bool) -> tuple[list[Speaker], str, int]:
+        text = self.text
         fallback: tuple[list[Speaker], str, int] | None = None
         unknown: tuple[list[Speaker], str, int] | None = None
         for s0, e0 in segments(text, start, end):
@@ -333,10 +351,10 @@ class Resolver:
             i = self._skip_adverbs(ws, 0)
             if i >= len(ws):
                 continue
-            res = self._segment(ws, i, s0, e0, end, plural)
+            res = self._segment(ws, i, s0, e0, end, plural, anaphora)
             if res is None:
                 continue
-            if unknown is not None and res[1] not in ("mention", "role", "title"):
+            if unknown is not None and res[1] not in ("mention", "role", "def-role", "title"):
                 continue  # after an unknown segment only a known subject is trusted
             if res[1] == "surface":
                 fallback = fallback or res
@@ -346,13 +364,13 @@ class Resolver:
                 if fallback is None:
                     unknown = res
                 continue
-            if fallback is not None and res[1] not in ("mention", "role"):
+            if fallback is not None and res[1] not in ("mention", "role", "def-role"):
                 return fallback
             return res
         return fallback or unknown or ([], "zero", start)
 
     def _segment(
-        self, ws: list[Word], i: int, s0: int, e0: int, end: int, plural: bool
+        self, ws: list[Word], i: int, s0: int, e0: int, end: int, plural: bool, anaphora: bool = False
     ) -> tuple[list[Speaker], str, int] | None:
         """The subject found in one comma segment, or None when the segment is adverbial."""
         text = self.text
@@ -364,6 +382,10 @@ class Resolver:
             src = self._source(ws, i)
             if src is not None:
                 return src
+            if c0 is None and first in self.t.org_heads and first not in self.titles:
+                return [], "unknown", s0  # «فرماندهی نیروهای ...» (a body, not «فرمانده» + ezafe)
+        elif c0.source == "title" and (nm := name_after(self, c0)) is not None:
+            return [self.speaker_of(nm)], "mention", nm.end  # «وزیر خارجه پمپئو»: the title's own name
         elif c0.source == "title" and self._bare(c0):
             # «وزیر امور خارجه گفت» linked to a holder by the article's dominant country: the
             # person named with this title wins, else the salient person, else that holder
@@ -410,8 +432,12 @@ class Resolver:
                 ta = self.title_anonymous(ws, i, end)
                 if ta and not _PLURAL.search(ws[i][2]):  # else the salient named person
                     return [ta[0]], "office", ta[1]
+            saved = dict(self.anonymous)
             role = self.role_phrase(ws, i)
             if role:
+                if anaphora and role[0] not in saved.values() and bare_singular(self, ws, i):
+                    self.anonymous = saved  # an anaphor: the next «کارشناس روس» is read alike
+                    return [role[0]], "def-role", role[1]
                 return [role[0]], "role", role[1]
             ta = self.title_anonymous(ws, i, end)
             if ta:
@@ -422,7 +448,7 @@ class Resolver:
                 j = self._skip_adverbs(ws, ki[-1] + 1)
                 if j >= len(ws):
                     return [], "zero", s0
-                sub = self._segment(ws, j, s0, e0, end, plural)
+                sub = self._segment(ws, j, s0, e0, end, plural, anaphora)
                 if sub is not None and sub[1] == "surface":
                     return [], "unknown", s0  # after که only a known subject is trusted
                 if sub is None and not any(w[3] in _COPULA for w in ws[i : ki[-1]]):
@@ -430,9 +456,14 @@ class Resolver:
                     # relative clause is the subject, unresolved; not the salient speaker
                     return [], "unknown", s0
                 return sub
-        if c0 is None and ws[i][0] > 0 and text[ws[i][0] - 1] == "«":
-            close = text.find("»", ws[i][0], min(e0, ws[i][0] + 40))
-            if close > 0:  # a name in guillemets: «برناردو سیلوا» یکی از رهبران …
+        opener = text[ws[i][0] - 1] if ws[i][0] > 0 else ""
+        if opener in _CLOSERS and (c0 is None or (c0.entity.type == "GPE" and text[c0.end : c0.end + 1] == " ")):
+            # a name in quotation marks: «برناردو سیلوا» یکی از رهبران …; a place that only
+            # begins the quoted name is part of it ("ریاض الاشقر"، پژوهشگر …)
+            close = text.find(_CLOSERS[opener], ws[i][0], min(e0, ws[i][0] + 40))
+            if close > 0 and c0 is not None and close <= c0.end:
+                close = -1
+            if close > 0:
                 named = [w for w in ws[i:] if w[1] <= close]
                 after = [w for w in ws[i:] if w[0] > close]
                 if (
@@ -440,6 +471,9 @@ class Resolver:
                     and not (after and after[0][3] == "را")
                     and not any(_DIGIT.search(w[3]) for w in named)
                 ):
+                    if _PLURAL.search(named[0][2]):  # «کشورهای اروپایی»: a group, not a name
+                        fa = text[named[0][0] : named[-1][1]]
+                        return [Speaker(f"anonymous:{fa}", fa, None, "ANON")], "role", close
                     return [self.surface(named)], "surface", close
         if c0 is None and first in self.institutions and i + 1 < len(ws):
             c0 = self.index.starting_at(ws[i + 1][0])
@@ -505,25 +539,6 @@ class Resolver:
                 return ws[:n]
         return ws
 
-    def _relative(self, start: int, end: int) -> Cand | None:
-        """A relative clause right before the cue: ``ادعای ترامپ را که گفته بود`` → ترامپ."""
-        if "که" not in self.text[max(start, end - 40) : end]:
-            return None
-        ws = words(self.text, max(start, end - 120), end)
-        n = len(ws)
-        while n and ws[n - 1][3] in self.adverb_words:
-            n -= 1
-        if n < 2 or ws[n - 1][3] != "که":
-            return None
-        k0 = n - 1
-        if ws[k0 - 1][3] == "را":
-            k0 -= 1
-        for w in reversed(ws[max(0, k0 - 3) : k0]):
-            c = self.index.ending_at(w[1])
-            if c is not None and c.entity.type == "PER":
-                return c
-        return None
-
     def only_adverbs(self, start: int, end: int) -> bool:
         """Is ``text[start:end]`` made only of adverbs and time expressions?"""
         ws = words(self.text, start, end)
@@ -540,27 +555,8 @@ class Resolver:
         return i >= 0 and self.timex_spans[i][0] <= pos < self.timex_spans[i][1]
 
     def surface(self, ws: list[Word]) -> Speaker:
-        """An unlinked name as written; a later bare surname joins the full name
-        (``ولودیمیر زلنسکی`` … ``زلنسکی``)."""
-        fa = self.text[ws[0][0] : ws[-1][1]].replace("«", "").replace("»", "").strip()
-        last = ws[-1][3]
-        prev = self.surfaces.get(last)
-        if prev is not None:
-            return prev
-        whole = fold(fa)
-        for c in self.index.cands:
-            if c.entity.type != "PER":
-                continue
-            full = fold(c.text)
-            if (
-                fold(c.text.split()[-1]) == last
-                or full == whole
-                or (len(whole) >= 5 and full.endswith(whole))
-            ):
-                return self.speaker_of(c)  # «آقاتهرانی» → «مرتضی آقا تهرانی»
-        sp = Speaker(fa, fa, None, None)
-        self.surfaces[last] = sp
-        return sp
+        """An unlinked name as written (see :func:`rasad.quotes.coref.surface`)."""
+        return surface_speaker(self, ws)
 
     def _after_prep(self, pos: int, seg_start: int) -> bool:
         """Is the word before ``pos`` (in its segment) a preposition?"""

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from rasad.model import Article, Quote, Sentence
 from rasad.quotes.attribution import Attributions, trim
+from rasad.quotes.content import ends_clause, object_content, statement_object
 from rasad.quotes.lexicon import CueHit, Lexicon, Roles, load_lexicon, load_roles, variants
 from rasad.quotes.lines import RunOn, line_bounds, opens_run, run_on_quote, stops_run
 from rasad.quotes.marks import Marks, quote_pairs
@@ -46,9 +47,6 @@ from rasad.quotes.speaker import Resolver, Speaker, Tables, fold
 
 _SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 _TRIM = " \t\n.،,؛:!?؟"
-_FINITE = re.compile(
-    r"(?:کرد|کردند|شد|شدند|داد|دادند|رفت|رفتند|است|بود|بودند|کند|کنند|شود|دارد|دارند|گفت|نمود|داشت)$"
-)
 # a finite verb that closes a clause before «و» (a new subject may follow)
 _CLAUSE_END = re.compile(
     r"(?<![\w\u200c])(?:ن?(?:کرد|شد|داد|رفت|رسید|یافت|گرفت|ماند|آمد|نمود|داشت|گفت)(?:ند)?|است|بود|بودند)$"
@@ -59,6 +57,7 @@ _RA = re.compile(r"(?<![\w\u200c])را(?![\w\u200c])")
 _AND_OBJECT = re.compile(r"\s*و\s+(?:آن|این|[^\s،,.]+(?:\s+[^\s،,.]+){0,4})\s+را\s")
 _FROM = re.compile(r"(?<![\w\u200c])از\s")  # the addressee of a request: «از X خواست ...»
 _KE_AFTER = re.compile(r"\s*که\s")
+_NAMED_HOW = frozenset({"mention", "title", "role"})
 _PLACEHOLDER = {"آن", "این", "آنخواهد", "آنخواهند", "اینخواهد", "اینخواهند"}
 
 
@@ -132,6 +131,7 @@ class QuoteStage:
         self._not_openers = {fold(w) for w in self.lex.not_content_openers}
         self._narrator = frozenset(self.lex.narrator_cues)
         self._doc_nouns = frozenset(fold(w) for w in self.lex.document_nouns)
+        self._topic_openers = frozenset(fold(w) for w in self.lex.topic_heads + self.lex.demonstratives)
         self._pronouns = frozenset(self.tables.pronouns)
         self._openers = tuple(" ".join(fold(w) for w in o.split()) for o in self.lex.narrator_openers)
 
@@ -160,6 +160,7 @@ class QuoteStage:
         quotes: list[Quote] = []
         salient = Salience(res, sents)
         masked_to = -1
+        unmarked: tuple[int, int, str] | None = None  # the last direct quote, if not in guillemets
         last_date: str | None = None
         hi = 0
         run: RunOn | None = None
@@ -197,24 +198,44 @@ class QuoteStage:
             if ti < len(triggers) and triggers[ti] < sent.end:
                 self.attributions(doc, res, sent, si, quotes, s_hits, salient)
             clauses = self._clauses(text, res, sent, s_hits)
+            # in a run-on line a named nested speaker is salient only to the end of the line
+            # («... کواکبیان ... دانست و خواستار ... شد»), then the speech's speaker again
+            saved = (salient.speaker, salient.person) if in_run else None
             for k, cl in enumerate(clauses):
-                if cl.hit.start < masked_to or cl.hit.form.negated:
+                if cl.hit.form.negated:
+                    continue
+                nested = cl.hit.start < masked_to
+                if nested and not (unmarked is not None and unmarked[0] <= cl.hit.start < unmarked[1]):
                     continue
                 nxt = clauses[k + 1] if k + 1 < len(clauses) else None
                 made = self._quote(doc, res, pairs, sent, si, cl, nxt, salient, last_date, hits)
                 if cl.hit.form.source_only:  # «تصاویر نشان می‌دهد»: evidence, not a source
                     made = [m for m in made if m[1].id is not None]
+                if nested and unmarked is not None:
+                    # a statement reported inside an unmarked colon speech (X نوشت: Y اعلام کرد که
+                    # ...) is Y's quote when Y is named; the speech's own verbs are not quotes
+                    made = [
+                        m
+                        for m in made
+                        if m[2] in _NAMED_HOW and m[1].name != unmarked[2] and m[1].name.isascii()
+                    ]
+                    for q, _sp, _how in made:
+                        quotes.append(q)
+                    continue
                 for q, sp, how in made:
                     quotes.append(q)
                     if opens_run(text, q):
                         run = RunOn(q, sp)
                     elif not in_run:
                         run = None  # a nested cue inside a run-on line keeps the run
-                    if how != "relative" and not in_run:  # a statement nested in a speech
+                    if how != "relative" and (not in_run or how == "mention"):  # nested in a speech
                         salient.set(sp)
                     last_date = q.date
                     if q.kind == "direct" and q.end > masked_to:
                         masked_to = q.end
+                        unmarked = None if q.start - 1 in pairs else (q.start, q.end, q.speaker)
+            if saved is not None:
+                salient.speaker, salient.person = saved
             if len(quotes) == n_before:
                 salient.skip(si)
         return quotes
@@ -358,6 +379,8 @@ class QuoteStage:
             and text[j : j + 1] not in "،,؛."
         ):
             c_start, c_end = j, _extend_marks(pairs, j, limit)  # «از دولت خواست برنامه‌ای ... داشته باشد»
+        elif f.ke_only and f.objects and ends_clause(text, j, limit):
+            c_start, c_end = -2, -2  # «به ... اشاره کرد.»: the object before the verb is the content
         elif f.ke_only:
             return []
         else:
@@ -393,7 +416,7 @@ class QuoteStage:
             speakers, how, subj_end = doc_sp, "zero", cl.ws
         else:
             s0 = pre_quote[1] + 1 if pre_quote else cl.ws
-            speakers, how, subj_end = res.subject(s0, subj_end_limit, f.plural)
+            speakers, how, subj_end = res.subject(s0, subj_end_limit, f.plural, anaphora=True)
             if cl.nested and how == "surface":
                 return []  # inside another quote only a known subject is trusted
         if how == "this-title":
@@ -401,7 +424,7 @@ class QuoteStage:
             speakers = [sal] if sal is not None else speakers[:1]
             if not speakers:
                 return []  # «این مقام» with no person before it
-        elif how == "office":  # a definite title: the salient person, if a named one
+        elif how in ("office", "def-role"):  # a definite title or role: the salient named person
             sal = salient.get(person=True)
             if sal is not None and sal.type in ("PER", None):
                 speakers = [sal]
@@ -415,12 +438,14 @@ class QuoteStage:
                 return []
             speakers = [sal]
         if c_start == -2:
-            c_start, c_end = self._object_content(text, max(subj_end, cl.after), h.start, f.objects)
+            c_start, c_end = object_content(text, max(subj_end, cl.after), h.start, f.objects, initial=f.ke_only)
             if c_start < 0 and text[j : j + 1] in ("،", ",") and _nwords(text, j, limit, 5) >= 5:
                 c_start, c_end = j + 1, _extend_marks(pairs, j + 1, limit)
             if c_start < 0:
                 return []
             c_start = res.after_adverbs(c_start, c_end)  # «بار دیگر ایران را ... توصیف کرد»
+            if f.ke_only and not statement_object(text, c_start, c_end, self._topic_openers):
+                return []  # «به این موضوع اشاره کرد»، «به موضوع X اشاره کرد»: a topic, not a statement
         c_start, c_end = trim(text, c_start, c_end)
         if c_end - c_start < 3 or _nwords(text, c_start, c_end, 1) < 1:
             return []
@@ -492,39 +517,6 @@ class QuoteStage:
         if op is not None and (op < sent.start or not text[min(ws, op) : op].strip(" \n،,.")):
             return op + 1, c
         return None
-
-    def _object_content(
-        self, text: str, subj_end: int, cue_start: int, objects: tuple[str, ...]
-    ) -> tuple[int, int]:
-        """Content placed before the verb: ``از ... خبر داد``، ``... را اعلام کرد``."""
-        seg_start = subj_end
-        # skip an appositive after the subject: «X، عنوان X، ...»
-        m = re.match(r"\s*[،,][^،,]*[،,]", text[seg_start:cue_start])
-        if m:
-            seg_start += m.end()
-        region = text[seg_start:cue_start]
-        if "را" in objects:
-            rm = list(re.finditer(r"(?:^|\s)را(?=\s|$)", region))
-            if rm:
-                last = rm[-1]
-                cm = [
-                    x
-                    for x in re.finditer(r"[،,]|(?:^|\s)و\s", region[: last.start()])
-                    if x.group() in "،,"
-                    or not region[: x.start()].strip()
-                    or _FINITE.search(region, 0, x.start())
-                ]  # «... رفت و توافق را اعلام کرد»; not «ایران و آمریکا را»
-                st = cm[-1].end() if cm else 0
-                if not region[st : last.start()].strip():
-                    return -1, -1  # «را» with no object before it
-                return seg_start + st, cue_start
-        for ob in objects:
-            if ob == "را":
-                continue
-            om = re.search(r"(?:^|\s)" + re.escape(ob) + r"\s", region)
-            if om:
-                return seg_start + om.end(), cue_start
-        return -1, -1
 
     def _date(self, doc: Article, start: int, end: int) -> str | None:
         best: str | None = None

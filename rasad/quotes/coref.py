@@ -1,0 +1,104 @@
+"""Coreference of speakers inside one article (the quotes stage's own, see issue 11).
+
+* an unlinked name as written joins a full name given before (``ولودیمیر زلنسکی`` … ``زلنسکی``);
+* a full name's surname right before the cue speaks, also after a caption the sentence
+  splitter left joined to the sentence (``... لباسم بود لیاقت افزود``);
+* a relative clause right before the cue names its antecedent (``ادعای ترامپ را که گفته بود``);
+* a title mention followed by the person's name is that person (``وزیر خارجه پمپئو``);
+* a bare singular role (``کارشناس روس ادامه داد``) refers back (see ``singular_heads``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rasad.quotes.mentions import Cand, Speaker, Word, fold, words
+
+if TYPE_CHECKING:
+    from rasad.quotes.speaker import Resolver
+
+
+def surface_speaker(res: Resolver, ws: list[Word]) -> Speaker:
+    """An unlinked name as written; a later bare surname joins the full name
+    (``ولودیمیر زلنسکی`` … ``زلنسکی``)."""
+    fa = res.text[ws[0][0] : ws[-1][1]].replace("«", "").replace("»", "").strip()
+    last = ws[-1][3]
+    prev = res.surfaces.get(last)
+    if prev is not None:
+        return prev
+    whole = fold(fa)
+    for c in res.index.cands:
+        if c.entity.type != "PER":
+            continue
+        full = fold(c.text)
+        if (
+            fold(c.text.split()[-1]) == last
+            or full == whole
+            or (len(whole) >= 5 and full.endswith(whole))
+        ):
+            return res.speaker_of(c)  # «آقاتهرانی» → «مرتضی آقا تهرانی»
+    sp = Speaker(fa, fa, None, None)
+    res.surfaces[last] = sp
+    return sp
+
+
+def relative_subject(res: Resolver, start: int, end: int) -> Cand | None:
+    """A relative clause right before the cue: ``ادعای ترامپ را که گفته بود`` → ترامپ."""
+    if "که" not in res.text[max(start, end - 40) : end]:
+        return None
+    ws = words(res.text, max(start, end - 120), end)
+    n = len(ws)
+    while n and ws[n - 1][3] in res.adverb_words:
+        n -= 1
+    if n < 2 or ws[n - 1][3] != "که":
+        return None
+    k0 = n - 1
+    if ws[k0 - 1][3] == "را":
+        k0 -= 1
+    for w in reversed(ws[max(0, k0 - 3) : k0]):
+        c = res.index.ending_at(w[1])
+        if c is not None and c.entity.type == "PER":
+            return c
+    return None
+
+
+def surname_before(res: Resolver, start: int, end: int) -> Speaker | None:
+    """``... پرچم ایران لباسم بود لیاقت افزود``: a speaker's surname right before the cue,
+    after text the sentence splitter left joined to it, is the speaker."""
+    ws = words(res.text, max(start, end - 60), end)
+    while ws and (ws[-1][3] in res.adverb_words or res._in_timex(ws[-1][0])):
+        ws = ws[:-1]
+    if len(ws) < 2 or ws[-2][3] in res.preps or res.index.within(ws[-1][0], ws[-1][1]):
+        return None
+    last, before = ws[-1][3], ws[-2][3]
+    sp = res.surfaces.get(last)
+    if sp is not None:
+        names = [fold(w) for w in sp.fa.split()]
+        # a full name given before, not repeated here («کشورهای اروپایی» twice is no name)
+        return sp if len(names) > 1 and names[-2] != before else None
+    for c in res.index.cands:
+        if c.start >= ws[-1][0]:
+            break
+        names = [fold(w) for w in c.text.split()]
+        if c.entity.type == "PER" and c.source != "title" and len(names) > 1 and names[-1] == last:
+            return res.speaker_of(c) if names[-2] != before else None
+    return None
+
+
+def name_after(res: Resolver, c: Cand) -> Cand | None:
+    """A person's name right after a title mention (``وزیر خارجه پمپئو``)."""
+    k = c.end
+    while k < len(res.text) and res.text[k] in " \u200c«":
+        k += 1
+    nxt = res.index.starting_at(k)
+    if nxt is None or nxt.entity.type != "PER" or nxt.source == "title" or k - c.end > 2:
+        return None
+    return nxt
+
+
+def bare_singular(res: Resolver, ws: list[Word], i: int) -> bool:
+    """``کارشناس روس`` (not ``یک کارشناس``، ``برخی کارشناسان``، ``مقامات``): a bare singular head."""
+    if ws[i][3] == "یک" or res._match(ws, i, res.quantity):
+        return False
+    w = ws[i][3]
+    return w in res.t.singular_heads or (w.endswith("ی") and w[:-1] in res.t.singular_heads)
