@@ -180,3 +180,20 @@ def test_building_restores_gc_and_re(data: Path) -> None:
     with pytest.raises(ValueError), cache.building():
         raise ValueError("a failed build")
     assert gc.isenabled() and _compiler.compile is original
+
+
+def test_building_raises_the_young_gc_threshold_never_lowers_it() -> None:
+    import gc
+
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with cache.building():
+            pass
+        assert gc.get_threshold() == (cache.YOUNG_THRESHOLD, 10, 10)
+        gc.set_threshold(cache.YOUNG_THRESHOLD * 2, 5, 5)
+        with cache.building():
+            pass
+        assert gc.get_threshold() == (cache.YOUNG_THRESHOLD * 2, 5, 5)
+    finally:
+        gc.set_threshold(*saved)
