@@ -235,14 +235,6 @@ class _Engine:
             if colon and pre in _PAIR_SLOT:
                 pair_rows.setdefault(ab, [z, z, z, z])[_PAIR_SLOT[pre]] = k
         self.pair_ids = {ab: i for i, ab in enumerate(pair_rows, start=1)}
-        # The same rows by left word: pair_lefts[a][b] = pair_ids[a + "|" + b] (a key is split
-        # at each of its "|", so a word holding "|" finds its pairs as the concatenation would).
-        self.pair_lefts: dict[str, dict[str, int]] = {}
-        for ab, i in self.pair_ids.items():
-            j = ab.find("|")
-            while j >= 0:
-                self.pair_lefts.setdefault(ab[:j], {})[ab[j + 1 :]] = i
-                j = ab.find("|", j + 1)
         # Context features a word gives its neighbours: "-1:w=", "-2:w=", "+1:w=", "+2:w="
         # (only words the model knows), "-1:sh=", "+1:sh=", cues and gazetteer classes.
         w_slot = {"-1:w": 0, "-2:w": 1, "+1:w": 2, "+2:w": 3}
@@ -265,7 +257,7 @@ class _Engine:
         self.own = np.zeros((1024, self.L))
         self.ctx = np.full((1024, self.n_ctx), self.m.zero, dtype=np.int32)
         self._new_own: list[list[int]] = []  # words added since the last flush: own feature ids
-        self.lefts: list[dict[str, int] | None] = []  # per word id: its pair_lefts row
+        self._pairs: dict[int, int] = {}  # word-id pair -> bigram row of self.pairs
         self._new_ctx: list[tuple[int, ...]] = []
         for norm, shp in (("<s2>", "BOS"), ("<s1>", "BOS"), ("</s1>", "EOS"), ("</s2>", "EOS")):
             self._add(norm, shp, "", [], ())
@@ -278,7 +270,6 @@ class _Engine:
         c = c + (self.ctx_cue.get(cue) or self._ctx_cue(cue)) + (self.ctx_gz.get(gaz) or self._ctx_gz(gaz))
         self._new_ctx.append(c + (_SHAPES.index(shp),))
         self.norms.append(norm)
-        self.lefts.append(self.pair_lefts.get(norm))
         return len(self.norms) - 1
 
     def _ctx_cue(self, cue: str) -> tuple[int, ...]:
@@ -341,9 +332,17 @@ class _Engine:
             seq += (2, 3)
             pos += range(base, base + n)
             lens.append(n)
-        # Bigram ids: most words start no bigram the model knows (their lefts row is None).
-        norms, lefts = self.norms, self.lefts
-        pids = [d.get(norms[b], 0) if (d := lefts[a]) else 0 for a, b in zip(seq, seq[1:], strict=False)]
+        # Bigram ids, cached per pair of word ids (key: left << 32 | right).
+        known = self._pairs
+        if len(known) > 4 * self.cap:
+            known.clear()
+        pids = list(map(known.get, [a << 32 | b for a, b in zip(seq, seq[1:], strict=False)]))
+        if None in pids:
+            norms, get = self.norms, self.pair_ids.get
+            for k, p in enumerate(pids):
+                if p is None:
+                    a, b = seq[k], seq[k + 1]
+                    p = pids[k] = known[a << 32 | b] = get(norms[a] + "|" + norms[b], 0)
         self._flush()
         sq = np.array(seq, dtype=np.intp)
         pa = np.array(pids, dtype=np.intp)
