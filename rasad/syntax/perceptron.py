@@ -38,9 +38,7 @@ class Perceptron:
 
     def _sum(self, feats: list[str]) -> list[float]:
         scores = [0.0] * len(self.tags)
-        rows = self._rows
-        for f in feats:
-            row = rows.get(f)
+        for row in map(self._rows.get, feats):
             if row:
                 for i, v in row:
                     scores[i] += v
@@ -53,18 +51,12 @@ class Perceptron:
             if len(self._word_cache) > 100_000:
                 self._word_cache.clear()
             base = self._word_cache[word] = self._sum(word_feats())
-        scores = list(base)
-        rows = self._rows
-        for f in context:
-            row = rows.get(f)
+        scores = base.copy()
+        for row in map(self._rows.get, context):
             if row:
                 for i, v in row:
                     scores[i] += v
-        best = 0
-        for i in range(1, len(scores)):
-            if scores[i] > scores[best]:
-                best = i
-        return self.tags[best]
+        return self.tags[scores.index(max(scores))]  # the first best, as a strict ">" scan
 
 
 class PerceptronTrainer(Perceptron):

@@ -67,6 +67,7 @@ class Tagger:
         self._cache: dict[tuple[str, str, str], Tagged] = {}
         self._fixed: dict[str, Tagged | None | object] = {}
         self._words: dict[str, tuple[str, Tagged | None]] = {}  # written form -> (fold, fixed analysis)
+        self._lemmas: dict[str, Tagged] = {}  # "word\ttag" -> analysis
 
     def tag_upos(self, words: list[str]) -> list[str]:
         """UPOS tags of already folded words."""
@@ -149,7 +150,18 @@ class Tagger:
         return out
 
     def lemma_feats(self, w: str, tag: str) -> Tagged:
-        known = self.morph.get(w + "\t" + tag)
+        """``(tag, lemma, feats)`` of a folded word with this tag (cached per word and tag: the
+        tagger meets one word in several contexts; the ``feats`` dict is shared, read-only)."""
+        key = w + "\t" + tag
+        got = self._lemmas.get(key)
+        if got is None:
+            if len(self._lemmas) > 200_000:
+                self._lemmas.clear()
+            got = self._lemmas[key] = self._lemma_feats(w, tag, key)
+        return got
+
+    def _lemma_feats(self, w: str, tag: str, key: str) -> Tagged:
+        known = self.morph.get(key)
         if known is not None:
             lemma, fs = known
             feats = dict(kv.split("=", 1) for kv in fs.split("|")) if fs else {}

@@ -213,3 +213,20 @@ def test_grammars_compile_only_the_patterns_a_text_needs() -> None:
     assert all(p._rx is None for p in finder.patterns)
     finder.find("وزیر امور خارجه با همتای روسی خود دیدار کرد")
     assert 0 < sum(p._rx is not None for p in finder.patterns) < len(finder.patterns)
+
+
+def test_building_raises_the_young_gc_threshold_never_lowers_it() -> None:
+    import gc
+
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with cache.building():
+            pass
+        assert gc.get_threshold() == (cache.YOUNG_THRESHOLD, 10, 10)
+        gc.set_threshold(cache.YOUNG_THRESHOLD * 2, 5, 5)
+        with cache.building():
+            pass
+        assert gc.get_threshold() == (cache.YOUNG_THRESHOLD * 2, 5, 5)
+    finally:
+        gc.set_threshold(*saved)
