@@ -351,7 +351,9 @@ class Gazetteer:
         from rasad.cache import cached
 
         here = Path(__file__).resolve().parent
-        return cached("gazetteer", [DATA_DIR, here / "gazetteer.py", here / "matcher.py"], _build_default)
+        return cached(
+            "gazetteer", [DATA_DIR, here / "gazetteer.py", here / "matcher.py", here / "fuzzy.py"], _build_default
+        )
 
     def _add_partials(self) -> None:
         """Give multi-word person names their surname as a context-needing partial alias.
@@ -418,6 +420,13 @@ class Gazetteer:
                 if e.id in out:
                     break
         return out
+
+    @functools.cached_property
+    def person_skeletons(self) -> Any:
+        """People's multi-word names by sound skeleton (:class:`rasad.entities.fuzzy.PersonSkeletons`)."""
+        from rasad.entities.fuzzy import PersonSkeletons
+
+        return PersonSkeletons(self.entries, self.given_names)
 
     @functools.cached_property
     def _country_by_alias(self) -> dict[str, list[str]]:
@@ -490,4 +499,5 @@ def _build_default() -> Gazetteer:
     g.automaton = Matcher(g).automaton
     g.countries  # noqa: B018 - compute the cached properties before pickling
     g.country_of  # noqa: B018
+    g.person_skeletons  # noqa: B018
     return g

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from rasad.entities.fuzzy import PersonSkeletons
 from rasad.entities.gazetteer import GazEntry, Gazetteer, alias_keys, fold
 from rasad.entities.matcher import Hit, Matcher, is_word_char, select_longest
 from rasad.entities.names import canonical, glued_key
@@ -74,6 +75,7 @@ class Linker:
         self.matcher = matcher
         self.translit = translit
         self._honorific_prefixes = tuple(h + " " for h in gaz.honorifics)
+        self.spellings: PersonSkeletons = gaz.person_skeletons
 
     # --- gazetteer part ------------------------------------------------------------
     def link_names(self, text: str, hits: list[Hit]) -> list[Linked]:
@@ -182,6 +184,8 @@ class Linker:
             for e, a in self.gaz.alias_index.get(key, []):
                 if e.type in ok and a.kind != "partial":  # a bare surname needs its full name
                     return e
+        if etype == "PER":  # a known person spelled another way (میرزایف / میرضیایف)
+            return self.spellings.find(surface)
         return None
 
     # --- tagger names and coreference -----------------------------------------------
