@@ -30,6 +30,7 @@ from rasad.entities.linker import Linked, Linker, parse_day
 from rasad.entities.matcher import Matcher
 from rasad.entities.namefilter import NameFilter
 from rasad.entities.outlets import OutletLinker
+from rasad.entities.rosters import RosterFinder
 from rasad.entities.translit import Transliterator, slugify
 from rasad.model import Article, Entity, Mention
 
@@ -75,6 +76,8 @@ class EntityStage:
         self.outlets = OutletLinker(self.gazetteer)
         self.tagger = _load_tagger() if use_tagger else None
         self.name_filter = NameFilter.default() if self.tagger is not None else None
+        nf = self.name_filter
+        self.rosters = RosterFinder(self.gazetteer, (lambda w: not nf.is_name(w)) if nf is not None else None)
         self._honorifics = tuple(sorted({h.replace("\u200c", " ") for h in self.gazetteer.honorifics}, key=len)[::-1])
         # types for which a tagger span the gazetteer lacks becomes a new entity; spans of
         # other types only confirm risky gazetteer aliases (measured: tagger ORG/LOC spans
@@ -118,10 +121,17 @@ class EntityStage:
             except Exception as exc:  # noqa: BLE001
                 doc.warnings.append(f"entities: tagger failed: {exc}")
                 spans = []
+            athletes = self._athletes(text, spans, linked)
+            if athletes:
+                taken = {(lk.mention.start, lk.mention.end) for lk, _ in athletes}
+                spans = [sp for sp in spans if (sp[0], sp[1]) not in taken]
+                linked += [lk for lk, _ in athletes]
+                new.update((ent.id, ent) for _, ent in athletes)
             spans = [sp for sp in spans if sp[2].upper() != "PER" or self._person_like(text[sp[0] : sp[1]])]
             blocked = [(h.start, h.end) for h in hits if h.kind != "name"]  # titles, bare heads
             blocked += [(t.start, t.end) for t in doc.timexes]  # «مارس» is March, not a place
-            more, new = self.linker.link_tagged(text, spans, linked, blocked, self.tagger_types)
+            more, found = self.linker.link_tagged(text, spans, linked, blocked, self.tagger_types)
+            new.update(found)
             linked += more
         byline = self._byline(doc, linked)
         if byline is not None:
@@ -171,6 +181,30 @@ class EntityStage:
             if span[1] > reach:
                 reach, reach_span = span[1], span
             out.append(lk)
+        return out
+
+    def _athletes(
+        self, text: str, spans: list[tuple[int, int, str]], linked: list[Linked]
+    ) -> list[tuple[Linked, Entity]]:
+        """Opponents in sports results (``هایاشی از ژاپن``, :mod:`rosters`) that the tagger
+        typed otherwise or found as one lone word."""
+        cands = [
+            sp
+            for sp in spans
+            if (sp[2].upper() != "PER" or " " not in text[sp[0] : sp[1]].strip())
+            and not any(lk.mention.start < sp[1] and sp[0] < lk.mention.end for lk in linked)
+        ]
+        out: list[tuple[Linked, Entity]] = []
+        made: dict[str, Entity] = {}
+        for start, end in self.rosters.find(text, cands):
+            surface = text[start:end].strip()
+            start = text.find(surface, start, end)
+            eid = self.translit.entity_id(surface)
+            if eid == "rasad:":
+                continue
+            ent = made.get(eid) or Entity(eid, self.translit(surface), "PER", surface, [])
+            made[eid] = ent
+            out.append((Linked(eid, Mention(surface, start, start + len(surface), "crf")), ent))
         return out
 
     def _person_like(self, surface: str) -> bool:
