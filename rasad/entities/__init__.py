@@ -78,7 +78,9 @@ class EntityStage:
         self.name_filter = NameFilter.default() if self.tagger is not None else None
         nf = self.name_filter
         self.rosters = RosterFinder(self.gazetteer, (lambda w: not nf.is_name(w)) if nf is not None else None)
-        self._honorifics = tuple(sorted({h.replace("\u200c", " ") for h in self.gazetteer.honorifics}, key=len)[::-1])
+        self._honorifics = tuple(
+            sorted({h.replace("\u200c", " ") for h in self.gazetteer.honorifics}, key=len)[::-1]
+        )
         # types for which a tagger span the gazetteer lacks becomes a new entity; spans of
         # other types only confirm risky gazetteer aliases (measured: tagger ORG/LOC spans
         # cost more precision on the seeds than they add recall)

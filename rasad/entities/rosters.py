@@ -50,7 +50,11 @@ class RosterFinder:
         self._common_word = common_word
 
     def _is_country(self, name: str) -> bool:
-        return any(e.sovereign and a.kind == "name" for k in (fold(name),) for e, a in self.gaz.alias_index.get(k, []))
+        return any(
+            e.sovereign and a.kind == "name"
+            for k in (fold(name),)
+            for e, a in self.gaz.alias_index.get(k, [])
+        )
 
     def _country_after(self, text: str, end: int) -> bool:
         m = _FROM.match(text, end)
@@ -74,7 +78,10 @@ class RosterFinder:
         return False
 
     def _sentence(self, text: str, start: int, end: int) -> str:
-        a = max((m.end() for m in _SENT_END.finditer(text, max(0, start - 600), start)), default=max(0, start - 600))
+        a = max(
+            (m.end() for m in _SENT_END.finditer(text, max(0, start - 600), start)),
+            default=max(0, start - 600),
+        )
         b = _SENT_END.search(text, end)
         return text[a : b.start() if b else len(text)]
 
@@ -89,7 +96,11 @@ class RosterFinder:
                 continue
             surface = text[start:end].strip()
             words = surface.split()
-            if not 1 <= len(words) <= 3 or any(map(str.isdigit, surface)) or not surface.replace(" ", "").isalpha():
+            if (
+                not 1 <= len(words) <= 3
+                or any(map(str.isdigit, surface))
+                or not surface.replace(" ", "").isalpha()
+            ):
                 continue
             if not self._country_after(text, end):
                 continue
