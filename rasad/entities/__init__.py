@@ -30,6 +30,7 @@ from rasad.entities.linker import Linked, Linker, parse_day
 from rasad.entities.matcher import Matcher
 from rasad.entities.namefilter import NameFilter
 from rasad.entities.outlets import OutletLinker
+from rasad.entities.provinces import relink_province_lists
 from rasad.entities.rosters import RosterFinder
 from rasad.entities.translit import Transliterator, slugify
 from rasad.model import Article, Entity, Mention
@@ -116,6 +117,7 @@ class EntityStage:
         # a bare head that is also the home country's name (وزارت کشور) is resolved by context
         linked = [lk for lk in linked if fold(lk.mention.text) not in self.gazetteer.bare_orgs]
         linked += self.outlets.link(text, hits, linked, [(t.start, t.end) for t in doc.timexes])
+        linked = relink_province_lists(text, linked, self.gazetteer)
         new: dict[str, Entity] = {}
         if self.tagger is not None:
             try:
