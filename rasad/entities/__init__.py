@@ -26,7 +26,7 @@ from typing import Any
 
 from rasad.entities.bare import BareResolver
 from rasad.entities.gazetteer import GazEntry, Gazetteer, fold
-from rasad.entities.linker import Linked, Linker, parse_day
+from rasad.entities.linker import Linked, Linker, parse_day, previous_word
 from rasad.entities.matcher import Matcher
 from rasad.entities.namefilter import NameFilter
 from rasad.entities.outlets import OutletLinker
@@ -137,6 +137,7 @@ class EntityStage:
             more, found = self.linker.link_tagged(text, spans, linked, blocked, self.tagger_types)
             new.update(found)
             linked += more
+        linked = [lk for lk in linked if not self._inside_unknown_name(text, lk)]
         byline = self._byline(doc, linked)
         if byline is not None:
             linked.append(byline[0])
@@ -169,6 +170,16 @@ class EntityStage:
             ent.mentions.sort(key=lambda m: (m.start, m.end))
         doc.entities = sorted(entities.values(), key=lambda e: e.mentions[0].start)
         doc.meta["title_entities"] = sorted(title_only.values(), key=lambda e: e.mentions[0].start)
+
+    def _inside_unknown_name(self, text: str, lk: Linked) -> bool:
+        """A place right after a word of ``inner_name_heads.tsv`` (``قهرمانی آسیا``) is part
+        of a tournament's or body's name, not a mention of its own."""
+        if lk.mention.source == "title":
+            return False
+        ent = self.gazetteer.get(lk.eid)
+        if ent is None or ent.type not in ("GPE", "LOC"):
+            return False
+        return fold(previous_word(text, lk.mention.start)) in self.gazetteer.inner_name_heads
 
     def _whole_names(self, linked: list[Linked]) -> list[Linked]:
         """A name inside a longer name is no mention of its own (``شانگهای`` in

@@ -296,6 +296,7 @@ class Gazetteer:
         self.foreign_given_names: frozenset[str] = frozenset()
         self.blockers_before: set[str] = set()
         self.blockers_after: set[str] = set()
+        self.inner_name_heads: frozenset[str] = frozenset()
         self.bare_orgs: dict[str, dict[str, GazEntry]] = {}
         self.bare_titles: dict[str, dict[str, str]] = {}
         self.home_country = ""  # the publisher's country: the default of a bare head
@@ -332,6 +333,7 @@ class Gazetteer:
         home = _read_lines(data_dir / "home_country.tsv")
         g.home_country = home[0].split("\t")[0] if home else ""
         g.context_cues = {fold(w) for w in _read_lines(data_dir / "place_cues.tsv")}
+        g.inner_name_heads = frozenset(fold(w) for w in _read_lines(data_dir / "inner_name_heads.tsv"))
         g.honorifics = tuple(sorted(_read_lines(data_dir / "honorifics.tsv"), key=len, reverse=True))
         g.given_names = frozenset(x.split("\t")[0] for x in _read_lines(data_dir / "given_names_fa.tsv"))
         rows = [x.split("\t") for x in _read_lines(data_dir / "translit_words.tsv")]

@@ -131,7 +131,7 @@ class Linker:
         for e, a in cands:
             if any(c in present for c in e.context):
                 return e, _source(a.kind)
-        cue = _previous_word(text, h.start)
+        cue = previous_word(text, h.start)
         if cue and fold(cue) in self.gaz.context_cues:
             for e, a in cands:
                 if e.type in ("GPE", "LOC") and a.kind != "partial":
@@ -163,7 +163,7 @@ class Linker:
 
     def _blocked(self, text: str, h: Hit) -> bool:
         """A deputy, a former holder or a plural: the title does not name the holder."""
-        if fold(_previous_word(text, h.start)) in self.gaz.blockers_before:
+        if fold(previous_word(text, h.start)) in self.gaz.blockers_before:
             return True
         return fold(_next_word(text, h.end)) in self.gaz.blockers_after
 
@@ -340,7 +340,7 @@ def _inside(h: Hit, spans: list[tuple[int, int]]) -> bool:
     return any(s <= h.start and h.end <= e and (h.start, h.end) != (s, e) for s, e in spans)
 
 
-def _previous_word(text: str, start: int) -> str:
+def previous_word(text: str, start: int) -> str:
     """The word just before ``start`` (``شهر`` in ``شهر دوشنبه``)."""
     j = start - 1
     while j >= 0 and text[j] == " ":

@@ -48,11 +48,13 @@ class NameFilter:
         pos: dict[str, str],
         keep: Iterable[str] = (),
         ranks: Iterable[str] = (),
+        given: Iterable[str] = (),
     ):
         self.counts = counts
         self.pos = pos
         self.keep = frozenset(keep)
         self.ranks = frozenset(ranks)  # honorifics and ranks: «سرلشکر» after «امیر» is no surname
+        self.given = frozenset(given)  # common Iranian given names (not foreign ones: بیل is also "shovel")
 
     @staticmethod
     @functools.lru_cache(maxsize=1)
@@ -69,7 +71,8 @@ class NameFilter:
                 counts[w] = (int(a), int(b), int(c), int(d))
         gaz = Gazetteer.default()
         ranks = {w for h in gaz.honorifics for w in h.replace("\u200c", " ").split()}
-        return NameFilter(counts, load_vocabulary().pos, gaz.given_names | gaz.foreign_given_names, ranks)
+        keep = gaz.given_names | gaz.foreign_given_names
+        return NameFilter(counts, load_vocabulary().pos, keep, ranks, gaz.given_names)
 
     def _function_word(self, w: str) -> bool:
         tags = self.pos.get(w)
@@ -78,11 +81,11 @@ class NameFilter:
         return set(tags.split(",")) <= FUNCTION_TAGS
 
     def _given_name_first(self, words: list[str]) -> bool:
-        """A known given name and one or two more words (``علیرضا لیاقت``, ``گری راس``) is a
+        """A common Iranian given name and one or two more words (``علیرضا لیاقت``) is a
         name even when those words are also common nouns, unless one of them is a function
         word, a number word or a rank (``یاسین اولین``, ``امیر سرلشکر``) or the words written
         together are a vocabulary word (``علی رغم`` = ``علی‌رغم``)."""
-        if not 2 <= len(words) <= 3 or words[0] not in self.keep:
+        if not 2 <= len(words) <= 3 or words[0] not in self.given:
             return False
         if "\u200c".join(words) in self.pos or "".join(words) in self.pos:
             return False
