@@ -354,7 +354,9 @@ class Gazetteer:
 
         here = Path(__file__).resolve().parent
         return cached(
-            "gazetteer", [DATA_DIR, here / "gazetteer.py", here / "matcher.py", here / "fuzzy.py"], _build_default
+            "gazetteer",
+            [DATA_DIR, here / "gazetteer.py", here / "matcher.py", here / "fuzzy.py"],
+            _build_default,
         )
 
     def _add_partials(self) -> None:
