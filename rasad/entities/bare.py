@@ -13,7 +13,8 @@ names (``مجلس ایران``, ``ارتش آمریکا``).  The country is, in 
    that country has no such body in the gazetteer;
 5. the publisher's home country (``home_country.tsv``), when the article names no country.
 
-A plural (``ارتش‌ها``) names no one body.
+A bare head after the article named a body in full starting with it (``مجلس شورای ملی``
+... ``مجلس``) is that body.  A plural (``ارتش‌ها``) names no one body.
 
     >>> from rasad.entities import EntityStage
     >>> from rasad.model import Article
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from rasad.entities.gazetteer import Gazetteer
+from rasad.entities.gazetteer import Gazetteer, fold
 from rasad.entities.linker import Linked, apposed
 from rasad.entities.matcher import Hit, Matcher, select_longest
 from rasad.model import Mention
@@ -99,8 +100,18 @@ class BareResolver:
         people = {lk.eid for lk in names if (e := self.gaz.get(lk.eid)) and e.type == "PER"}
         orgs: list[Linked] = []
         titles: list[Linked] = []
+        named_bodies = [
+            (lk.mention.start, fold(lk.mention.text), lk.eid)
+            for lk in names
+            if lk.mention.source == "gazetteer" and (e := self.gaz.get(lk.eid)) and e.type == "ORG"
+        ]
         for h in select_longest([h for h in hits if h.kind == "bare_org"]):
             if any(s < h.end and h.start < e for s, e in taken) or text.startswith(_PLURAL, h.end):
+                continue
+            head = fold(h.text) + " "
+            earlier = [eid for p, t, eid in named_bodies if p < h.start and t.startswith(head)]
+            if earlier:  # «مجلس شورای ملی ... مجلس»: the body the article named in full
+                orgs.append(Linked(earlier[-1], Mention(h.text, h.start, h.end, "gazetteer")))
                 continue
             c = choose(dict(self.gaz.bare_orgs.get(h.key, {})), h.start, h.end)
             if c is not None:
