@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any
 
 from rasad.entities.bare import BareResolver
+from rasad.entities.coordination import list_mates, load_given_names, widen_given_names
 from rasad.entities.gazetteer import GazEntry, Gazetteer, fold
 from rasad.entities.linker import Linked, Linker, parse_day, previous_word
 from rasad.entities.matcher import Matcher
@@ -86,6 +87,7 @@ class EntityStage:
         # other types only confirm risky gazetteer aliases (measured: tagger ORG/LOC spans
         # cost more precision on the seeds than they add recall)
         self.tagger_types = tagger_types
+        self.all_given_names = load_given_names() | self.gazetteer.given_names
 
     # --- gazetteer helpers for other stages ---------------------------------------
     def role_holder(self, role_fa: str, on: date | str | None = None) -> GazEntry | None:
@@ -131,6 +133,8 @@ class EntityStage:
                 spans = [sp for sp in spans if (sp[0], sp[1]) not in taken]
                 linked += [lk for lk, _ in athletes]
                 new.update((ent.id, ent) for _, ent in athletes)
+            spans = widen_given_names(text, spans, self.gazetteer.given_names, self.gazetteer.lookup)
+            spans += list_mates(text, spans, self.all_given_names)
             spans = [sp for sp in spans if sp[2].upper() != "PER" or self._person_like(text[sp[0] : sp[1]])]
             blocked = [(h.start, h.end) for h in hits if h.kind != "name"]  # titles, bare heads
             blocked += [(t.start, t.end) for t in doc.timexes]  # «مارس» is March, not a place

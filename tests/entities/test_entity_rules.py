@@ -146,3 +146,18 @@ def test_bare_head(bare_stage: EntityStage, text: str, body: str) -> None:
 )
 def test_given_name_first(surface: str, is_name: bool) -> None:
     assert NameFilter.default().is_name(surface) is is_name
+
+
+# --- people listed with a person ------------------------------------------------------------------
+def test_list_mates() -> None:
+    from rasad.entities.coordination import list_mates, load_given_names
+
+    text = "تیم ملی با ترکیب (نگار احمدی، سحر موسوی و لیلا کرمانی) به فینال رسید."
+    first = text.index("نگار احمدی")
+    spans = [(first, first + len("نگار احمدی"), "PER")]
+    got = {text[s:e] for s, e, _ in list_mates(text, spans, load_given_names())}
+    assert got == {"سحر موسوی", "لیلا کرمانی"}
+    # items that do not start with a given name are left alone
+    text = "شرکت‌های فولاد مبارکه، پتروشیمی جم و نگار احمدی حاضر بودند."
+    first = text.index("نگار احمدی")
+    assert list_mates(text, [(first, first + len("نگار احمدی"), "PER")], load_given_names()) == []
