@@ -9,11 +9,10 @@ a tagger person span the gazetteer lacks letter for letter can still link to the
 person (``شوکت میرزایف`` → Shavkat Mirziyoyev).
 
 Guards: only names of two words or more, every word skeleton-equal to the same word of
-one alias; a common Iranian given name must be spelled exactly (``حسن`` / ``حسین`` are two
-names, the vowel letter is no spelling variant there); one skeleton naming two people
-links to neither::
+one alias; a common Iranian given name must be spelled exactly (``حسن`` / ``حسین`` share a
+skeleton but are two names); one skeleton naming two people links to neither::
 
-    >>> skeleton("میرضیایف") == skeleton("میرزایف"), skeleton("حسن") == skeleton("حسین")
+    >>> skeleton("میرضیایف") == skeleton("میرزایف"), skeleton("عباس") == skeleton("عباسی")
     (True, False)
 """
 
@@ -44,13 +43,17 @@ _V = "*"
 
 
 def skeleton(word: str) -> str:
-    """The sound skeleton of one word: consonants by sound class, each run of vowel
-    letters one ``*``, doubled letters once, an initial ``او`` / ``ای`` read as ``ا``."""
+    """The sound skeleton of one word: consonants by sound class, medial vowel letters
+    dropped, a final one kept as ``*`` (``عباس`` / ``عباسی`` differ), doubled letters
+    once, an initial ``او`` / ``ای`` read as ``ا``."""
     w = "".join(c for c in fold(word).translate(_SAME_SOUND) if c not in _MARKS)
     if len(w) > 1 and w[0] == "ا" and w[1] in "وی":
         w = w[0] + w[2:]
     out: list[str] = []
+    last = len(w) - 1
     for i, c in enumerate(w):
+        if c in _VOWELS and 0 < i < last:
+            continue  # a medial long vowel is written or not (ماکرون / مکرون)
         sym = _V if c in _VOWELS and i > 0 else c
         if out and out[-1] == sym:
             continue

@@ -35,8 +35,8 @@ def found(stage: EntityStage, text: str) -> set[tuple[str, str]]:
         ("انور", "انوار", True),  # a long vowel written or not
         ("بورل", "بوررل", True),  # a doubled consonant
         ("اوبراین", "اُبراین", True),  # initial «او» / «اُ»
-        ("حسن", "حسین", False),  # two given names, not two spellings
-        ("محمد", "محمود", False),
+        ("ماکرون", "مکرون", True),  # a medial vowel letter
+        ("عباس", "عباسی", False),  # a final one is a suffix
     ],
 )
 def test_skeleton(a: str, b: str, same: bool) -> None:
