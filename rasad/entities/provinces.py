@@ -2,6 +2,7 @@
 
 ``استان‌های صلاح‌الدین، بابل، بصره و کربلا`` names four Iraqi governorates;
 ``ولایت‌های هرات و فراه`` two Afghan provinces; written alone each word is the city.
+The countryside of a city (``حومه شمالی حلب``, ``ریف حسکه``) is its governorate too.
 :func:`relink_province_lists` moves each listed place mention to the gazetteer entry named
 ``<head> <place>`` (``استان بصره`` → Basra Governorate) when there is one.
 """
@@ -20,14 +21,18 @@ _HEADS = {"استان": "استان", "ولایت": "ولایت"}
 _PLURAL = re.compile(r"(استان|ولایت)(?:\u200c|\s)?های\s+")
 _SEP = re.compile(r"\s*(?:،|,|\bو\b)\s*")
 _MAX_ITEMS = 8
+# «حومه شمالی حلب», «ریف حسکه»: the countryside of a city is its governorate
+_COUNTRYSIDE = re.compile(
+    r"(?:حومه|ریف)(?:\s+(?:شمالی|جنوبی|شرقی|غربی|شمال|جنوب|شرق|غرب)(?:[\s\u200c]?(?:شرقی|غربی))?)?\s+$"
+)
 _WORDS = re.compile(r"[^\W\d_][\w\u200c]*(?: [^\W\d_][\w\u200c]*){0,2}")
 
 
 def relink_province_lists(text: str, linked: Sequence[Linked], gaz: Gazetteer) -> list[Linked]:
     """``linked`` with the places of a ``استان‌های X، Y و Z`` list moved to the provinces."""
-    if "های" not in text:
-        return list(linked)
     out = list(linked)
+    if "های" not in text:
+        return sorted((_countryside(text, lk, gaz) for lk in out), key=lambda lk: lk.mention.start)
     for m in _PLURAL.finditer(text):
         head = _HEADS[m[1]]
         pos = m.end()
@@ -53,5 +58,22 @@ def relink_province_lists(text: str, linked: Sequence[Linked], gaz: Gazetteer) -
             if sep is None or sep.end() == end:
                 break
             pos = sep.end()
+    out = [_countryside(text, lk, gaz) for lk in out]
     out.sort(key=lambda lk: lk.mention.start)
     return out
+
+
+def _countryside(text: str, lk: Linked, gaz: Gazetteer) -> Linked:
+    """A city right after «حومه» / «ریف» (and a direction) → its governorate (``استان X``)."""
+    ent = gaz.get(lk.eid)
+    if (
+        ent is None
+        or ent.type != "GPE"
+        or not _COUNTRYSIDE.search(text, max(0, lk.mention.start - 30), lk.mention.start)
+    ):
+        return lk
+    prov = [e for e in gaz.lookup(f"استان {lk.mention.text}") if e.type == "GPE"]
+    if not prov or prov[0].id == lk.eid:
+        return lk
+    m = lk.mention
+    return Linked(prov[0].id, Mention(m.text, m.start, m.end, m.source))

@@ -94,6 +94,7 @@ def test_no_athlete_outside_results(stage: EntityStage) -> None:
             {("Herat", "GPE")},
         ),
         ("رقابت‌های جودو قهرمانی آسیا در تاشکند برگزار شد.", {("Tashkent", "GPE")}, {("Asia", "LOC")}),
+        ("درگیری‌ها در حومه غربی حلب ادامه دارد.", {("Aleppo Governorate", "GPE")}, {("Aleppo", "GPE")}),
         ("کشتی‌های تجاری در بندر گوادر پهلو گرفتند.", {("Gwadar Port", "FAC")}, {("Gwadar", "GPE")}),
         (
             "پارلمان تونس قانون جدید را تصویب کرد.",
