@@ -50,11 +50,7 @@ class RosterFinder:
         self._common_word = common_word
 
     def _is_country(self, name: str) -> bool:
-        return any(
-            e.sovereign and a.kind == "name"
-            for k in (fold(name),)
-            for e, a in self.gaz.alias_index.get(k, [])
-        )
+        return any(e.sovereign and a.kind == "name" for e, a in self.gaz.alias_index.get(fold(name), []))
 
     def _country_after(self, text: str, end: int) -> bool:
         m = _FROM.match(text, end)
