@@ -43,18 +43,11 @@ class NameFilter:
     """Word statistics of person names; :meth:`is_name` judges one surface string."""
 
     def __init__(
-        self,
-        counts: dict[str, tuple[int, int, int, int]],
-        pos: dict[str, str],
-        keep: Iterable[str] = (),
-        ranks: Iterable[str] = (),
-        given: Iterable[str] = (),
+        self, counts: dict[str, tuple[int, int, int, int]], pos: dict[str, str], keep: Iterable[str] = ()
     ):
         self.counts = counts
         self.pos = pos
         self.keep = frozenset(keep)
-        self.ranks = frozenset(ranks)  # honorifics and ranks: «سرلشکر» after «امیر» is no surname
-        self.given = frozenset(given)  # common Iranian given names (not foreign ones: بیل is also "shovel")
 
     @staticmethod
     @functools.lru_cache(maxsize=1)
@@ -70,9 +63,7 @@ class NameFilter:
                 w, a, b, c, d = line.rstrip("\n").split("\t")
                 counts[w] = (int(a), int(b), int(c), int(d))
         gaz = Gazetteer.default()
-        ranks = {w for h in gaz.honorifics for w in h.replace("\u200c", " ").split()}
-        keep = gaz.given_names | gaz.foreign_given_names
-        return NameFilter(counts, load_vocabulary().pos, keep, ranks, gaz.given_names)
+        return NameFilter(counts, load_vocabulary().pos, gaz.given_names | gaz.foreign_given_names)
 
     def _function_word(self, w: str) -> bool:
         tags = self.pos.get(w)
@@ -80,27 +71,11 @@ class NameFilter:
             return False
         return set(tags.split(",")) <= FUNCTION_TAGS
 
-    def _given_name_first(self, words: list[str]) -> bool:
-        """A common Iranian given name and one or two more words (``علیرضا لیاقت``) is a
-        name even when those words are also common nouns, unless one of them is a function
-        word, a number word or a rank (``یاسین اولین``, ``امیر سرلشکر``) or the words written
-        together are a vocabulary word (``علی رغم`` = ``علی‌رغم``)."""
-        if not 2 <= len(words) <= 3 or words[0] not in self.given:
-            return False
-        if "\u200c".join(words) in self.pos or "".join(words) in self.pos:
-            return False
-        return not any(
-            self._function_word(w) or "NUM" in self.pos.get(w, "").split(",") or w in self.ranks
-            for w in words[1:]
-        )
-
     def is_name(self, surface: str) -> bool:
         """False when ``surface`` reads as common words rather than a person's name."""
         words = surface.split()
         if not words:
             return False
-        if self._given_name_first(words):
-            return True
         for i, w in enumerate(words):
             if w in self.keep:
                 continue

@@ -8,7 +8,6 @@ import pytest
 from rasad.entities import EntityStage
 from rasad.entities.fuzzy import PersonSkeletons, skeleton
 from rasad.entities.gazetteer import Gazetteer
-from rasad.entities.namefilter import NameFilter
 from rasad.model import Article
 
 
@@ -132,21 +131,6 @@ def test_places_and_bodies(
 )
 def test_bare_head(bare_stage: EntityStage, text: str, body: str) -> None:
     assert body in {n for n, _ in found(bare_stage, text)}
-
-
-# --- the name filter -----------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("surface", "is_name"),
-    [
-        ("علیرضا لیاقت", True),  # an Iranian given name and a surname that is also a noun
-        ("علی رغم", False),  # written together it is a word
-        ("امیر سرلشکر", False),  # a rank, not a surname
-        ("یاسین اولین", False),  # a number word
-        ("بیل آهنین", False),  # a foreign given name is no licence
-    ],
-)
-def test_given_name_first(surface: str, is_name: bool) -> None:
-    assert NameFilter.default().is_name(surface) is is_name
 
 
 # --- people listed with a person ------------------------------------------------------------------
