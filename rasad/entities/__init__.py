@@ -25,11 +25,14 @@ from datetime import date
 from typing import Any
 
 from rasad.entities.bare import BareResolver
+from rasad.entities.coordination import list_mates, load_given_names, widen_given_names
 from rasad.entities.gazetteer import GazEntry, Gazetteer, fold
-from rasad.entities.linker import Linked, Linker, parse_day
+from rasad.entities.linker import Linked, Linker, parse_day, previous_word
 from rasad.entities.matcher import Matcher
 from rasad.entities.namefilter import NameFilter
 from rasad.entities.outlets import OutletLinker
+from rasad.entities.provinces import relink_province_lists
+from rasad.entities.rosters import RosterFinder
 from rasad.entities.translit import Transliterator, slugify
 from rasad.model import Article, Entity, Mention
 
@@ -75,11 +78,16 @@ class EntityStage:
         self.outlets = OutletLinker(self.gazetteer)
         self.tagger = _load_tagger() if use_tagger else None
         self.name_filter = NameFilter.default() if self.tagger is not None else None
-        self._honorifics = tuple(sorted({h.replace("\u200c", " ") for h in self.gazetteer.honorifics}, key=len)[::-1])
+        nf = self.name_filter
+        self.rosters = RosterFinder(self.gazetteer, (lambda w: not nf.is_name(w)) if nf is not None else None)
+        self._honorifics = tuple(
+            sorted({h.replace("\u200c", " ") for h in self.gazetteer.honorifics}, key=len)[::-1]
+        )
         # types for which a tagger span the gazetteer lacks becomes a new entity; spans of
         # other types only confirm risky gazetteer aliases (measured: tagger ORG/LOC spans
         # cost more precision on the seeds than they add recall)
         self.tagger_types = tagger_types
+        self.all_given_names = load_given_names() | self.gazetteer.given_names
 
     # --- gazetteer helpers for other stages ---------------------------------------
     def role_holder(self, role_fa: str, on: date | str | None = None) -> GazEntry | None:
@@ -111,6 +119,7 @@ class EntityStage:
         # a bare head that is also the home country's name (وزارت کشور) is resolved by context
         linked = [lk for lk in linked if fold(lk.mention.text) not in self.gazetteer.bare_orgs]
         linked += self.outlets.link(text, hits, linked, [(t.start, t.end) for t in doc.timexes])
+        linked = relink_province_lists(text, linked, self.gazetteer)
         new: dict[str, Entity] = {}
         if self.tagger is not None:
             try:
@@ -118,11 +127,21 @@ class EntityStage:
             except Exception as exc:  # noqa: BLE001
                 doc.warnings.append(f"entities: tagger failed: {exc}")
                 spans = []
+            athletes = self._athletes(text, spans, linked)
+            if athletes:
+                taken = {(lk.mention.start, lk.mention.end) for lk, _ in athletes}
+                spans = [sp for sp in spans if (sp[0], sp[1]) not in taken]
+                linked += [lk for lk, _ in athletes]
+                new.update((ent.id, ent) for _, ent in athletes)
+            spans = widen_given_names(text, spans, self.gazetteer.given_names, self.gazetteer.lookup)
+            spans += list_mates(text, spans, self.all_given_names)
             spans = [sp for sp in spans if sp[2].upper() != "PER" or self._person_like(text[sp[0] : sp[1]])]
             blocked = [(h.start, h.end) for h in hits if h.kind != "name"]  # titles, bare heads
             blocked += [(t.start, t.end) for t in doc.timexes]  # «مارس» is March, not a place
-            more, new = self.linker.link_tagged(text, spans, linked, blocked, self.tagger_types)
+            more, found = self.linker.link_tagged(text, spans, linked, blocked, self.tagger_types)
+            new.update(found)
             linked += more
+        linked = [lk for lk in linked if not self._inside_unknown_name(text, lk)]
         byline = self._byline(doc, linked)
         if byline is not None:
             linked.append(byline[0])
@@ -156,6 +175,16 @@ class EntityStage:
         doc.entities = sorted(entities.values(), key=lambda e: e.mentions[0].start)
         doc.meta["title_entities"] = sorted(title_only.values(), key=lambda e: e.mentions[0].start)
 
+    def _inside_unknown_name(self, text: str, lk: Linked) -> bool:
+        """A place right after a word of ``inner_name_heads.tsv`` (``قهرمانی آسیا``) is part
+        of a tournament's or body's name, not a mention of its own."""
+        if lk.mention.source == "title":
+            return False
+        ent = self.gazetteer.get(lk.eid)
+        if ent is None or ent.type not in ("GPE", "LOC"):
+            return False
+        return fold(previous_word(text, lk.mention.start)) in self.gazetteer.inner_name_heads
+
     def _whole_names(self, linked: list[Linked]) -> list[Linked]:
         """A name inside a longer name is no mention of its own (``شانگهای`` in
         ``سازمان همکاری شانگهای``), except a country qualifying a body
@@ -171,6 +200,30 @@ class EntityStage:
             if span[1] > reach:
                 reach, reach_span = span[1], span
             out.append(lk)
+        return out
+
+    def _athletes(
+        self, text: str, spans: list[tuple[int, int, str]], linked: list[Linked]
+    ) -> list[tuple[Linked, Entity]]:
+        """Opponents in sports results (``هایاشی از ژاپن``, :mod:`rosters`) that the tagger
+        typed otherwise or found as one lone word."""
+        cands = [
+            sp
+            for sp in spans
+            if (sp[2].upper() != "PER" or " " not in text[sp[0] : sp[1]].strip())
+            and not any(lk.mention.start < sp[1] and sp[0] < lk.mention.end for lk in linked)
+        ]
+        out: list[tuple[Linked, Entity]] = []
+        made: dict[str, Entity] = {}
+        for start, end in self.rosters.find(text, cands):
+            surface = text[start:end].strip()
+            start = text.find(surface, start, end)
+            eid = self.translit.entity_id(surface)
+            if eid == "rasad:":
+                continue
+            ent = made.get(eid) or Entity(eid, self.translit(surface), "PER", surface, [])
+            made[eid] = ent
+            out.append((Linked(eid, Mention(surface, start, start + len(surface), "crf")), ent))
         return out
 
     def _person_like(self, surface: str) -> bool:

@@ -296,6 +296,7 @@ class Gazetteer:
         self.foreign_given_names: frozenset[str] = frozenset()
         self.blockers_before: set[str] = set()
         self.blockers_after: set[str] = set()
+        self.inner_name_heads: frozenset[str] = frozenset()
         self.bare_orgs: dict[str, dict[str, GazEntry]] = {}
         self.bare_titles: dict[str, dict[str, str]] = {}
         self.home_country = ""  # the publisher's country: the default of a bare head
@@ -332,6 +333,7 @@ class Gazetteer:
         home = _read_lines(data_dir / "home_country.tsv")
         g.home_country = home[0].split("\t")[0] if home else ""
         g.context_cues = {fold(w) for w in _read_lines(data_dir / "place_cues.tsv")}
+        g.inner_name_heads = frozenset(fold(w) for w in _read_lines(data_dir / "inner_name_heads.tsv"))
         g.honorifics = tuple(sorted(_read_lines(data_dir / "honorifics.tsv"), key=len, reverse=True))
         g.given_names = frozenset(x.split("\t")[0] for x in _read_lines(data_dir / "given_names_fa.tsv"))
         rows = [x.split("\t") for x in _read_lines(data_dir / "translit_words.tsv")]
@@ -351,7 +353,11 @@ class Gazetteer:
         from rasad.cache import cached
 
         here = Path(__file__).resolve().parent
-        return cached("gazetteer", [DATA_DIR, here / "gazetteer.py", here / "matcher.py"], _build_default)
+        return cached(
+            "gazetteer",
+            [DATA_DIR, here / "gazetteer.py", here / "matcher.py", here / "fuzzy.py"],
+            _build_default,
+        )
 
     def _add_partials(self) -> None:
         """Give multi-word person names their surname as a context-needing partial alias.
@@ -418,6 +424,13 @@ class Gazetteer:
                 if e.id in out:
                     break
         return out
+
+    @functools.cached_property
+    def person_skeletons(self) -> Any:
+        """People's multi-word names by sound skeleton (:class:`rasad.entities.fuzzy.PersonSkeletons`)."""
+        from rasad.entities.fuzzy import PersonSkeletons
+
+        return PersonSkeletons(self.entries, self.given_names)
 
     @functools.cached_property
     def _country_by_alias(self) -> dict[str, list[str]]:
@@ -490,4 +503,5 @@ def _build_default() -> Gazetteer:
     g.automaton = Matcher(g).automaton
     g.countries  # noqa: B018 - compute the cached properties before pickling
     g.country_of  # noqa: B018
+    g.person_skeletons  # noqa: B018
     return g

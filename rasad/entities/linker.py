@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from rasad.entities.fuzzy import PersonSkeletons
 from rasad.entities.gazetteer import GazEntry, Gazetteer, alias_keys, fold
 from rasad.entities.matcher import Hit, Matcher, is_word_char, select_longest
 from rasad.entities.names import canonical, glued_key
@@ -74,6 +75,7 @@ class Linker:
         self.matcher = matcher
         self.translit = translit
         self._honorific_prefixes = tuple(h + " " for h in gaz.honorifics)
+        self.spellings: PersonSkeletons = gaz.person_skeletons
 
     # --- gazetteer part ------------------------------------------------------------
     def link_names(self, text: str, hits: list[Hit]) -> list[Linked]:
@@ -129,7 +131,7 @@ class Linker:
         for e, a in cands:
             if any(c in present for c in e.context):
                 return e, _source(a.kind)
-        cue = _previous_word(text, h.start)
+        cue = previous_word(text, h.start)
         if cue and fold(cue) in self.gaz.context_cues:
             for e, a in cands:
                 if e.type in ("GPE", "LOC") and a.kind != "partial":
@@ -161,7 +163,7 @@ class Linker:
 
     def _blocked(self, text: str, h: Hit) -> bool:
         """A deputy, a former holder or a plural: the title does not name the holder."""
-        if fold(_previous_word(text, h.start)) in self.gaz.blockers_before:
+        if fold(previous_word(text, h.start)) in self.gaz.blockers_before:
             return True
         return fold(_next_word(text, h.end)) in self.gaz.blockers_after
 
@@ -182,6 +184,8 @@ class Linker:
             for e, a in self.gaz.alias_index.get(key, []):
                 if e.type in ok and a.kind != "partial":  # a bare surname needs its full name
                     return e
+        if etype == "PER":  # a known person spelled another way (میرزایف / میرضیایف)
+            return self.spellings.find(surface)
         return None
 
     # --- tagger names and coreference -----------------------------------------------
@@ -337,7 +341,7 @@ def _inside(h: Hit, spans: list[tuple[int, int]]) -> bool:
     return any(s <= h.start and h.end <= e and (h.start, h.end) != (s, e) for s, e in spans)
 
 
-def _previous_word(text: str, start: int) -> str:
+def previous_word(text: str, start: int) -> str:
     """The word just before ``start`` (``شهر`` in ``شهر دوشنبه``)."""
     j = start - 1
     while j >= 0 and text[j] == " ":

@@ -1,0 +1,95 @@
+"""People named in a list with a person: ``دینا صفری، فاطمه رحیمی، مینا کاظمی و سارا نادری``.
+
+The tagger often finds one or two names of a team sheet or a list of detainees and
+misses the rest.  Items of a coordination (``،`` / ``و``) whose neighbour is a person
+span are people too, when each is two or three words, delimited on both sides (a
+separator, a bracket, the end of the line) — the name filter still judges each item.
+A lone surname span right after a common given name is widened to both words
+(``عطا`` + ``رفیعی`` → ``عطا رفیعی``).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+from collections.abc import Callable, Collection, Sequence
+from pathlib import Path
+
+GIVEN_NAMES = Path(__file__).resolve().parent.parent / "data" / "vocab" / "given_names_iran.tsv.gz"
+
+_WORD = r"[^\W\d_][\w\u200c]*"
+_SEP = r"\s*[،,]\s*(?:و\s+)?|\s+و\s+"
+_RIGHT = re.compile(rf"(?:{_SEP})({_WORD}(?:\s+{_WORD}){{1,2}})(?=\s*(?:[،,)»؛:.\n]|\s+و\s+|$))")
+_LEFT_ITEM = re.compile(rf"(?:^|[(«:\n]|{_SEP})\s*({_WORD}(?:\s+{_WORD}){{1,2}})(?:{_SEP})$")
+_MAX_ITEMS = 12
+_LOOKBACK = 120
+
+
+@functools.lru_cache(maxsize=1)
+def load_given_names(path: Path = GIVEN_NAMES) -> frozenset[str]:
+    """Iranian given names (``scripts/build_given_names.py``); empty when the file is absent."""
+    if not path.exists():
+        return frozenset()
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return frozenset(line.split("\t")[0] for line in fh if line.strip() and not line.startswith("#"))
+
+
+def widen_given_names(
+    text: str,
+    spans: list[tuple[int, int, str]],
+    given: Collection[str],
+    known: Callable[[str], Sequence[object]] = lambda _: (),
+) -> list[tuple[int, int, str]]:
+    """Person spans of one word (not a ``known`` name) right after a common given name take it in."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, t in spans:
+        if t.upper() == "PER" and " " not in text[s:e].strip() and not known(text[s:e].strip()):
+            m = re.search(rf"({_WORD})\s+$", text[max(0, s - 30) : s])
+            if m and m[1] in given:
+                s = s - len(m[0])
+        out.append((s, e, t))
+    return out
+
+
+def list_mates(
+    text: str, spans: list[tuple[int, int, str]], given: Collection[str]
+) -> list[tuple[int, int, str]]:
+    """New ``PER`` spans for the items listed with a person span (not overlapping any span)
+    whose first word is a given name (``given``)."""
+    taken = [(s, e) for s, e, _ in spans]
+    found: list[tuple[int, int, str]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    for s, e, t in spans:
+        if t.upper() != "PER":
+            continue
+        end = e
+        for _ in range(_MAX_ITEMS):  # to the right
+            m = _RIGHT.match(text, end)
+            if m is None or "\n" in m[0]:
+                break
+            a, b = m.start(1), m.end(1)
+            if free(a, b) and m[1].split()[0] in given:
+                found.append((a, b, "PER"))
+                taken.append((a, b))
+            elif not any(a == x and b == y for x, y, tt in spans if tt.upper() == "PER"):
+                break
+            end = b
+        start = s
+        for _ in range(_MAX_ITEMS):  # to the left
+            window = text[max(0, start - _LOOKBACK) : start]
+            m = _LEFT_ITEM.search(window)
+            if m is None or "\n" in m[0].strip("\n"):
+                break
+            off = start - len(window)
+            a, b = off + m.start(1), off + m.end(1)
+            if free(a, b) and m[1].split()[0] in given:
+                found.append((a, b, "PER"))
+                taken.append((a, b))
+            elif not any(a == x and b == y for x, y, tt in spans if tt.upper() == "PER"):
+                break
+            start = a
+    return found
