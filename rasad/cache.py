@@ -27,7 +27,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 T = TypeVar("T")
 
@@ -205,8 +205,18 @@ class LazyPattern:
     def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
         return self.compiled.sub(repl, string, count)
 
+    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
+        return self.compiled.split(string, maxsplit)
+
+    def subn(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> tuple[str, int]:
+        return self.compiled.subn(repl, string, count)
+
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern[:60]!r}{'...' if len(self.pattern) > 60 else ''})"
+
+
+Regex: TypeAlias = "re.Pattern[str] | LazyPattern"
+"""A compiled or a lazy pattern (the methods both have: search, match, finditer, sub, ...)."""
 
 
 # --- building a pipeline ---------------------------------------------------------

@@ -11,7 +11,6 @@ conventions: a space matches any run of spaces or ZWNJs, and a ZWNJ is optional
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -55,9 +54,9 @@ def compile_fa_pattern(pattern: str, bounded: bool = False) -> str:
     return rx
 
 
-def compile_fa(pattern: str, bounded: bool = False) -> re.Pattern[str]:
-    """Compile a data pattern; ``bounded`` adds word boundaries on both sides."""
-    return re.compile(compile_fa_pattern(pattern, bounded))
+def compile_fa(pattern: str, bounded: bool = False) -> LazyPattern:
+    """A data pattern, compiled on first use; ``bounded`` adds word boundaries on both sides."""
+    return LazyPattern(compile_fa_pattern(pattern, bounded))
 
 
 @cache
@@ -262,6 +261,6 @@ class TriggerFinder:
 
 
 @cache
-def talk_nouns() -> re.Pattern[str]:
+def talk_nouns() -> LazyPattern:
     """Nouns of a conversation that may have been held by phone (``گفت‌وگو``, ``مذاکرات``)."""
     return compile_fa(load_yaml("triggers.yaml")["talk_nouns"])
