@@ -85,8 +85,8 @@ def _read(path: Path) -> tuple[bool, object]:
         return False, None
     if not blob.startswith(_MAGIC):
         return False, None
-    body = blob[len(_MAGIC) :]
-    digest, body = body[:32], body[32:]
+    view = memoryview(blob)  # no copies of a large file's bytes
+    digest, body = view[len(_MAGIC) : len(_MAGIC) + 32], view[len(_MAGIC) + 32 :]
     if len(digest) != 32 or hashlib.sha256(body).digest() != digest:
         return False, None  # truncated or corrupted
     paused = gc.isenabled()
