@@ -27,7 +27,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 T = TypeVar("T")
 
@@ -85,8 +85,8 @@ def _read(path: Path) -> tuple[bool, object]:
         return False, None
     if not blob.startswith(_MAGIC):
         return False, None
-    body = blob[len(_MAGIC) :]
-    digest, body = body[:32], body[32:]
+    view = memoryview(blob)  # no copies of a large file's bytes
+    digest, body = view[len(_MAGIC) : len(_MAGIC) + 32], view[len(_MAGIC) + 32 :]
     if len(digest) != 32 or hashlib.sha256(body).digest() != digest:
         return False, None  # truncated or corrupted
     paused = gc.isenabled()
@@ -159,6 +159,9 @@ def load_yaml(path: Path | str) -> Any:
 
 
 # --- patterns compiled on first use ------------------------------------------------
+_METHODS = ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+
 class LazyPattern:
     """A regular expression compiled the first time it is used.
 
@@ -173,7 +176,7 @@ class LazyPattern:
         '3'
     """
 
-    __slots__ = ("_rx", "flags", "pattern")
+    __slots__ = ("_rx", "flags", "pattern", *_METHODS)
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -184,29 +187,49 @@ class LazyPattern:
     def compiled(self) -> re.Pattern[str]:
         rx = self._rx
         if rx is None:
-            rx = self._rx = re.compile(self.pattern, self.flags)
+            rx = re.compile(self.pattern, self.flags)
+            for name in _METHODS:  # later calls go straight to the compiled pattern's methods
+                setattr(self, name, getattr(rx, name))
+            self._rx = rx
         return rx
 
-    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.match(string, pos, endpos)
+    if TYPE_CHECKING:  # the methods are slots: empty until the first use compiles the pattern
 
-    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.search(string, pos, endpos)
+        def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None: ...
 
-    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.fullmatch(string, pos, endpos)
+        def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None: ...
 
-    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(string, pos, endpos)
+        def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None: ...
 
-    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        return self.compiled.findall(string, pos, endpos)
+        def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]: ...
 
-    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
-        return self.compiled.sub(repl, string, count)
+        def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]: ...
+
+        def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str: ...
+
+        def subn(
+            self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0
+        ) -> tuple[str, int]: ...
+
+        def split(self, string: str, maxsplit: int = 0) -> list[str | Any]: ...
+
+    else:
+
+        def __getattr__(self, name: str) -> Any:
+            """An empty method slot (the pattern not compiled yet): compile, then the method."""
+            if name in _METHODS:
+                return getattr(self.compiled, name)
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LazyPattern, (self.pattern, self.flags))  # pickled uncompiled, like a new one
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern[:60]!r}{'...' if len(self.pattern) > 60 else ''})"
+
+
+Regex: TypeAlias = "re.Pattern[str] | LazyPattern"
+"""A compiled or a lazy pattern (the methods both have: search, match, finditer, sub, ...)."""
 
 
 # --- building a pipeline ---------------------------------------------------------

@@ -18,14 +18,13 @@ inside the object, not a party), unless the object names the side its act is for
 
 from __future__ import annotations
 
-import re
-
+from rasad.cache import LazyPattern
 from rasad.events.actors import Candidate
 from rasad.events.constructions import Constructions
-from rasad.events.resources import compile_fa, load_yaml
+from rasad.events.resources import compile_fa_pattern, load_yaml
 
 Actor = tuple[str, str | None]
-_OBJ = re.compile(r"(?<![\w\u200c])را(?![\w\u200c])")
+_OBJ = LazyPattern(r"(?<![\w\u200c])را(?![\w\u200c])")
 
 
 class AccusationFrame:
@@ -33,13 +32,13 @@ class AccusationFrame:
 
     def __init__(self) -> None:
         d = load_yaml("triggers.yaml").get("accusation") or {}
-        self.pronoun_rx = re.compile(compile_fa(d["pronoun_object"]).pattern + r"[ \u200c]*$")
-        self.person_rx = re.compile(
-            r"(?<![\w\u200c])" + compile_fa(d["person_object"]).pattern + r"[ \u200c]*$"
+        self.pronoun_rx = LazyPattern(compile_fa_pattern(d["pronoun_object"]) + r"[ \u200c]*$")
+        self.person_rx = LazyPattern(
+            r"(?<![\w\u200c])" + compile_fa_pattern(d["person_object"]) + r"[ \u200c]*$"
         )
         self.gen_words = int(d.get("genitive_words", 1))
-        self.prep_rx = re.compile(
-            r"(?<![\w\u200c])" + compile_fa(d["preposition"]).pattern + r"(?![\w\u200c])"
+        self.prep_rx = LazyPattern(
+            r"(?<![\w\u200c])" + compile_fa_pattern(d["preposition"]) + r"(?![\w\u200c])"
         )
 
     def actors(

@@ -14,15 +14,15 @@ seats of government and media live in ``rasad/data/events/actors.yaml``.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
-from rasad.events.resources import alternation, compile_fa, load_yaml
+from rasad.cache import LazyPattern, Regex
+from rasad.events.resources import alternation, compile_fa_pattern, load_yaml
 from rasad.model import Article, Entity
 from rasad.spans import SpanIndex
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
-_LATIN = re.compile("[A-Za-z]")
+_LATIN = LazyPattern("[A-Za-z]")
 
 
 @dataclass
@@ -46,8 +46,8 @@ class Candidate:
     flagged: bool = False  # the flags above have been computed
 
 
-_PAREN = re.compile(r"\(([^()]+)\)$")
-_MOD = re.compile(r"^Ministry of Defen[cs]e \((.+)\)$")
+_PAREN = LazyPattern(r"\(([^()]+)\)$")
+_MOD = LazyPattern(r"^Ministry of Defen[cs]e \((.+)\)$")
 
 
 class ActorResolver:
@@ -60,40 +60,40 @@ class ActorResolver:
         self.org_country: dict[str, str] = dict(data["org_country"])
         self.military: dict[str, str] = dict(data.get("military") or {})
         self.non_actors: set[str] = set(data["non_actors"])
-        self.media_rx = re.compile("|".join(data.get("non_actor_patterns") or ["(?!)"]))
+        self.media_rx = LazyPattern("|".join(data.get("non_actor_patterns") or ["(?!)"]))
         self.ids: dict[str, str] = dict(data["ids"])
         g = load_yaml("grammar.yaml")
         roles = list(g["roles"]) + list(data.get("extra_roles") or [])
-        self.role_rx = re.compile(
+        self.role_rx = LazyPattern(
             r"(?<![\w\u200c])" + _letter_variants(alternation(roles)) + r"(?![\w\u200c])"
         )
         mk = g["markers"]
-        self.byline_rx = re.compile(r"[ \u00a0]*[-–—][ \u00a0]")
+        self.byline_rx = LazyPattern(r"[ \u00a0]*[-–—][ \u00a0]")
         bound = r"(?<![\w\u200c])"  # a marker starts a word: not the به of جانبه
-        self.loc_rx = re.compile(bound + compile_fa(mk["location"]).pattern)
-        self.with_rx = re.compile(bound + compile_fa(mk["with"]).pattern)
-        self.between_rx = re.compile(bound + compile_fa(mk["between"]).pattern)
-        self.target_rx = re.compile(bound + compile_fa(mk["target"]).pattern)
-        self.poss_rx = re.compile(alternation(g["possessive_roles"]))
-        self.media_head_rx = re.compile(
+        self.loc_rx = LazyPattern(bound + compile_fa_pattern(mk["location"]))
+        self.with_rx = LazyPattern(bound + compile_fa_pattern(mk["with"]))
+        self.between_rx = LazyPattern(bound + compile_fa_pattern(mk["between"]))
+        self.target_rx = LazyPattern(bound + compile_fa_pattern(mk["target"]))
+        self.poss_rx = LazyPattern(alternation(g["possessive_roles"]))
+        self.media_head_rx = LazyPattern(
             r"(?<![\w\u200c])" + alternation(data.get("media_heads") or ["(?!)"])
             + r"(?:[ \u200c]+(?!(?:از|به|با|در|برای|علیه|که|را|و|نیز|هم)(?![\w\u200c]))[^\s،.:«»]+){0,2}[ \u200c]+$"
         )
-        self.place_head_rx = re.compile(
+        self.place_head_rx = LazyPattern(
             r"(?<![\w\u200c])" + alternation(data.get("place_heads") or ["(?!)"]) + r"[ \u200c]+$"
         )
-        self.envoy_rx = re.compile(
+        self.envoy_rx = LazyPattern(
             r"(?<![\w\u200c])" + _letter_variants(alternation(data.get("envoy_roles") or ["(?!)"])) + r"(?![\w\u200c])"
         )
-        self.post_rx = re.compile(r"(?<![\w\u200c])(?:به|در|نزد)[ \u200c]+$")
-        self.about_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(g["about_before"]).pattern)
-        self.era_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(g["era_before"]).pattern)
-        self.topic_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(g["topic_heads"]).pattern + r"[ \u200c]+$")
+        self.post_rx = LazyPattern(r"(?<![\w\u200c])(?:به|در|نزد)[ \u200c]+$")
+        self.about_rx = LazyPattern(r"(?<![\w\u200c])" + compile_fa_pattern(g["about_before"]))
+        self.era_rx = LazyPattern(r"(?<![\w\u200c])" + compile_fa_pattern(g["era_before"]))
+        self.topic_rx = LazyPattern(r"(?<![\w\u200c])" + compile_fa_pattern(g["topic_heads"]) + r"[ \u200c]+$")
         self.plural_roles = {_norm(k): v for k, v in g["plural_roles"].items()}
-        self.plural_rx = re.compile(
+        self.plural_rx = LazyPattern(
             r"(?<![\w\u200c])(" + alternation(list(g["plural_roles"])) + r")[ \u200c]+"
         )
-        self.adj_head_rx = re.compile(
+        self.adj_head_rx = LazyPattern(
             r"(?<![\w\u200c])" + alternation(g["adjective_heads"]) + r"(?:[ \u200c]+[^\s،.]+){0,2}[ \u200c]+$"
         )
 
@@ -428,7 +428,7 @@ def _norm(s: str) -> str:
     return s.replace("\u200c", "").replace(" ", "")
 
 
-def _ends(rx: re.Pattern[str], tail: str) -> bool:
+def _ends(rx: Regex, tail: str) -> bool:
     """Does ``rx`` (whose pattern ends with ``$``) match at the end of ``tail`` after a word break?"""
     m = rx.search(tail)
     if m is None:

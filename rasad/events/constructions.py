@@ -17,14 +17,15 @@ from __future__ import annotations
 import bisect
 import re
 
+from rasad.cache import LazyPattern, Regex
 from rasad.events.actors import ActorResolver, Candidate
-from rasad.events.resources import compile_fa, load_yaml
+from rasad.events.resources import compile_fa_pattern, load_yaml
 from rasad.model import Article
 
 Actor = tuple[str, str | None]
 
 
-def _last(rx: re.Pattern[str], text: str, a: int, b: int) -> re.Match[str] | None:
+def _last(rx: Regex, text: str, a: int, b: int) -> re.Match[str] | None:
     """The last match of ``rx`` in ``text[a:b]``."""
     last = None
     for last in rx.finditer(text, a, b):  # noqa: B007
@@ -38,26 +39,26 @@ class Constructions:
     def __init__(self) -> None:
         data = load_yaml("grammar.yaml").get("constructions") or {}
         b = r"(?<![\w\u200c])"
-        self.relative_rx = re.compile(b + compile_fa(data["object_relative"]).pattern)
-        self.passive_rx = re.compile(b + compile_fa(data["passive_assault"]).pattern + r"[ \u200c]*$")
-        self.cond_rx = re.compile(b + compile_fa(data["condition"]).pattern)
-        self.role_rx = re.compile(b + compile_fa(data["role_before_state"]).pattern + r"[ \u200c]+$")
-        self.report_rx = re.compile(b + compile_fa(data["news_report"]).pattern)
-        self.hedge_rx = re.compile(b + compile_fa(data["hedge"]).pattern)
-        self.present_rx = re.compile(r"^" + compile_fa(data["present_state"]).pattern)
-        self.sports_rx = re.compile(b + compile_fa(data["sports"]).pattern)
-        self.stated_rx = re.compile(b + compile_fa(data["statement_object"]).pattern)
-        self.agent_rx = re.compile(
-            b + compile_fa(data["request_agent"]).pattern + r"(?:[ \u200c]+[^\s،.]+){0,2}?[ \u200c]+$"
+        self.relative_rx = LazyPattern(b + compile_fa_pattern(data["object_relative"]))
+        self.passive_rx = LazyPattern(b + compile_fa_pattern(data["passive_assault"]) + r"[ \u200c]*$")
+        self.cond_rx = LazyPattern(b + compile_fa_pattern(data["condition"]))
+        self.role_rx = LazyPattern(b + compile_fa_pattern(data["role_before_state"]) + r"[ \u200c]+$")
+        self.report_rx = LazyPattern(b + compile_fa_pattern(data["news_report"]))
+        self.hedge_rx = LazyPattern(b + compile_fa_pattern(data["hedge"]))
+        self.present_rx = LazyPattern(r"^" + compile_fa_pattern(data["present_state"]))
+        self.sports_rx = LazyPattern(b + compile_fa_pattern(data["sports"]))
+        self.stated_rx = LazyPattern(b + compile_fa_pattern(data["statement_object"]))
+        self.agent_rx = LazyPattern(
+            b + compile_fa_pattern(data["request_agent"]) + r"(?:[ \u200c]+[^\s،.]+){0,2}?[ \u200c]+$"
         )
-        self.gov_rx = re.compile(b + compile_fa(data["government_of"]).pattern + r"[ \u200c]+$")
-        self.speech_ana_rx = re.compile(b + compile_fa(data["speech_anaphor"]).pattern + r"(?![\w\u200c])")
-        self.from_rx = re.compile(b + "از" + r"[ \u200c]")
-        self.continued_rx = re.compile(b + compile_fa(data["speech_continued"]).pattern + r"(?![\w\u200c])")
-        self.with_pair_rx = re.compile(b + compile_fa(data["with_pair"]).pattern + r"$")
-        self.direct_rx = re.compile(b + compile_fa(data["direct_target"]).pattern + r"[ \u200c]+$")
-        self.this_rx = re.compile(b + compile_fa(data["this_state"]).pattern + r"(?![\w\u200c])")
-        self.future_rx = re.compile(b + compile_fa(data["future"]).pattern + r"(?![\w\u200c])")
+        self.gov_rx = LazyPattern(b + compile_fa_pattern(data["government_of"]) + r"[ \u200c]+$")
+        self.speech_ana_rx = LazyPattern(b + compile_fa_pattern(data["speech_anaphor"]) + r"(?![\w\u200c])")
+        self.from_rx = LazyPattern(b + "از" + r"[ \u200c]")
+        self.continued_rx = LazyPattern(b + compile_fa_pattern(data["speech_continued"]) + r"(?![\w\u200c])")
+        self.with_pair_rx = LazyPattern(b + compile_fa_pattern(data["with_pair"]) + r"$")
+        self.direct_rx = LazyPattern(b + compile_fa_pattern(data["direct_target"]) + r"[ \u200c]+$")
+        self.this_rx = LazyPattern(b + compile_fa_pattern(data["this_state"]) + r"(?![\w\u200c])")
+        self.future_rx = LazyPattern(b + compile_fa_pattern(data["future"]) + r"(?![\w\u200c])")
 
     def government_of(
         self, text: str, cands: list[Candidate], nationality: dict[str, str], ids: dict[str, str]

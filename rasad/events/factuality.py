@@ -15,9 +15,8 @@ before it (``برنامه‌ای برای دیدار ... وجود ندارد`` �
 
 from __future__ import annotations
 
-import re
-
-from rasad.events.resources import compile_fa, load_yaml
+from rasad.cache import LazyPattern, Regex
+from rasad.events.resources import compile_fa, compile_fa_pattern, load_yaml
 
 #: order used when two reports of one event in an article disagree
 STATUS_PRIORITY = {"denied": 6, "cancelled": 5, "occurred": 4, "ongoing": 3, "planned": 2, "proposed": 1}
@@ -36,7 +35,7 @@ class Factuality:
         data = load_yaml("factuality.yaml")
         self.window_before = int(data.get("window_before", 60))
         self.window_after = int(data.get("window_after", 140))
-        self.after: list[tuple[str, re.Pattern[str]]] = []
+        self.after: list[tuple[str, Regex]] = []
         for status, pats in data["after"].items():
             for p in pats:
                 self.after.append((status, compile_fa(p)))
@@ -44,9 +43,9 @@ class Factuality:
         groups = []
         for i, (_status, rx) in enumerate(self.after):
             groups.append(f"(?P<a{i}>{rx.pattern})")
-        self._after_rx = re.compile(r"(?<![\w\u200c])(?:" + "|".join(groups) + r")")
+        self._after_rx = LazyPattern(r"(?<![\w\u200c])(?:" + "|".join(groups) + r")")
         self._after_status = [s for s, _ in self.after]
-        self.before: list[tuple[str, re.Pattern[str]]] = []
+        self.before: list[tuple[str, Regex]] = []
         for status, pats in data["before"].items():
             for p in pats:
                 rx = compile_fa(p)
@@ -54,21 +53,21 @@ class Factuality:
                     self.before.append((status, rx))
                 else:
                     self.before.append(
-                        (status, re.compile(r"(?<![\w\u200c])(?:" + rx.pattern + r")(?![\w\u200c])"))
+                        (status, LazyPattern(r"(?<![\w\u200c])(?:" + rx.pattern + r")(?![\w\u200c])"))
                     )
-        self.before_nominal: list[tuple[str, re.Pattern[str]]] = []
+        self.before_nominal: list[tuple[str, Regex]] = []
         for status, pats in (data.get("before_nominal") or {}).items():
             for p in pats:
                 self.before_nominal.append((status, compile_fa(p)))
         self.adjectives = [
-            (st, re.compile(r"[ \u200c]+(?:" + compile_fa(p).pattern + r")(?![\w\u200c])"))
+            (st, LazyPattern(r"[ \u200c]+(?:" + compile_fa_pattern(p) + r")(?![\w\u200c])"))
             for st, p in (data.get("adjectives") or {}).items()
         ]
-        self._neg = re.compile(r"(?<![\w\u200c])(?:" + compile_fa(data["negated_verb"]).pattern + ")")
-        self._future = re.compile(
-            r"(?<![\w\u200c])" + compile_fa(data["future_aux"]).pattern + r"(?![\w\u200c])"
+        self._neg = LazyPattern(r"(?<![\w\u200c])(?:" + compile_fa_pattern(data["negated_verb"]) + ")")
+        self._future = LazyPattern(
+            r"(?<![\w\u200c])" + compile_fa_pattern(data["future_aux"]) + r"(?![\w\u200c])"
         )
-        self._stop = re.compile("|".join(compile_fa(p).pattern for p in data.get("stop_after", [])) or "(?!)")
+        self._stop = LazyPattern("|".join(compile_fa_pattern(p) for p in data.get("stop_after", [])) or "(?!)")
 
     def predicate(self, text: str, start: int, end: int) -> tuple[str | None, int]:
         """The status named by the first predicate cue in ``text[start:end]`` and where it ends.

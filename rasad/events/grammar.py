@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from rasad.cache import LazyPattern
 from rasad.events.accusation import AccusationFrame
 from rasad.events.actors import ActorResolver, Candidate, CandidateIndex
 from rasad.events.constructions import Constructions
@@ -38,7 +39,14 @@ from rasad.events.mentions import (
 from rasad.events.norms import NormFilter
 from rasad.events.parties import Parties
 from rasad.events.reading import _B, _DAY, read_mention
-from rasad.events.resources import Trigger, TriggerFinder, compile_fa, load_triggers, load_yaml
+from rasad.events.resources import (
+    Trigger,
+    TriggerFinder,
+    compile_fa,
+    compile_fa_pattern,
+    load_triggers,
+    load_yaml,
+)
 from rasad.events.scope import ClauseIndex, Scope
 from rasad.events.setting import Setting
 from rasad.events.threats import ThreatFrame
@@ -66,27 +74,27 @@ class Grammar:
         tdata = load_yaml("triggers.yaml")
         self.block = [compile_fa(p) for p in tdata.get("block_before", [])]
         self.idioms = [compile_fa(p) for p in tdata.get("idioms", [])]
-        self.norm_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(tdata["norm_subject"]).pattern)
+        self.norm_rx = LazyPattern(r"(?<![\w\u200c])" + compile_fa_pattern(tdata["norm_subject"]))
         self.duty_rx = compile_fa(tdata["own_duty"])
-        self.claim_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(tdata["claim_object"]).pattern)
+        self.claim_rx = LazyPattern(r"(?<![\w\u200c])" + compile_fa_pattern(tdata["claim_object"]))
         g = load_yaml("grammar.yaml")
-        self.reporting = re.compile(r"(?<![\w\u200c])" + compile_fa(g["reporting"]).pattern)
-        self.pair_rx = re.compile(
-            r"(?<![\w\u200c])" + compile_fa(g["pair_anaphors"]).pattern + r"(?![\w\u200c])"
+        self.reporting = LazyPattern(r"(?<![\w\u200c])" + compile_fa_pattern(g["reporting"]))
+        self.pair_rx = LazyPattern(
+            r"(?<![\w\u200c])" + compile_fa_pattern(g["pair_anaphors"]) + r"(?![\w\u200c])"
         )
         self.det_rx = compile_fa(g["determiners"])
-        self.pron_rx = re.compile(r"(?<![\w\u200c])" + compile_fa(g["pronouns"]).pattern)
+        self.pron_rx = LazyPattern(r"(?<![\w\u200c])" + compile_fa_pattern(g["pronouns"]))
         self.break_rx = compile_fa(g["clause_break"])
         self.resolver = ActorResolver()
         self.fact = Factuality()
         self.verb_and_rx = compile_fa(g["verb_and"])
-        self.passive_rx = re.compile(_B + compile_fa(g["passive_before"]).pattern)
-        self.unnamed_rx = re.compile(r"[ \u200c]+" + compile_fa(g["unnamed_group"]).pattern)
-        self.light_rx = re.compile(r"[ \u200c]+" + compile_fa(g["light_verb"]).pattern + r"(?![\w\u200c])")
-        self.prep_before_rx = re.compile(_B + compile_fa(g["preposition_before_anaphor"]).pattern)
-        self.prep_rx = re.compile(_B + compile_fa(g["preposition_before_subject"]).pattern)
-        self.obj_rx = re.compile(r"[ \u200c]+" + compile_fa(g["object_marker"]).pattern + r"(?![\w\u200c])")
-        self.since_rx = re.compile(_B + compile_fa(load_yaml("factuality.yaml")["since"]).pattern)
+        self.passive_rx = LazyPattern(_B + compile_fa_pattern(g["passive_before"]))
+        self.unnamed_rx = LazyPattern(r"[ \u200c]+" + compile_fa_pattern(g["unnamed_group"]))
+        self.light_rx = LazyPattern(r"[ \u200c]+" + compile_fa_pattern(g["light_verb"]) + r"(?![\w\u200c])")
+        self.prep_before_rx = LazyPattern(_B + compile_fa_pattern(g["preposition_before_anaphor"]))
+        self.prep_rx = LazyPattern(_B + compile_fa_pattern(g["preposition_before_subject"]))
+        self.obj_rx = LazyPattern(r"[ \u200c]+" + compile_fa_pattern(g["object_marker"]) + r"(?![\w\u200c])")
+        self.since_rx = LazyPattern(_B + compile_fa_pattern(load_yaml("factuality.yaml")["since"]))
         self.cx = Constructions()
         self.setting = Setting()
         self.scope = Scope()

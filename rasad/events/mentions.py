@@ -7,18 +7,18 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
+from rasad.cache import LazyPattern, Regex
 from rasad.events.actors import Candidate
 from rasad.model import Timex
 
-_BREAK = re.compile("[،؛]")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
-_COORD = re.compile(r"[^\s،؛.]+ و ")
-_WE = re.compile(r"یم$")
-_LIST_ITEM = re.compile(r"\s(?:و|و نیز|و همچنین)\s*$")
-_AGAINST = re.compile(r"(?<![\w\u200c])(?:علیه|بر ضد|برضد|ضد)[ \u200c]+$")  # a first person plural verb: توافق کردیم, به توافق رسیده‌ایم
+_BREAK = LazyPattern("[،؛]")
+_DAY = LazyPattern(r"\d{4}-\d{2}-\d{2}$")
+_COORD = LazyPattern(r"[^\s،؛.]+ و ")
+_WE = LazyPattern(r"یم$")
+_LIST_ITEM = LazyPattern(r"\s(?:و|و نیز|و همچنین)\s*$")
+_AGAINST = LazyPattern(r"(?<![\w\u200c])(?:علیه|بر ضد|برضد|ضد)[ \u200c]+$")  # a first person plural verb: توافق کردیم, به توافق رسیده‌ایم
 
 Actor = tuple[str, str | None]
 
@@ -100,7 +100,7 @@ def pick_date(
     ts: int,
     others: tuple[int, ...] = (),
     text: str = "",
-    since: re.Pattern[str] | None = None,
+    since: Regex | None = None,
 ) -> str | None:
     """The value of the DATE (else TIME) expression in ``[a, b)`` nearest to ``ts``,
     skipping those nearer to another trigger (at offsets ``others``) and, with
@@ -222,7 +222,7 @@ def comma_clause(text: str, a: int, b: int, ts: int, te: int) -> tuple[int, int]
 
 
 def clause_of(
-    break_rx: re.Pattern[str], text: str, span: tuple[int, int], ts: int, te: int
+    break_rx: Regex, text: str, span: tuple[int, int], ts: int, te: int
 ) -> tuple[int, int]:
     """The clause of ``text[span]`` around the trigger ``[ts, te)``: cut at clause breaks
     (``، اما``, ``؛``, ``در حالی ... که``)."""
@@ -236,7 +236,7 @@ def clause_of(
     return cs, ce
 
 
-def continues_prev(pron_rx: re.Pattern[str], text: str, s0: int, ts: int) -> bool:
+def continues_prev(pron_rx: Regex, text: str, s0: int, ts: int) -> bool:
     """Does the sentence at ``s0`` go on about the previous one's subject (``او در نشستی ...``)?"""
     m = pron_rx.search(text, s0, min(ts, s0 + 12))
     return m is not None and not text[s0 : m.start()].strip()

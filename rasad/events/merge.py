@@ -23,12 +23,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rasad.cache import LazyPattern
 from rasad.model import Event
 
 JOINT_TYPES = ("CONSULT", "AGREE")
 DEFAULT_WINDOW_DAYS = 14
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WEEK = LazyPattern(r"^(\d{4})-W(\d{2})$")
+_DAY = LazyPattern(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _date_range(value: str) -> tuple[dt.date, dt.date] | None:

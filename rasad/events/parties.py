@@ -31,9 +31,9 @@ The data (roles, envoys, media heads, asked heads, unnamed attackers) is in
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Mapping, Sequence
 
+from rasad.cache import LazyPattern, Regex
 from rasad.events.actors import ActorResolver, Candidate
 from rasad.events.factuality import stronger
 from rasad.events.mentions import Actor, Found, pick_date
@@ -44,8 +44,8 @@ from rasad.model import Article, Timex
 JOINT = ("CONSULT", "AGREE")
 # GUIDELINES §9: an unnamed non-state source is ``anonymous:<role>`` (Y مورد حمله قرار گرفت)
 UNNAMED_ATTACKER: Actor = ("anonymous:attackers", None)
-_REL = re.compile(r"(?<![\w\u200c])که[ \u200c]+(?:[^\s،.]+[ \u200c]+){0,5}$")
-_GAP = re.compile(r"^[\s\u200c،,«»\"()]*$")
+_REL = LazyPattern(r"(?<![\w\u200c])که[ \u200c]+(?:[^\s،.]+[ \u200c]+){0,5}$")
+_GAP = LazyPattern(r"^[\s\u200c،,«»\"()]*$")
 
 
 def visit_host(
@@ -68,8 +68,8 @@ def visit_host(
     return None
 
 
-_IN_PLACE = re.compile(r"(?<![\w\u200c])در(?:[ \u200c]+(?:فرودگاه|شهر|پایتخت|کاخ|مقر))?[ \u200c]+$")
-_CONJUNCT = re.compile(r"[\s\u200c]و[\s\u200c]+(?:[^\s،.]+[\s\u200c]+){2,}")
+_IN_PLACE = LazyPattern(r"(?<![\w\u200c])در(?:[ \u200c]+(?:فرودگاه|شهر|پایتخت|کاخ|مقر))?[ \u200c]+$")
+_CONJUNCT = LazyPattern(r"[\s\u200c]و[\s\u200c]+(?:[^\s،.]+[\s\u200c]+){2,}")
 
 
 def new_conjunct(text: str, te: int, start: int) -> bool:
@@ -196,7 +196,7 @@ def unify_sides(found: list[Found], aff: Mapping[str, set[str]], countries: set[
 
 
 def visits_in_progress(
-    found: list[Found], text: str, perfect_rx: re.Pattern[str], published: str = ""
+    found: list[Found], text: str, perfect_rx: Regex, published: str = ""
 ) -> None:
     """``X که به چین سفر کرده است، گفت ...``: the perfect of a trip in a relative clause
     describes where the traveller is now (GUIDELINES: ``ongoing``), unless a date before
@@ -221,10 +221,10 @@ class Parties:
     def __init__(self, resolver: ActorResolver) -> None:
         data = load_yaml("actors.yaml")
         self.resolver = resolver
-        self.attackers_rx = re.compile(
+        self.attackers_rx = LazyPattern(
             r"(?:^|(?<=[\s\u200c]))(?:[\s\u200c]*)" + alternation(data.get("unnamed_attackers") or ["(?!)"]) + r"(?![\w\u200c])"
         )
-        self.asked_rx = re.compile(
+        self.asked_rx = LazyPattern(
             r"(?<![\w\u200c])"
             + alternation(data.get("asked_heads") or ["(?!)"])
             + r"(?:[ \u200c]+(?!(?:از|به|با|در|برای|درباره|علیه|میان|بین|مابین|و)(?![\w\u200c]))[^\s،.:]+){0,2}"
@@ -255,7 +255,7 @@ class Parties:
         text: str,
         cands: list[Candidate],
         nationality: Mapping[str, str],
-        this_rx: re.Pattern[str],
+        this_rx: Regex,
         s0: int,
     ) -> list[Candidate]:
         """``رئیس‌جمهور قزاقستان از مردم این کشور خواست``: with no state named before it (the
@@ -286,7 +286,7 @@ class Parties:
         return out
 
 
-_WITH = re.compile(r"[ \u200c]+(?:تلفنی[ \u200c]+)?با[ \u200c]+(?:[^\s،.]+[ \u200c]+){0,2}$")
+_WITH = LazyPattern(r"[ \u200c]+(?:تلفنی[ \u200c]+)?با[ \u200c]+(?:[^\s،.]+[ \u200c]+){0,2}$")
 
 
 def drop_interviews(found: list[Found], doc: Article, resolver: ActorResolver) -> list[Found]:

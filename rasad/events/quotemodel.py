@@ -18,18 +18,18 @@ from __future__ import annotations
 import bisect
 import json
 import math
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from rasad.cache import LazyPattern
 from rasad.events.mentions import Found
 from rasad.model import Article, Quote
 
 MODEL = Path(__file__).resolve().parent.parent / "data" / "models" / "events_quote_model.json"
 SPEECH = ("REQUEST", "REJECT", "THREATEN", "SUPPORT", "ACCUSE")
-_WORD = re.compile(r"[^\s\u200c.,،؛:!?؟«»\"()\[\]/\-–—]+")
+_WORD = LazyPattern(r"[^\s\u200c.,،؛:!?؟«»\"()\[\]/\-–—]+")
 _PREV = ("از", "به", "علیه", "با", "و", "را", "که", "برای", "در", "بر")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rasad.cache import LazyPattern
 from rasad.events.actors import Candidate
 from rasad.events.factuality import combine
 from rasad.events.mentions import (
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from rasad.events.grammar import Grammar
 
 JOINT = ("CONSULT", "AGREE")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY = LazyPattern(r"^\d{4}-\d{2}-\d{2}$")
 _B = r"(?<![\w\u200c])"  # no letter or ZWNJ before
 MIN_ACTORS = {"CONSULT": 2, "AGREE": 2, "ASSAULT": 2, "ACCUSE": 1}
 

@@ -25,26 +25,20 @@ WORD = r"[^\s.،؛:!?؟«»()\[\]\"“”]+"
 SPACE = r"[ \u200c\u00a0\t]+"
 
 
+_CONVENTIONS = re.compile("<w>| +|" + ZWNJ)  # the data conventions, leftmost first
+
+
+def _expand(m: re.Match[str]) -> str:
+    tok = m.group()
+    if tok == "<w>":
+        return WORD
+    return r"[ \u200c]?" if tok == ZWNJ else SPACE
+
+
 def to_regex(pattern: str) -> str:
-    """Expand the data conventions of a pattern into a plain regex string."""
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("<w>", i):
-            out.append(WORD)
-            i += 3
-            continue
-        ch = pattern[i]
-        if ch == " ":
-            out.append(SPACE)
-            while i + 1 < len(pattern) and pattern[i + 1] == " ":
-                i += 1
-        elif ch == ZWNJ:
-            out.append(r"[ \u200c]?")
-        else:
-            out.append(ch)
-        i += 1
-    return "".join(out)
+    """Expand the data conventions of a pattern into a plain regex string: ``<w>`` is one
+    word, a run of spaces any run of spaces or ZWNJs, a ZWNJ an optional ZWNJ or space."""
+    return _CONVENTIONS.sub(_expand, pattern)
 
 
 def compile_fa_pattern(pattern: str, bounded: bool = False) -> str:
@@ -55,9 +49,9 @@ def compile_fa_pattern(pattern: str, bounded: bool = False) -> str:
     return rx
 
 
-def compile_fa(pattern: str, bounded: bool = False) -> re.Pattern[str]:
-    """Compile a data pattern; ``bounded`` adds word boundaries on both sides."""
-    return re.compile(compile_fa_pattern(pattern, bounded))
+def compile_fa(pattern: str, bounded: bool = False) -> LazyPattern:
+    """A data pattern, compiled on first use; ``bounded`` adds word boundaries on both sides."""
+    return LazyPattern(compile_fa_pattern(pattern, bounded))
 
 
 @cache
@@ -262,6 +256,6 @@ class TriggerFinder:
 
 
 @cache
-def talk_nouns() -> re.Pattern[str]:
+def talk_nouns() -> LazyPattern:
     """Nouns of a conversation that may have been held by phone (``گفت‌وگو``, ``مذاکرات``)."""
     return compile_fa(load_yaml("triggers.yaml")["talk_nouns"])

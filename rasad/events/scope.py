@@ -19,10 +19,10 @@ cancel it, ``قرار نیست`` / ``... را تکذیب کرد`` deny it, ``د�
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rasad.cache import LazyPattern, Regex
 from rasad.events.resources import compile_fa, load_yaml
 from rasad.model import Clause
 
@@ -30,9 +30,9 @@ if TYPE_CHECKING:
     from rasad.events.actors import Candidate
 
 DROP = "drop"
-_BREAK = re.compile(r"[،؛:]|\s(?:اما|ولی|در حالی که|زیرا|چون)\s")
+_BREAK = LazyPattern(r"[،؛:]|\s(?:اما|ولی|در حالی که|زیرا|چون)\s")
 # the end of the first predicate: ... برگزار شد و روز یکشنبه ادامه خواهد یافت
-_PRED_AND = re.compile(
+_PRED_AND = LazyPattern(
     r"(?<=[\s\u200c])(?:شد|شدند|کرد|کردند|گردید|است|بود|دارد|دارند|یافت|رسید|رسیدند)(?= و (?!(?:همچنان )?ادامه))"
 )
 
@@ -46,7 +46,7 @@ class Scope:
         self.wn = int(d["window_near"])
         self.wa = int(d["window_after"])
         self.order: list[str] = list(d["order"])
-        self.rules: dict[str, dict[str, list[re.Pattern[str]]]] = {}
+        self.rules: dict[str, dict[str, list[Regex]]] = {}
         for name in self.order:
             r = d.get(name) or {}
             self.rules[name] = {

@@ -9,10 +9,9 @@
 
 from __future__ import annotations
 
-import re
-
+from rasad.cache import LazyPattern
 from rasad.events.actors import Candidate
-from rasad.events.resources import compile_fa, load_yaml
+from rasad.events.resources import compile_fa, compile_fa_pattern, load_yaml
 
 Actor = tuple[str, str | None]
 _B = r"(?<![\w\u200c])"
@@ -27,7 +26,7 @@ class Setting:
         self.mode_cues = {m: compile_fa(p) for m, p in tdata.get("mode_cues", {}).items()}
         self.host_rx = compile_fa(g["host"])
         self.visit_rx = compile_fa(g["visit"])
-        self.phone_before_rx = re.compile(_B + compile_fa(g["phone_adverb"]).pattern)
+        self.phone_before_rx = LazyPattern(_B + compile_fa_pattern(g["phone_adverb"]))
 
     def location(
         self,

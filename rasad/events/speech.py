@@ -20,15 +20,15 @@ Both passes are linear in the number of mentions (dictionaries keyed by source).
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
 
+from rasad.cache import LazyPattern, Regex
 from rasad.events.mentions import Found
 from rasad.model import Article
 
 SPEECH = ("REQUEST", "REJECT", "THREATEN", "SUPPORT", "ACCUSE")
 LEAD = 2  # headline and lead: sentences 0 and 1
-_WORD = re.compile(r"[\w\u200c]+")
+_WORD = LazyPattern(r"[\w\u200c]+")
 
 
 def _is_speech(f: Found) -> bool:
@@ -173,7 +173,7 @@ def drop_nested_actors(found: list[Found]) -> None:
             f.actors = keep
 
 
-def _held_dates(doc: Article, held_rx: re.Pattern[str]) -> list[tuple[int, str]]:
+def _held_dates(doc: Article, held_rx: Regex) -> list[tuple[int, str]]:
     """(sentence, date) of the sentences that tell a meeting held on a given day
     (``جلسه ... شب گذشته برگزار شد``), in text order; never a date after publication."""
     pub = (doc.published or "")[:10]
@@ -192,7 +192,7 @@ def _held_dates(doc: Article, held_rx: re.Pattern[str]) -> list[tuple[int, str]]
 
 
 def date_from_setting(
-    found: list[Found], doc: Article, setting_rx: re.Pattern[str], held_rx: re.Pattern[str] | None = None
+    found: list[Found], doc: Article, setting_rx: Regex, held_rx: Regex | None = None
 ) -> None:
     """``در این دیدار، X ... قدردانی کرد``: an undated speech act in a sentence that
     points back to a meeting takes the date of the latest dated meeting before it

@@ -11,10 +11,10 @@ The forms of a promised refusal live in ``rasad/data/events/triggers.yaml``
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from rasad.events.resources import Trigger, compile_fa, load_yaml
+from rasad.cache import LazyPattern
+from rasad.events.resources import Trigger, compile_fa, compile_fa_pattern, load_yaml
 
 
 class ThreatFrame:
@@ -24,8 +24,8 @@ class ThreatFrame:
         d = load_yaml("triggers.yaml").get("conditional_threat") or {}
         self.refusal_rx = compile_fa(d["promised_refusal"])
         self.retype = frozenset(d.get("from_types") or ())
-        self.condition_rx = re.compile(
-            r"(?<![\w\u200c])" + compile_fa(d["condition"]).pattern + r"(?![\w\u200c])"
+        self.condition_rx = LazyPattern(
+            r"(?<![\w\u200c])" + compile_fa_pattern(d["condition"]) + r"(?![\w\u200c])"
         )
 
     def conditional(

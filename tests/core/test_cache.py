@@ -198,6 +198,7 @@ def test_lazy_pattern_compiles_on_first_use_and_matches_like_re() -> None:
             a, b = lazy.search(text, pos), rx.search(text, pos)
             assert (a and a.groupdict()) == (b and b.groupdict())
         assert lazy.findall(text) == rx.findall(text) and lazy.sub("#", text) == rx.sub("#", text)
+        assert lazy.split(text) == rx.split(text) and lazy.subn("#", text, 2) == rx.subn("#", text, 2)
 
 
 def test_grammars_compile_only_the_patterns_a_text_needs() -> None:
@@ -230,3 +231,29 @@ def test_building_raises_the_young_gc_threshold_never_lowers_it() -> None:
         assert gc.get_threshold() == (cache.YOUNG_THRESHOLD * 2, 5, 5)
     finally:
         gc.set_threshold(*saved)
+
+
+def test_event_stage_compiles_no_pattern_until_a_text_needs_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The event grammar's patterns (compile_fa and the modules' own) are LazyPatterns: building
+    the stage compiles none, a pattern compiles when first used."""
+    import re
+    from re import _compiler  # type: ignore[attr-defined]
+
+    from rasad.events import EventStage
+    from rasad.events.resources import compile_fa
+
+    EventStage()  # data files read and cached, helper modules imported: not what is counted
+    re.purge()  # a pattern compiled again must not come from re's own cache
+    compiled: list[str] = []
+    real = _compiler.compile
+
+    def counting(p: str, flags: int = 0) -> object:
+        compiled.append(p)
+        return real(p, flags)
+
+    monkeypatch.setattr(_compiler, "compile", counting)
+    stage = EventStage()
+    assert compiled == []
+    rx = compile_fa("تماس تلفنی", bounded=True)
+    assert rx._rx is None and rx.search("در تماس  تلفنی گفت") is not None and rx._rx is not None
+    assert stage.grammar.fact._after_rx._rx is None  # the largest one (every status cue)
