@@ -25,6 +25,7 @@ class NormFilter:
     def __init__(self) -> None:
         d = load_yaml("triggers.yaml").get("norm_verbs") or {}
         self.cognition = frozenset(d.get("cognition_lemmas") or ())
+        self.impersonal_light = frozenset(d.get("impersonal_light_lemmas") or ())
         self.impersonal = frozenset(tuple(x.split()) for x in d.get("impersonal_light_verbs") or ())
 
     def no_party(self, clauses: ClauseIndex | None, ts: int, named: bool = False) -> bool:
@@ -40,6 +41,6 @@ class NormFilter:
             return True
         if named:
             return False
-        if v.lvc_noun is not None and (v.lvc_noun, v.lemma) in self.impersonal:
+        if v.lvc_noun is not None and ((v.lvc_noun, v.lemma) in self.impersonal or v.lemma in self.impersonal_light):
             return True
         return v.voice != "passive"
