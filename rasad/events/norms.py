@@ -25,6 +25,7 @@ class NormFilter:
     def __init__(self) -> None:
         d = load_yaml("triggers.yaml").get("norm_verbs") or {}
         self.cognition = frozenset(d.get("cognition_lemmas") or ())
+        self.copula = frozenset(d.get("copula_lemmas") or ())
         self.impersonal_light = frozenset(d.get("impersonal_light_lemmas") or ())
         self.impersonal = frozenset(tuple(x.split()) for x in d.get("impersonal_light_verbs") or ())
 
@@ -37,7 +38,7 @@ class NormFilter:
         v = c.verb if c is not None else None
         if v is None:
             return False
-        if v.person == "1" or v.lemma in self.cognition:
+        if v.person == "1" or v.lemma in self.cognition or v.lemma in self.copula:
             return True
         if named:
             return False
