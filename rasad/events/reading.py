@@ -359,6 +359,8 @@ def read_mention(
         g.norm_rx.search(text, max(s0, ts - 40), ts)
         or g.duty_rx.match(text[te : min(s1, te + 90)])
         or g.norms.no_party(clauses, ts, len(actors) > 1)
+        # ایران باید ... in an Iranian official's words: a duty of the speaker's own side
+        or (len(actors) == 2 and (nationality or {}).get(actors[0][0]) == actors[1][0])
     ):
         return None  # همه نهادها ... باید, ما باید ... کنیم: a norm, not a request
 
