@@ -46,6 +46,7 @@ class Constructions:
         self.hedge_rx = re.compile(b + compile_fa(data["hedge"]).pattern)
         self.present_rx = re.compile(r"^" + compile_fa(data["present_state"]).pattern)
         self.sports_rx = re.compile(b + compile_fa(data["sports"]).pattern)
+        self.armed_rx = re.compile(b + compile_fa(data["armed"]).pattern)
         self.stated_rx = re.compile(b + compile_fa(data["statement_object"]).pattern)
         self.agent_rx = re.compile(
             b + compile_fa(data["request_agent"]).pattern + r"(?:[ \u200c]+[^\s،.]+){0,2}?[ \u200c]+$"
@@ -138,6 +139,10 @@ class Constructions:
     def present_state(self, trigger_text: str) -> bool:
         """Is the statement a standing position (``خواستار لغو تحریم‌ها هستند``)?"""
         return self.present_rx.search(trigger_text) is not None
+
+    def unarmed(self, text: str, s0: int, s1: int) -> bool:
+        """Does the sentence name no armed force at all (``به ترامپ حمله کرد``: words)?"""
+        return self.armed_rx.search(text, s0, s1) is None
 
     def sports(self, text: str, s0: int, s1: int) -> bool:
         """Is the sentence about sport (``در این دیدار به مصاف ... می‌رود``)?"""

@@ -70,6 +70,8 @@ def read_mention(
         return None
     if trig.type == "CONSULT" and g.cx.sports(text, s0, s1):
         return None  # a match, not a meeting
+    if trig.type == "ASSAULT" and trig.mode is None and m.group().startswith("حمله") and g.cx.unarmed(text, s0, s1):
+        return None  # به ترامپ حمله کرد in a debate: words, not arms (GUIDELINES §5)
     if (
         trig.type == "REJECT"
         and trig.kind == "verbal"
