@@ -29,3 +29,5 @@ def test_record(record: dict[str, Any]) -> None:
         assert all(t != etype for t, _ in got), got
     for etype, actors in record.get("expect") or []:
         assert any(t == etype and set(a) == set(actors) for t, a in got), got
+    if "count" in record:
+        assert len(got) == record["count"], got
