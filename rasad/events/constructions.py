@@ -47,6 +47,7 @@ class Constructions:
         self.present_rx = re.compile(r"^" + compile_fa(data["present_state"]).pattern)
         self.sports_rx = re.compile(b + compile_fa(data["sports"]).pattern)
         self.armed_rx = re.compile(b + compile_fa(data["armed"]).pattern)
+        self.origin_rx = re.compile(b + compile_fa(data["origin"]).pattern)
         self.stated_rx = re.compile(b + compile_fa(data["statement_object"]).pattern)
         self.agent_rx = re.compile(
             b + compile_fa(data["request_agent"]).pattern + r"(?:[ \u200c]+[^\s،.]+){0,2}?[ \u200c]+$"
@@ -139,6 +140,10 @@ class Constructions:
     def present_state(self, trigger_text: str) -> bool:
         """Is the statement a standing position (``خواستار لغو تحریم‌ها هستند``)?"""
         return self.present_rx.search(trigger_text) is not None
+
+    def origin(self, text: str, c: Candidate) -> bool:
+        """Is the place ``c`` where a trip starts (``از تهران به دوحه سفر کرد``)?"""
+        return c.etype != "PER" and self.origin_rx.search(text, max(0, c.start - 30), c.start) is not None
 
     def unarmed(self, text: str, s0: int, s1: int) -> bool:
         """Does the sentence name no armed force at all (``به ترامپ حمله کرد``: words)?"""

@@ -111,6 +111,8 @@ def read_mention(
     antecedent: Found | None = None
     ante_mode: str | None = None
     if trig.type in JOINT:
+        if trig.mode == "visit":  # از تهران به دوحه سفر کرد: the origin is no party
+            in_seg = [c for c in in_seg if not g.cx.origin(text, c)]
         for c in in_seg:
             a = (c.actor, c.actor_id)
             if c.actor not in {x[0] for x in actors}:
