@@ -54,7 +54,12 @@ def _can_merge(a: Found, b: Found) -> bool:
     """Are two mentions in one article the same occurrence?"""
     if a.type != b.type or not _same_actors(a, b):
         return False
-    if (a.mode == "phone") != (b.mode == "phone") and not _talk_by_phone(a, b):
+    if (
+        (a.mode == "phone") != (b.mode == "phone")
+        and not _talk_by_phone(a, b)
+        # در تماس تلفنی با X گفت‌وگو کرد: the call and the talk of one clause (one evidence span)
+        and not ((a.start, a.end) == (b.start, b.end) and a.status == b.status and a.date == b.date)
+    ):
         return False
     if (
         a.type not in JOINT

@@ -47,6 +47,8 @@ class Constructions:
         self.hedge_rx = LazyPattern(b + compile_fa_pattern(data["hedge"]))
         self.present_rx = LazyPattern(r"^" + compile_fa_pattern(data["present_state"]))
         self.sports_rx = LazyPattern(b + compile_fa_pattern(data["sports"]))
+        self.armed_rx = LazyPattern(b + compile_fa_pattern(data["armed"]))
+        self.origin_rx = LazyPattern(b + compile_fa_pattern(data["origin"]))
         self.stated_rx = LazyPattern(b + compile_fa_pattern(data["statement_object"]))
         self.agent_rx = LazyPattern(
             b + compile_fa_pattern(data["request_agent"]) + r"(?:[ \u200c]+[^\s،.]+){0,2}?[ \u200c]+$"
@@ -139,6 +141,14 @@ class Constructions:
     def present_state(self, trigger_text: str) -> bool:
         """Is the statement a standing position (``خواستار لغو تحریم‌ها هستند``)?"""
         return self.present_rx.search(trigger_text) is not None
+
+    def origin(self, text: str, c: Candidate) -> bool:
+        """Is the place ``c`` where a trip starts (``از تهران به دوحه سفر کرد``)?"""
+        return c.etype != "PER" and self.origin_rx.search(text, max(0, c.start - 30), c.start) is not None
+
+    def unarmed(self, text: str, s0: int, s1: int) -> bool:
+        """Does the sentence name no armed force at all (``به ترامپ حمله کرد``: words)?"""
+        return self.armed_rx.search(text, s0, s1) is None
 
     def sports(self, text: str, s0: int, s1: int) -> bool:
         """Is the sentence about sport (``در این دیدار به مصاف ... می‌رود``)?"""

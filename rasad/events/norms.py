@@ -3,6 +3,7 @@
 A ``باید`` read off the clause layer (:mod:`rasad.syntax`): the verb group of the
 clause holding it says whether anyone is asked at all.
 
+* inside a relative clause it describes its head (``کارهایی که X باید انجام دهد``);
 * a first person verb is the speaker's own side's duty: ``باید با تلاش بیشتر کاری کنیم``;
 * a verb of knowing is a warning, not a demand: ``آن‌ها باید بدانند که ...``;
 * with no party named besides the speaker, an active verb speaks of whoever does it
@@ -25,6 +26,8 @@ class NormFilter:
     def __init__(self) -> None:
         d = load_yaml("triggers.yaml").get("norm_verbs") or {}
         self.cognition = frozenset(d.get("cognition_lemmas") or ())
+        self.copula = frozenset(d.get("copula_lemmas") or ())
+        self.impersonal_light = frozenset(d.get("impersonal_light_lemmas") or ())
         self.impersonal = frozenset(tuple(x.split()) for x in d.get("impersonal_light_verbs") or ())
 
     def no_party(self, clauses: ClauseIndex | None, ts: int, named: bool = False) -> bool:
@@ -36,10 +39,12 @@ class NormFilter:
         v = c.verb if c is not None else None
         if v is None:
             return False
-        if v.person == "1" or v.lemma in self.cognition:
+        if c is not None and c.kind == "relative":
+            return True  # آزمون‌هایی که باید عملی برگزار شود: a description, not a demand
+        if v.person == "1" or v.lemma in self.cognition or v.lemma in self.copula:
             return True
         if named:
             return False
-        if v.lvc_noun is not None and (v.lvc_noun, v.lemma) in self.impersonal:
+        if v.lvc_noun is not None and ((v.lvc_noun, v.lemma) in self.impersonal or v.lemma in self.impersonal_light):
             return True
         return v.voice != "passive"

@@ -71,6 +71,8 @@ def read_mention(
         return None
     if trig.type == "CONSULT" and g.cx.sports(text, s0, s1):
         return None  # a match, not a meeting
+    if trig.type == "ASSAULT" and trig.mode is None and m.group().startswith("حمله") and g.cx.unarmed(text, s0, s1):
+        return None  # به ترامپ حمله کرد in a debate: words, not arms (GUIDELINES §5)
     if (
         trig.type == "REJECT"
         and trig.kind == "verbal"
@@ -110,6 +112,8 @@ def read_mention(
     antecedent: Found | None = None
     ante_mode: str | None = None
     if trig.type in JOINT:
+        if trig.mode == "visit":  # از تهران به دوحه سفر کرد: the origin is no party
+            in_seg = [c for c in in_seg if not g.cx.origin(text, c)]
         for c in in_seg:
             a = (c.actor, c.actor_id)
             if c.actor not in {x[0] for x in actors}:
@@ -360,6 +364,8 @@ def read_mention(
         g.norm_rx.search(text, max(s0, ts - 40), ts)
         or g.duty_rx.match(text[te : min(s1, te + 90)])
         or g.norms.no_party(clauses, ts, len(actors) > 1)
+        # ایران باید ... in an Iranian official's words: a duty of the speaker's own side
+        or (len(actors) == 2 and (nationality or {}).get(actors[0][0]) == actors[1][0])
     ):
         return None  # همه نهادها ... باید, ما باید ... کنیم: a norm, not a request
 
