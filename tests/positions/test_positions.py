@@ -161,4 +161,4 @@ def test_gold_table_floors(shared_dir: Path) -> None:
     assert st["all"]["n_all"] >= 80
     # floors pinned at what bench/bench_positions.py measured (rounded down); only ever raised
     assert st["tune"]["all"] >= 0.85
-    assert st["heldout"]["all"] >= 0.50
+    assert st["heldout"]["all"] >= 0.53
