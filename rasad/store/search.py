@@ -26,6 +26,7 @@ import re
 import threading
 from bisect import bisect_left
 from collections import OrderedDict
+from collections.abc import Iterable
 from itertools import compress
 
 from rasad.errors import QueryError
@@ -254,6 +255,49 @@ class FormCache:
             self._items[k] = value
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
+        return value
+
+
+class TextCache:
+    """The texts (with search forms and offset maps) of recently shown articles, by article id,
+    valid for one version of the store (:meth:`rasad.store.Store.version`): a search reads the
+    version in the same statement as its rows and fetches only the texts it has no entry for.
+
+    A newer version empties the cache; an entry of an older version is never stored.  Bounded
+    (least recently used out first); thread-safe.
+    """
+
+    def __init__(self, size: int = 2000) -> None:
+        self.size = size
+        self.version: int | None = None
+        self._items: OrderedDict[int, tuple[str, str, list[int] | None]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def snapshot(self, ids: Iterable[int]) -> tuple[int | None, dict[int, tuple[str, str, list[int] | None]]]:
+        """The cache's version and its entries among ``ids`` (held, so a later eviction does not matter)."""
+        with self._lock:
+            found = {}
+            for i in ids:
+                hit = self._items.get(i)
+                if hit is not None:
+                    self._items.move_to_end(i)
+                    found[i] = hit
+            return self.version, found
+
+    def put(self, version: int | None, key: int, text: str) -> tuple[str, str, list[int] | None]:
+        """``(text, search form, offset map or None)``; kept if ``version`` is the newest seen."""
+        form = search_form(text)
+        value = (text, form, None if len(form) == len(text) else search_form_mapped(text, form)[1])
+        if version is None:
+            return value
+        with self._lock:
+            if self.version is None or version > self.version:
+                self._items.clear()
+                self.version = version
+            if version == self.version:
+                self._items[key] = value
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
         return value
 
 

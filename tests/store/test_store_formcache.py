@@ -1,8 +1,11 @@
-"""Snippets cut with cached search forms are the same as without, and never stale."""
+"""Snippets cut with cached search forms and texts are the same as without, and never stale."""
 
 from __future__ import annotations
 
-from rasad.store.search import FormCache, highlight_pattern, make_snippet
+from store_samples import make_article
+
+from rasad.store import Store
+from rasad.store.search import FormCache, TextCache, highlight_pattern, make_snippet
 
 ZW = "\u200c"
 TEXTS = [
@@ -27,3 +30,35 @@ def test_a_changed_text_under_the_same_key_is_not_stale() -> None:
     pat = highlight_pattern("وزیر")
     assert "[وزیر]" in make_snippet(TEXTS[0], pat, "[", "]", forms=cache.get(1, TEXTS[0]))
     assert make_snippet(TEXTS[1], pat, "[", "]", forms=cache.get(1, TEXTS[1])) == make_snippet(TEXTS[1], pat, "[", "]")
+
+
+def test_text_cache_keeps_only_the_newest_version() -> None:
+    cache = TextCache(size=2)
+    assert cache.put(3, 1, TEXTS[0])[0] == TEXTS[0]
+    assert cache.snapshot([1, 2]) == (3, {1: cache.snapshot([1])[1][1]})
+    cache.put(2, 2, TEXTS[1])  # an older version: answered, not kept
+    assert set(cache.snapshot([1, 2])[1]) == {1}
+    cache.put(4, 2, TEXTS[1])  # a newer version empties the cache
+    assert cache.snapshot([1, 2])[0] == 4 and set(cache.snapshot([1, 2])[1]) == {2}
+    cache.put(4, 3, TEXTS[2])
+    cache.put(4, 1, TEXTS[0])
+    assert len(cache.snapshot([1, 2, 3])[1]) == 2
+
+
+def test_searches_with_cached_texts_answer_as_cold_ones(store: Store) -> None:
+    for i, text in enumerate(TEXTS):
+        store.add(make_article(text, f"d{i}"))
+    first = [store.search(q) for q in ("وزیر", "گفتوگوها", "نمایندگان")]
+    assert first[0] and first[2]
+    assert [store.search(q) for q in ("وزیر", "گفتوگوها", "نمایندگان")] == first  # warm
+    store._texts = TextCache()
+    assert [store.search(q) for q in ("وزیر", "گفتوگوها", "نمایندگان")] == first  # cold
+
+
+def test_a_changed_text_is_never_shown_stale(store: Store) -> None:
+    aid, _ = store.add(make_article(TEXTS[1], "x"))
+    assert "[تهران]" in store.search("تهران")[0]["snippet"]
+    with store._lock:
+        store._conn.execute("UPDATE articles SET text = ? WHERE id = ?", (TEXTS[1].replace("تهران", "شیراز"), aid))
+    hit = store.search("تهران")  # still indexed under the old words, but shown with the new text
+    assert not hit or "شیراز" in hit[0]["snippet"]
