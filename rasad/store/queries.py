@@ -22,7 +22,7 @@ import orjson
 from rasad.errors import QueryError, StoreError
 from rasad.store.finding import FindMixin, NoMatchError, check_status, parse_date
 from rasad.store.merging import add_contested, sorted_history
-from rasad.store.search import TextCache, build_match, highlight_pattern, snippet_pieces
+from rasad.store.search import Drops, TextCache, build_match, highlight_pattern, snippet_pieces
 
 JALALI_MONTHS = (
     "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
@@ -279,7 +279,7 @@ class QueryMixin(FindMixin):
             rows.append(r)
         return rows
 
-    def _search_rows(self, ids: tuple[int, ...]) -> dict[int, tuple[dict[str, Any], tuple[str, str, list[int] | None]]]:
+    def _search_rows(self, ids: tuple[int, ...]) -> dict[int, tuple[dict[str, Any], tuple[str, str, Drops | None]]]:
         """The articles ``ids`` (shown columns) with ``(text, search form, offset map)`` each.
 
         The texts come from :attr:`_texts` when it holds them for the store's version, which is

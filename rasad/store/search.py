@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable
 from itertools import compress
+from typing import NamedTuple
 
 from rasad.errors import QueryError
 
@@ -98,6 +99,41 @@ def search_form_mapped(text: str, form: str | None = None) -> tuple[str, list[in
             if i != keep:
                 kept[s + i] = 0
     return form, list(compress(range(len(text) + 1), kept))
+
+
+class Drops(NamedTuple):
+    """Where :func:`search_form` dropped characters of a text: their text positions (sorted) and,
+    for each, the form position before which it was dropped (``text_pos[k] - k``).
+
+    The compact form of the offset map of :func:`search_form_mapped` (a text has few dropped
+    characters, mostly none): ``to_text(i) == offs[i]`` and ``to_form(s) == bisect_left(offs, s)``.
+    """
+
+    text_pos: list[int]
+    form_pos: list[int]
+
+    def to_text(self, i: int) -> int:
+        return i + bisect_right(self.form_pos, i)
+
+    def to_form(self, s: int) -> int:
+        return s - bisect_left(self.text_pos, s)
+
+
+def search_form_drops(text: str, form: str | None = None) -> tuple[str, Drops | None]:
+    """:func:`search_form` and its :class:`Drops` (``None`` if nothing was dropped)."""
+    if form is None:
+        form = search_form(text)
+    if len(form) == len(text):
+        return form, None
+    dropped: list[int] = []
+    for m in _DROP_RUN.finditer(text):
+        s, run = m.start(), m.group()
+        if len(run) == 1:
+            dropped.append(s)
+            continue
+        keep = next((i for i, ch in enumerate(run) if ch in _ZW_LIKE), -1)
+        dropped += [s + i for i in range(len(run)) if i != keep]
+    return form, Drops(dropped, [p - k for k, p in enumerate(dropped)])
 
 
 def joined_form(form: str) -> str:
@@ -270,10 +306,10 @@ class TextCache:
     def __init__(self, size: int = 2000) -> None:
         self.size = size
         self.version: int | None = None
-        self._items: OrderedDict[int, tuple[str, str, list[int] | None]] = OrderedDict()
+        self._items: OrderedDict[int, tuple[str, str, Drops | None]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def snapshot(self, ids: Iterable[int]) -> tuple[int | None, dict[int, tuple[str, str, list[int] | None]]]:
+    def snapshot(self, ids: Iterable[int]) -> tuple[int | None, dict[int, tuple[str, str, Drops | None]]]:
         """The cache's version and its entries among ``ids`` (held, so a later eviction does not matter)."""
         with self._lock:
             found = {}
@@ -284,10 +320,9 @@ class TextCache:
                     found[i] = hit
             return self.version, found
 
-    def put(self, version: int | None, key: int, text: str) -> tuple[str, str, list[int] | None]:
-        """``(text, search form, offset map or None)``; kept if ``version`` is the newest seen."""
-        form = search_form(text)
-        value = (text, form, None if len(form) == len(text) else search_form_mapped(text, form)[1])
+    def put(self, version: int | None, key: int, text: str) -> tuple[str, str, Drops | None]:
+        """``(text, search form, its Drops or None)``; kept if ``version`` is the newest seen."""
+        value = (text, *search_form_drops(text))
         if version is None:
             return value
         with self._lock:
@@ -316,17 +351,22 @@ def make_snippet(text: str, pattern: re.Pattern[str] | None, hi: str, lo: str,
 
 
 def snippet_pieces(text: str, pattern: re.Pattern[str] | None, before: int = 60, width: int = 220,
-                   forms: tuple[str, list[int] | None] | None = None) -> list[tuple[str, bool]]:
+                   forms: tuple[str, list[int] | Drops | None] | None = None) -> list[tuple[str, bool]]:
     """The snippet of :func:`make_snippet` as ``(piece, is_hit)`` pairs (``…`` pieces included,
-    newlines not yet replaced), for callers that build several markups of one snippet."""
+    newlines not yet replaced), for callers that build several markups of one snippet.
+
+    ``forms``: ``(search form, offset map or :class:`Drops` or None)`` of ``text``, if known."""
     if forms is None:
         form = search_form(text)
-        offs = None if len(form) == len(text) else search_form_mapped(text, form)[1]
+        offs: list[int] | Drops | None = None if len(form) == len(text) else search_form_drops(text, form)[1]
     else:
         form, offs = forms
 
     def to_text(i: int) -> int:
-        return i if offs is None else offs[i]
+        return i if offs is None else offs.to_text(i) if isinstance(offs, Drops) else offs[i]
+
+    def to_form(s: int) -> int:
+        return s if offs is None else offs.to_form(s) if isinstance(offs, Drops) else bisect_left(offs, s)
 
     m = pattern.search(form) if pattern is not None else None
     first = to_text(m.start()) if m else 0
@@ -341,8 +381,7 @@ def snippet_pieces(text: str, pattern: re.Pattern[str] | None, before: int = 60,
     pieces: list[tuple[str, bool]] = [("…", False)] if start > 0 else []
     pos = start
     if pattern is not None and m is not None:
-        fs = start if offs is None else bisect_left(offs, start)
-        fe = end if offs is None else bisect_left(offs, end)
+        fs, fe = to_form(start), to_form(end)
         for h in pattern.finditer(form, fs, fe):
             a, b = to_text(h.start()), to_text(h.end())
             if a < pos or b > end:

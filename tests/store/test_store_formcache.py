@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from store_samples import make_article
 
 from rasad.store import Store
-from rasad.store.search import FormCache, TextCache, highlight_pattern, make_snippet
+from rasad.store.search import (
+    FormCache,
+    TextCache,
+    highlight_pattern,
+    make_snippet,
+    search_form_drops,
+    search_form_mapped,
+    snippet_pieces,
+)
 
 ZW = "\u200c"
 TEXTS = [
@@ -62,3 +74,26 @@ def test_a_changed_text_is_never_shown_stale(store: Store) -> None:
         store._conn.execute("UPDATE articles SET text = ? WHERE id = ?", (TEXTS[1].replace("تهران", "شیراز"), aid))
     hit = store.search("تهران")  # still indexed under the old words, but shown with the new text
     assert not hit or "شیراز" in hit[0]["snippet"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=f"اب ی{ZW}\u200b\u200d\u064b\u0640\u0654كي", max_size=40))
+def test_drops_map_like_the_offset_list(text: str) -> None:
+    form, offs = search_form_mapped(text)
+    form2, drops = search_form_drops(text)
+    assert form2 == form
+    if drops is None:
+        assert offs == list(range(len(text) + 1))
+        return
+    assert [drops.to_text(i) for i in range(len(form) + 1)] == offs
+    assert [drops.to_form(s) for s in range(len(text) + 1)] == [bisect_left(offs, s) for s in range(len(text) + 1)]
+
+
+def test_snippets_with_drops_are_the_same() -> None:
+    for q in ("گفتوگوها", "رئیس هیئت", "وزیر"):
+        pat = highlight_pattern(q)
+        for text in TEXTS:
+            text = text.replace("وزیر", "وزیرً")
+            form, offs = search_form_mapped(text)
+            assert (snippet_pieces(text, pat, forms=search_form_drops(text))
+                    == snippet_pieces(text, pat, forms=(form, offs)))
