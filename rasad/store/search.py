@@ -52,6 +52,8 @@ _DROPPED = "".join(chr(k) for k, v in _TABLE.items() if v is None)
 # a run of ZWNJ-like and dropped characters becomes at most one ZWNJ in the search form
 _ZD = "[\u200b\u200c" + re.escape(_DROPPED) + "]"
 _DROP_RUN = re.compile(f"{_ZD}*[{re.escape(_DROPPED)}]{_ZD}*|[\u200b\u200c]{{2,}}")
+# the same runs, found faster: a maximal run of such characters, unless it is one ZWNJ-like only
+_ZD_RUN = re.compile(f"{_ZD}+")
 # from a word's start, possessive (no backtracking): three times faster on long texts
 _COMPOUND = re.compile(r"(?<!\w)\w++(?:\u200c\w++)+")
 _WORD = re.compile(r"\w+")
@@ -126,10 +128,11 @@ def search_form_drops(text: str, form: str | None = None) -> tuple[str, Drops | 
     if len(form) == len(text):
         return form, None
     dropped: list[int] = []
-    for m in _DROP_RUN.finditer(text):
+    for m in _ZD_RUN.finditer(text):  # the runs of _DROP_RUN: a leading set lets the regex skip ahead
         s, run = m.start(), m.group()
         if len(run) == 1:
-            dropped.append(s)
+            if run not in _ZW_LIKE:
+                dropped.append(s)
             continue
         keep = next((i for i, ch in enumerate(run) if ch in _ZW_LIKE), -1)
         dropped += [s + i for i in range(len(run)) if i != keep]
