@@ -22,7 +22,7 @@ import orjson
 from rasad.errors import QueryError, StoreError
 from rasad.store.finding import FindMixin, NoMatchError, check_status, parse_date
 from rasad.store.merging import add_contested, sorted_history
-from rasad.store.search import Drops, TextCache, build_match, highlight_pattern, snippet_pieces
+from rasad.store.search import TextCache, TextForms, build_match, highlight_pattern
 
 JALALI_MONTHS = (
     "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
@@ -265,9 +265,8 @@ class QueryMixin(FindMixin):
             got = found.get(rid)
             if got is None:
                 continue
-            r, (text, form, offs) = got
-            pieces = [(p.replace("\n", " "), hit)
-                      for p, hit in snippet_pieces(text, pattern, forms=(form, offs))]
+            r, forms = got
+            pieces = [(p.replace("\n", " "), hit) for p, hit in forms.snippet_pieces(pattern)]
             r["rank"] = rank
             r["snippet"] = "".join(f"[{p}]" if hit else p for p, hit in pieces)
             r["snippet_text"], r["highlights"] = _plain_and_spans(pieces)
@@ -279,7 +278,7 @@ class QueryMixin(FindMixin):
             rows.append(r)
         return rows
 
-    def _search_rows(self, ids: tuple[int, ...]) -> dict[int, tuple[dict[str, Any], tuple[str, str, Drops | None]]]:
+    def _search_rows(self, ids: tuple[int, ...]) -> dict[int, tuple[dict[str, Any], TextForms]]:
         """The articles ``ids`` (shown columns) with ``(text, search form, offset map)`` each.
 
         The texts come from :attr:`_texts` when it holds them for the store's version, which is

@@ -297,6 +297,55 @@ class FormCache:
         return value
 
 
+# snippets of a text are first cut from the search form of its start only (most first hits are there)
+PREFIX = 1500
+# a character no highlight pattern can read (they consist of \w, white space and ZWNJ)
+_STOP = re.compile(r"[^\w\s\u200c]")
+
+
+class TextForms:
+    """A text with its search form (and :class:`Drops`) computed when needed: first of the text's
+    first :data:`PREFIX` characters, of all of it only if a snippet needs more (then kept)."""
+
+    __slots__ = ("text", "_head", "_full")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._head: tuple[str, Drops | None] | None = None
+        self._full: tuple[str, Drops | None] | None = None
+
+    def head(self) -> tuple[str, Drops | None]:
+        if self._head is None:
+            self._head = search_form_drops(self.text[:PREFIX])
+        return self._head
+
+    def full(self) -> tuple[str, Drops | None]:
+        if self._full is None:
+            self._full = search_form_drops(self.text)
+        return self._full
+
+    def snippet_pieces(self, pattern: re.Pattern[str] | None, before: int = 60,
+                       width: int = 220) -> list[tuple[str, bool]]:
+        """:func:`snippet_pieces` of the text, the same, from the form of its start when that is enough.
+
+        The form of a text's start is the start of its form (characters are replaced one for
+        one or dropped).  It is enough when its first hit leaves the whole window inside it and
+        a character the pattern cannot read follows the hit there: no match attempt up to the
+        hit (nor the hits in the window) reads past it, so all come out as over the full form.
+        """
+        text = self.text
+        if pattern is None:
+            return snippet_pieces(text, None, before, width, forms=(text, None))
+        if self._full is None and len(text) > PREFIX:
+            form, drops = self.head()
+            m = pattern.search(form)
+            if m is not None:
+                first = m.start() if drops is None else drops.to_text(m.start())
+                if first + width <= PREFIX and _STOP.search(form, m.end()) is not None:
+                    return snippet_pieces(text, pattern, before, width, forms=(form, drops))
+        return snippet_pieces(text, pattern, before, width, forms=self.full())
+
+
 class TextCache:
     """The texts (with search forms and offset maps) of recently shown articles, by article id,
     valid for one version of the store (:meth:`rasad.store.Store.version`): a search reads the
@@ -309,10 +358,10 @@ class TextCache:
     def __init__(self, size: int = 2000) -> None:
         self.size = size
         self.version: int | None = None
-        self._items: OrderedDict[int, tuple[str, str, Drops | None]] = OrderedDict()
+        self._items: OrderedDict[int, TextForms] = OrderedDict()
         self._lock = threading.Lock()
 
-    def snapshot(self, ids: Iterable[int]) -> tuple[int | None, dict[int, tuple[str, str, Drops | None]]]:
+    def snapshot(self, ids: Iterable[int]) -> tuple[int | None, dict[int, TextForms]]:
         """The cache's version and its entries among ``ids`` (held, so a later eviction does not matter)."""
         with self._lock:
             found = {}
@@ -323,9 +372,9 @@ class TextCache:
                     found[i] = hit
             return self.version, found
 
-    def put(self, version: int | None, key: int, text: str) -> tuple[str, str, Drops | None]:
-        """``(text, search form, its Drops or None)``; kept if ``version`` is the newest seen."""
-        value = (text, *search_form_drops(text))
+    def put(self, version: int | None, key: int, text: str) -> TextForms:
+        """``text`` as :class:`TextForms`; kept if ``version`` is the newest seen."""
+        value = TextForms(text)
         if version is None:
             return value
         with self._lock:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from bisect import bisect_left
 
 from hypothesis import given, settings
@@ -12,6 +13,7 @@ from rasad.store import Store
 from rasad.store.search import (
     FormCache,
     TextCache,
+    TextForms,
     highlight_pattern,
     make_snippet,
     search_form_drops,
@@ -46,7 +48,7 @@ def test_a_changed_text_under_the_same_key_is_not_stale() -> None:
 
 def test_text_cache_keeps_only_the_newest_version() -> None:
     cache = TextCache(size=2)
-    assert cache.put(3, 1, TEXTS[0])[0] == TEXTS[0]
+    assert cache.put(3, 1, TEXTS[0]).text == TEXTS[0]
     assert cache.snapshot([1, 2]) == (3, {1: cache.snapshot([1])[1][1]})
     cache.put(2, 2, TEXTS[1])  # an older version: answered, not kept
     assert set(cache.snapshot([1, 2])[1]) == {1}
@@ -97,3 +99,23 @@ def test_snippets_with_drops_are_the_same() -> None:
             form, offs = search_form_mapped(text)
             assert (snippet_pieces(text, pat, forms=search_form_drops(text))
                     == snippet_pieces(text, pat, forms=(form, offs)))
+
+
+def _long_text(rng: random.Random) -> str:
+    words = ["وزیر", "امور", "خارجه", f"گفت{ZW}وگو", "تهران", "، ", ".", "«نشست»", f"می{ZW}شود", "وزیرً", "۱۴۰۴",
+             f"رئیس{ZW}{ZW}جمهور", "کشور", "اقتصاد", "\n", "  "]
+    return " ".join(rng.choice(words) for _ in range(rng.randrange(50, 900)))
+
+
+def test_snippets_from_the_start_of_a_text_are_those_of_the_whole() -> None:
+    rng = random.Random(5)
+    texts = [_long_text(rng) for _ in range(60)]
+    queries = ["وزیر", "وزیر*", "امور خارجه", "گفتوگو", "تهران OR اقتصاد", "میشود", "1404", "رئیس جمهور", "نشست", "کشور"]
+    heads = 0
+    for text in texts:
+        for q in queries:
+            pat = highlight_pattern(q)
+            tf = TextForms(text)
+            assert tf.snippet_pieces(pat) == snippet_pieces(text, pat)
+            heads += tf._full is None
+    assert heads > 100  # the start was enough for many
