@@ -31,7 +31,7 @@ from rasad.model import Article, Entity
 from rasad.store import merging, neardup
 from rasad.store.queries import QueryMixin
 from rasad.store.schema import MIGRATIONS, MIGRATIONS_TABLE
-from rasad.store.search import FormCache, joined_form, search_form
+from rasad.store.search import TextCache, joined_form, search_form
 
 __all__ = ["Store", "content_hash", "default_db_path", "search_form"]
 
@@ -68,7 +68,8 @@ class Store(QueryMixin):
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self._conn = conn
         self._lock = threading.RLock()
-        self._forms = FormCache()  # search forms of the texts that search results showed
+        self._texts = TextCache()  # texts that search results showed, with their search forms
+        self._texts = TextCache()  # texts shown by search results, with their search forms
         self.path = path
 
     # --- opening ------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import os
+import re
 import sqlite3
 import threading
 from datetime import date as Date
@@ -21,12 +22,13 @@ import orjson
 from rasad.errors import QueryError, StoreError
 from rasad.store.finding import FindMixin, NoMatchError, check_status, parse_date
 from rasad.store.merging import add_contested, sorted_history
-from rasad.store.search import FormCache, build_match, highlight_pattern, snippet_pieces
+from rasad.store.search import TextCache, TextForms, build_match, highlight_pattern
 
 JALALI_MONTHS = (
     "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
     "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
 )
+_HTML_SPECIAL = re.compile("[&<>\"']")  # what html.escape changes
 _FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 MAX_LIMIT = 1000
 RANK_WINDOW = 1000  # search ranks (BM25) among this many most recent matches
@@ -150,7 +152,7 @@ class QueryMixin(FindMixin):
 
     _conn: sqlite3.Connection
     _lock: threading.RLock
-    _forms: FormCache
+    _texts: TextCache
     path: str
 
     # --- articles -----------------------------------------------------------------
@@ -254,31 +256,52 @@ class QueryMixin(FindMixin):
                         (match, lim, off),
                     ).fetchall()
                 ranks = {int(rowid): rank for rowid, rank in top}
-                found = {
-                    int(r["id"]): dict(r)
-                    for r in self._conn.execute(
-                        "SELECT id, doc, title, source, url, published, text AS _text FROM articles"
-                        f" WHERE id IN ({','.join('?' * len(ranks))})",
-                        tuple(ranks),
-                    ).fetchall()
-                } if ranks else {}
+                found = self._search_rows(tuple(ranks)) if ranks else {}
         except sqlite3.OperationalError as e:
             raise QueryError(f"bad search query {query!r}: {e}") from e
         pattern = highlight_pattern(query)
         rows = []
         for rid, rank in ranks.items():  # in rank order; snippets only for the page's hits
-            r = found.get(rid)
-            if r is None:
+            got = found.get(rid)
+            if got is None:
                 continue
-            text = r.pop("_text") or ""
-            pieces = [(p.replace("\n", " "), hit)
-                      for p, hit in snippet_pieces(text, pattern, forms=self._forms.get(rid, text))]
+            r, forms = got
+            pieces = [(p.replace("\n", " "), hit) for p, hit in forms.snippet_pieces(pattern)]
             r["rank"] = rank
             r["snippet"] = "".join(f"[{p}]" if hit else p for p, hit in pieces)
             r["snippet_text"], r["highlights"] = _plain_and_spans(pieces)
-            r["snippet_html"] = "".join(f"<mark>{html.escape(p)}</mark>" if hit else html.escape(p) for p, hit in pieces)
+            if _HTML_SPECIAL.search(r["snippet_text"]):
+                r["snippet_html"] = "".join(f"<mark>{html.escape(p)}</mark>" if hit else html.escape(p)
+                                            for p, hit in pieces)
+            else:  # nothing to escape (most Persian snippets)
+                r["snippet_html"] = "".join(f"<mark>{p}</mark>" if hit else p for p, hit in pieces)
             rows.append(r)
         return rows
+
+    def _search_rows(self, ids: tuple[int, ...]) -> dict[int, tuple[dict[str, Any], TextForms]]:
+        """The articles ``ids`` (shown columns) with ``(text, search form, offset map)`` each.
+
+        The texts come from :attr:`_texts` when it holds them for the store's version, which is
+        read in the same statement as the rows (one snapshot); only the other texts are fetched.
+        """
+        cached_v, have = self._texts.snapshot(ids)
+        miss = [i for i in ids if i not in have] if cached_v is not None else list(ids)
+        text_col = f"CASE WHEN id IN ({_qs(miss)}) THEN text END" if miss else "NULL"
+        sql = (f"SELECT id, doc, title, source, url, published, {{}} AS _text,"
+               f" (SELECT n FROM store_version WHERE id = 1) AS _v FROM articles WHERE id IN ({_qs(list(ids))})")
+        rows = self._conn.execute(sql.format(text_col), (*miss, *ids) if miss else ids).fetchall()
+        version = rows[0]["_v"] if rows else None
+        if len(miss) < len(ids) and (version is None or version != cached_v):  # changed: every text anew
+            rows = self._conn.execute(sql.format("text"), ids).fetchall()
+            version, have = (rows[0]["_v"] if rows else None), {}
+        out = {}
+        for row in rows:
+            r = dict(row)
+            text, _ = r.pop("_text"), r.pop("_v")
+            rid = int(r["id"])
+            entry = have.get(rid) if text is None else None
+            out[rid] = (r, entry or self._texts.put(version, rid, text or ""))
+        return out
 
     def count_search(self, query: str) -> int:
         """How many articles match a search query (all of them, not one page)."""

@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
+from collections.abc import Iterable
 from itertools import compress
+from typing import NamedTuple
 
 from rasad.errors import QueryError
 
@@ -50,6 +52,8 @@ _DROPPED = "".join(chr(k) for k, v in _TABLE.items() if v is None)
 # a run of ZWNJ-like and dropped characters becomes at most one ZWNJ in the search form
 _ZD = "[\u200b\u200c" + re.escape(_DROPPED) + "]"
 _DROP_RUN = re.compile(f"{_ZD}*[{re.escape(_DROPPED)}]{_ZD}*|[\u200b\u200c]{{2,}}")
+# the same runs, found faster: a maximal run of such characters, unless it is one ZWNJ-like only
+_ZD_RUN = re.compile(f"{_ZD}+")
 # from a word's start, possessive (no backtracking): three times faster on long texts
 _COMPOUND = re.compile(r"(?<!\w)\w++(?:\u200c\w++)+")
 _WORD = re.compile(r"\w+")
@@ -97,6 +101,42 @@ def search_form_mapped(text: str, form: str | None = None) -> tuple[str, list[in
             if i != keep:
                 kept[s + i] = 0
     return form, list(compress(range(len(text) + 1), kept))
+
+
+class Drops(NamedTuple):
+    """Where :func:`search_form` dropped characters of a text: their text positions (sorted) and,
+    for each, the form position before which it was dropped (``text_pos[k] - k``).
+
+    The compact form of the offset map of :func:`search_form_mapped` (a text has few dropped
+    characters, mostly none): ``to_text(i) == offs[i]`` and ``to_form(s) == bisect_left(offs, s)``.
+    """
+
+    text_pos: list[int]
+    form_pos: list[int]
+
+    def to_text(self, i: int) -> int:
+        return i + bisect_right(self.form_pos, i)
+
+    def to_form(self, s: int) -> int:
+        return s - bisect_left(self.text_pos, s)
+
+
+def search_form_drops(text: str, form: str | None = None) -> tuple[str, Drops | None]:
+    """:func:`search_form` and its :class:`Drops` (``None`` if nothing was dropped)."""
+    if form is None:
+        form = search_form(text)
+    if len(form) == len(text):
+        return form, None
+    dropped: list[int] = []
+    for m in _ZD_RUN.finditer(text):  # the runs of _DROP_RUN: a leading set lets the regex skip ahead
+        s, run = m.start(), m.group()
+        if len(run) == 1:
+            if run not in _ZW_LIKE:
+                dropped.append(s)
+            continue
+        keep = next((i for i, ch in enumerate(run) if ch in _ZW_LIKE), -1)
+        dropped += [s + i for i in range(len(run)) if i != keep]
+    return form, Drops(dropped, [p - k for k, p in enumerate(dropped)])
 
 
 def joined_form(form: str) -> str:
@@ -257,6 +297,97 @@ class FormCache:
         return value
 
 
+# snippets of a text are first cut from the search form of its start only (most first hits are there)
+PREFIX = 1500
+# a character no highlight pattern can read (they consist of \w, white space and ZWNJ)
+_STOP = re.compile(r"[^\w\s\u200c]")
+
+
+class TextForms:
+    """A text with its search form (and :class:`Drops`) computed when needed: first of the text's
+    first :data:`PREFIX` characters, of all of it only if a snippet needs more (then kept)."""
+
+    __slots__ = ("text", "_head", "_full")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._head: tuple[str, Drops | None] | None = None
+        self._full: tuple[str, Drops | None] | None = None
+
+    def head(self) -> tuple[str, Drops | None]:
+        if self._head is None:
+            self._head = search_form_drops(self.text[:PREFIX])
+        return self._head
+
+    def full(self) -> tuple[str, Drops | None]:
+        if self._full is None:
+            self._full = search_form_drops(self.text)
+        return self._full
+
+    def snippet_pieces(self, pattern: re.Pattern[str] | None, before: int = 60,
+                       width: int = 220) -> list[tuple[str, bool]]:
+        """:func:`snippet_pieces` of the text, the same, from the form of its start when that is enough.
+
+        The form of a text's start is the start of its form (characters are replaced one for
+        one or dropped).  It is enough when its first hit leaves the whole window inside it and
+        a character the pattern cannot read follows the hit there: no match attempt up to the
+        hit (nor the hits in the window) reads past it, so all come out as over the full form.
+        """
+        text = self.text
+        if pattern is None:
+            return snippet_pieces(text, None, before, width, forms=(text, None))
+        if self._full is None and len(text) > PREFIX:
+            form, drops = self.head()
+            m = pattern.search(form)
+            if m is not None:
+                first = m.start() if drops is None else drops.to_text(m.start())
+                if first + width <= PREFIX and _STOP.search(form, m.end()) is not None:
+                    return snippet_pieces(text, pattern, before, width, forms=(form, drops))
+        return snippet_pieces(text, pattern, before, width, forms=self.full())
+
+
+class TextCache:
+    """The texts (with search forms and offset maps) of recently shown articles, by article id,
+    valid for one version of the store (:meth:`rasad.store.Store.version`): a search reads the
+    version in the same statement as its rows and fetches only the texts it has no entry for.
+
+    A newer version empties the cache; an entry of an older version is never stored.  Bounded
+    (least recently used out first); thread-safe.
+    """
+
+    def __init__(self, size: int = 2000) -> None:
+        self.size = size
+        self.version: int | None = None
+        self._items: OrderedDict[int, TextForms] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def snapshot(self, ids: Iterable[int]) -> tuple[int | None, dict[int, TextForms]]:
+        """The cache's version and its entries among ``ids`` (held, so a later eviction does not matter)."""
+        with self._lock:
+            found = {}
+            for i in ids:
+                hit = self._items.get(i)
+                if hit is not None:
+                    self._items.move_to_end(i)
+                    found[i] = hit
+            return self.version, found
+
+    def put(self, version: int | None, key: int, text: str) -> TextForms:
+        """``text`` as :class:`TextForms`; kept if ``version`` is the newest seen."""
+        value = TextForms(text)
+        if version is None:
+            return value
+        with self._lock:
+            if self.version is None or version > self.version:
+                self._items.clear()
+                self.version = version
+            if version == self.version:
+                self._items[key] = value
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+        return value
+
+
 def make_snippet(text: str, pattern: re.Pattern[str] | None, hi: str, lo: str,
                  before: int = 60, width: int = 220, forms: tuple[str, list[int] | None] | None = None) -> str:
     """A window of ``text`` around the first hit of ``pattern``, hits wrapped in ``hi``/``lo``.
@@ -272,17 +403,22 @@ def make_snippet(text: str, pattern: re.Pattern[str] | None, hi: str, lo: str,
 
 
 def snippet_pieces(text: str, pattern: re.Pattern[str] | None, before: int = 60, width: int = 220,
-                   forms: tuple[str, list[int] | None] | None = None) -> list[tuple[str, bool]]:
+                   forms: tuple[str, list[int] | Drops | None] | None = None) -> list[tuple[str, bool]]:
     """The snippet of :func:`make_snippet` as ``(piece, is_hit)`` pairs (``…`` pieces included,
-    newlines not yet replaced), for callers that build several markups of one snippet."""
+    newlines not yet replaced), for callers that build several markups of one snippet.
+
+    ``forms``: ``(search form, offset map or :class:`Drops` or None)`` of ``text``, if known."""
     if forms is None:
         form = search_form(text)
-        offs = None if len(form) == len(text) else search_form_mapped(text, form)[1]
+        offs: list[int] | Drops | None = None if len(form) == len(text) else search_form_drops(text, form)[1]
     else:
         form, offs = forms
 
     def to_text(i: int) -> int:
-        return i if offs is None else offs[i]
+        return i if offs is None else offs.to_text(i) if isinstance(offs, Drops) else offs[i]
+
+    def to_form(s: int) -> int:
+        return s if offs is None else offs.to_form(s) if isinstance(offs, Drops) else bisect_left(offs, s)
 
     m = pattern.search(form) if pattern is not None else None
     first = to_text(m.start()) if m else 0
@@ -297,8 +433,7 @@ def snippet_pieces(text: str, pattern: re.Pattern[str] | None, before: int = 60,
     pieces: list[tuple[str, bool]] = [("…", False)] if start > 0 else []
     pos = start
     if pattern is not None and m is not None:
-        fs = start if offs is None else bisect_left(offs, start)
-        fe = end if offs is None else bisect_left(offs, end)
+        fs, fe = to_form(start), to_form(end)
         for h in pattern.finditer(form, fs, fe):
             a, b = to_text(h.start()), to_text(h.end())
             if a < pos or b > end:
