@@ -187,7 +187,9 @@ class QuoteStage:
                         self._pronouns,
                         self._openers,
                         _names(res, run.speaker, text, ls, le),
-                    ) or (bool(doc.clauses) and heading_like(text, ls, le, _verbs(doc, ls, le))):
+                    ) or (bool(doc.clauses) and heading_like(text, ls, le, _verbs(doc, ls, le))) or (
+                        _opens_with_other(res, run.speaker, text, ls, le)
+                    ):
                         run = None
                     else:
                         rq = run_on_quote(text, run, ls, le, si)
@@ -540,6 +542,18 @@ _REST_WINDOW = 4000  # what follows a cue is judged on its first few thousand ch
 def _verbs(doc: Article, start: int, end: int) -> int:
     """How many finite verb groups the clause layer found in ``[start, end)``."""
     return sum(1 for c in doc.clauses if c.verb is not None and start <= c.verb.start < end)
+
+
+def _opens_with_other(res: Resolver, sp: Speaker, text: str, start: int, end: int) -> bool:
+    """Does the line ``text[start:end]`` open with the name of another person than the
+    speaker (``X با Y دیدار کرد``)? The narrator goes on to another actor."""
+    s = start
+    while s < end and text[s] in " \t«\"":
+        s += 1
+    return any(
+        c.start == s and c.source != "title" and c.entity.type == "PER" and c.entity.id != sp.id
+        for c in res.index.within(s, min(end, s + 60))
+    )
 
 
 def _nwords(text: str, start: int, end: int, at_least: int) -> int:

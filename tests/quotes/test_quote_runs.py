@@ -47,3 +47,17 @@ def test_run_stops_at_a_narrators_transition() -> None:
     texts = _texts(analyze(t))
     assert any(x.startswith("صادرات نفت") for x in texts)
     assert not any("قیمت نفت خام" in x for x in texts)
+
+
+def test_run_stops_where_another_person_opens_the_line() -> None:
+    t = (
+        " date 2025-03-01\n"
+        "عنوان خبر درباره دیدار\n\n"
+        "عباس عراقچی وزیر امور خارجه روز شنبه گفت: گفت‌وگوها در فضایی سازنده برگزار شد.\n"
+        "ما آماده ادامه این روند هستیم.\n"
+        "سرگئی لاوروف وزیر خارجه روسیه نیز روز یکشنبه با همتای ترکیه‌ای خود دیدار کرد.\n"
+    )
+    texts = _texts(analyze(t))
+    assert any(x.startswith("گفت‌وگوها در فضایی") for x in texts)
+    assert any(x.startswith("ما آماده ادامه") for x in texts)
+    assert not any("با همتای ترکیه‌ای" in x for x in texts)
