@@ -188,8 +188,8 @@ class QuoteStage:
                         self._openers,
                         _names(res, run.speaker, text, ls, le),
                     ) or (bool(doc.clauses) and heading_like(text, ls, le, _verbs(doc, ls, le))) or (
-                        _opens_with_other(res, run.speaker, text, ls, le)
-                    ):
+                        not line_hits and _opens_with_other(res, run.speaker, text, ls, le)
+                    ):  # another person's own statement in the speech is a nested one
                         run = None
                     else:
                         rq = run_on_quote(text, run, ls, le, si)
@@ -546,7 +546,8 @@ def _verbs(doc: Article, start: int, end: int) -> int:
 
 def _opens_with_other(res: Resolver, sp: Speaker, text: str, start: int, end: int) -> bool:
     """Does the line ``text[start:end]`` open with the name of another person than the
-    speaker (``X با Y دیدار کرد``)? The narrator goes on to another actor."""
+    speaker (``X با Y دیدار کرد``)? Without a cue in the line, the narrator goes on to
+    another actor."""
     s = start
     while s < end and text[s] in " \t«\"":
         s += 1
