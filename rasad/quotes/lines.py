@@ -26,6 +26,8 @@ from rasad.quotes.speaker import Speaker, fold
 _TRIM = " \t.،,؛:!?؟"
 _WORD = re.compile(r"\S+")
 _EARLY_WORDS = 8  # a narrator's cue among the first words of a line opens a new attribution
+_HEADING_WORDS = 12  # a verbless line this short, without a closing stop, is a sub-heading
+_STOPS = ".!?؟:؛"
 
 
 @dataclass
@@ -99,6 +101,16 @@ def stops_run(
         if j < end and text[j] == ":":
             return True
     return False
+
+
+def heading_like(text: str, start: int, end: int, verbs: int) -> bool:
+    """Is the line ``text[start:end]`` a sub-heading between paragraphs: short, with no finite
+    verb (``verbs`` counts the clause layer's verb groups in it) and no closing stop? A speech
+    run does not cross it (``... :وی گفت`` / ``بازگشت سرمایه به بازار مسکن`` / narrator's text)."""
+    body = text[start:end].strip()
+    if verbs or not body or body[-1] in _STOPS:
+        return False
+    return len(body.split()) <= _HEADING_WORDS
 
 
 def run_on_quote(text: str, run: RunOn, start: int, end: int, si: int) -> Quote | None:

@@ -40,7 +40,7 @@ from rasad.model import Article, Quote, Sentence
 from rasad.quotes.attribution import Attributions, trim
 from rasad.quotes.content import ends_clause, object_content, statement_object
 from rasad.quotes.lexicon import CueHit, Lexicon, Roles, load_lexicon, load_roles, variants
-from rasad.quotes.lines import RunOn, line_bounds, opens_run, run_on_quote, stops_run
+from rasad.quotes.lines import RunOn, heading_like, line_bounds, opens_run, run_on_quote, stops_run
 from rasad.quotes.marks import Marks, quote_pairs
 from rasad.quotes.sources import document_speaker
 from rasad.quotes.speaker import Resolver, Speaker, Tables, fold
@@ -187,7 +187,9 @@ class QuoteStage:
                         self._pronouns,
                         self._openers,
                         _names(res, run.speaker, text, ls, le),
-                    ):
+                    ) or (bool(doc.clauses) and heading_like(text, ls, le, _verbs(doc, ls, le))) or (
+                        not line_hits and _opens_with_other(res, run.speaker, text, ls, le)
+                    ):  # another person's own statement in the speech is a nested one
                         run = None
                     else:
                         rq = run_on_quote(text, run, ls, le, si)
@@ -535,6 +537,24 @@ class QuoteStage:
 
 _WORD_RUN = re.compile(r"\S+")
 _REST_WINDOW = 4000  # what follows a cue is judged on its first few thousand characters
+
+
+def _verbs(doc: Article, start: int, end: int) -> int:
+    """How many finite verb groups the clause layer found in ``[start, end)``."""
+    return sum(1 for c in doc.clauses if c.verb is not None and start <= c.verb.start < end)
+
+
+def _opens_with_other(res: Resolver, sp: Speaker, text: str, start: int, end: int) -> bool:
+    """Does the line ``text[start:end]`` open with the name of another person than the
+    speaker (``X با Y دیدار کرد``)? Without a cue in the line, the narrator goes on to
+    another actor."""
+    s = start
+    while s < end and text[s] in " \t«\"":
+        s += 1
+    return any(
+        c.start == s and c.source != "title" and c.entity.type == "PER" and c.entity.id != sp.id
+        for c in res.index.within(s, min(end, s + 60))
+    )
 
 
 def _nwords(text: str, start: int, end: int, at_least: int) -> int:
