@@ -43,3 +43,10 @@ def test_every_levant_town_needs_its_country() -> None:
     for e in towns:
         assert set(e.context) <= {"Q858", "Q796"}, e.id
         assert all(a.needs_context for a in e.aliases if a.kind == "name"), e.id
+
+
+def test_country_inside_an_organization_confirms_its_town(stage: EntityStage) -> None:
+    text = "نیروهای ارتش سوریه پس از درگیری با شبه‌نظامیان وارد شهرک اخترین شدند."
+    got = names(stage, text)
+    assert got.get("Akhtarin") == "GPE"
+    assert got.get("Syria") == "GPE"
