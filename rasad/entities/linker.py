@@ -86,6 +86,7 @@ class Linker:
             solid = [e for e, a in h.candidates if not a.needs_context and not a.ambiguous]
             if len(h.candidates) == 1 and solid:
                 present.add(solid[0].id)
+        present |= self._nested_countries(chosen, hits)
         out: list[Linked] = []
         for h in chosen:
             e, src = self._resolve(h, present, text)
@@ -116,6 +117,25 @@ class Linker:
                 if e is not None and e.type in NESTED_TYPES:
                     out.append(Linked(e.id, Mention(h.text, h.start, h.end, src)))
         out.sort(key=lambda lk: lk.mention.start)
+        return out
+
+    def _nested_countries(self, chosen: list[Hit], hits: list[Hit]) -> set[str]:
+        """Countries named inside a chosen organization (``ارتش سوریه``): they confirm the
+        context of a town of theirs as a bare country name would."""
+        spans = [
+            (h.start, h.end)
+            for h in chosen
+            if len(h.candidates) == 1 and self._is_container(h.candidates[0][0].id)
+        ]
+        if not spans:
+            return set()
+        out: set[str] = set()
+        for h in hits:
+            if h.kind != "name" or len(h.candidates) != 1 or not _inside(h, spans):
+                continue
+            e, a = h.candidates[0]
+            if e.type in NESTED_TYPES and not a.needs_context and not a.ambiguous:
+                out.add(e.id)
         return out
 
     def _is_container(self, eid: str) -> bool:
