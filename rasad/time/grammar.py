@@ -170,6 +170,7 @@ class Grammar(Handlers):
                 rf"(?:{WB}سال(?:{G}ها|{G}های)?{G1}|\(){G}(?:\d{{4}}{G}(?:و|یا|،|,|تا){G})+$"
             ),
             "yearhead": re.compile(rf"{WB}(?:{a['year_head']}){G1}$"),
+            "year3head": re.compile(rf"{WB}(?:{a['year3_head']}){G1}$"),
             "mah": re.compile(rf"{WB}(?P<pre>ماه){G1}(?:مبارک{G1})?$"),
             "part": re.compile(rf"{WB}(?P<part>{a['part']}){G1}$"),
             "dur": re.compile(rf"{WB}(?P<head>{a['dur_prefix']}){G1}$"),
@@ -360,6 +361,13 @@ class Grammar(Handlers):
             (r"(?<=\()(?P<y>\d{4})[-–](?P<y3>\d{4})(?=\))", self._year_range, None, DIGIT),
             # «بودجه 1404», «در 2017 برگزار شد»: a bare year after a word that takes one
             (rf"(?P<y4>{YEAR4})(?={G}(?:[.,،:;؛)\n]|$|(?:{a['year2_next']}){WE}))", self._headed_year, "yearhead", DIGIT),
+            # «بودجه ۴۰۵ می‌شود؟»: a Jalali year without its thousands after «بودجه»
+            (
+                rf"(?<!\d)(?P<y3j>39\d|4\d\d)(?![\d/.:٫,،]\d)(?={G}(?:[.,،:;؛?؟!)\n]|$|(?:{a['year2_next']}){WE}|ن?می[\u200c ]))",
+                self._short_year,
+                "year3head",
+                DIGIT,
+            ),
             (
                 rf"د{WB1}هه{G}(?:ی{G1})?(?P<dec>\d{{2,4}}|{a['cardinal']}){WE}{calsfx}",
                 self._decade,

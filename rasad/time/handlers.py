@@ -346,6 +346,12 @@ class Handlers:
         atom = self._bare_year(m, None) if pre is not None else None
         return atom
 
+    def _short_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        """«بودجه ۴۰۵»: 390–499 after a head that takes a year is Jalali 1390–1499 (the shorthand of the 1400s)."""
+        if pre is None:
+            return None
+        return Atom(m.start(), m.end(), "year", {"cal": "jalali", "y": 1000 + int(m.group("y3j"))})
+
     def _listed_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
         if pre is None:
             return None

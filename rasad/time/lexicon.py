@@ -292,6 +292,7 @@ def load_lexicon() -> Lexicon:
         "holiday": alternation(list(raw.get("holidays") or {})),
         "year2_next": alternation(list(raw.get("year2_next", []))),
         "year_head": alternation(list(raw.get("year_heads", []))),
+        "year3_head": alternation(list(raw.get("year3_heads", []))),
         "range_word": alternation(list(raw.get("range_words", []))),
         "fraction": alternation(list(raw.get("fraction_counts", {}))),
         "range_count": alternation(list(raw.get("range_counts", []))),
