@@ -239,9 +239,10 @@ class Grammar(Handlers):
             ),
             # «سال‌های ۲۰۰۶ و ۲۰۰۷»: the years after the first one of a list
             (rf"(?P<y4>{YEAR4}){calsfx}", self._listed_year, "yearlist", DIGIT),
-            # «فصل ۱۶-۲۰۱۵»: a sports season over two years
+            # «فصل ۱۶-۲۰۱۵»: a sports season over two years (also when a hard line wrap
+            # splits «فصل» from its years: nothing else ends a line with «فصل»)
             (
-                rf"ف{WB1}صل{G1}(?P<a>\d{{4}}|\d{{2}}){G}[\-–/]{G}(?P<b>\d{{4}}|\d{{2}})(?![\d/])",
+                rf"ف{WB1}صل(?:{G1}|{G}\n{G})(?P<a>\d{{4}}|\d{{2}}){G}[\-–/]{G}(?P<b>\d{{4}}|\d{{2}})(?![\d/])",
                 self._sport_season,
                 None,
                 ["فصل"],
