@@ -110,7 +110,9 @@ class Grammar(Handlers):
         self.every = re.compile(rf"{WB}(?:{lex.alt['set_head']}){G1}$")
         self.month_after = re.compile(rf"{G1}(?:{lex.alt['month']}){WE}")
         self.clause_start = re.compile(r"(?:^|[.!?؟:؛\n«\"])[ \t\u200c]*$")
-        self.name_head = re.compile(rf"{WB}(?:{lex.alt['name_head']}){G}[«\"]?{G}$")
+        self.name_head = re.compile(
+            rf"{WB}(?:{lex.alt['name_head']})(?:{G1}(?:{lex.alt['name_head_adj']})){{0,2}}{G}[«\"]?{G}$"
+        )
         self.name_tail = re.compile(rf"{G}[»\"]?{G}[,،]?{G}(?:{lex.alt['name_tail']}){WE}")
         self.nowadays = re.compile(rf"{WB}(?:{lex.alt['nowadays_head']}){G1}$")
         self.quoted = re.compile(r"[«\"]")
@@ -551,7 +553,9 @@ class Grammar(Handlers):
             return False
         if a.kind == "range" or (a.kind in ("date", "month") and a.f.get("y") is not None):
             return False  # a place is named after a day, not a dated day: «نمایشگاه ۱۸ تا ۲۰ آذر ۹۵»
-        if self.name_head.search(s, max(0, a.start - 30), a.start):
+        if s.startswith("سال", a.start):
+            return False  # «کودتای سال ۲۰۱۳»: a year said as a year
+        if self.name_head.search(s, max(0, a.start - 45), a.start):
             return True
         if a.kind in ("weekday", "rel"):
             if self.name_tail.match(s, a.end):

@@ -287,6 +287,7 @@ def load_lexicon() -> Lexicon:
         )
         + ")",
         "name_head": alternation(list(raw.get("name_heads", []))),
+        "name_head_adj": alternation(list(raw.get("name_head_adjectives", []))),
         "name_tail": alternation(list(raw.get("name_tails", []))),
         "nowadays_head": alternation(list(raw.get("nowadays_heads", []))),
         "holiday": alternation(list(raw.get("holidays") or {})),
