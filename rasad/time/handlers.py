@@ -51,6 +51,9 @@ def full_year(y: str, cal: str) -> int:
     return 1300 + n if n >= JALALI_CUTOFF else 1400 + n
 
 
+CLOCK_BEFORE = re.compile(r"ساعت[ \t\u200c]*$")
+
+
 class Handlers:
     """Pattern handlers; :class:`~rasad.time.grammar.Grammar` sets the tables they read."""
 
@@ -293,6 +296,8 @@ class Handlers:
         return canon(m.group(0)) not in self.bare_exclusions
 
     def _count(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        if CLOCK_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+            return None  # «ساعت ۱۷ روز گذشته»: a clock time, not seventeen days
         head = canon(pre.group("head")) if pre is not None else ""
         if self.month_after.match(m.string, m.end()):
             return None
