@@ -138,7 +138,8 @@ class Grammar(Handlers):
             rf"|{G1}(?P<yrel2>امسال|پارسال){WE})"
         )
         tail = (
-            rf"(?:{G}(?P<dp>{a['day_part']})\.?)?"
+            # «ساعت ۲۰ شب گذشته»: «شب گذشته» is last night, not the clock's day part
+            rf"(?:{G}(?P<dp>{a['day_part']})(?!{G1}گذشته{WE})\.?)?"
             rf"(?:{G1}به{G1}وقت{G1}(?P<zone>{a['zone']}|محلی){WE})?"
         )
         count_digit = r"\d(?<![\d.,/:]\d)\d{0,2}(?:\.\d{1,2})?(?![\d,/:]|\.\d)"
