@@ -296,7 +296,9 @@ class Handlers:
         return canon(m.group(0)) not in self.bare_exclusions
 
     def _count(self, m: re.Match[str], pre: Pre) -> Atom | None:
-        if CLOCK_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+        if self.lex.units[canon(m.group("u1"))] == "day" and CLOCK_BEFORE.search(
+            m.string, max(0, m.start() - 8), m.start()
+        ):
             return None  # «ساعت ۱۷ روز گذشته»: a clock time, not seventeen days
         head = canon(pre.group("head")) if pre is not None else ""
         if self.month_after.match(m.string, m.end()):
