@@ -178,6 +178,8 @@ class TimeStage:
         out: list[Timex] = []
         for t in found:
             prev = out[-1] if out else None
+            if prev is not None and t.start < prev.end:
+                continue  # inside the bracket a merged restatement took in: «شنبه (شنبه اسفند)»
             if (
                 prev is not None
                 and t.type == prev.type == "DATE"

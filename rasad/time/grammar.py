@@ -110,7 +110,9 @@ class Grammar(Handlers):
         self.every = re.compile(rf"{WB}(?:{lex.alt['set_head']}){G1}$")
         self.month_after = re.compile(rf"{G1}(?:{lex.alt['month']}){WE}")
         self.clause_start = re.compile(r"(?:^|[.!?؟:؛\n«\"])[ \t\u200c]*$")
-        self.name_head = re.compile(rf"{WB}(?:{lex.alt['name_head']}){G}[«\"]?{G}$")
+        self.name_head = re.compile(
+            rf"{WB}(?:{lex.alt['name_head']})(?:{G1}(?:{lex.alt['name_head_adj']})){{0,2}}{G}[«\"]?{G}$"
+        )
         self.name_tail = re.compile(rf"{G}[»\"]?{G}[,،]?{G}(?:{lex.alt['name_tail']}){WE}")
         self.nowadays = re.compile(rf"{WB}(?:{lex.alt['nowadays_head']}){G1}$")
         self.quoted = re.compile(r"[«\"]")
@@ -136,7 +138,8 @@ class Grammar(Handlers):
             rf"|{G1}(?P<yrel2>امسال|پارسال){WE})"
         )
         tail = (
-            rf"(?:{G}(?P<dp>{a['day_part']})\.?)?"
+            # «ساعت ۲۰ شب گذشته»: «شب گذشته» is last night, not the clock's day part
+            rf"(?:{G}(?P<dp>{a['day_part']})(?!{G1}گذشته{WE})\.?)?"
             rf"(?:{G1}به{G1}وقت{G1}(?P<zone>{a['zone']}|محلی){WE})?"
         )
         count_digit = r"\d(?<![\d.,/:]\d)\d{0,2}(?:\.\d{1,2})?(?![\d,/:]|\.\d)"
@@ -170,6 +173,7 @@ class Grammar(Handlers):
                 rf"(?:{WB}سال(?:{G}ها|{G}های)?{G1}|\(){G}(?:\d{{4}}{G}(?:و|یا|،|,|تا){G})+$"
             ),
             "yearhead": re.compile(rf"{WB}(?:{a['year_head']}){G1}$"),
+            "year3head": re.compile(rf"{WB}(?:{a['year3_head']}){G1}$"),
             "mah": re.compile(rf"{WB}(?P<pre>ماه){G1}(?:مبارک{G1})?$"),
             "part": re.compile(rf"{WB}(?P<part>{a['part']}){G1}$"),
             "dur": re.compile(rf"{WB}(?P<head>{a['dur_prefix']}){G1}$"),
@@ -238,9 +242,10 @@ class Grammar(Handlers):
             ),
             # «سال‌های ۲۰۰۶ و ۲۰۰۷»: the years after the first one of a list
             (rf"(?P<y4>{YEAR4}){calsfx}", self._listed_year, "yearlist", DIGIT),
-            # «فصل ۱۶-۲۰۱۵»: a sports season over two years
+            # «فصل ۱۶-۲۰۱۵»: a sports season over two years (also when a hard line wrap
+            # splits «فصل» from its years: nothing else ends a line with «فصل»)
             (
-                rf"ف{WB1}صل{G1}(?P<a>\d{{4}}|\d{{2}}){G}[\-–/]{G}(?P<b>\d{{4}}|\d{{2}})(?![\d/])",
+                rf"ف{WB1}صل(?:{G1}|{G}\n{G})(?P<a>\d{{4}}|\d{{2}}){G}[\-–/]{G}(?P<b>\d{{4}}|\d{{2}})(?![\d/])",
                 self._sport_season,
                 None,
                 ["فصل"],
@@ -360,6 +365,13 @@ class Grammar(Handlers):
             (r"(?<=\()(?P<y>\d{4})[-–](?P<y3>\d{4})(?=\))", self._year_range, None, DIGIT),
             # «بودجه 1404», «در 2017 برگزار شد»: a bare year after a word that takes one
             (rf"(?P<y4>{YEAR4})(?={G}(?:[.,،:;؛)\n]|$|(?:{a['year2_next']}){WE}))", self._headed_year, "yearhead", DIGIT),
+            # «بودجه ۴۰۵ می‌شود؟»: a Jalali year without its thousands after «بودجه»
+            (
+                rf"(?<!\d)(?P<y3j>39\d|4\d\d)(?![\d/.:٫,،]\d)(?={G}(?:[.,،:;؛?؟!)\n]|$|(?:{a['year2_next']}){WE}|ن?می[\u200c ]))",
+                self._short_year,
+                "year3head",
+                DIGIT,
+            ),
             (
                 rf"د{WB1}هه{G}(?:ی{G1})?(?P<dec>\d{{2,4}}|{a['cardinal']}){WE}{calsfx}",
                 self._decade,
@@ -542,7 +554,9 @@ class Grammar(Handlers):
             return False
         if a.kind == "range" or (a.kind in ("date", "month") and a.f.get("y") is not None):
             return False  # a place is named after a day, not a dated day: «نمایشگاه ۱۸ تا ۲۰ آذر ۹۵»
-        if self.name_head.search(s, max(0, a.start - 30), a.start):
+        if s.startswith("سال", a.start):
+            return False  # «کودتای سال ۲۰۱۳»: a year said as a year
+        if self.name_head.search(s, max(0, a.start - 45), a.start):
             return True
         if a.kind in ("weekday", "rel"):
             if self.name_tail.match(s, a.end):

@@ -51,6 +51,9 @@ def full_year(y: str, cal: str) -> int:
     return 1300 + n if n >= JALALI_CUTOFF else 1400 + n
 
 
+CLOCK_BEFORE = re.compile(r"ساعت[ \t\u200c]*$")
+
+
 class Handlers:
     """Pattern handlers; :class:`~rasad.time.grammar.Grammar` sets the tables they read."""
 
@@ -293,6 +296,10 @@ class Handlers:
         return canon(m.group(0)) not in self.bare_exclusions
 
     def _count(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        if self.lex.units[canon(m.group("u1"))] == "day" and CLOCK_BEFORE.search(
+            m.string, max(0, m.start() - 8), m.start()
+        ):
+            return None  # «ساعت ۱۷ روز گذشته»: a clock time, not seventeen days
         head = canon(pre.group("head")) if pre is not None else ""
         if self.month_after.match(m.string, m.end()):
             return None
@@ -345,6 +352,12 @@ class Handlers:
     def _headed_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
         atom = self._bare_year(m, None) if pre is not None else None
         return atom
+
+    def _short_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
+        """«بودجه ۴۰۵»: 390–499 after a head that takes a year is Jalali 1390–1499 (the shorthand of the 1400s)."""
+        if pre is None:
+            return None
+        return Atom(m.start(), m.end(), "year", {"cal": "jalali", "y": 1000 + int(m.group("y3j"))})
 
     def _listed_year(self, m: re.Match[str], pre: Pre) -> Atom | None:
         if pre is None:

@@ -287,11 +287,13 @@ def load_lexicon() -> Lexicon:
         )
         + ")",
         "name_head": alternation(list(raw.get("name_heads", []))),
+        "name_head_adj": alternation(list(raw.get("name_head_adjectives", []))),
         "name_tail": alternation(list(raw.get("name_tails", []))),
         "nowadays_head": alternation(list(raw.get("nowadays_heads", []))),
         "holiday": alternation(list(raw.get("holidays") or {})),
         "year2_next": alternation(list(raw.get("year2_next", []))),
         "year_head": alternation(list(raw.get("year_heads", []))),
+        "year3_head": alternation(list(raw.get("year3_heads", []))),
         "range_word": alternation(list(raw.get("range_words", []))),
         "fraction": alternation(list(raw.get("fraction_counts", {}))),
         "range_count": alternation(list(raw.get("range_counts", []))),

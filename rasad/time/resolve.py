@@ -436,6 +436,8 @@ class Resolver:
                 t.value = f"P{_num(n * (10 if f['unit'] == 'decade' else 100))}Y"
             else:
                 t.value = f"P{_num(n)}{iso}"
+            if f.get("unit2") and f.get("n2") and n == int(n):
+                t.value = self._compound(t.value, f["unit"], f["unit2"], f["n2"])
             return
         unit, n = f["unit"], f["n"]
         t.granularity = unit
@@ -449,6 +451,20 @@ class Resolver:
                 unit, n = "month", 12 * n + n2
             t.granularity = unit
         t.value, t.anchor = self.shift(anchor, unit, int(f["dir"] * n)), "published"
+
+    SMALL = ("hour", "minute", "second")
+    ORDER = ("year", "month", "week", "day", "hour", "minute", "second")
+
+    def _compound(self, value: str, u1: str, u2: str, n2: float) -> str:
+        """«دو سال و شش ماه» → P2Y6M, «۳۲ دقیقه و ۳۷ ثانیه» → PT32M37S (a smaller second unit)."""
+        if u1 not in self.ORDER or u2 not in self.ORDER or self.ORDER.index(u2) <= self.ORDER.index(u1):
+            return value
+        if "week" in (u1, u2):
+            return value  # ISO 8601 does not mix weeks with other units
+        part = f"{_num(n2)}{self.lex.unit_iso[u2][0] if u2 in self.SMALL else self.lex.unit_iso[u2]}"
+        if u2 in self.SMALL and "T" not in value:
+            part = "T" + part
+        return value + part
 
     def _month(self, t: Timex, f: dict[str, Any], anchor: dt.date | None, tense: str | None = None) -> None:
         t.calendar, t.granularity = f["cal"], "month"

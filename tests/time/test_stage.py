@@ -59,3 +59,14 @@ def test_empty_and_plain_text() -> None:
     stage = TimeStage()
     assert stage.tag("") == []
     assert stage.tag("هیچ تاریخی در این جمله نیست.", anchor=dt.date(2025, 1, 1)) == []
+
+
+def test_sport_season_split_by_a_line_wrap() -> None:
+    text = "این هافبک در فصل\n۲۴-۲۰۲۳ بیشترین پاس گل لیگ را داد.\nفصل\n\nبازی‌ها آغاز شد."
+    found = TimeStage().tag(text, dt.date(2025, 8, 21))
+    assert [(t.text, t.value) for t in found] == [("فصل\n۲۴-۲۰۲۳", "2023/2024")]
+
+
+def test_restatement_bracket_swallows_what_is_inside() -> None:
+    found = TimeStage().tag("شنبه(شنبه اسفند)", None)
+    assert [(t.start, t.end) for t in found] == [(0, 16)]
