@@ -139,11 +139,7 @@ def main() -> int:
         "# towns of Syria and Iraq, each a town only when the article names its country.\n"
         "# Do not edit; edit the script.\n"
     )
-    body = yaml.safe_dump(
-        {"tagger_features": False, "entries": entries}, allow_unicode=True, sort_keys=False, width=200
-    )
-    OUT.write_text(head + body, encoding="utf-8")
-    print(f"wrote {len(entries)} entries to {OUT.relative_to(ROOT)}")
+    C.write_entries(OUT, head, entries)
     return 0
 
 
