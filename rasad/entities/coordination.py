@@ -10,10 +10,11 @@ A lone surname span right after a common given name is widened to both words
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
 GIVEN_NAMES = Path(__file__).resolve().parent.parent / "data" / "vocab" / "given_names_iran.tsv.gz"
@@ -24,6 +25,32 @@ _RIGHT = re.compile(rf"(?:{_SEP})({_WORD}(?:\s+{_WORD}){{1,2}})(?=\s*(?:[،,)»�
 _LEFT_ITEM = re.compile(rf"(?:^|[(«:\n]|{_SEP})\s*({_WORD}(?:\s+{_WORD}){{1,2}})(?:{_SEP})$")
 _MAX_ITEMS = 12
 _LOOKBACK = 120
+
+
+class _Intervals:
+    """Disjoint, sorted character intervals (overlapping ones merged): an overlap test in log time,
+    so a list of thousands of names costs in proportion to its length."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in sorted(spans):
+            if self.ends and s < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], e)
+            else:
+                self.starts.append(s)
+                self.ends.append(e)
+
+    def free(self, s: int, e: int) -> bool:
+        """No interval overlaps ``[s, e)``."""
+        i = bisect.bisect_left(self.starts, e)  # intervals before i start before e
+        return i == 0 or self.ends[i - 1] <= s
+
+    def add(self, s: int, e: int) -> None:
+        """Add a free interval."""
+        i = bisect.bisect_left(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,11 +84,10 @@ def list_mates(
 ) -> list[tuple[int, int, str]]:
     """New ``PER`` spans for the items listed with a person span (not overlapping any span)
     whose first word is a given name (``given``)."""
-    taken = [(s, e) for s, e, _ in spans]
+    taken = _Intervals((s, e) for s, e, _ in spans)
+    persons = {(s, e) for s, e, t in spans if t.upper() == "PER"}
     found: list[tuple[int, int, str]] = []
-
-    def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
+    free = taken.free
 
     for s, e, t in spans:
         if t.upper() != "PER":
@@ -74,8 +100,8 @@ def list_mates(
             a, b = m.start(1), m.end(1)
             if free(a, b) and m[1].split()[0] in given:
                 found.append((a, b, "PER"))
-                taken.append((a, b))
-            elif not any(a == x and b == y for x, y, tt in spans if tt.upper() == "PER"):
+                taken.add(a, b)
+            elif (a, b) not in persons:
                 break
             end = b
         start = s
@@ -88,8 +114,8 @@ def list_mates(
             a, b = off + m.start(1), off + m.end(1)
             if free(a, b) and m[1].split()[0] in given:
                 found.append((a, b, "PER"))
-                taken.append((a, b))
-            elif not any(a == x and b == y for x, y, tt in spans if tt.upper() == "PER"):
+                taken.add(a, b)
+            elif (a, b) not in persons:
                 break
             start = a
     return found

@@ -4,6 +4,8 @@ written for these tests in the style of Persian news (not taken from articles)."
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasad.entities import EntityStage
 from rasad.entities.fuzzy import PersonSkeletons, skeleton
@@ -146,3 +148,13 @@ def test_list_mates() -> None:
     text = "شرکت‌های فولاد مبارکه، پتروشیمی جم و نگار احمدی حاضر بودند."
     first = text.index("نگار احمدی")
     assert list_mates(text, [(first, first + len("نگار احمدی"), "PER")], load_given_names()) == []
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 15)), max_size=12),
+       st.integers(0, 70), st.integers(1, 15))
+def test_list_mates_overlap_test_agrees_with_a_plain_scan(spans: list[tuple[int, int]], s: int, width: int) -> None:
+    from rasad.entities.coordination import _Intervals
+
+    pairs = [(a, a + w) for a, w in spans]
+    e = s + width
+    assert _Intervals(pairs).free(s, e) == (not any(a < e and s < b for a, b in pairs))
