@@ -221,18 +221,34 @@ def comma_clause(text: str, a: int, b: int, ts: int, te: int) -> tuple[int, int]
     return (left + 1 if left >= 0 else a), (right if right >= 0 else b)
 
 
+_NEAR = 400  # characters before a trigger searched first for its clause's start
+_FAR = 8000  # and at most this far
+
+
+def _breaks(break_rx: Regex, text: str, start: int, span: tuple[int, int], ts: int, te: int
+            ) -> tuple[int, int, bool]:
+    cs, ce, seen = span[0], span[1], False
+    for m in break_rx.finditer(text, start, span[1]):
+        if m.end() <= ts:
+            cs, seen = m.end(), True
+        elif m.start() >= te:
+            ce = m.start()
+            break
+    return cs, ce, seen
+
+
 def clause_of(
     break_rx: Regex, text: str, span: tuple[int, int], ts: int, te: int
 ) -> tuple[int, int]:
     """The clause of ``text[span]`` around the trigger ``[ts, te)``: cut at clause breaks
     (``، اما``, ``؛``, ``در حالی ... که``)."""
-    cs, ce = span
-    for m in break_rx.finditer(text, span[0], span[1]):
-        if m.end() <= ts:
-            cs = m.end()
-        elif m.start() >= te:
-            ce = m.start()
-            break
+    # the last break before the trigger is looked for near it first, so that a sentence of
+    # thousands of clauses is not scanned from its start for each of its triggers
+    near = max(span[0], ts - _NEAR)
+    cs, ce, seen = _breaks(break_rx, text, near, span, ts, te)
+    if not seen and near > span[0]:  # a clause runs at most _FAR characters back
+        far = max(span[0], ts - _FAR)
+        cs, ce, _ = _breaks(break_rx, text, far, (far, span[1]), ts, te)
     return cs, ce
 
 

@@ -38,11 +38,14 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.replace("ي", "ی").replace("ك", "ک"))
 
 
+_SIDE = 1000
+
+
 def quote_features(doc: Article, q: Quote) -> list[str]:
     """Features of one quote: its words (and their first four letters), its cue and kind,
     and the other words of its sentence."""
     out = [f"kind:{q.kind}", "bias"]
-    for w in words(q.text):
+    for w in words(q.text[:_SIDE]):  # the opening of a quote that runs on for pages
         out.append(f"w:{w}")
         if len(w) > 4:
             out.append(f"p:{w[:4]}")
@@ -51,7 +54,9 @@ def quote_features(doc: Article, q: Quote) -> list[str]:
     si = doc.sentence_at(q.start)
     if si is not None:
         s = doc.sentences[si]
-        outside = doc.text[s.start : q.start] + " " + doc.text[q.end : s.end]
+        # the sentence around the quote, at most _SIDE characters each way (a sentence without a
+        # stop can run for pages: each quote would read all of it)
+        outside = doc.text[max(s.start, q.start - _SIDE) : q.start] + " " + doc.text[q.end : min(s.end, q.end + _SIDE)]
         out += [f"s:{w}" for w in words(outside)]
     return out
 
