@@ -87,7 +87,15 @@ def list_mates(
     taken = _Intervals((s, e) for s, e, _ in spans)
     persons = {(s, e) for s, e, t in spans if t.upper() == "PER"}
     found: list[tuple[int, int, str]] = []
-    free = taken.free
+
+    def take(a: int, b: int, item: str) -> bool:
+        """Take the item ``[a, b)`` as a person if it is free and opens with a given name;
+        whether the walk along the list goes on (taken, or an item that is a person span)."""
+        if taken.free(a, b) and item.split()[0] in given:
+            found.append((a, b, "PER"))
+            taken.add(a, b)
+            return True
+        return (a, b) in persons
 
     for s, e, t in spans:
         if t.upper() != "PER":
@@ -98,10 +106,7 @@ def list_mates(
             if m is None or "\n" in m[0]:
                 break
             a, b = m.start(1), m.end(1)
-            if free(a, b) and m[1].split()[0] in given:
-                found.append((a, b, "PER"))
-                taken.add(a, b)
-            elif (a, b) not in persons:
+            if not take(a, b, m[1]):
                 break
             end = b
         start = s
@@ -112,10 +117,7 @@ def list_mates(
                 break
             off = start - len(window)
             a, b = off + m.start(1), off + m.end(1)
-            if free(a, b) and m[1].split()[0] in given:
-                found.append((a, b, "PER"))
-                taken.add(a, b)
-            elif (a, b) not in persons:
+            if not take(a, b, m[1]):
                 break
             start = a
     return found

@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from rasad.cache import LazyPattern
 from rasad.events.accusation import AccusationFrame
@@ -210,7 +209,8 @@ class Grammar:
                 prev_end = sent.start
                 for k, m in enumerate(trigs):
                     nxt = trigs[k + 1].start() if k + 1 < len(trigs) else sent.end
-                    f = self._one(
+                    f = read_mention(
+                        self,
                         doc,
                         m,
                         si,
@@ -261,6 +261,3 @@ class Grammar:
             if subj is not None:
                 prev_subject = (subj.actor, subj.actor_id)  # type: ignore[assignment]
         return found
-
-    def _one(self, *args: Any, **kw: Any) -> Found | None:
-        return read_mention(self, *args, **kw)

@@ -37,6 +37,13 @@ _DAY_SQL = (
 WEEK_SQL = f"date({_DAY_SQL}, '-6 days', 'weekday 6')"
 
 
+# the Persian label of the most mentioned entity named like a merged event's location
+_LOCATION_LABEL_FA = (
+    " (SELECT e.label_fa FROM entities e WHERE e.name = m.location AND e.label_fa IS NOT NULL"
+    "  ORDER BY e.n_mentions DESC LIMIT 1) AS label_fa"
+)
+
+
 def _filters(
     st: Store, type: str | None = None, status: str | None = None, actor: str | None = None,
     since: str | None = None, until: str | None = None,
@@ -209,9 +216,8 @@ def map_points(
     where += ["m.location IS NOT NULL", "m.location != ''"]
     rows = st._all(
         "SELECT m.location AS location, m.type AS type, count(*) AS n, min(m.id) AS first_id,"
-        " (SELECT e.label_fa FROM entities e WHERE e.name = m.location AND e.label_fa IS NOT NULL"
-        "  ORDER BY e.n_mentions DESC LIMIT 1) AS label_fa"
-        f" FROM merged_events m{_where(where)}"
+        + _LOCATION_LABEL_FA
+        + f" FROM merged_events m{_where(where)}"
         " GROUP BY m.location, m.type",
         args,
     )
@@ -249,9 +255,8 @@ def place_labels(
     where += ["m.location IS NOT NULL", "m.location != ''"]
     rows = st._all(
         "SELECT DISTINCT m.location AS location,"
-        " (SELECT e.label_fa FROM entities e WHERE e.name = m.location AND e.label_fa IS NOT NULL"
-        "  ORDER BY e.n_mentions DESC LIMIT 1) AS label_fa"
-        f" FROM merged_events m{_where(where)} ORDER BY m.location",
+        + _LOCATION_LABEL_FA
+        + f" FROM merged_events m{_where(where)} ORDER BY m.location",
         args,
     )
     return {"places": rows}
