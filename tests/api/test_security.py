@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
-import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from api_samples import LOCAL
+from live_server import serving
 
 from rasad.api.guard import MAX_TARGET, body_kind, host_name, normalize_hosts
 
@@ -169,27 +168,11 @@ def test_long_search_query_is_refused_with_a_message(client: TestClient, n: int)
 @pytest.fixture(scope="module")
 def live(sample_db: tuple[Path, dict[str, int]]) -> Iterator[int]:
     """The app under a real uvicorn (its HTTP parser, not the test client's shortcut)."""
-    import uvicorn
-
     from rasad.api import create_app
     from rasad.api.server import uvicorn_options
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    srv = uvicorn.Server(uvicorn.Config(
-        create_app(sample_db[0]), host="127.0.0.1", port=port, log_level="warning", **uvicorn_options()
-    ))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield port
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(sample_db[0]), **uvicorn_options()) as port:
+        yield port
 
 
 def _raw_get(port: int, target: bytes, host: bytes = b"127.0.0.1") -> tuple[int, bytes]:

@@ -7,12 +7,11 @@ The time/metadata and events cases live with their owners' tests.
 
 from __future__ import annotations
 
-import gc
 import json
-import time
 from collections.abc import Callable
 
 import pytest
+from cpu_time import best_cpu
 
 from rasad.model import Article
 
@@ -20,27 +19,12 @@ RATIO = 6.0
 SLACK = 0.005  # seconds of CPU: timer noise on inputs that take almost nothing
 
 
-def _best(fn: Callable[[], object], runs: int = 3) -> float:
-    """Best time of a few runs, with the cyclic garbage collector held off (its pauses are not the stage's)."""
-    best = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(runs):
-            t = time.process_time()
-            fn()
-            best = min(best, time.process_time() - t)
-    finally:
-        gc.enable()
-    return best
-
-
 def assert_linear(run: Callable[[int], Callable[[], object]], n: int) -> None:
     """``run(size)`` prepares an input of that size and returns the call to time."""
     small, big = run(n // 4), run(n)
-    t_small, t_big = _best(small), _best(big)
+    t_small, t_big = best_cpu(small), best_cpu(big)
     if t_big > RATIO * t_small + SLACK:  # a loaded machine: measure once more before judging
-        t_small, t_big = _best(small, 5), _best(big, 5)
+        t_small, t_big = best_cpu(small, 5), best_cpu(big, 5)
     assert t_big <= RATIO * t_small + SLACK, f"n={n}: {t_big:.3f}s vs n/4: {t_small:.3f}s ({t_big / t_small:.1f}×)"
 
 
@@ -89,7 +73,7 @@ def test_forty_thousand_dots_normalize_fast() -> None:
     from rasad.normalize import Normalizer
 
     norm = Normalizer()
-    assert _best(lambda: norm(Article(raw="." * 40_000)), runs=1) < 1.0
+    assert best_cpu(lambda: norm(Article(raw="." * 40_000)), runs=1) < 1.0
 
 
 @pytest.mark.parametrize("case", sorted(PATHOLOGICAL))

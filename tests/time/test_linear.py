@@ -5,9 +5,9 @@ dateline search."""
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import time
 from collections.abc import Callable
+
+from cpu_time import best_cpu
 
 from rasad.ingest.metadata import MetadataStage
 from rasad.model import Article
@@ -20,27 +20,10 @@ PHRASES = [
 ]
 
 
-def _best(fn: Callable[[], object], repeat: int = 3) -> float:
-    """Best CPU time of ``repeat`` runs, the garbage collector paused (its passes grow with
-    the heap, not with the input)."""
-    best = float("inf")
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for _ in range(repeat):
-            t0 = time.process_time()
-            fn()
-            best = min(best, time.process_time() - t0)
-    finally:
-        if enabled:
-            gc.enable()
-    return best
-
-
 def _ratio(run: Callable[[str], object], phrase: str, n: int) -> float:
     small, big = phrase * n, phrase * (4 * n)
     run(small)  # warm up
-    return _best(lambda: run(big)) / max(_best(lambda: run(small)), 1e-4)
+    return best_cpu(lambda: run(big)) / max(best_cpu(lambda: run(small)), 1e-4)
 
 
 def test_time_stage_is_linear() -> None:
