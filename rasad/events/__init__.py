@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rasad.events.actor_model import load_model as load_actor_model
 from rasad.events.factuality import stronger
 from rasad.events.grammar import Found, Grammar
 from rasad.events.merge import dates_compatible, more_specific
@@ -218,6 +219,7 @@ class EventStage:
     def __init__(self) -> None:
         self.grammar = Grammar()
         self.quote_model = load_model()
+        self.actor_model = load_actor_model()
 
     def find(self, doc: Article) -> list[Found]:
         """The merged event mentions of ``doc`` (internal form)."""
@@ -237,7 +239,10 @@ class EventStage:
         date_by_source(
             found, explicit_quote_dates(doc), frozenset(e.name for e in doc.entities if e.type == "PER")
         )
-        return fold_repeats(found, doc.text)
+        found = fold_repeats(found, doc.text)
+        if self.actor_model is not None:  # the learned actor chooser (issue 10)
+            found = self.actor_model.choose(doc, found, resolver)
+        return found
 
     def __call__(self, doc: Article) -> Article:
         try:
