@@ -42,6 +42,7 @@ from rasad.events.actor_model import (  # noqa: E402
     Option,
     decide,
     dedupe,
+    event_features,
     options,
     order_actors,
     score,
@@ -79,7 +80,9 @@ def articles(dev: Path) -> list[tuple[Article, dict[str, Any]]]:
 Ev = tuple[Found, list[Option], list[int] | None, set[str]]  # event, candidates, labels (None: unpaired), gold set
 
 
-def build(data: list[tuple[Article, dict[str, Any]]], names: Names) -> list[tuple[str, list[Ev], list[Any]]]:
+def build(
+    data: list[tuple[Article, dict[str, Any]]], names: Names, efeats: dict[tuple[str, int], list[str]]
+) -> list[tuple[str, list[Ev], list[Any]]]:
     from rasad.events import EventStage
 
     stage = EventStage()
@@ -89,7 +92,8 @@ def build(data: list[tuple[Article, dict[str, Any]]], names: Names) -> list[tupl
         found = stage.find(art)
         ctx = DocContext.build(art, stage.grammar.resolver)
         evs: list[Ev] = []
-        for f in found:
+        for i, f in enumerate(found):
+            efeats[(art.doc, i)] = event_features(ctx, f)
             opts = options(ctx, f)
             sent = art.sentence_text(f.sentence) if 0 <= f.sentence < len(art.sentences) else ""
             ev_text = art.text[f.start : f.end]
@@ -140,13 +144,16 @@ def probs_of(model: dict[str, Any], opts: list[Option]) -> list[float]:
 
 def event_scores(
     docs: list[tuple[str, list[Ev], list[Any]]], probs: dict[tuple[str, int], list[float]] | None,
-    rule: dict[str, Any] | None, names: Names,
+    rule: dict[str, Any] | None, names: Names, drop: set[tuple[str, int]] | None = None,
 ) -> tuple[int, int, int]:
-    """(tp, system, gold) of the events when ``rule`` chooses the actors (None: the rules)."""
+    """(tp, system, gold) of the events when ``rule`` chooses the actors (None: the rules)
+    and the events ``drop`` are left out."""
     tp = ns = ng = 0
     for doc, evs, gold in docs:
         found: list[Found] = []
         for i, (f, opts, _, _) in enumerate(evs):
+            if drop and (doc, i) in drop:
+                continue
             g = Found(f.type, list(f.actors), f.status, f.trigger, f.start, f.end, f.sentence, date=f.date)
             if rule is not None and probs is not None and opts:
                 pick = decide(probs[(doc, i)], opts, f.type, rule)
@@ -180,6 +187,44 @@ def exact(
     return n
 
 
+def true_events(docs: list[tuple[str, list[Ev], list[Any]]], names: Names) -> set[tuple[str, int]]:
+    """The rules' events the evaluation counts as correct."""
+    out = set()
+    for doc, evs, gold in docs:
+        sys_ev = [{"type": f.type, "actors": [a[0] for a in f.actors], "date": f.date} for f, *_ in evs]
+        out |= {(doc, j) for _, j in _pair_up(gold, sys_ev, lambda a, b: event_match(names, a, b))}
+    return out
+
+
+def train_keep(
+    docs: list[tuple[str, list[Ev], list[Any]]], efeats: dict[tuple[str, int], list[str]],
+    doc_ids: list[str], names: Names, l2: float,
+) -> dict[str, Any]:
+    """The second decision: keep an event mention at all (CV threshold on dropping)."""
+    good = true_events(docs, names)
+    keys = sorted(efeats)
+    oof: dict[tuple[str, int], float] = {}
+    for k in range(FOLDS):
+        test = {d for i, d in enumerate(doc_ids) if i % FOLDS == k}
+        tr = [key for key in keys if key[0] not in test]
+        model = fit([efeats[x] for x in tr], [int(x in good) for x in tr], l2=l2)
+        oof.update({x: score(model, efeats[x]) for x in keys if x[0] in test})
+    base = f1(*event_scores(docs, None, None, names))
+    best = (base, 0.0)
+    for th in [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]:
+        s = f1(*event_scores(docs, None, None, names, {x for x in keys if oof[x] < th}))
+        print(f"keep cv threshold {th:.2f}: F1 {s:.3f} (dropped {sum(1 for x in keys if oof[x] < th)}, "
+              f"true among them {sum(1 for x in keys if oof[x] < th and x in good)})")
+        if s > best[0]:
+            best = (s, th)
+    full = fit([efeats[x] for x in keys], [int(x in good) for x in keys], l2=l2)
+    full["threshold"] = best[1]
+    full["enabled"] = best[0] >= base + MIN_GAIN
+    full["cv"] = {"rules_f1": round(base, 4), "model_f1": round(best[0], 4)}
+    print(f"keep: CV F1 {best[0]:.3f} at threshold {best[1]} (rules {base:.3f}), enabled={full['enabled']}")
+    return full
+
+
 def f1(tp: int, ns: int, ng: int) -> float:
     return 2 * tp / (ns + ng) if ns + ng else 0.0
 
@@ -210,7 +255,8 @@ def main() -> None:
         data = articles(dev)
         if a.cache:
             a.cache.write_bytes(pickle.dumps(data))
-    docs = build(data, names)
+    efeats: dict[tuple[str, int], list[str]] = {}
+    docs = build(data, names, efeats)
     if a.plain:
         for _, evs, _ in docs:
             for _, opts, _, _ in evs:
@@ -244,7 +290,9 @@ def main() -> None:
           exact(docs, None, rule, names), exact(docs, oof, rule, names))
     print(f"chosen {rule}: CV F1 {best_f1:.3f} (rules {f1(*base):.3f}); in-sample "
           f"{f1(*event_scores(docs, ins, rule, names)):.3f}")
+    keep = train_keep(docs, efeats, doc_ids, names, a.l2)
     out = {
+        "keep": keep,
         "enabled": best_f1 >= f1(*base) + MIN_GAIN,
         "actors": full,
         "rule": rule,

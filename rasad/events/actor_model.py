@@ -205,6 +205,35 @@ def options(ctx: DocContext, f: Found) -> list[Option]:
     return out
 
 
+def event_features(ctx: DocContext, f: Found) -> list[str]:
+    """Features of one event mention, for the decision whether to keep it."""
+    doc = ctx.doc
+    headline = f.sentence == 0 or bool(doc.title_span and f.start < doc.title_span[1])
+    words = f.trigger.replace("\u200c", " ").split()
+    etypes = {c.actor: c.etype for c in ctx.sentence_cands(f.sentence)}
+    fs = [
+        f"type:{f.type}",
+        f"status:{f.status}",
+        f"{f.type}|status:{f.status}",
+        f"trig1:{words[0] if words else ''}",
+        f"{f.type}|trigw:{min(len(words), 3)}",
+        f"mode:{f.mode}",
+        "head" if headline else "body",
+        "speech" if f.speech else "plain",
+        "dated" if f.date else "undated",
+        f"nact:{min(len(f.actors), 3)}",
+        f"{f.type}|nact:{min(len(f.actors), 3)}",
+        f"nsent:{min(len(f.sentences), 3)}",
+        "__bias__",
+    ]
+    fs += [x for x, on in (("weak", f.weak), ("anaphoric", f.anaphoric), ("continues", f.continues)) if on]
+    if ctx.quote_at(_trigger_pos(doc.text, f)) is not None:
+        fs.append("in_quote")
+    for a in f.actors:
+        fs.append(f"actor_type:{etypes.get(a[0], 'outside')}")
+    return fs
+
+
 def score(model: dict[str, Any], feats: list[str]) -> float:
     vocab, w = model["vocab"], model["w"]
     z = sum(w[vocab[x]] for x in feats if x in vocab)
@@ -240,8 +269,10 @@ class ActorModel:
     """The trained chooser (one per stage; read-only after loading)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.model: dict[str, Any] = data["actors"]
+        self.model: dict[str, Any] | None = data["actors"] if data.get("enabled", True) else None
         self.rule: dict[str, Any] = data["rule"]
+        keep = data.get("keep") or {}
+        self.keep: dict[str, Any] | None = keep if keep.get("enabled") else None
 
     def choose(self, doc: Article, found: list[Found], resolver: ActorResolver) -> list[Found]:
         """Replace each event's actors by the model's choice (in place); events that
@@ -249,6 +280,11 @@ class ActorModel:
         if not found or not doc.sentences:
             return found
         ctx = DocContext.build(doc, resolver)
+        if self.keep is not None:
+            keep = self.keep
+            found = [f for f in found if score(keep, event_features(ctx, f)) >= keep["threshold"]]
+        if self.model is None:
+            return found
         for f in found:
             opts = options(ctx, f)
             if not opts:
@@ -284,6 +320,6 @@ def load_model(path: Path = MODEL) -> ActorModel | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    if not data.get("enabled", True):
+    if not data.get("enabled", True) and not (data.get("keep") or {}).get("enabled"):
         return None
     return ActorModel(data)
