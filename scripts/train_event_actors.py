@@ -81,7 +81,8 @@ Ev = tuple[Found, list[Option], list[int] | None, set[str]]  # event, candidates
 
 
 def build(
-    data: list[tuple[Article, dict[str, Any]]], names: Names, efeats: dict[tuple[str, int], list[str]]
+    data: list[tuple[Article, dict[str, Any]]], names: Names, efeats: dict[tuple[str, int], list[str]],
+    augment: list[tuple[str, list[str], int]] | None = None,
 ) -> list[tuple[str, list[Ev], list[Any]]]:
     from rasad.events import EventStage
 
@@ -112,6 +113,33 @@ def build(
             labels = [int(k in best[1]) for k in keys] if best else None
             evs.append((f, opts, labels, best[1] if best else set()))
         out.append((art.doc, evs, gold.get("events", [])))
+        if augment is not None:
+            augment.extend(gold_items(art, gold, stage, ctx, evs, names))
+    return out
+
+
+def gold_items(
+    art: Article, gold: dict[str, Any], stage: Any, ctx: DocContext, evs: list[Ev], names: Names
+) -> list[tuple[str, list[str], int]]:
+    """Candidates of the gold events the rules missed: the sentence sharing most words with
+    the gold evidence, the first trigger of the gold type in it (no rule features)."""
+    covered = {(f.type, f.sentence) for f, _, lab, _ in evs if lab}
+    hits = [(a, b, stage.grammar.triggers[i].type) for a, b, i in stage.grammar.finder.find(art.text)]
+    out = []
+    for g in gold.get("events", []):
+        gev = g.get("evidence", "")
+        best = max(range(len(art.sentences)), key=lambda si: overlap(art.sentence_text(si), gev), default=None)
+        if best is None or overlap(art.sentence_text(best), gev) < 0.6 or (g["type"], best) in covered:
+            continue
+        s = art.sentences[best]
+        trig = next(((a, b) for a, b, t in hits if t == g["type"] and s.start <= a < s.end), None)
+        if trig is None:
+            continue
+        f = Found(g["type"], [], "occurred", art.text[trig[0] : trig[1]], s.start, s.end, best)
+        want = {names.key(x) for x in g.get("actors") or []}
+        for o in options(ctx, f):
+            feats = [x for x in o.feats if "rule:" not in x]
+            out.append((art.doc, feats, int(names.key(o.actor[0]) in want)))
     return out
 
 
@@ -244,6 +272,9 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, help="pickle of the analysed tuning articles (made if absent)")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--plain", action="store_true", help="no event-type conjunctions")
+    ap.add_argument("--drop", default="", help="comma-separated feature prefixes left out")
+    ap.add_argument("--seed", type=int, default=0, help="shuffle the folds (0: documents in name order)")
+    ap.add_argument("--augment", action="store_true", help="also learn from gold events the rules missed")
     a = ap.parse_args()
     dev = shared_dev()
     if not (dev / "gold").exists():
@@ -256,18 +287,25 @@ def main() -> None:
         if a.cache:
             a.cache.write_bytes(pickle.dumps(data))
     efeats: dict[tuple[str, int], list[str]] = {}
-    docs = build(data, names, efeats)
-    if a.plain:
+    extra: list[tuple[str, list[str], int]] = []
+    docs = build(data, names, efeats, extra if a.augment else None)
+    drop = tuple(x for x in a.drop.split(",") if x)
+    if a.plain or drop:
         for _, evs, _ in docs:
             for _, opts, _, _ in evs:
                 for o in opts:
-                    o.feats = [x for x in o.feats if "|" not in x]
+                    o.feats = [x for x in o.feats if not (a.plain and "|" in x) and not x.startswith(drop)]
     items = [(d, f.type, o.feats, y) for d, evs, _ in docs for f, opts, lab, _ in evs if lab for o, y in zip(opts, lab, strict=True)]
+    items += [
+        (d, "", [x for x in f if not (a.plain and "|" in x) and not x.startswith(drop)], y) for d, f, y in extra
+    ]
     n_ev = sum(len(evs) for _, evs, _ in docs)
     n_paired = sum(1 for _, evs, _ in docs for _, _, lab, _ in evs if lab)
     print(f"{len(docs)} tuning docs, {n_ev} events, {n_paired} paired, {len(items)} candidates, "
           f"{sum(y for *_, y in items)} positives")
     doc_ids = sorted(d for d, _, _ in docs)
+    if a.seed:  # another assignment of documents to folds (to see how noisy the CV gain is)
+        doc_ids = [doc_ids[i] for i in np.random.default_rng(a.seed).permutation(len(doc_ids))]
     oof: dict[tuple[str, int], list[float]] = {}
     for k in range(FOLDS):
         test = {d for i, d in enumerate(doc_ids) if i % FOLDS == k}
