@@ -3,8 +3,7 @@
 The grammar's rules pick the actors of each event mention; they were fitted to
 few articles and often take one actor too many or too few. This module looks at
 every actor *candidate* of an event -- the entity mentions of its sentence, the
-speaker of the quote it sits in, the subject of the sentence before and the
-actors the rules chose -- and scores each one with a logistic regression trained
+speaker of the quote it sits in and the actors the rules chose elsewhere -- and scores each one with a logistic regression trained
 on the development set's tuning part (``scripts/train_event_actors.py``; weights
 in ``rasad/data/models/events_actor_model.json``, note in ``EVENTS_ACTORS.md``).
 
@@ -15,9 +14,12 @@ while a person or body of that country is also a candidate, distance and side
 to the trigger, rank in the sentence, whether and where the rules picked it,
 the event type and headline vs body.
 
-The decision rule (threshold, at most N actors, at least one) was chosen by
-document cross-validation on the tuning part; the rules' choice is kept when the
-model picks no actor.
+The decision rule (threshold, at most N actors, two for a meeting, a likelihood
+margin over the rules' set) is chosen by document cross-validation on the tuning
+part; the rules' choice is kept when the model picks no actor. A second model
+(same file) may drop event mentions unlikely to be true. Each is switched on only
+when its cross-validated event F1 beats the rules' (currently neither is:
+``load_model`` then returns None and the stage's output is the rules').
 """
 
 from __future__ import annotations
