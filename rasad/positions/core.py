@@ -155,7 +155,7 @@ class Lexicon:
         if at is not None and hits:
             seg = _segment(text, at)
             sent = _sentence(text, at)
-            if any(k == "conditions" and (seg[0] <= s < seg[1] or sent[0] <= s < at) for k, s, _ in hits):
+            if any(k == "conditions" and (seg[0] <= s < seg[1] or sent[0] <= s < sent[1]) for k, s, _ in hits):
                 return "conditions"
             near = [h for h in hits if seg[0] <= h[1] < seg[1]] or hits
             kind, s, _ = min(near, key=lambda h: (abs(h[1] - at), h[1]))
