@@ -56,8 +56,13 @@ def _from_statement(lex: Lexicon, actor: str, text: str, cue: str | None, base: 
         else:
             words = lex.stance(text, at=m.start)
             stance = "conditions" if words == "conditions" else base
+        if stance == "neutral" and not lex.foretells(cue):
+            # no cue: the issue's own default (taken on the issue itself, whatever form named it)
+            stance, polarity = lex.defaults.get(m.issue, stance), 1
+        else:
+            polarity = m.polarity
         out[m.issue] = Position(actor=actor, issue=m.issue, issue_label=lex.labels[m.issue],
-                                stance=apply_polarity(stance, m.polarity), evidence=text[:400], cue=cue, **where)
+                                stance=apply_polarity(stance, polarity), evidence=text[:400], cue=cue, **where)
     return list(out.values())
 
 

@@ -75,6 +75,7 @@ class Lexicon:
     def __init__(self, issues: dict[str, Any], stance: dict[str, Any]) -> None:
         self.labels: dict[str, str] = {}
         self.forms: dict[str, list[str]] = {}
+        self.defaults: dict[str, str] = {}  # issue → stance of a statement without a cue
         patterns: list[tuple[str, int, re.Pattern[str]]] = []
         for iid, spec in (issues or {}).items():
             if not isinstance(spec, dict):
@@ -84,6 +85,11 @@ class Lexicon:
             if not forms:
                 raise PositionError(f"issue {iid!r} has no forms")
             self.labels[str(iid)] = str(spec.get("label") or iid)
+            default = spec.get("default")
+            if default is not None:
+                if default not in STANCES:
+                    raise PositionError(f"issue {iid!r}: unknown default stance {default!r}")
+                self.defaults[str(iid)] = str(default)
             self.forms[str(iid)] = forms + against
             for pol, fs in ((-1, against), (1, forms)):
                 pat = _alternation(fs)
@@ -140,6 +146,10 @@ class Lexicon:
         after = after.split("،")[0].split(".")[0]
         return bool(self.undo.search(before) or self.undo.search(after))
 
+    def foretells(self, cue: str | None) -> bool:
+        """A reporting verb of forecast or relay (پیش‌بینی کرد): the statement takes no side."""
+        return bool(cue and self.neutral_cues is not None and self.neutral_cues.search(cue))
+
     def stance(self, text: str, cue: str | None = None, at: int | None = None) -> str:
         """The stance a statement's words express (before issue polarity).
 
@@ -147,7 +157,7 @@ class Lexicon:
         its own clause; without it, the balance of all cues. The reporting verb ``cue`` counts when
         the content has no cue of its own.
         """
-        if cue and self.neutral_cues is not None and self.neutral_cues.search(cue):
+        if self.foretells(cue):
             return "neutral"
         hits = self._cue_hits(text)
         if at is not None and self._purpose_of(text, at):
