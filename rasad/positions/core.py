@@ -172,7 +172,8 @@ class Lexicon:
             if kind == "conditions":
                 return "conditions"
             cseg = _segment(text, s)
-            return _FLIP[kind] if self._negated(_own_clause(text[cseg[0]:cseg[1]], s - cseg[0])) else kind
+            clause = _own_clause(text[cseg[0]:cseg[1]], s - cseg[0])
+            return _FLIP[kind] if self._negated(clause, words=False) or self._negator_before(text, s) else kind
         if at is not None and self.negators is not None:
             lead = " ".join(text[:at].split()[-1:])
             if lead and self.negators.fullmatch(lead) and not hits:
@@ -214,11 +215,20 @@ class Lexicon:
                     hits.append((kind, m.start(), m.end()))
         return hits
 
-    def _negated(self, text: str) -> bool:
-        """A negated verb or a negator, not counting the opposition cues that are negative themselves."""
+    def _negated(self, text: str, words: bool = True) -> bool:
+        """A negated verb (or, with ``words``, a negator word anywhere), not counting the opposition
+        cues that are negative themselves."""
         opp = self.cues["opposes"]
         bare = opp.sub(" ", text) if opp is not None else text
-        return bool(_NEG_VERB.search(bare)) or bool(self.negators and self.negators.search(bare))
+        return bool(_NEG_VERB.search(bare)) or bool(words and self.negators and self.negators.search(bare))
+
+    def _negator_before(self, text: str, at: int) -> bool:
+        """A negator word (نه, بدون, هیچ) among the two words before offset ``at``: its scope is the
+        phrase it opens (… و نه برای برقراری صلح), not the whole clause."""
+        if self.negators is None:
+            return False
+        lead = text[max(0, at - 40):at].split()[-2:]
+        return any(self.negators.fullmatch(w) for w in lead)
 
 
 _CLAUSE_BREAK = re.compile(r"[.،؛!?؟:\n]|(?<![\w\u200c])(?:که|اما|ولی|زیرا|چون)(?![\w\u200c])")
