@@ -77,20 +77,23 @@ def positions_of(doc: dict[str, Any], lexicon: Lexicon | None = None) -> list[Po
         speaker = q.get("speaker")
         if not speaker:
             continue
-        out += _from_statement(lex, speaker, q.get("text") or "", q.get("cue"), None, date=q.get("date") or published,
+        out += _from_statement(lex, lex.actor(speaker), q.get("text") or "", q.get("cue"), None, date=q.get("date") or published,
                                doc=did, kind="quote", start=q.get("start"), end=q.get("end"), article_id=aid)
     for e in doc.get("events") or []:
         base = lex.event_types.get(e.get("type") or "")
         actors = e.get("actors") or []
         if base is None or not actors or e.get("status") in ("denied", "cancelled"):
             continue
-        for p in _from_statement(lex, actors[0], e.get("evidence") or "", e.get("trigger"), base,
-                                 date=e.get("date") or published, doc=did, kind="event",
-                                 start=e.get("start"), end=e.get("end"), article_id=aid):
-            # an event read from the same statement as a quote says nothing more
-            if not any(q.actor == p.actor and q.issue == p.issue and q.stance == p.stance and q.date == p.date
-                       for q in out if q.kind == "quote"):
-                out.append(p)
+        # an agreement binds both its parties; the other types are the stance of their source
+        sides = actors[:2] if e.get("type") == "AGREE" else actors[:1]
+        for who in dict.fromkeys(lex.actor(a) for a in sides):
+            for p in _from_statement(lex, who, e.get("evidence") or "", e.get("trigger"), base,
+                                     date=e.get("date") or published, doc=did, kind="event",
+                                     start=e.get("start"), end=e.get("end"), article_id=aid):
+                # an event read from the same statement as a quote says nothing more
+                if not any(q.actor == p.actor and q.issue == p.issue and q.stance == p.stance and q.date == p.date
+                           for q in out if q.kind == "quote"):
+                    out.append(p)
     return out
 
 

@@ -72,7 +72,11 @@ def _as_list(v: Any, where: str) -> list[str]:
 class Lexicon:
     """Issues with their forms, stance cues, and event-type stances."""
 
-    def __init__(self, issues: dict[str, Any], stance: dict[str, Any]) -> None:
+    def __init__(self, issues: dict[str, Any], stance: dict[str, Any],
+                 metonymy: dict[str, str] | None = None) -> None:
+        # a seat of government speaking for its state (Washington → United States): the events'
+        # table (``rasad/data/events/actors.yaml``), as the guidelines name an event actor
+        self.metonymy: dict[str, str] = dict(metonymy or {})
         self.labels: dict[str, str] = {}
         self.forms: dict[str, list[str]] = {}
         self.defaults: dict[str, str] = {}  # issue → stance of a statement without a cue
@@ -122,7 +126,12 @@ class Lexicon:
             except (OSError, yaml.YAMLError) as e:
                 raise PositionError(f"cannot read issues file {extra}: {e}") from None
             issues = {**issues, **(more.get("issues") or {})}
-        return cls(issues, stance)
+        actors = yaml.safe_load((resources.files("rasad") / "data" / "events" / "actors.yaml").read_text(encoding="utf-8"))
+        return cls(issues, stance, {str(k): str(v) for k, v in (actors.get("metonymy") or {}).items()})
+
+    def actor(self, name: str) -> str:
+        """The actor a speaker or event source stands for (a capital → its country)."""
+        return self.metonymy.get(name, name)
 
     def issues_in(self, text: str) -> list[IssueMention]:
         """Issue mentions, longest form first; an undoing form hides the plain form inside it."""
