@@ -109,6 +109,11 @@ class Lexicon:
         # purpose markers (با هدف, به منظور): the aim named right after them is wanted
         self.purpose = _alternation(_as_list(stance.get("purpose"), "stance.purpose"))
         self.undo = _alternation(_as_list(stance.get("undo"), "stance.undo"))
+        verbs = _as_list(stance.get("undo_verbs"), "stance.undo_verbs")
+        # a verb form: optional negative / progressive / subjunctive prefix, the stem, a personal ending
+        self.undo_verbs = (re.compile(r"(?:ن|نمی‌|می‌|ب)?(?:" + "|".join(map(re.escape, verbs))
+                                      + r")(?:ه|ن|د|ند|یم|ید|ی|ده|دن|ه‌اند|ه‌است)?(?![\w\u200c])")
+                           if verbs else None)
         self.event_types: dict[str, str] = {}
         for t, s in (stance.get("event_types") or {}).items():
             if s not in STANCES:
@@ -147,13 +152,22 @@ class Lexicon:
         return sorted(found, key=lambda x: x.start)
 
     def _undone(self, text: str, start: int, end: int) -> bool:
-        """An undoing word within two words before the mention or three after it."""
+        """An undoing word within two words before the mention, or three after it as the predicate
+        of the mention (followed by a light verb or auxiliary, or closing the clause: تحریم‌ها لغو
+        شد) — not heading a noun phrase of its own (… رفع مشکلات)."""
         if self.undo is None:
             return False
         before = " ".join(text[:start].split()[-2:])
-        after = " ".join(text[end:].split()[:4])
-        after = after.split("،")[0].split(".")[0]
-        return bool(self.undo.search(before) or self.undo.search(after))
+        if self.undo.search(before):
+            return True
+        after = text[end:]
+        stop = _UNDO_STOP.search(after)
+        after = " ".join(after[: stop.start() if stop else len(after)].split()[:4])
+        for m in self.undo.finditer(after):
+            nxt = after[m.end():].split()[:1]
+            if not nxt or self.undo_verbs is None or self.undo_verbs.match(nxt[0]):
+                return True
+        return False
 
     def foretells(self, cue: str | None) -> bool:
         """A reporting verb of forecast or relay (پیش‌بینی کرد): the statement takes no side."""
@@ -244,6 +258,7 @@ _CLAUSE_BREAK = re.compile(r"[.،؛!?؟:\n]|(?<![\w\u200c])(?:که|اما|ولی
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
+_UNDO_STOP = re.compile(r"[.،؛:!?؟\n]")
 # A finite verb closing a clause before "و" (…ندارد و …, …است و …): coordinated clauses are each
 # their own scope of negation.
 _VERB_END = re.compile(r"(?<![\w\u200c])(?:\w+(?:ند|ید|یم|د)|است|نیست|هست)(?=\s+و\s)")
