@@ -59,7 +59,11 @@ CASES = [
     ("تحریم‌های یکجانبه غیرقانونی و ظالمانه است", "sanctions", "opposes"),
     ("وزیران اروپایی خواستار لغو تحریم‌ها شدند", "sanctions", "opposes"),
     ("تحریم‌ها باید هرچه زودتر برداشته شوند", "sanctions", "opposes"),
-    ("واشنگتن بر تشدید تحریم‌ها علیه این کشور تأکید کرد", "sanctions", "opposes"),
+    # stressing a measure backs it; "against" names its target, not a stance …
+    ("واشنگتن بر تشدید تحریم‌ها علیه این کشور تأکید کرد", "sanctions", "supports"),
+    ("اتحادیه اروپا تحریم‌های تازه‌ای علیه مسکو اعمال کرد", "sanctions", "supports"),
+    # … unless the target is a people or the speaker's own side
+    ("این تحریم‌ها علیه مردم ما طراحی شده است", "sanctions", "opposes"),
     ("باید هرچه زودتر به میز مذاکره بازگشت", "negotiations", "supports"),
     ("نه مذاکره با طرفی که عهدشکنی کرده است", "negotiations", "opposes"),
     ("گفت‌وگوهای صلح امروز در ژنو ادامه یافت", "negotiations", "neutral"),
