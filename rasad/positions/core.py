@@ -201,11 +201,17 @@ class Lexicon:
             lead = " ".join(text[:at].split()[-1:])
             if lead and self.negators.fullmatch(lead) and not hits:
                 return "opposes"
-        if not hits and cue:
-            ckind = self._cue_hits(cue)
+        if not hits:
+            ckind = self._cue_hits(cue) if cue else []
             if ckind:
                 kind = ckind[0][0]
-                return _FLIP.get(kind, kind) if self._negated(cue) else kind
+                return _FLIP.get(kind, kind) if self._negated(cue or "") else kind
+            if at is not None:
+                # no cue at all: a statement that denies the issue's own verb (… را به رسمیت نمی‌شناسیم,
+                # به میز مذاکره باز نخواهد گشت) refuses it
+                seg = _segment(text, at)
+                if self._negated(_own_clause(text[seg[0]:seg[1]], at - seg[0]), words=False):
+                    return "opposes"
             return "neutral"
         if any(k == "conditions" for k, _, _ in hits):
             return "conditions"
