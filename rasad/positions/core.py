@@ -195,8 +195,12 @@ class Lexicon:
             if kind == "conditions":
                 return "conditions"
             cseg = _segment(text, s)
-            clause = _own_clause(text[cseg[0]:cseg[1]], s - cseg[0])
-            return _FLIP[kind] if self._negated(clause, words=False) or self._negator_before(text, s) else kind
+            cs, ce = _own_clause_span(text[cseg[0]:cseg[1]], s - cseg[0])
+            # Persian puts a verb after its object: the cue's own verb follows it; before it only a
+            # negated modal (نباید, نمی‌توانیم …) reaches over (… که توقف نمی‌دهد نباید … does not)
+            after, before = text[s:cseg[0] + ce], text[cseg[0] + cs:s]
+            negated = self._negated(after, words=False) or bool(_NEG_MODAL.search(before))
+            return _FLIP[kind] if negated or self._negator_before(text, s) else kind
         if at is not None and self.negators is not None:
             lead = " ".join(text[:at].split()[-1:])
             if lead and self.negators.fullmatch(lead) and not hits:
@@ -260,6 +264,7 @@ class Lexicon:
         return any(self.negators.fullmatch(w) for w in lead)
 
 
+_NEG_MODAL = re.compile(r"(?<![\w\u200c])(?:نباید|نمی[\u200c ]?توان\w*|نتوان\w*|نمی[\u200c ]?خواه\w*|نخواه\w*)")
 _CLAUSE_BREAK = re.compile(r"[.،؛!?؟:\n]|(?<![\w\u200c])(?:که|اما|ولی|زیرا|چون)(?![\w\u200c])")
 
 
@@ -272,6 +277,12 @@ _VERB_END = re.compile(r"(?<![\w\u200c])(?:\w+(?:ند|ید|یم|د)|است|نی�
 
 def _own_clause(seg: str, at: int) -> str:
     """The coordinated clause of ``seg`` that holds offset ``at``."""
+    start, end = _own_clause_span(seg, at)
+    return seg[start:end]
+
+
+def _own_clause_span(seg: str, at: int) -> tuple[int, int]:
+    """Offsets in ``seg`` of the coordinated clause that holds offset ``at``."""
     start, end = 0, len(seg)
     for m in _VERB_END.finditer(seg):
         cut = m.end()
@@ -280,7 +291,7 @@ def _own_clause(seg: str, at: int) -> str:
         else:
             end = cut
             break
-    return seg[start:end]
+    return start, end
 
 
 def _around(text: str, at: int, breaks: re.Pattern[str]) -> tuple[int, int]:
