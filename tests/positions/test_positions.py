@@ -77,7 +77,41 @@ CASES = [
     ("مسکو آماده است گفت‌وگو کند و از آتش‌بس حمایت نمی‌کند", "ceasefire", "opposes"),
     # an aim after a purpose marker is wanted, whatever the other aims listed with it
     ("این عملیات با هدف شکست شبه‌نظامیان و خلع سلاح کامل آنها آغاز می‌شود", "disarmament", "supports"),
+    # a condition after the issue, in the same sentence
+    ("آتش‌بس را می‌پذیریم، مشروط بر اینکه محاصره شهر پایان یابد", "ceasefire", "conditions"),
+    ("دولت آماده است آتش‌بس را بپذیرد، مگر اینکه حملات ادامه پیدا کند", "ceasefire", "conditions"),
+    # a negator word turns over only the phrase it opens
+    ("این طرح سازش فقط برای نجات اشغالگران است و نه برای برقراری آرامش", "peace_plan", "opposes"),
+    # an issue nobody speaks for; the fight against it is its undoing
+    ("گروه‌های تروریستی در مناطق مرزی دوباره فعال شده‌اند", "terrorism", "opposes"),
+    ("ما از مبارزه با تروریسم در منطقه حمایت می‌کنیم", "terrorism", "opposes"),
+    # no cue: a negated verb of the issue's clause refuses it
+    ("ما نتایج انتخابات را به رسمیت نمی‌شناسیم", "elections", "opposes"),
+    # the negated verb of an earlier relative clause does not turn the cue over
+    ("کشوری که به تعهداتش عمل نمی‌کند نباید اجازه صادرات تسلیحات داشته باشد", "military_aid", "opposes"),
+    ("احزاب خواستار تحریم انتخابات شدند", "elections", "opposes"),
+    ("هند پاکستان را به نقض آتش‌بس در مرز متهم کرد", "ceasefire", "supports"),
+    ("تحریم‌های یکجانبه به ضرر مردم عادی است", "sanctions", "opposes"),
+    ("بازگشت به برجام به سود همه طرف‌هاست", "nuclear_deal", "supports"),
 ]
+
+
+def test_an_undoing_word_after_the_mention_is_its_predicate(lex: Lexicon) -> None:
+    assert [(m.issue, m.polarity) for m in lex.issues_in("تحریم‌ها باید هرچه زودتر برداشته شوند")] == [
+        ("sanctions", -1)]
+    # … not the head of a noun phrase of its own
+    assert [(m.issue, m.polarity) for m in lex.issues_in("هدف از برگزاری انتخابات رفع مشکلات کشور است")] == [
+        ("elections", 1)]
+
+
+def test_actors_of_positions(lex: Lexicon) -> None:
+    doc = {"doc": "d", "quotes": [{"speaker": "Washington, D.C.", "text": "ما از آتش‌بس حمایت می‌کنیم", "cue": "گفت"}],
+           "events": [{"type": "AGREE", "actors": ["Turkey", "Russia"], "status": "occurred",
+                       "evidence": "ترکیه و روسیه بر سر آتش‌بس در منطقه به توافق رسیدند"}]}
+    got = [(p.actor, p.issue, p.stance, p.kind) for p in positions_of(doc, lex)]
+    # a seat of government speaks for its state; an agreement binds both its parties
+    assert got == [("United States", "ceasefire", "supports", "quote"), ("Turkey", "ceasefire", "supports", "event"),
+                   ("Russia", "ceasefire", "supports", "event")]
 
 # Reporting verbs that only foresee: the statement takes no side.
 FORECASTS = [
