@@ -109,6 +109,11 @@ class Lexicon:
         # purpose markers (با هدف, به منظور): the aim named right after them is wanted
         self.purpose = _alternation(_as_list(stance.get("purpose"), "stance.purpose"))
         self.undo = _alternation(_as_list(stance.get("undo"), "stance.undo"))
+        self.undo_between = frozenset(_as_list(stance.get("undo_between"), "stance.undo_between"))
+        self.time_ends = frozenset(_as_list(stance.get("time_ends"), "stance.time_ends"))
+        temporal = _as_list(stance.get("temporal_before"), "stance.temporal_before")
+        self.temporal = (re.compile(r"(?:^|\s)(?:" + "|".join(_form_pattern(t) for t in temporal) + r")\s$")
+                         if temporal else None)
         verbs = _as_list(stance.get("undo_verbs"), "stance.undo_verbs")
         # a verb form: optional negative / progressive / subjunctive prefix, the stem, a personal ending
         self.undo_verbs = (re.compile(r"(?:ن|نمی‌|می‌|ب)?(?:" + "|".join(map(re.escape, verbs))
@@ -157,8 +162,7 @@ class Lexicon:
         شد) — not heading a noun phrase of its own (… رفع مشکلات)."""
         if self.undo is None:
             return False
-        before = " ".join(text[:start].split()[-2:])
-        if self.undo.search(before):
+        if self._undone_before(text[max(0, start - 80):start]):
             return True
         after = text[end:]
         stop = _UNDO_STOP.search(after)
@@ -168,6 +172,25 @@ class Lexicon:
             if not nxt or self.undo_verbs is None or self.undo_verbs.match(nxt[0]):
                 return True
         return False
+
+    def _undone_before(self, lead: str) -> bool:
+        """An undoing word governing the mention from right before it (لغو تحریم‌ها, رفع همه این
+        تحریم‌ها), not one with a noun of its own between (لغو معافیت‌های تحریم), nor the end of a
+        time span (پس از پایان انتخابات)."""
+        words = lead.split()
+        while words and words[-1] in self.undo_between:
+            words.pop()
+        tail = " ".join(words[-3:])
+        assert self.undo is not None
+        m = None
+        for m in self.undo.finditer(tail):
+            pass
+        if m is None or tail[m.end():].strip():
+            return False
+        head = tail[: m.start()].split()
+        if not head or self.temporal is None or m.group(0).split()[0] not in self.time_ends:
+            return True
+        return not self.temporal.search(" ".join(head[-2:]) + " ")
 
     def foretells(self, cue: str | None) -> bool:
         """A reporting verb of forecast or relay (پیش‌بینی کرد): the statement takes no side."""

@@ -99,6 +99,12 @@ CASES = [
 def test_an_undoing_word_after_the_mention_is_its_predicate(lex: Lexicon) -> None:
     assert [(m.issue, m.polarity) for m in lex.issues_in("تحریم‌ها باید هرچه زودتر برداشته شوند")] == [
         ("sanctions", -1)]
+    # before the mention: governing it (a determiner, a manner word or a light-verb infinitive may
+    # stand between), not a noun of its own nor the end of a time span
+    for text, pol in (("خواستار لغو فوری همه این تحریم‌ها شد", -1), ("به تعلیق درآمدن تحریم‌ها", -1),
+                      ("لغو معافیت‌های تحریم نفتی", 1), ("پس از پایان انتخابات نتایج اعلام شد", 1),
+                      ("در ساعات پایانی انتخابات", 1), ("پس از لغو تحریم‌ها", -1)):
+        assert [m.polarity for m in lex.issues_in(text)] == [pol], text
     # … not the head of a noun phrase of its own
     assert [(m.issue, m.polarity) for m in lex.issues_in("هدف از برگزاری انتخابات رفع مشکلات کشور است")] == [
         ("elections", 1)]
