@@ -182,9 +182,8 @@ class Lexicon:
             words.pop()
         tail = " ".join(words[-3:])
         assert self.undo is not None
-        m = None
-        for m in self.undo.finditer(tail):
-            pass
+        found = list(self.undo.finditer(tail))
+        m = found[-1] if found else None
         if m is None or tail[m.end():].strip():
             return False
         head = tail[: m.start()].split()
