@@ -80,6 +80,8 @@ CASES = [
     # a condition after the issue, in the same sentence
     ("آتش‌بس را می‌پذیریم، مشروط بر اینکه محاصره شهر پایان یابد", "ceasefire", "conditions"),
     ("دولت آماده است آتش‌بس را بپذیرد، مگر اینکه حملات ادامه پیدا کند", "ceasefire", "conditions"),
+    # "although" is no condition
+    ("اگرچه مذاکرات دشوار است اما ما از ادامه آن حمایت می‌کنیم", "negotiations", "supports"),
     # a negator word turns over only the phrase it opens
     ("این طرح سازش فقط برای نجات اشغالگران است و نه برای برقراری آرامش", "peace_plan", "opposes"),
     # an issue nobody speaks for; the fight against it is its undoing
