@@ -109,7 +109,7 @@ class Lexicon:
         # purpose markers (با هدف, به منظور): the aim named right after them is wanted
         self.purpose = _alternation(_as_list(stance.get("purpose"), "stance.purpose"))
         self.undo = _alternation(_as_list(stance.get("undo"), "stance.undo"))
-        self.concessive = _alternation(_as_list(stance.get("concessive"), "stance.concessive"))
+        self.masked = _alternation(_as_list(stance.get("masked"), "stance.masked"))
         self.undo_between = frozenset(_as_list(stance.get("undo_between"), "stance.undo_between"))
         self.time_ends = frozenset(_as_list(stance.get("time_ends"), "stance.time_ends"))
         temporal = _as_list(stance.get("temporal_before"), "stance.temporal_before")
@@ -262,9 +262,9 @@ class Lexicon:
 
     def _cue_hits(self, text: str) -> list[tuple[str, int, int]]:
         hits: list[tuple[str, int, int]] = []
-        if self.concessive is not None:
-            # "although" (اگرچه) is not "if" (اگر): a concession states no condition
-            text = self.concessive.sub(lambda m: " " * len(m.group(0)), text)
+        if self.masked is not None:
+            # "although" (اگرچه) is not "if" (اگر); "the opposition" (مخالفان) is not "opposed"
+            text = self.masked.sub(lambda m: " " * len(m.group(0)), text)
         for kind in ("conditions", "opposes", "supports"):
             pat = self.cues[kind]
             if pat is None:
