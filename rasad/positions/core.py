@@ -2,9 +2,12 @@
 
 A statement is a quote (its content and reporting verb) or an event (its type and evidence).
 Issues are found by their Persian forms (``rasad/data/positions/issues.yaml``); the stance comes
-from cue words (``stance.yaml``): conditions first, then the balance of support and opposition
-cues, turned over by a negated verb or a negator in the statement, and by an issue form that
+from cue words (``stance.yaml``): a condition in the issue's sentence first, then the cue nearest
+to the issue in its clause, turned over by its own negated verb (after it: Persian puts the verb
+last), a negated modal before it or a negator word opening its phrase, and by an issue form that
 names the issue's undoing (``لغو تحریم`` — lifting sanctions — is a stance against sanctions).
+With no cue, the reporting verb decides, else a negated verb of the issue's clause (opposes), else
+the issue's default (``issues.yaml``: naming terrorism is condemning it), else neutral.
 
     >>> lex = Lexicon.load()
     >>> [(m.issue, m.polarity) for m in lex.issues_in("خواستار لغو تحریم‌ها شد")]
@@ -158,9 +161,9 @@ class Lexicon:
         return sorted(found, key=lambda x: x.start)
 
     def _undone(self, text: str, start: int, end: int) -> bool:
-        """An undoing word within two words before the mention, or three after it as the predicate
-        of the mention (followed by a light verb or auxiliary, or closing the clause: تحریم‌ها لغو
-        شد) — not heading a noun phrase of its own (… رفع مشکلات)."""
+        """An undoing word governing the mention from right before it, or within four words after
+        it as its predicate (followed by a light verb or auxiliary, or closing the clause: تحریم‌ها
+        لغو شد) — not heading a noun phrase of its own (… رفع مشکلات)."""
         if self.undo is None:
             return False
         if self._undone_before(text[max(0, start - 80):start]):

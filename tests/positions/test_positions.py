@@ -35,8 +35,12 @@ def test_issue_lexicon_is_well_formed() -> None:
             assert f == f.strip() and "  " not in f, f
             assert seen.setdefault(f, iid) == iid, f"{f!r} under {seen[f]} and {iid}"
     stance = yaml.safe_load((DATA / "stance.yaml").read_text(encoding="utf-8"))
-    for k in ("supports", "opposes", "conditions", "negators", "undo"):
+    for k in ("supports", "opposes", "conditions", "negators", "undo", "undo_verbs", "undo_between", "time_ends",
+              "temporal_before", "masked"):
         assert stance[k] and len(set(stance[k])) == len(stance[k]), k
+    cues = [c for k in ("supports", "opposes", "conditions") for c in stance[k]]
+    assert len(set(cues)) == len(cues), "a cue listed under two stances"
+    assert {spec.get("default") for spec in issues.values()} <= {None, *STANCES}
     assert set(stance["event_types"].values()) <= set(STANCES)
 
 
