@@ -52,9 +52,9 @@ def _from_statement(lex: Lexicon, actor: str, text: str, cue: str | None, base: 
         if m.issue in out:
             continue
         if base is None:
-            stance = lex.stance(text, cue=cue, at=m.start)
+            stance = lex.stance(text, cue=cue, at=m.start, end=m.end)
         else:
-            words = lex.stance(text, at=m.start)
+            words = lex.stance(text, at=m.start, end=m.end)
             stance = "conditions" if words == "conditions" else base
         if stance == "neutral" and not lex.foretells(cue):
             # no cue: the issue's own default (taken on the issue itself, whatever form named it)

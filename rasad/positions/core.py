@@ -199,7 +199,7 @@ class Lexicon:
         """A reporting verb of forecast or relay (پیش‌بینی کرد): the statement takes no side."""
         return bool(cue and self.neutral_cues is not None and self.neutral_cues.search(cue))
 
-    def stance(self, text: str, cue: str | None = None, at: int | None = None) -> str:
+    def stance(self, text: str, cue: str | None = None, at: int | None = None, end: int | None = None) -> str:
         """The stance a statement's words express (before issue polarity).
 
         With ``at`` (an issue mention's offset in ``text``) the cue nearest to it decides, within
@@ -220,6 +220,9 @@ class Lexicon:
             kind, s, _ = min(near, key=lambda h: (abs(h[1] - at), h[1]))
             if kind == "conditions":
                 return "conditions"
+            own = self._composed(text, seg, at, at + 1 if end is None else end, hits)
+            if own is not None:
+                kind, s = own
             cseg = _segment(text, s)
             cs, ce = _own_clause_span(text[cseg[0]:cseg[1]], s - cseg[0])
             # Persian puts a verb after its object: the cue's own verb follows it; before it only a
@@ -251,6 +254,24 @@ class Lexicon:
             return "neutral"
         base = "supports" if sup > opp else "opposes"
         return _FLIP[base] if self._negated(text) else base
+
+    def _composed(self, text: str, seg: tuple[int, int], at: int, end: int, hits: list[tuple[str, int, int]]
+                  ) -> tuple[str, int] | None:
+        """Several cues in the issue's own clause compose (rejecting support for it is opposing
+        it; condemning opposition to it is backing it): the product of their signs, each turned
+        over by a negator word opening its phrase, read at the clause's last cue (whose verb the
+        clause's negation turns over). None when fewer than two cues take part."""
+        cs, ce = _own_clause_span(text[seg[0]:seg[1]], at - seg[0])
+        own = sorted((h for h in hits if seg[0] + cs <= h[1] < seg[0] + ce and h[0] != "conditions"
+                      and not (h[1] < end and at < h[2])), key=lambda h: h[1])
+        if len(own) < 2:
+            return None
+        sign = 1
+        for kind, s, _ in own[:-1]:
+            sign *= (1 if kind == "supports" else -1) * (-1 if self._negator_before(text, s) else 1)
+        last = own[-1]
+        sign *= 1 if last[0] == "supports" else -1
+        return ("supports" if sign > 0 else "opposes"), last[1]
 
     def _purpose_of(self, text: str, at: int) -> bool:
         """A purpose marker earlier in the sentence, with only a list of aims (no verb, no negation) between."""

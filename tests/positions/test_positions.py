@@ -84,6 +84,10 @@ CASES = [
     # a condition after the issue, in the same sentence
     ("آتش‌بس را می‌پذیریم، مشروط بر اینکه محاصره شهر پایان یابد", "ceasefire", "conditions"),
     ("دولت آماده است آتش‌بس را بپذیرد، مگر اینکه حملات ادامه پیدا کند", "ceasefire", "conditions"),
+    # cues of the issue's own clause compose: rejecting support is opposing, condemning opposition backing
+    ("روسیه حمایت از آتش‌بس را رد کرد", "ceasefire", "opposes"),
+    ("وزیر مخالفت با مذاکرات را محکوم کرد", "negotiations", "supports"),
+    ("او خواستار حمایت از طرح صلح شد", "peace_plan", "supports"),
     # "although" is no condition
     ("اگرچه مذاکرات دشوار است اما ما از ادامه آن حمایت می‌کنیم", "negotiations", "supports"),
     # a negator word turns over only the phrase it opens
