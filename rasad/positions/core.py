@@ -257,21 +257,22 @@ class Lexicon:
 
     def _composed(self, text: str, seg: tuple[int, int], at: int, end: int, hits: list[tuple[str, int, int]]
                   ) -> tuple[str, int] | None:
-        """Several cues in the issue's own clause compose (rejecting support for it is opposing
-        it; condemning opposition to it is backing it): the product of their signs, each turned
-        over by a negator word opening its phrase, read at the clause's last cue (whose verb the
-        clause's negation turns over). None when fewer than two cues take part."""
+        """A cue heading the issue's phrase before it and a predicate cue after it, in the issue's own
+        clause, compose (حمایت از آتش‌بس را رد کرد: rejecting support for it is opposing it; مخالفت
+        با مذاکرات را محکوم کرد: condemning opposition to it backs it): the product of their signs,
+        the first turned over by a negator opening its phrase, read at the predicate (whose own
+        negation the caller applies). None unless both are there; cues on one side are
+        coordinated (غیرقانونی و ظالمانه), not nested."""
         cs, ce = _own_clause_span(text[seg[0]:seg[1]], at - seg[0])
-        own = sorted((h for h in hits if seg[0] + cs <= h[1] < seg[0] + ce and h[0] != "conditions"
-                      and not (h[1] < end and at < h[2])), key=lambda h: h[1])
-        if len(own) < 2:
+        own = [h for h in hits if seg[0] + cs <= h[1] < seg[0] + ce and h[0] != "conditions"]
+        head = [h for h in own if h[2] <= at]
+        pred = [h for h in own if h[1] >= end]
+        if not head or not pred:
             return None
-        sign = 1
-        for kind, s, _ in own[:-1]:
-            sign *= (1 if kind == "supports" else -1) * (-1 if self._negator_before(text, s) else 1)
-        last = own[-1]
-        sign *= 1 if last[0] == "supports" else -1
-        return ("supports" if sign > 0 else "opposes"), last[1]
+        h, p = max(head, key=lambda x: x[1]), min(pred, key=lambda x: x[1])
+        sign = (1 if h[0] == "supports" else -1) * (-1 if self._negator_before(text, h[1]) else 1)
+        sign *= 1 if p[0] == "supports" else -1
+        return ("supports" if sign > 0 else "opposes"), p[1]
 
     def _purpose_of(self, text: str, at: int) -> bool:
         """A purpose marker earlier in the sentence, with only a list of aims (no verb, no negation) between."""
