@@ -216,3 +216,15 @@ def test_gold_table_floors(shared_dir: Path) -> None:
     # floors pinned at what bench/bench_positions.py measured (rounded down); only ever raised
     assert st["tune"]["all"] >= 0.91
     assert st["heldout"]["all"] >= 0.61
+
+
+def test_misses_list_tuning_rows_only(shared_dir: Path) -> None:
+    from rasad import devset
+    from rasad.positions.evaluate import tune_misses
+
+    dev = shared_dir / "eval" / "dev"
+    if not (dev / "gold").is_dir():
+        pytest.skip("no development gold in ../shared/eval/dev")
+    misses = tune_misses(ROOT / "bench" / "data" / "positions_gold.tsv", dev)
+    assert misses and all(devset.part_of(m["doc"]) == "tune" for m in misses)
+    assert all(m["expected"] != m["got"] for m in misses)
