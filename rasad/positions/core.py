@@ -40,6 +40,11 @@ _NEG_VERB = re.compile(
 )
 
 
+def _yaml(text: str) -> Any:
+    """Safe YAML, with the C loader when libyaml is there (the actors' table is large)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 class PositionError(RasadError):
     """A malformed issue or stance lexicon."""
 
@@ -132,15 +137,15 @@ class Lexicon:
     @classmethod
     def load(cls, extra: Path | None = None) -> Lexicon:
         base = resources.files("rasad") / "data" / "positions"
-        issues = yaml.safe_load((base / "issues.yaml").read_text(encoding="utf-8"))["issues"]
-        stance = yaml.safe_load((base / "stance.yaml").read_text(encoding="utf-8"))
+        issues = _yaml((base / "issues.yaml").read_text(encoding="utf-8"))["issues"]
+        stance = _yaml((base / "stance.yaml").read_text(encoding="utf-8"))
         if extra is not None:
             try:
                 more = yaml.safe_load(Path(extra).read_text(encoding="utf-8")) or {}
             except (OSError, yaml.YAMLError) as e:
                 raise PositionError(f"cannot read issues file {extra}: {e}") from None
             issues = {**issues, **(more.get("issues") or {})}
-        actors = yaml.safe_load((resources.files("rasad") / "data" / "events" / "actors.yaml").read_text(encoding="utf-8"))
+        actors = _yaml((resources.files("rasad") / "data" / "events" / "actors.yaml").read_text(encoding="utf-8"))
         return cls(issues, stance, {str(k): str(v) for k, v in (actors.get("metonymy") or {}).items()})
 
     def actor(self, name: str) -> str:
