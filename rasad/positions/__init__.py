@@ -52,12 +52,17 @@ def _from_statement(lex: Lexicon, actor: str, text: str, cue: str | None, base: 
         if m.issue in out:
             continue
         if base is None:
-            stance = lex.stance(text, cue=cue, at=m.start)
+            stance = lex.stance(text, cue=cue, at=m.start, end=m.end)
         else:
-            words = lex.stance(text, at=m.start)
+            words = lex.stance(text, at=m.start, end=m.end)
             stance = "conditions" if words == "conditions" else base
+        if stance == "neutral" and not lex.foretells(cue):
+            # no cue: the issue's own default (taken on the issue itself, whatever form named it)
+            stance, polarity = lex.defaults.get(m.issue, stance), 1
+        else:
+            polarity = m.polarity
         out[m.issue] = Position(actor=actor, issue=m.issue, issue_label=lex.labels[m.issue],
-                                stance=apply_polarity(stance, m.polarity), evidence=text[:400], cue=cue, **where)
+                                stance=apply_polarity(stance, polarity), evidence=text[:400], cue=cue, **where)
     return list(out.values())
 
 
@@ -72,20 +77,23 @@ def positions_of(doc: dict[str, Any], lexicon: Lexicon | None = None) -> list[Po
         speaker = q.get("speaker")
         if not speaker:
             continue
-        out += _from_statement(lex, speaker, q.get("text") or "", q.get("cue"), None, date=q.get("date") or published,
+        out += _from_statement(lex, lex.actor(speaker), q.get("text") or "", q.get("cue"), None, date=q.get("date") or published,
                                doc=did, kind="quote", start=q.get("start"), end=q.get("end"), article_id=aid)
     for e in doc.get("events") or []:
         base = lex.event_types.get(e.get("type") or "")
         actors = e.get("actors") or []
         if base is None or not actors or e.get("status") in ("denied", "cancelled"):
             continue
-        for p in _from_statement(lex, actors[0], e.get("evidence") or "", e.get("trigger"), base,
-                                 date=e.get("date") or published, doc=did, kind="event",
-                                 start=e.get("start"), end=e.get("end"), article_id=aid):
-            # an event read from the same statement as a quote says nothing more
-            if not any(q.actor == p.actor and q.issue == p.issue and q.stance == p.stance and q.date == p.date
-                       for q in out if q.kind == "quote"):
-                out.append(p)
+        # an agreement binds both its parties; the other types are the stance of their source
+        sides = actors[:2] if e.get("type") == "AGREE" else actors[:1]
+        for who in dict.fromkeys(lex.actor(a) for a in sides):
+            for p in _from_statement(lex, who, e.get("evidence") or "", e.get("trigger"), base,
+                                     date=e.get("date") or published, doc=did, kind="event",
+                                     start=e.get("start"), end=e.get("end"), article_id=aid):
+                # an event read from the same statement as a quote says nothing more
+                if not any(q.actor == p.actor and q.issue == p.issue and q.stance == p.stance and q.date == p.date
+                           for q in out if q.kind == "quote"):
+                    out.append(p)
     return out
 
 

@@ -35,6 +35,33 @@ def load_gold_table(path: Path) -> list[dict[str, str]]:
     return rows
 
 
+def tune_misses(table: Path, dev_dir: Path, lexicon: Lexicon | None = None) -> list[dict[str, Any]]:
+    """The gold rows of the **tuning** part the statement reader gets wrong, with what decided:
+    the issue form found (and whether it reads as the issue's undoing), the stance cues of the
+    statement and its reporting verb. Held-out rows are never listed (their scores only)."""
+    lex = lexicon or Lexicon.load()
+    gdir = dev_dir / "gold"
+    out: list[dict[str, Any]] = []
+    for r in load_gold_table(table):
+        if devset.part_of(r["doc"]) != "tune":
+            continue
+        item = _item(json.loads((gdir / f"{r['doc']}.json").read_text(encoding="utf-8")), r["item"])
+        quote = r["item"][0] == "q"
+        text = str(item.get("text" if quote else "evidence") or "")
+        stmt = ({"quotes": [{**item, "speaker": r["actor"]}]} if quote
+                else {"events": [{**item, "actors": [r["actor"]], "status": "occurred"}]})
+        found = [p for p in positions_of(stmt, lex) if p.issue == r["issue"]]
+        got = found[0].stance if found else None
+        if got == r["stance"]:
+            continue
+        forms = [(text[m.start:m.end], m.polarity) for m in lex.issues_in(text) if m.issue == r["issue"]]
+        out.append({"doc": r["doc"], "item": r["item"], "issue": r["issue"], "expected": r["stance"], "got": got,
+                    "form": forms[0] if forms else None,
+                    "cues": [(k, text[s:e]) for k, s, e in lex._cue_hits(text)],
+                    "reporting": item.get("cue") if quote else item.get("type")})
+    return out
+
+
 def _item(gold: dict[str, Any], ref: str) -> dict[str, Any]:
     kind = "quotes" if ref[0] == "q" else "events"
     return dict(gold[kind][int(ref[1:])])
