@@ -37,9 +37,24 @@ def surface_speaker(res: Resolver, ws: list[Word]) -> Speaker:
             or (len(whole) >= 5 and full.endswith(whole))
         ):
             return res.speaker_of(c)  # «آقاتهرانی» → «مرتضی آقا تهرانی»
-    sp = Speaker(fa, fa, None, None)
+    sp = Speaker(english_name(res, fa, ws[0][0]), fa, None, None)
     res.surfaces[last] = sp
     return sp
+
+
+def english_name(res: Resolver, fa: str, at: int) -> str:
+    """The English spelling of an unlinked name the entity stage missed, by the same name
+    model as the entity stage (``حسن روحانی`` → ``Hassan Rouhani``), with the words around
+    it as context (an Arab country nearby gives Arab spellings); common words that do not
+    read as a name (``سایت وطن``) stay as written; a known given name first makes it a name
+    whatever the surname means (``علی عدالت``)."""
+    plain = fa.replace("\u200c", " ").split()
+    nf = res.t.name_filter
+    if not plain or not ((len(plain) > 1 and plain[0] in nf.keep) or nf.is_name(" ".join(plain))):
+        return fa
+    context = res.text[max(0, at - 120) : at + len(fa) + 120]
+    latin = res.t.translit(fa, context)
+    return latin if latin and latin.isascii() else fa
 
 
 def relative_subject(res: Resolver, start: int, end: int) -> Cand | None:

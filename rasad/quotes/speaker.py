@@ -25,6 +25,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from rasad.entities.namefilter import NameFilter
+from rasad.entities.translit import Transliterator
 from rasad.model import Article
 from rasad.quotes.coref import bare_singular, name_after, relative_subject, surface_speaker, surname_before
 from rasad.quotes.lexicon import Lexicon, Roles
@@ -90,6 +92,8 @@ class Tables:
         self.org_heads = frozenset(fold(w) for w in lex.org_heads)
         self.publishers = frozenset(fold(w) for w in lex.publishers)
         agency = sorted(lex.agency, key=len, reverse=True)
+        self.translit = Transliterator.default()
+        self.name_filter = NameFilter.default()
         self.agency_head = re.compile(r"[^،,.]{0,60}?(?:" + "|".join(map(re.escape, agency)) + r")\s")
 
 

@@ -125,12 +125,21 @@ def test_speaker_ids_and_persian_form(stage: QuoteStage) -> None:
     assert q.speaker_fa == "سرگئی لاوروف"
 
 
-def test_unlinked_name_keeps_persian_surface(stage: QuoteStage) -> None:
+def test_unlinked_name_spelled_in_english(stage: QuoteStage) -> None:
+    """A name the entity stage missed is spelled by the name model; the surface stays in
+    ``speaker_fa`` and the bare surname later joins the full name."""
     doc = stage(
         make_doc("تیمور تکاچنکو گفت که پدافند فعال است. تکاچنکو افزود که پناهگاه+ها باز است.", people={})
     )
-    assert [q.speaker for q in doc.quotes] == ["تیمور تکاچنکو", "تیمور تکاچنکو"]
+    assert [q.speaker for q in doc.quotes] == ["Timur Tkachenko", "Timur Tkachenko"]
+    assert [q.speaker_fa for q in doc.quotes] == ["تیمور تکاچنکو", "تیمور تکاچنکو"]
     assert all(q.speaker_id is None for q in doc.quotes)
+
+
+def test_unlinked_common_words_stay_persian(stage: QuoteStage) -> None:
+    """A subject that reads as common words, not a name, is not romanized."""
+    doc = stage(make_doc("سایت وطن گفت که مذاکرات ادامه دارد.", people={}))
+    assert [q.speaker for q in doc.quotes] == ["سایت وطن"]
 
 
 def test_title_entity_mention_is_the_holder(stage: QuoteStage) -> None:
