@@ -37,9 +37,37 @@ def surface_speaker(res: Resolver, ws: list[Word]) -> Speaker:
             or (len(whole) >= 5 and full.endswith(whole))
         ):
             return res.speaker_of(c)  # «آقاتهرانی» → «مرتضی آقا تهرانی»
+    if len(ws) == 1:
+        fa = full_name(res, fa) or fa  # «پژوتن» → «مریم پژوتن» written before, if any
     sp = Speaker(english_name(res, fa, ws[0][0]), fa, None, None)
     res.surfaces[last] = sp
     return sp
+
+
+def full_name(res: Resolver, surname: str) -> str | None:
+    """The first ``<given name> <surname>`` of the article (one or two given names the
+    lists know: ``محمد علی پژوتن``) that the entity stage missed, as written."""
+    given = res.t.given_names
+    counts = res.t.name_filter.counts
+
+    def is_given(w: str) -> bool:  # a listed given name, not a title the corpora see often (دکتر)
+        c = counts.get(w)
+        return w in given and w not in res.skip_words and not (c and c[3] >= 5 and c[1] < 0.3 * c[3])
+
+    at = res.text.find(surname)
+    while at >= 0:
+        end = at + len(surname)
+        if (end >= len(res.text) or not (res.text[end].isalnum() or res.text[end] == "\u200c")) and at > 0:
+            before = words(res.text, max(0, at - 40), at)
+            first: list[tuple[int, int, str, str]] = []
+            while before and is_given(before[-1][2]) and len(first) < 2:
+                first.insert(0, before.pop())
+            if first and res.text[first[-1][1] : at].strip() == "" and (
+                len(first) == 1 or res.text[first[0][1] : first[1][0]].strip() == ""
+            ):
+                return res.text[first[0][0] : end]
+        at = res.text.find(surname, at + 1)
+    return None
 
 
 def english_name(res: Resolver, fa: str, at: int) -> str:
@@ -48,13 +76,19 @@ def english_name(res: Resolver, fa: str, at: int) -> str:
     it as context (an Arab country nearby gives Arab spellings); common words that do not
     read as a name (``سایت وطن``) stay as written; a known given name first makes it a name
     whatever the surname means (``علی عدالت``)."""
-    plain = fa.replace("\u200c", " ").split()
-    nf = res.t.name_filter
-    if not plain or not ((len(plain) > 1 and plain[0] in nf.keep) or nf.is_name(" ".join(plain))):
+    if not reads_as_name(res, fa):
         return fa
     context = res.text[max(0, at - 120) : at + len(fa) + 120]
     latin = res.t.translit(fa, context)
     return latin if latin and latin.isascii() else fa
+
+
+def reads_as_name(res: Resolver, fa: str) -> bool:
+    """Does ``fa`` read as a person's name: a known given name first (``علی عدالت``), or
+    words :class:`~rasad.entities.namefilter.NameFilter` does not take for common ones?"""
+    plain = fa.replace("\u200c", " ").split()
+    nf = res.t.name_filter
+    return bool(plain) and ((len(plain) > 1 and plain[0] in nf.keep) or nf.is_name(" ".join(plain)))
 
 
 def relative_subject(res: Resolver, start: int, end: int) -> Cand | None:

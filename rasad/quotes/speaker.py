@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from rasad.entities.coordination import load_given_names
 from rasad.entities.namefilter import NameFilter
 from rasad.entities.translit import Transliterator
 from rasad.model import Article
@@ -94,6 +95,7 @@ class Tables:
         agency = sorted(lex.agency, key=len, reverse=True)
         self.translit = Transliterator.default()
         self.name_filter = NameFilter.default()
+        self.given_names = load_given_names() | self.name_filter.keep
         self.agency_head = re.compile(r"[^،,.]{0,60}?(?:" + "|".join(map(re.escape, agency)) + r")\s")
 
 

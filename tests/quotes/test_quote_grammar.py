@@ -136,6 +136,15 @@ def test_unlinked_name_spelled_in_english(stage: QuoteStage) -> None:
     assert all(q.speaker_id is None for q in doc.quotes)
 
 
+def test_bare_surname_takes_the_full_name_written_before(stage: QuoteStage) -> None:
+    """A bare surname as the subject joins ``<given name> <surname>`` written earlier in a
+    sentence that did not quote it, though the entity stage linked neither."""
+    text = "به گزارش خبرنگار ما، ناهید کرمانشاهی مجری این طرح پژوهشی است. کرمانشاهی گفت که نتایج امیدوارکننده است."
+    (q,) = stage(make_doc(text, people={})).quotes
+    assert q.speaker_fa == "ناهید کرمانشاهی"
+    assert q.speaker.startswith("Nahid ")
+
+
 def test_unlinked_common_words_stay_persian(stage: QuoteStage) -> None:
     """A subject that reads as common words, not a name, is not romanized."""
     doc = stage(make_doc("سایت وطن گفت که مذاکرات ادامه دارد.", people={}))
