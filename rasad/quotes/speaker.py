@@ -372,6 +372,13 @@ class Resolver:
                 continue
             if fallback is not None and res[1] not in ("mention", "role", "def-role"):
                 return fallback
+            if (
+                fallback is not None
+                and res[1] == "role"
+                and fallback[0][0].name.isascii()
+                and not any(w[3] in ("را", "که") for w in ws)
+            ):
+                return fallback  # «جان اسمیت، یک کارشناس نفت می‌گوید»: the role describes the name
             return res
         return fallback or unknown or ([], "zero", start)
 

@@ -145,6 +145,13 @@ def test_bare_surname_takes_the_full_name_written_before(stage: QuoteStage) -> N
     assert q.speaker.startswith("Nahid ")
 
 
+def test_unlinked_name_before_an_indefinite_role(stage: QuoteStage) -> None:
+    """``<name>، یک <role> ... می‌گوید``: the role is an appositive of the name, which speaks."""
+    text = "جان اسمیت، یک کارشناس باسابقه بازار طلا می+گوید: قیمت+ها تا پایان سال بالا می+ماند."
+    (q,) = stage(make_doc(text, people={})).quotes
+    assert q.speaker == "John Smith"
+
+
 def test_unlinked_common_words_stay_persian(stage: QuoteStage) -> None:
     """A subject that reads as common words, not a name, is not romanized."""
     doc = stage(make_doc("سایت وطن گفت که مذاکرات ادامه دارد.", people={}))
