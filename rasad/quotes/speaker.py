@@ -29,7 +29,14 @@ from rasad.entities.coordination import load_given_names
 from rasad.entities.namefilter import NameFilter
 from rasad.entities.translit import Transliterator
 from rasad.model import Article
-from rasad.quotes.coref import bare_singular, name_after, relative_subject, surface_speaker, surname_before
+from rasad.quotes.coref import (
+    bare_singular,
+    name_after,
+    relative_subject,
+    subject_after_ke,
+    surface_speaker,
+    surname_before,
+)
 from rasad.quotes.lexicon import Lexicon, Roles
 from rasad.quotes.mentions import (
     APPOS_AFTER,
@@ -341,6 +348,9 @@ class Resolver:
         rel = relative_subject(self, start, end)
         if rel is not None:
             return [self.speaker_of(rel)], "relative", rel.end
+        ke = subject_after_ke(self, start, end)
+        if ke is not None:
+            return [self.speaker_of(ke)], "mention", ke.end
         out = self._subject(start, end, plural, anaphora)
         if out[1] in ("surface", "unknown") and anaphora:
             sn = surname_before(self, start, end)
