@@ -47,20 +47,13 @@ def surface_speaker(res: Resolver, ws: list[Word]) -> Speaker:
 def full_name(res: Resolver, surname: str) -> str | None:
     """The first ``<given name> <surname>`` of the article (one or two given names the
     lists know: ``محمد علی پژوتن``) that the entity stage missed, as written."""
-    given = res.t.given_names
-    counts = res.t.name_filter.counts
-
-    def is_given(w: str) -> bool:  # a listed given name, not a title the corpora see often (دکتر)
-        c = counts.get(w)
-        return w in given and w not in res.skip_words and not (c and c[3] >= 5 and c[1] < 0.3 * c[3])
-
     at = res.text.find(surname)
     while at >= 0:
         end = at + len(surname)
         if (end >= len(res.text) or not (res.text[end].isalnum() or res.text[end] == "\u200c")) and at > 0:
             before = words(res.text, max(0, at - 40), at)
             first: list[tuple[int, int, str, str]] = []
-            while before and is_given(before[-1][2]) and len(first) < 2:
+            while before and is_given(res, before[-1][2]) and len(first) < 2:
                 first.insert(0, before.pop())
             if first and res.text[first[-1][1] : at].strip() == "" and (
                 len(first) == 1 or res.text[first[0][1] : first[1][0]].strip() == ""
@@ -68,6 +61,12 @@ def full_name(res: Resolver, surname: str) -> str | None:
                 return res.text[first[0][0] : end]
         at = res.text.find(surname, at + 1)
     return None
+
+
+def is_given(res: Resolver, w: str) -> bool:
+    """A given name of the name lists, not a title the corpora see often in names (دکتر)."""
+    c = res.t.name_filter.counts.get(w)
+    return w in res.t.given_names and w not in res.skip_words and not (c and c[3] >= 5 and c[1] < 0.3 * c[3])
 
 
 def english_name(res: Resolver, fa: str, at: int) -> str:
@@ -88,7 +87,7 @@ def reads_as_name(res: Resolver, fa: str) -> bool:
     words :class:`~rasad.entities.namefilter.NameFilter` does not take for common ones?"""
     plain = fa.replace("\u200c", " ").split()
     nf = res.t.name_filter
-    return bool(plain) and ((len(plain) > 1 and plain[0] in nf.keep) or nf.is_name(" ".join(plain)))
+    return bool(plain) and ((len(plain) > 1 and is_given(res, plain[0])) or nf.is_name(" ".join(plain)))
 
 
 def relative_subject(res: Resolver, start: int, end: int) -> Cand | None:
