@@ -87,7 +87,18 @@ def reads_as_name(res: Resolver, fa: str) -> bool:
     words :class:`~rasad.entities.namefilter.NameFilter` does not take for common ones?"""
     plain = fa.replace("\u200c", " ").split()
     nf = res.t.name_filter
+    if any(_possessive(res, w) for w in plain):
+        return False
     return bool(plain) and ((len(plain) > 1 and is_given(res, plain[0])) or nf.is_name(" ".join(plain)))
+
+
+def _possessive(res: Resolver, w: str) -> bool:
+    """``خبرنگارش`` (its reporter), ``همکارش``: a common noun the corpora never see in a
+    person's name, with the possessive ``ش`` glued on."""
+    if len(w) < 4 or not w.endswith("ش") or w in res.t.name_filter.counts:
+        return False
+    c = res.t.name_filter.counts.get(w[:-1])
+    return c is not None and c[3] >= 5 and c[1] == 0
 
 
 def relative_subject(res: Resolver, start: int, end: int) -> Cand | None:

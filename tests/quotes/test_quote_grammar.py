@@ -164,6 +164,8 @@ def test_unlinked_common_words_stay_persian(stage: QuoteStage) -> None:
     """A subject that reads as common words, not a name, is not romanized."""
     doc = stage(make_doc("سایت وطن گفت که مذاکرات ادامه دارد.", people={}))
     assert [q.speaker for q in doc.quotes] == ["سایت وطن"]
+    doc = stage(make_doc("همکارش گفت که مذاکرات ادامه دارد.", people={}))
+    assert [q.speaker for q in doc.quotes] == ["همکارش"]
 
 
 def test_title_entity_mention_is_the_holder(stage: QuoteStage) -> None:
