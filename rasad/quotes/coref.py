@@ -78,7 +78,7 @@ def english_name(res: Resolver, fa: str, at: int) -> str:
     if not reads_as_name(res, fa):
         return fa
     context = res.text[max(0, at - 120) : at + len(fa) + 120]
-    latin = res.t.translit(fa, context)
+    latin = res.t.latin(fa, context)
     return latin if latin and latin.isascii() else fa
 
 
@@ -125,7 +125,7 @@ def subject_after_ke(res: Resolver, start: int, end: int) -> Cand | None:
     """``...، همان‌طور که نتانیاهو ادعا کرد`` : in the last comma segment before the cue, a
     person's name right after ``که`` with nothing but adverbs or time words up to the cue is its
     subject, whatever the segments before hold."""
-    seg = segments(res.text, start, end)[-1]
+    seg = segments(res.text, max(start, end - 100), end)[-1]  # the words just before the cue
     ws = words(res.text, seg[0], seg[1])
     n = len(ws)
     while n and (ws[n - 1][3] in res.adverb_words or res._in_timex(ws[n - 1][0])):
