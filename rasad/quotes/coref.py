@@ -12,10 +12,35 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rasad.entities.coordination import load_given_names
+from rasad.entities.namefilter import NameFilter
+from rasad.entities.translit import Transliterator
 from rasad.quotes.mentions import Cand, Speaker, Word, fold, segments, words
 
 if TYPE_CHECKING:
     from rasad.quotes.speaker import Resolver
+
+
+class NameSpelling:
+    """The name lists and the name model the quotes stage spells unlinked names with."""
+
+    def __init__(self) -> None:
+        self.translit = Transliterator.default()
+        self.name_filter = NameFilter.default()
+        self.given_names = load_given_names() | self.name_filter.keep
+        self._latin: dict[tuple[str, bool], str] = {}
+
+    def latin(self, fa: str, context: str) -> str:
+        """``fa`` spelled by the name model; the words around it only tell an Arab name
+        (cached by that, as the same names recur across articles)."""
+        model = self.translit.model
+        key = (fa, model is not None and model.arab_context(context))
+        got = self._latin.get(key)
+        if got is None:
+            if len(self._latin) > 4096:
+                self._latin.clear()
+            got = self._latin[key] = self.translit(fa, context)
+        return got
 
 
 def surface_speaker(res: Resolver, ws: list[Word]) -> Speaker:
@@ -65,8 +90,8 @@ def full_name(res: Resolver, surname: str) -> str | None:
 
 def is_given(res: Resolver, w: str) -> bool:
     """A given name of the name lists, not a title the corpora see often in names (دکتر)."""
-    c = res.t.name_filter.counts.get(w)
-    return w in res.t.given_names and w not in res.skip_words and not (c and c[3] >= 5 and c[1] < 0.3 * c[3])
+    c = res.t.names.name_filter.counts.get(w)
+    return w in res.t.names.given_names and w not in res.skip_words and not (c and c[3] >= 5 and c[1] < 0.3 * c[3])
 
 
 def english_name(res: Resolver, fa: str, at: int) -> str:
@@ -78,7 +103,7 @@ def english_name(res: Resolver, fa: str, at: int) -> str:
     if not reads_as_name(res, fa):
         return fa
     context = res.text[max(0, at - 120) : at + len(fa) + 120]
-    latin = res.t.latin(fa, context)
+    latin = res.t.names.latin(fa, context)
     return latin if latin and latin.isascii() else fa
 
 
@@ -86,7 +111,7 @@ def reads_as_name(res: Resolver, fa: str) -> bool:
     """Does ``fa`` read as a person's name: a known given name first (``علی عدالت``), or
     words :class:`~rasad.entities.namefilter.NameFilter` does not take for common ones?"""
     plain = fa.replace("\u200c", " ").split()
-    nf = res.t.name_filter
+    nf = res.t.names.name_filter
     if any(_possessive(res, w) for w in plain):
         return False
     return bool(plain) and ((len(plain) > 1 and is_given(res, plain[0])) or nf.is_name(" ".join(plain)))
@@ -95,9 +120,9 @@ def reads_as_name(res: Resolver, fa: str) -> bool:
 def _possessive(res: Resolver, w: str) -> bool:
     """``خبرنگارش`` (its reporter), ``همکارش``: a common noun the corpora never see in a
     person's name, with the possessive ``ش`` glued on."""
-    if len(w) < 4 or not w.endswith("ش") or w in res.t.name_filter.counts:
+    if len(w) < 4 or not w.endswith("ش") or w in res.t.names.name_filter.counts:
         return False
-    c = res.t.name_filter.counts.get(w[:-1])
+    c = res.t.names.name_filter.counts.get(w[:-1])
     return c is not None and c[3] >= 5 and c[1] == 0
 
 

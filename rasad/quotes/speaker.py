@@ -25,11 +25,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from rasad.entities.coordination import load_given_names
-from rasad.entities.namefilter import NameFilter
-from rasad.entities.translit import Transliterator
 from rasad.model import Article
 from rasad.quotes.coref import (
+    NameSpelling,
     bare_singular,
     name_after,
     relative_subject,
@@ -100,24 +98,8 @@ class Tables:
         self.org_heads = frozenset(fold(w) for w in lex.org_heads)
         self.publishers = frozenset(fold(w) for w in lex.publishers)
         agency = sorted(lex.agency, key=len, reverse=True)
-        self.translit = Transliterator.default()
-        self.name_filter = NameFilter.default()
-        self.given_names = load_given_names() | self.name_filter.keep
-        self._latin: dict[tuple[str, bool], str] = {}
+        self.names = NameSpelling()
         self.agency_head = re.compile(r"[^،,.]{0,60}?(?:" + "|".join(map(re.escape, agency)) + r")\s")
-
-
-    def latin(self, fa: str, context: str) -> str:
-        """``fa`` spelled by the name model; the words around it only tell an Arab name
-        (cached by that, as the same names recur across articles)."""
-        model = self.translit.model
-        key = (fa, model is not None and model.arab_context(context))
-        got = self._latin.get(key)
-        if got is None:
-            if len(self._latin) > 4096:
-                self._latin.clear()
-            got = self._latin[key] = self.translit(fa, context)
-        return got
 
 
 class Resolver:
