@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from rasad.entities.coordination import load_given_names
 from rasad.entities.namefilter import NameFilter
 from rasad.entities.translit import Transliterator
-from rasad.quotes.mentions import Cand, Speaker, Word, fold, segments, words
+from rasad.quotes.mentions import Cand, Speaker, Word, fold, words
 
 if TYPE_CHECKING:
     from rasad.quotes.speaker import Resolver
@@ -144,26 +144,6 @@ def relative_subject(res: Resolver, start: int, end: int) -> Cand | None:
         if c is not None and c.entity.type == "PER":
             return c
     return None
-
-
-def subject_after_ke(res: Resolver, start: int, end: int) -> Cand | None:
-    """``...، همان‌طور که نتانیاهو ادعا کرد`` : in the last comma segment before the cue, a
-    person's name right after ``که`` with nothing but adverbs or time words up to the cue is its
-    subject, whatever the segments before hold."""
-    seg = segments(res.text, max(start, end - 100), end)[-1]  # the words just before the cue
-    ws = words(res.text, seg[0], seg[1])
-    n = len(ws)
-    while n and (ws[n - 1][3] in res.adverb_words or res._in_timex(ws[n - 1][0])):
-        n -= 1
-    if n < 2:
-        return None
-    c = res.index.ending_at(ws[n - 1][1])
-    if c is None or c.entity.type != "PER" or c.source == "title":
-        return None
-    k = next((j for j in range(n) if ws[j][0] >= c.start), n)
-    if k == 0 or ws[k - 1][3] != "که" or res.text[ws[k - 1][1] : c.start].strip():
-        return None
-    return c
 
 
 def surname_before(res: Resolver, start: int, end: int) -> Speaker | None:

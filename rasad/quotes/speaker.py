@@ -31,7 +31,6 @@ from rasad.quotes.coref import (
     bare_singular,
     name_after,
     relative_subject,
-    subject_after_ke,
     surface_speaker,
     surname_before,
 )
@@ -344,9 +343,6 @@ class Resolver:
         rel = relative_subject(self, start, end)
         if rel is not None:
             return [self.speaker_of(rel)], "relative", rel.end
-        ke = subject_after_ke(self, start, end)
-        if ke is not None:
-            return [self.speaker_of(ke)], "mention", ke.end
         out = self._subject(start, end, plural, anaphora)
         if out[1] in ("surface", "unknown") and anaphora:
             sn = surname_before(self, start, end)

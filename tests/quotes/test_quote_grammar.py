@@ -152,14 +152,6 @@ def test_unlinked_name_before_an_indefinite_role(stage: QuoteStage) -> None:
     assert q.speaker == "John Smith"
 
 
-def test_person_right_after_ke_before_the_cue(stage: QuoteStage) -> None:
-    """``...، همان‌طور که X ادعا کرد «...»``: the person after «که» speaks, not a plural
-    noun opening the sentence nor the salient speaker."""
-    text = "تحریم+ها به دولت اجازه داد ابعاد بحران را کوچک جلوه دهد، همان+طور که لاوروف ادعا کرد «هیچ کمبودی در بازار نیست»."
-    (q,) = stage(make_doc(text)).quotes
-    assert q.speaker == "Sergey Lavrov"
-
-
 def test_unlinked_common_words_stay_persian(stage: QuoteStage) -> None:
     """A subject that reads as common words, not a name, is not romanized."""
     doc = stage(make_doc("سایت وطن گفت که مذاکرات ادامه دارد.", people={}))
