@@ -134,7 +134,8 @@ class ActorResolver:
         return out
 
     def speaker(self, name: str, speaker_id: str | None, doc: Article) -> tuple[str, str | None] | None:
-        """The actor behind a quote's speaker (``Kremlin`` speaks for Russia; a news agency is none)."""
+        """The actor behind a quote's speaker (``Kremlin`` speaks for Russia; a news agency is none;
+        a name no entity links, spelled by the quotes stage alone, is none)."""
         if (
             not name
             or name.startswith("anonymous:")
@@ -146,7 +147,7 @@ class ActorResolver:
         for ent in doc.entities:
             if ent.name == name:
                 return self.actor(ent)
-        return name, speaker_id
+        return (name, speaker_id) if speaker_id is not None else None
 
     def place(self, ent: Entity) -> tuple[str, str | None] | None:
         """The place an entity names (a country, a city, a building), or None."""

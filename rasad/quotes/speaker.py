@@ -26,7 +26,14 @@ import bisect
 import re
 
 from rasad.model import Article
-from rasad.quotes.coref import bare_singular, name_after, relative_subject, surface_speaker, surname_before
+from rasad.quotes.coref import (
+    NameSpelling,
+    bare_singular,
+    name_after,
+    relative_subject,
+    surface_speaker,
+    surname_before,
+)
 from rasad.quotes.lexicon import Lexicon, Roles
 from rasad.quotes.mentions import (
     APPOS_AFTER,
@@ -90,6 +97,7 @@ class Tables:
         self.org_heads = frozenset(fold(w) for w in lex.org_heads)
         self.publishers = frozenset(fold(w) for w in lex.publishers)
         agency = sorted(lex.agency, key=len, reverse=True)
+        self.names = NameSpelling()
         self.agency_head = re.compile(r"[^،,.]{0,60}?(?:" + "|".join(map(re.escape, agency)) + r")\s")
 
 
@@ -366,6 +374,13 @@ class Resolver:
                 continue
             if fallback is not None and res[1] not in ("mention", "role", "def-role"):
                 return fallback
+            if (
+                fallback is not None
+                and res[1] == "role"
+                and fallback[0][0].name.isascii()
+                and not any(w[3] in ("را", "که") for w in ws)
+            ):
+                return fallback  # «جان اسمیت، یک کارشناس نفت می‌گوید»: the role describes the name
             return res
         return fallback or unknown or ([], "zero", start)
 

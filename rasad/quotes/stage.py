@@ -219,7 +219,7 @@ class QuoteStage:
                     made = [
                         m
                         for m in made
-                        if m[2] in _NAMED_HOW and m[1].name != unmarked[2] and m[1].name.isascii()
+                        if m[2] in _NAMED_HOW and m[1].name != unmarked[2] and m[1].type is not None and m[1].name.isascii()
                     ]
                     for q, _sp, _how in made:
                         quotes.append(q)

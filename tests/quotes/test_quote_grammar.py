@@ -125,12 +125,39 @@ def test_speaker_ids_and_persian_form(stage: QuoteStage) -> None:
     assert q.speaker_fa == "سرگئی لاوروف"
 
 
-def test_unlinked_name_keeps_persian_surface(stage: QuoteStage) -> None:
+def test_unlinked_name_spelled_in_english(stage: QuoteStage) -> None:
+    """A name the entity stage missed is spelled by the name model; the surface stays in
+    ``speaker_fa`` and the bare surname later joins the full name."""
     doc = stage(
         make_doc("تیمور تکاچنکو گفت که پدافند فعال است. تکاچنکو افزود که پناهگاه+ها باز است.", people={})
     )
-    assert [q.speaker for q in doc.quotes] == ["تیمور تکاچنکو", "تیمور تکاچنکو"]
+    assert [q.speaker for q in doc.quotes] == ["Timur Tkachenko", "Timur Tkachenko"]
+    assert [q.speaker_fa for q in doc.quotes] == ["تیمور تکاچنکو", "تیمور تکاچنکو"]
     assert all(q.speaker_id is None for q in doc.quotes)
+
+
+def test_bare_surname_takes_the_full_name_written_before(stage: QuoteStage) -> None:
+    """A bare surname as the subject joins ``<given name> <surname>`` written earlier in a
+    sentence that did not quote it, though the entity stage linked neither."""
+    text = "به گزارش خبرنگار ما، ناهید کرمانشاهی مجری این طرح پژوهشی است. کرمانشاهی گفت که نتایج امیدوارکننده است."
+    (q,) = stage(make_doc(text, people={})).quotes
+    assert q.speaker_fa == "ناهید کرمانشاهی"
+    assert q.speaker.startswith("Nahid ")
+
+
+def test_unlinked_name_before_an_indefinite_role(stage: QuoteStage) -> None:
+    """``<name>، یک <role> ... می‌گوید``: the role is an appositive of the name, which speaks."""
+    text = "جان اسمیت، یک کارشناس باسابقه بازار طلا می+گوید: قیمت+ها تا پایان سال بالا می+ماند."
+    (q,) = stage(make_doc(text, people={})).quotes
+    assert q.speaker == "John Smith"
+
+
+def test_unlinked_common_words_stay_persian(stage: QuoteStage) -> None:
+    """A subject that reads as common words, not a name, is not romanized."""
+    doc = stage(make_doc("سایت وطن گفت که مذاکرات ادامه دارد.", people={}))
+    assert [q.speaker for q in doc.quotes] == ["سایت وطن"]
+    doc = stage(make_doc("همکارش گفت که مذاکرات ادامه دارد.", people={}))
+    assert [q.speaker for q in doc.quotes] == ["همکارش"]
 
 
 def test_title_entity_mention_is_the_holder(stage: QuoteStage) -> None:
