@@ -18,7 +18,7 @@ random sentences of one construction (to the terminal only: never copy them into
 Usage::
 
     PYTHONPATH=. python scripts/mine_event_constructions.py                 # counts
-    PYTHONPATH=. python scripts/mine_event_constructions.py --show "محکوم کرد" --samples 30
+    PYTHONPATH=. python scripts/mine_event_constructions.py --show "محکوم کرد" --show "رد کرد" --samples 30
     PYTHONPATH=. python scripts/mine_event_constructions.py --limit 1500    # a quicker pass
 """
 
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="articles to read (a seeded sample)")
     ap.add_argument("--top", type=int, default=25)
-    ap.add_argument("--show", default=None, help="a construction key to print samples of")
+    ap.add_argument("--show", action="append", default=[], help="a construction key to print samples of (repeatable)")
     ap.add_argument("--samples", type=int, default=0)
     a = ap.parse_args(argv)
     if not RAW.is_dir():
@@ -157,12 +157,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"   nominalised: {'; '.join(f'{k} {c}' for c, k in rows)}")
     print("\n== predicates of را ... خواند/دانست/نامید/توصیف کرد (top)")
     print("  " + "; ".join(f"{w} {c}" for w, c in pred.most_common(a.top * 2)))
-    if a.show:
-        pool = samples.get(a.show, [])
+    for key in a.show:
+        pool = samples.get(key, [])
         pick = random.Random(1).sample(pool, min(a.samples, len(pool)))
-        print(f"\n== {len(pick)} of {len(pool)} samples of {a.show!r}")
+        print(f"\n== {len(pick)} of {len(pool)} samples of {key!r}")
         for s in pick:
-            print(" -", s[:300])
+            print(" -", s[:260])
     return 0
 
 
