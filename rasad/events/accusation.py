@@ -49,9 +49,12 @@ class AccusationFrame:
         actors: list[Actor],
         speaker: Actor | None,
         marked_first: bool = False,
+        quoted: bool = False,
     ) -> list[Actor] | None:
         """``[source, *targets]`` for the trigger at ``span = (clause start, ts, te)``
-        (``marked_first``: a target marked inside the object outranks its owner);
+        (``marked_first``: a target marked inside the object outranks its owner;
+        ``quoted``: the object is a quote whose speaker is the subject, as in
+        ``X حمله Y به Z را محکوم کرد``: X condemns, Y is charged);
         None when the clause has no را-object before the predicate (the grammar's actors
         stand), ``[]`` when no source is left (the grammar's was the one charged)."""
         lo, ts, te = span
@@ -61,6 +64,12 @@ class AccusationFrame:
         if obj is None or obj.start() <= lo:
             return None
         r0, r1 = obj.start(), obj.end()
+        if quoted and speaker is not None:
+            named = self._quoted(text, cands, lo, r0, speaker, marked_first) or self._genitive(
+                text, cands, r1, te
+            )
+            if named:
+                return [speaker, *[t for t in named if t[0] != speaker[0]]]
         comma = text.rfind("،", lo, r0)
         src = actors[0] if actors else None
         src_c = None
@@ -123,6 +132,34 @@ class AccusationFrame:
             targets = [x for x in actors[1:] if x[0] not in charge and x[0] != src[0]]
         co = [x for x in co if x[0] != src[0] and x[0] not in {t[0] for t in targets}]
         return [src, *co, *targets]
+
+    @staticmethod
+    def _quoted(
+        text: str, cands: list[Candidate], lo: int, r0: int, speaker: Actor, marked_first: bool
+    ) -> list[Actor]:
+        """The object ``[lo, r0)`` is the quote of ``speaker``, the subject: the first actor
+        named in it (and those coordinated with it) is the one charged; names further
+        inside (``به کنسولگری Z در W``) belong to the charge; ``[]`` when none is named."""
+        in_obj = [
+            c
+            for c in cands
+            if lo <= c.start
+            and c.end <= r0
+            and c.actor
+            and c.actor != speaker[0]
+            and not (c.modifier or c.loc_marked or c.with_marked or c.between_marked)
+        ]
+        marked = [c for c in in_obj if c.target_marked] if marked_first else []
+        in_obj = marked or in_obj
+        targets: list[Actor] = []
+        last = -1
+        for c in in_obj:
+            if targets and text[last : c.start].strip(" \u200c،,") not in ("", "و"):
+                break
+            if c.actor not in {t[0] for t in targets}:
+                targets.append((c.actor, c.actor_id))  # type: ignore[arg-type]
+            last = c.end
+        return targets
 
     def _genitive(self, text: str, cands: list[Candidate], r1: int, te: int) -> list[Actor]:
         """``را خدعه آمریکا ... دانست``: the actor right after the charge noun."""

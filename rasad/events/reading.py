@@ -348,15 +348,17 @@ def read_mention(
                 if lo <= c.start and c.end <= hi and c.loc_marked and c.actor and c.actor != actors[0][0]:
                     actors.append((c.actor, c.actor_id))
                     break
+        # the trigger is the reporting verb of a quote that is its object (X حمله Y را محکوم کرد)
+        quoted = ctx.in_speech and ts <= ctx.region_end < te
         if trig.type == "ASSAULT":  # ارتش X / وزارت دفاع X attacks for its state
             actors = g.resolver.military_states(actors)
         elif verbal and trig.type in ("ACCUSE", "SUPPORT"):
             actors = g.cx.nested_from(text, cands, lo, ts, actors)
             if trig.type == "ACCUSE":  # X Y را به ... متهم کرد: Y is charged, the charge's names are not
-                frame = g.accusation.actors(text, cands, (lo, ts, te), actors, ctx.speaker)
+                frame = g.accusation.actors(text, cands, (lo, ts, te), actors, ctx.speaker, quoted=quoted)
                 actors = actors if frame is None else frame
         elif verbal and trig.type == "REJECT":  # X سیاست Y بر Z را رد کرد: Y's plan, not Z
-            frame = g.accusation.actors(text, cands, (lo, ts, te), actors, ctx.speaker, True)
+            frame = g.accusation.actors(text, cands, (lo, ts, te), actors, ctx.speaker, True, quoted)
             actors = actors if not frame else frame
     if len(actors) < max(MIN_ACTORS.get(trig.type, 1), 2 if trig.needs_target else 1) and not solo:
         return None
