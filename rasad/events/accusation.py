@@ -25,6 +25,7 @@ from rasad.events.resources import compile_fa_pattern, load_yaml
 
 Actor = tuple[str, str | None]
 _OBJ = LazyPattern(r"(?<![\w\u200c])را(?![\w\u200c])")
+_FROM = LazyPattern(r"(?<![\w\u200c])از(?![\w\u200c])")
 
 
 class AccusationFrame:
@@ -132,6 +133,29 @@ class AccusationFrame:
             targets = [x for x in actors[1:] if x[0] not in charge and x[0] != src[0]]
         co = [x for x in co if x[0] != src[0] and x[0] not in {t[0] for t in targets}]
         return [src, *co, *targets]
+
+    def from_object(self, text: str, cands: list[Candidate], lo: int, ts: int, actors: list[Actor]) -> list[Actor]:
+        """``X از تصمیم Y برای فروش سلاح به Z انتقاد کرد`` (a verb whose object is marked by
+        از, with no را-object): Y, the first party of the از phrase, and those coordinated
+        with it are the targets; a party named further inside after a preposition (Z) belongs
+        to what is criticised or backed, not to the event."""
+        if _OBJ.search(text, lo, ts) is not None:
+            return actors
+        inside: list[Candidate] = []
+        for m in _FROM.finditer(text, max(0, lo - 3), ts):  # (a quote object may start after از)
+            inside = [c for c in cands if m.end() <= c.start and c.end <= ts and c.actor]
+            if inside:
+                break
+        if len(inside) < 2:
+            return actors
+        first = inside[0]
+        keep = {first.actor} | {a[0] for a in Constructions.coordinated(text, cands, first, ts)}
+        drop = {
+            c.actor
+            for c in inside[1:]
+            if c.actor not in keep and self.prep_rx.search(text, first.end, c.start) is not None
+        }
+        return [a for i, a in enumerate(actors) if i == 0 or a[0] not in drop]
 
     @staticmethod
     def _quoted(

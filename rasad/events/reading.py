@@ -353,7 +353,7 @@ def read_mention(
         if trig.type == "ASSAULT":  # ارتش X / وزارت دفاع X attacks for its state
             actors = g.resolver.military_states(actors)
         elif verbal and trig.type in ("ACCUSE", "SUPPORT"):
-            actors = g.cx.nested_from(text, cands, lo, ts, actors)
+            actors = g.accusation.from_object(text, cands, lo, ts, g.cx.nested_from(text, cands, lo, ts, actors))
             if trig.type == "ACCUSE":  # X Y را به ... متهم کرد: Y is charged, the charge's names are not
                 frame = g.accusation.actors(text, cands, (lo, ts, te), actors, ctx.speaker, quoted=quoted)
                 actors = actors if frame is None else frame
