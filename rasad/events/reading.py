@@ -74,11 +74,10 @@ def read_mention(
     if trig.type == "ASSAULT" and trig.mode is None and m.group().startswith("حمله") and g.cx.unarmed(text, s0, s1):
         return None  # به ترامپ حمله کرد in a debate: words, not arms (GUIDELINES §5)
     if (
-        trig.type == "REJECT"
-        and trig.kind == "verbal"
+        ((trig.type == "REJECT" and trig.kind == "verbal") or trig.claim_blocks)
         and g.claim_rx.search(text, max(s0, ts - 120), ts)
     ):
-        return None  # ادعاهای X را رد کرد: a denial of a claim is a quote, not a REJECT
+        return None  # ادعاهای X را رد کرد: a denial of a claim is a quote, not a REJECT (nor a confirmation a SUPPORT)
     for rx in g.idioms:
         im = rx.search(text, max(s0, ts - 30), min(s1, te + 40))
         if im is not None and im.start() <= ts and im.end() >= te:
