@@ -158,6 +158,15 @@ class AccusationFrame:
         return [a for i, a in enumerate(actors) if i == 0 or a[0] not in drop]
 
     @staticmethod
+    def after_from(text: str, cands: list[Candidate], te: int, actors: list[Actor]) -> list[Actor]:
+        """``X در جلسه Y با قدردانی از Z گفت``: a noun whose object follows with از names
+        its target after it; a party named only before it (Y) is none."""
+        if not _FROM.match(text, te + 1) or text[te : te + 1] != " ":
+            return actors
+        after = {c.actor for c in cands if c.start > te and c.actor}
+        return [a for i, a in enumerate(actors) if i == 0 or a[0] in after]
+
+    @staticmethod
     def _quoted(
         text: str, cands: list[Candidate], lo: int, r0: int, speaker: Actor, marked_first: bool
     ) -> list[Actor]:

@@ -359,6 +359,8 @@ def read_mention(
         elif verbal and trig.type == "REJECT":  # X سیاست Y بر Z را رد کرد: Y's plan, not Z
             frame = g.accusation.actors(text, cands, (lo, ts, te), actors, ctx.speaker, True, quoted)
             actors = actors if not frame else frame
+        elif trig.kind == "nominal" and trig.type in ("ACCUSE", "SUPPORT"):  # با قدردانی از Z
+            actors = g.accusation.after_from(text, cands, te, actors)
     if len(actors) < max(MIN_ACTORS.get(trig.type, 1), 2 if trig.needs_target else 1) and not solo:
         return None
     if trig.party_before and (
