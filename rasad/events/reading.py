@@ -69,6 +69,8 @@ def read_mention(
         return None
     if trig.requires is not None and not trig.requires.search(text, s0, s1):
         return None
+    if trig.unless is not None and trig.unless.search(text, max(s0, ts - 160), ts):
+        return None  # نسبت به X هشدار داد: a warning about X, not a threat
     if trig.type == "CONSULT" and g.cx.sports(text, s0, s1):
         return None  # a match, not a meeting
     if trig.type == "ASSAULT" and trig.mode is None and m.group().startswith("حمله") and g.cx.unarmed(text, s0, s1):
