@@ -25,6 +25,7 @@ from rasad.events.resources import compile_fa_pattern, load_yaml
 
 Actor = tuple[str, str | None]
 _OBJ = LazyPattern(r"(?<![\w\u200c])را(?![\w\u200c])")
+_FROM = LazyPattern(r"(?<![\w\u200c])از(?![\w\u200c])")
 
 
 class AccusationFrame:
@@ -49,9 +50,12 @@ class AccusationFrame:
         actors: list[Actor],
         speaker: Actor | None,
         marked_first: bool = False,
+        quoted: bool = False,
     ) -> list[Actor] | None:
         """``[source, *targets]`` for the trigger at ``span = (clause start, ts, te)``
-        (``marked_first``: a target marked inside the object outranks its owner);
+        (``marked_first``: a target marked inside the object outranks its owner;
+        ``quoted``: the object is a quote whose speaker is the subject, as in
+        ``X حمله Y به Z را محکوم کرد``: X condemns, Y is charged);
         None when the clause has no را-object before the predicate (the grammar's actors
         stand), ``[]`` when no source is left (the grammar's was the one charged)."""
         lo, ts, te = span
@@ -61,6 +65,12 @@ class AccusationFrame:
         if obj is None or obj.start() <= lo:
             return None
         r0, r1 = obj.start(), obj.end()
+        if quoted and speaker is not None:
+            named = self._quoted(text, cands, lo, r0, speaker, marked_first) or self._genitive(
+                text, cands, r1, te
+            )
+            if named:
+                return [speaker, *[t for t in named if t[0] != speaker[0]]]
         comma = text.rfind("،", lo, r0)
         src = actors[0] if actors else None
         src_c = None
@@ -123,6 +133,66 @@ class AccusationFrame:
             targets = [x for x in actors[1:] if x[0] not in charge and x[0] != src[0]]
         co = [x for x in co if x[0] != src[0] and x[0] not in {t[0] for t in targets}]
         return [src, *co, *targets]
+
+    def from_object(self, text: str, cands: list[Candidate], lo: int, ts: int, actors: list[Actor]) -> list[Actor]:
+        """``X از تصمیم Y برای فروش سلاح به Z انتقاد کرد`` (a verb whose object is marked by
+        از, with no را-object): Y, the first party of the از phrase, and those coordinated
+        with it are the targets; a party named further inside after a preposition (Z) belongs
+        to what is criticised or backed, not to the event."""
+        if _OBJ.search(text, lo, ts) is not None:
+            return actors
+        inside: list[Candidate] = []
+        for m in _FROM.finditer(text, max(0, lo - 3), ts):  # (a quote object may start after از)
+            inside = [c for c in cands if m.end() <= c.start and c.end <= ts and c.actor]
+            if inside:
+                break
+        if len(inside) < 2:
+            return actors
+        first = inside[0]
+        keep = {first.actor} | {a[0] for a in Constructions.coordinated(text, cands, first, ts)}
+        drop = {
+            c.actor
+            for c in inside[1:]
+            if c.actor not in keep and self.prep_rx.search(text, first.end, c.start) is not None
+        }
+        return [a for i, a in enumerate(actors) if i == 0 or a[0] not in drop]
+
+    @staticmethod
+    def after_from(text: str, cands: list[Candidate], te: int, actors: list[Actor]) -> list[Actor]:
+        """``X در جلسه Y با قدردانی از Z گفت``: a noun whose object follows with از names
+        its target after it; a party named only before it (Y) is none."""
+        if not _FROM.match(text, te + 1) or text[te : te + 1] != " ":
+            return actors
+        after = {c.actor for c in cands if c.start > te and c.actor}
+        return [a for i, a in enumerate(actors) if i == 0 or a[0] in after]
+
+    @staticmethod
+    def _quoted(
+        text: str, cands: list[Candidate], lo: int, r0: int, speaker: Actor, marked_first: bool
+    ) -> list[Actor]:
+        """The object ``[lo, r0)`` is the quote of ``speaker``, the subject: the first actor
+        named in it (and those coordinated with it) is the one charged; names further
+        inside (``به کنسولگری Z در W``) belong to the charge; ``[]`` when none is named."""
+        in_obj = [
+            c
+            for c in cands
+            if lo <= c.start
+            and c.end <= r0
+            and c.actor
+            and c.actor != speaker[0]
+            and not (c.modifier or c.loc_marked or c.with_marked or c.between_marked)
+        ]
+        marked = [c for c in in_obj if c.target_marked] if marked_first else []
+        in_obj = marked or in_obj
+        targets: list[Actor] = []
+        last = -1
+        for c in in_obj:
+            if targets and text[last : c.start].strip(" \u200c،,") not in ("", "و"):
+                break
+            if c.actor not in {t[0] for t in targets}:
+                targets.append((c.actor, c.actor_id))  # type: ignore[arg-type]
+            last = c.end
+        return targets
 
     def _genitive(self, text: str, cands: list[Candidate], r1: int, te: int) -> list[Actor]:
         """``را خدعه آمریکا ... دانست``: the actor right after the charge noun."""

@@ -69,16 +69,17 @@ def read_mention(
         return None
     if trig.requires is not None and not trig.requires.search(text, s0, s1):
         return None
+    if trig.unless is not None and trig.unless.search(text, max(s0, ts - 160), ts):
+        return None  # نسبت به X هشدار داد: a warning about X, not a threat
     if trig.type == "CONSULT" and g.cx.sports(text, s0, s1):
         return None  # a match, not a meeting
     if trig.type == "ASSAULT" and trig.mode is None and m.group().startswith("حمله") and g.cx.unarmed(text, s0, s1):
         return None  # به ترامپ حمله کرد in a debate: words, not arms (GUIDELINES §5)
     if (
-        trig.type == "REJECT"
-        and trig.kind == "verbal"
+        ((trig.type == "REJECT" and trig.kind == "verbal") or trig.claim_blocks)
         and g.claim_rx.search(text, max(s0, ts - 120), ts)
     ):
-        return None  # ادعاهای X را رد کرد: a denial of a claim is a quote, not a REJECT
+        return None  # ادعاهای X را رد کرد: a denial of a claim is a quote, not a REJECT (nor a confirmation a SUPPORT)
     for rx in g.idioms:
         im = rx.search(text, max(s0, ts - 30), min(s1, te + 40))
         if im is not None and im.start() <= ts and im.end() >= te:
@@ -348,16 +349,20 @@ def read_mention(
                 if lo <= c.start and c.end <= hi and c.loc_marked and c.actor and c.actor != actors[0][0]:
                     actors.append((c.actor, c.actor_id))
                     break
+        # the trigger is the reporting verb of a quote that is its object (X حمله Y را محکوم کرد)
+        quoted = ctx.in_speech and ts <= ctx.region_end < te
         if trig.type == "ASSAULT":  # ارتش X / وزارت دفاع X attacks for its state
             actors = g.resolver.military_states(actors)
         elif verbal and trig.type in ("ACCUSE", "SUPPORT"):
-            actors = g.cx.nested_from(text, cands, lo, ts, actors)
+            actors = g.accusation.from_object(text, cands, lo, ts, g.cx.nested_from(text, cands, lo, ts, actors))
             if trig.type == "ACCUSE":  # X Y را به ... متهم کرد: Y is charged, the charge's names are not
-                frame = g.accusation.actors(text, cands, (lo, ts, te), actors, ctx.speaker)
+                frame = g.accusation.actors(text, cands, (lo, ts, te), actors, ctx.speaker, quoted=quoted)
                 actors = actors if frame is None else frame
         elif verbal and trig.type == "REJECT":  # X سیاست Y بر Z را رد کرد: Y's plan, not Z
-            frame = g.accusation.actors(text, cands, (lo, ts, te), actors, ctx.speaker, True)
+            frame = g.accusation.actors(text, cands, (lo, ts, te), actors, ctx.speaker, True, quoted)
             actors = actors if not frame else frame
+        elif trig.kind == "nominal" and trig.type in ("ACCUSE", "SUPPORT"):  # با قدردانی از Z
+            actors = g.accusation.after_from(text, cands, te, actors)
     if len(actors) < max(MIN_ACTORS.get(trig.type, 1), 2 if trig.needs_target else 1) and not solo:
         return None
     if trig.party_before and (

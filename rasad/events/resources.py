@@ -82,6 +82,8 @@ class Trigger:
     needs_target: bool = False
     object_inside: bool = False  # the demanded act is inside the match: خواستار خروج X شد
     party_before: bool = False  # the party asked is the subject right before it: X باید ...
+    claim_blocks: bool = False  # a claim or report as the object makes it no event: خبر X را تأیید کرد
+    unless: LazyPattern | None = None  # no event when this ends right before it in its clause
 
 
 _META = set("()[]{}?*+|.^$\\")
@@ -184,6 +186,8 @@ def load_triggers() -> tuple[list[Trigger], LazyPattern]:
             needs_target=bool(row.get("needs_target", False)),
             party_before=bool(row.get("party_before", False)),
             object_inside=bool(row.get("object_inside", False)),
+            claim_blocks=bool(row.get("claim_blocks", False)),
+            unless=LazyPattern(compile_fa_pattern(row["unless"]) + "$") if row.get("unless") else None,
         )
         triggers.append(t)
         parts.append(f"(?P<t{i}>{to_regex(t.pattern)})")
