@@ -430,9 +430,9 @@ class Gazetteer:
             forms = {t}
             for a, b in self.variant_rules:
                 for f in list(forms):
-                    if f.startswith(a + " "):
+                    if f == a or f.startswith(a + " "):  # the whole title too (دبیرکل سازمان ملل متحد)
                         forms.add(b + f[len(a) :])
-                    if f.startswith(b + " "):
+                    if f == b or f.startswith(b + " "):
                         forms.add(a + f[len(b) :])
             for f in list(forms):
                 words = f.split(" ")
