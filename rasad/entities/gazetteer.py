@@ -253,13 +253,13 @@ def add_office_roles(entries: Iterable[GazEntry], offices: Iterable[dict[str, An
     for office in offices:
         titles = tuple(office["title"])
         for h in office.get("holders") or []:
-            e = by_id.get(str(h["id"]))
-            if e is None:
+            holder = by_id.get(str(h["id"]))
+            if holder is None:
                 missing.append(str(h["id"]))
                 continue
             role = Role(titles, _as_date(h.get("start")), _as_date(h.get("end")))
-            if role not in e.roles:
-                e.roles.append(role)
+            if role not in holder.roles:
+                holder.roles.append(role)
     return missing
 
 
