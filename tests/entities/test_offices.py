@@ -173,6 +173,31 @@ def test_title_in_a_dated_article(stage: EntityStage, text: str, published: str,
     assert "title" in found.get(expected, []), found
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "وزیر کشور در جمع استانداران گفت انتخابات در موعد مقرر برگزار می‌شود.",
+            "2004-01-20",
+            "Abdolvahed Mousavi Lari",
+        ),
+        (
+            "وزیر کشور در جمع استانداران گفت انتخابات در موعد مقرر برگزار می‌شود.",
+            "2016-01-20",
+            "Abdolreza Rahmani Fazli",
+        ),
+        # only a city named: the article-wide fallback counts countries, not cities
+        ("در کرج گفت: رئیس جمهور دو سال است که این موضوع را اعلام کرده است.", "2019-12-11", "Hassan Rouhani"),
+        ("رئیس جمهوری لایحه بودجه سال آینده را به مجلس تقدیم کرد.", "2010-12-05", "Mahmoud Ahmadinejad"),
+    ],
+)
+def test_bare_title_goes_by_country_and_date(
+    stage: EntityStage, text: str, published: str, expected: str
+) -> None:
+    found = _titled(stage, text, published)
+    assert "title" in found.get(expected, []), found
+
+
 def test_a_former_holder_is_not_the_holder(stage: EntityStage) -> None:
     found = _titled(
         stage, "وزیر نفت سابق کشورمان در گفت‌وگو با یک روزنامه از قراردادهای گازی انتقاد کرد.", "2015-01-10"
