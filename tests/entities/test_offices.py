@@ -88,7 +88,7 @@ HOLDERS = [
     ("رئیس سازمان انرژی اتمی ایران", date(2006, 1, 1), "Gholam Reza Aghazadeh"),
     ("رئیس سازمان انرژی اتمی", date(2012, 6, 1), "Fereydoun Abbasi"),
     ("رئیس مجلس شورای اسلامی", date(2006, 1, 1), "Gholam-Ali Haddad-Adel"),
-    ("رئیس مجلس", date(2015, 1, 1), "Ali Larijani"),
+    ("رئیس مجلس کشورمان", date(2015, 1, 1), "Ali Larijani"),
     ("رئیس قوه قضاییه", date(2005, 1, 1), "Mahmoud Hashemi Shahroudi"),
     ("رئیس قوه قضائیه", date(2012, 1, 1), "Sadeq Larijani"),
     ("فرمانده کل سپاه", date(2005, 1, 1), "Yahya Rahim Safavi"),
@@ -189,6 +189,8 @@ def test_title_in_a_dated_article(stage: EntityStage, text: str, published: str,
         # only a city named: the article-wide fallback counts countries, not cities
         ("در کرج گفت: رئیس جمهور دو سال است که این موضوع را اعلام کرده است.", "2019-12-11", "Hassan Rouhani"),
         ("رئیس جمهوری لایحه بودجه سال آینده را به مجلس تقدیم کرد.", "2010-12-05", "Mahmoud Ahmadinejad"),
+        ("رئیس مجلس در جلسه علنی امروز گفت لایحه بودجه تصویب می‌شود.", "2015-03-01", "Ali Larijani"),
+        ("رئیس مجلس لبنان در بیروت گفت انتخابات پارلمانی برگزار می‌شود.", "2015-03-01", "Nabih Berri"),
     ],
 )
 def test_bare_title_goes_by_country_and_date(
