@@ -10,8 +10,8 @@ names (``مجلس ایران``, ``ارتش آمریکا``).  The country is, in 
    first after it), directly or through a body of that country (``پنتاگون``), or as
    ``کشورمان`` (the home country); a demonym (``نشریه آلمانی``) only when no country is;
 3. the one named in the previous sentence;
-4. the country the article mentions most (ties: the first mentioned) — nothing when
-   that country has no such body in the gazetteer;
+4. the country the article mentions most (ties: the first mentioned; cities are not
+   counted) — nothing when that country has no such body in the gazetteer;
 5. the publisher's home country (``home_country.tsv``), when the article names no country.
 
 A bare head after the article named a body in full starting with it (``مجلس شورای ملی``
@@ -78,7 +78,8 @@ class BareResolver:
                 adjectives.append((lk.mention.start, c))
                 continue  # «نشریه آلمانی»: weaker than a country named in the sentence
             marks.append((lk.mention.start, c))
-            if lk.eid == c:
+            ent = self.gaz.get(c)
+            if lk.eid == c and ent is not None and ent.sovereign:  # a city is no country to count
                 counts[c] = counts.get(c, 0) + 1
                 first.setdefault(c, lk.mention.start)
         home = self.gaz.home_country

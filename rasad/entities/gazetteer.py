@@ -216,6 +216,53 @@ def iter_raw_entries(data_dir: Path = DATA_DIR) -> Iterator[tuple[str, dict[str,
             yield path.name, {**defaults, **raw} if defaults else raw
 
 
+def iter_offices(data_dir: Path = DATA_DIR) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield ``(file name, office)`` for every office of the ``offices_*.yaml`` files.
+
+    An office is one title with its dated holders, listed in order::
+
+        offices:
+        - office: Minister of Petroleum (Iran)
+          title: [وزیر نفت ایران]
+          holders:
+          - {id: rasad:bijan-zanganeh, start: 2013-08-15, end: 2021-08-25}
+
+    A file's ``title_endings`` (``{ایران: [کشورمان]}``) gives each title ending with a key
+    the same title with the other endings too (``وزیر نفت کشورمان``)."""
+    for path in sorted(data_dir.glob("offices_*.yaml")):
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+        endings = doc.get("title_endings") or {}
+        for office in doc.get("offices") or []:
+            titles = [office["title"]] if isinstance(office["title"], str) else list(office["title"])
+            more = [
+                t[: -len(end)] + other
+                for t in titles
+                for end, others in endings.items()
+                if t.endswith(" " + end)
+                for other in others
+            ]
+            yield path.name, {**office, "title": titles + [m for m in more if m not in titles]}
+
+
+def add_office_roles(entries: Iterable[GazEntry], offices: Iterable[dict[str, Any]]) -> list[str]:
+    """Give each holder of each office its dated role; returns the holder ids no entry has."""
+    by_id: dict[str, GazEntry] = {}
+    for e in entries:
+        by_id.setdefault(e.id, e)
+    missing: list[str] = []
+    for office in offices:
+        titles = tuple(office["title"])
+        for h in office.get("holders") or []:
+            holder = by_id.get(str(h["id"]))
+            if holder is None:
+                missing.append(str(h["id"]))
+                continue
+            role = Role(titles, _as_date(h.get("start")), _as_date(h.get("end")))
+            if role not in holder.roles:
+                holder.roles.append(role)
+    return missing
+
+
 def _read_lines(path: Path) -> list[str]:
     if not path.exists():
         return []
@@ -328,6 +375,7 @@ class Gazetteer:
         """Read every ``*.yaml`` file of ``data_dir``."""
         entries = [parse_entry(raw, name) for name, raw in iter_raw_entries(data_dir)]
         add_given_name_variants(entries, _load_pairs(data_dir / "given_name_variants.tsv"))
+        add_office_roles(entries, (o for _, o in iter_offices(data_dir)))
         g = cls(entries, _load_variant_rules(data_dir))
         g.set_bare_heads(_read_lines(data_dir / "bare_heads.tsv"))
         home = _read_lines(data_dir / "home_country.tsv")
@@ -382,9 +430,9 @@ class Gazetteer:
             forms = {t}
             for a, b in self.variant_rules:
                 for f in list(forms):
-                    if f.startswith(a + " "):
+                    if f == a or f.startswith(a + " "):  # the whole title too (دبیرکل سازمان ملل متحد)
                         forms.add(b + f[len(a) :])
-                    if f.startswith(b + " "):
+                    if f == b or f.startswith(b + " "):
                         forms.add(a + f[len(b) :])
             for f in list(forms):
                 words = f.split(" ")
