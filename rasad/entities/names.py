@@ -70,6 +70,7 @@ _SPLIT = re.compile(r"[\s\-\u2010-\u2015_/]+")
 _ABD = re.compile(r"(?<![\u0621-\u06ff])(عبد|ابو) ?ا?ل(?=[\u0621-\u06ff]{2})")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; the same tokens and names recur in every article
 def fa_token(token: str) -> str:
     """One Persian token in the model's alphabet: ``مُحَمّد`` → ``محمد``, ``علي`` → ``علی``."""
     s = unicodedata.normalize("NFC", token).translate(_FOLD)
@@ -77,6 +78,7 @@ def fa_token(token: str) -> str:
     return _NOT_LETTER.sub("", s)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure
 def canonical(name: str) -> str:
     """A name's spelling with Arabic letters, diacritics and ZWNJ folded and the
     ``عبد ال`` / ``عبدل`` compounds glued: ``ملا عبد الغني`` → ``ملا عبدالغنی``."""
