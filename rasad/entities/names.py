@@ -212,7 +212,12 @@ def _consonants(latin: str) -> list[bool]:
 
 def onset_cluster(latin: str) -> bool:
     """``srlk`` begins with two consonants, which no Persian word does."""
-    c = _consonants(latin[:6])
+    return _onset_cluster(latin[:6])
+
+
+@functools.lru_cache(maxsize=1 << 14)  # pure; the beam search asks for the same heads again and again
+def _onset_cluster(head: str) -> bool:
+    c = _consonants(head)
     return len(c) >= 2 and c[0] and c[1]
 
 
