@@ -61,7 +61,9 @@ class Perceptron:
                     scores[i] += v
         return self.tags[scores.index(max(scores))]  # the first best, as a strict ">" scan
 
-    def predict_context(self, word: str, word_feats: Callable[[], list[str]], prev: str, next_cls: str) -> str:
+    def predict_context(
+        self, word: str, word_feats: Callable[[], list[str]], prev: str, next_cls: str
+    ) -> str:
         """:meth:`predict_split` with the context features of
         :func:`~rasad.syntax.features.context_features`: the same additions in the same order
         (the rows of the word-free features are joined once per ``(prev, next_cls)`` pair)."""
