@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _FOLD = str.maketrans(
     {
@@ -37,6 +38,7 @@ def fold(word: str) -> str:
     return word.translate(_FOLD)
 
 
+@lru_cache(maxsize=1 << 16)  # pure; asked for a new word by the lexicon check and by the perceptron
 def shape(word: str) -> str:
     """A coarse shape class: ``d`` digits, ``l`` Latin, ``p`` punctuation, ``w`` a Persian word."""
     if _DIGIT.search(word):
