@@ -70,6 +70,7 @@ _SPLIT = re.compile(r"[\s\-\u2010-\u2015_/]+")
 _ABD = re.compile(r"(?<![\u0621-\u06ff])(عبد|ابو) ?ا?ل(?=[\u0621-\u06ff]{2})")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; the same tokens and names recur in every article
 def fa_token(token: str) -> str:
     """One Persian token in the model's alphabet: ``مُحَمّد`` → ``محمد``, ``علي`` → ``علی``."""
     s = unicodedata.normalize("NFC", token).translate(_FOLD)
@@ -77,6 +78,7 @@ def fa_token(token: str) -> str:
     return _NOT_LETTER.sub("", s)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure
 def canonical(name: str) -> str:
     """A name's spelling with Arabic letters, diacritics and ZWNJ folded and the
     ``عبد ال`` / ``عبدل`` compounds glued: ``ملا عبد الغني`` → ``ملا عبدالغنی``."""
@@ -210,7 +212,12 @@ def _consonants(latin: str) -> list[bool]:
 
 def onset_cluster(latin: str) -> bool:
     """``srlk`` begins with two consonants, which no Persian word does."""
-    c = _consonants(latin[:6])
+    return _onset_cluster(latin[:6])
+
+
+@functools.lru_cache(maxsize=1 << 14)  # pure; the beam search asks for the same heads again and again
+def _onset_cluster(head: str) -> bool:
+    c = _consonants(head)
     return len(c) >= 2 and c[0] and c[1]
 
 

@@ -98,7 +98,7 @@ class MentionIndex(SpanIndex[Cand]):
 def words(text: str, start: int, end: int) -> list[Word]:
     """Words of ``text[start:end]`` as ``(start, end, word, folded word)``."""
     return [
-        (m.start(), m.end(), m.group(), m.group().translate(_FOLD))
+        (m.start(), m.end(), w := m.group(), w.translate(_FOLD))
         for m in WORD_RE.finditer(text, start, end)
     ]
 

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _FOLD = str.maketrans(
     {
@@ -37,6 +38,7 @@ def fold(word: str) -> str:
     return word.translate(_FOLD)
 
 
+@lru_cache(maxsize=1 << 16)  # pure; asked for a new word by the lexicon check and by the perceptron
 def shape(word: str) -> str:
     """A coarse shape class: ``d`` digits, ``l`` Latin, ``p`` punctuation, ``w`` a Persian word."""
     if _DIGIT.search(word):
@@ -71,7 +73,17 @@ def word_features(w: str, treebank: str = "perdt", hazm: str = "") -> list[str]:
 
 def context_features(w: str, prev: str, next_cls: str) -> list[str]:
     """Features of the context: the previous tag and the next word's ambiguity class."""
-    return ["t=" + prev, "nc=" + next_cls, "tn=" + prev + "|" + next_cls, "tw=" + prev + "|" + w]
+    return pair_features(prev, next_cls) + [word_context_feature(w, prev)]
+
+
+def pair_features(prev: str, next_cls: str) -> list[str]:
+    """The context features that do not depend on the word (the first ones, in order)."""
+    return ["t=" + prev, "nc=" + next_cls, "tn=" + prev + "|" + next_cls]
+
+
+def word_context_feature(w: str, prev: str) -> str:
+    """The last context feature: the previous tag with the word."""
+    return "tw=" + prev + "|" + w
 
 
 def token_features(

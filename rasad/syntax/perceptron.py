@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
+from rasad.syntax.features import pair_features, word_context_feature
+
 
 class Perceptron:
     """``weights[feature] = {tag: weight}``; ``predict`` sums and takes the best tag.
@@ -23,6 +25,7 @@ class Perceptron:
         index = {t: i for i, t in enumerate(self.tags)}
         self._rows = {f: tuple((index[t], v) for t, v in row.items()) for f, row in self.weights.items()}
         self._word_cache: dict[str, list[float]] = {}
+        self._pair_cache: dict[tuple[str, str], tuple[tuple[int, float], ...]] = {}
 
     def predict(self, feats: list[str], default: str = "NOUN") -> str:
         scores: dict[str, float] = defaultdict(float)
@@ -57,6 +60,32 @@ class Perceptron:
                 for i, v in row:
                     scores[i] += v
         return self.tags[scores.index(max(scores))]  # the first best, as a strict ">" scan
+
+    def predict_context(
+        self, word: str, word_feats: Callable[[], list[str]], prev: str, next_cls: str
+    ) -> str:
+        """:meth:`predict_split` with the context features of
+        :func:`~rasad.syntax.features.context_features`: the same additions in the same order
+        (the rows of the word-free features are joined once per ``(prev, next_cls)`` pair)."""
+        base = self._word_cache.get(word)
+        if base is None:
+            if len(self._word_cache) > 100_000:
+                self._word_cache.clear()
+            base = self._word_cache[word] = self._sum(word_feats())
+        scores = base.copy()
+        pair = self._pair_cache.get((prev, next_cls))
+        if pair is None:
+            if len(self._pair_cache) > 100_000:
+                self._pair_cache.clear()
+            rows = map(self._rows.get, pair_features(prev, next_cls))
+            pair = self._pair_cache[(prev, next_cls)] = tuple(iv for row in rows if row for iv in row)
+        for i, v in pair:
+            scores[i] += v
+        row = self._rows.get(word_context_feature(word, prev))
+        if row:
+            for i, v in row:
+                scores[i] += v
+        return self.tags[scores.index(max(scores))]
 
 
 class PerceptronTrainer(Perceptron):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasad.syntax.features import ZWNJ, context_features, fold, shape, word_features
+from rasad.syntax.features import ZWNJ, fold, shape, word_features
 from rasad.syntax.morph import Morphology, VerbAnalysis
 from rasad.syntax.perceptron import Perceptron
 from rasad.syntax.resources import load_model
@@ -139,10 +139,11 @@ class Tagger:
                 if r is None:
                     if len(cache) > 200_000:
                         cache.clear()
-                    tag = self.perceptron.predict_split(
+                    tag = self.perceptron.predict_context(
                         w,
                         lambda w=w: word_features(w, self.treebank, self.hazm.get(w, "")),  # type: ignore[misc]
-                        context_features(w, prev, nc),
+                        prev,
+                        nc,
                     )
                     r = cache[key] = self.lemma_feats(w, tag)
             out.append(r)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rasad.syntax.features import context_features
 from rasad.syntax.perceptron import Perceptron
 
 
@@ -16,3 +17,20 @@ def test_predict_split_adds_the_context_rows_to_the_cached_word_sum() -> None:
     assert p.predict_split("x", lambda: ["w=x"], ["t=<s>", "nc=?"]) == "NOUN"
     assert p.predict_split("x", lambda: ["w=y"], ["t=DET", "nc=?"]) == "ADJ"  # the word's sum is cached
     assert p.predict(["w=x", "t=DET", "nc=?"]) == "ADJ"
+
+
+def test_predict_context_scores_like_predict_split_with_the_context_features() -> None:
+    weights = {
+        "w=x": {"NOUN": 0.1, "ADJ": 0.2},
+        "t=DET": {"ADJ": 0.3, "NOUN": 0.3},
+        "nc=V": {"NOUN": 0.2, "VERB": 0.6},
+        "tn=DET|V": {"ADJ": 0.1},
+        "tw=DET|x": {"NOUN": 0.1, "VERB": -0.5},
+        "tw=<s>|x": {"VERB": 2.0},
+    }
+    for prev, nc in (("DET", "V"), ("<s>", "V"), ("DET", "?"), ("<s>", "</s>")):
+        split = Perceptron(weights).predict_split("x", lambda: ["w=x"], context_features("x", prev, nc))
+        assert Perceptron(weights).predict_context("x", lambda: ["w=x"], prev, nc) == split
+    p = Perceptron(weights)
+    assert p.predict_context("x", lambda: ["w=x"], "DET", "V") == "NOUN"  # 0.1+0.3+0.2+0.1 over 0.2+0.3+0.1
+    assert p.predict_context("x", lambda: ["w=x"], "<s>", "V") == "VERB"
