@@ -134,7 +134,7 @@ class Grammar(Handlers):
         )
         modifier = rf"(?P<mod>{a['modifier']}|امسال|پارسال){WE}{NOT_PREP}"
         relyear = (
-            rf"(?:{G1}سال{G1}(?P<yrel>جاری|گذشته|آینده|قبل|پیش|بعد){WE}{NOT_PREP}"
+            rf"(?:{G1}(?:سال{G1}|(?=جاری{WE}))(?P<yrel>جاری|گذشته|آینده|قبل|پیش|بعد){WE}{NOT_PREP}"
             rf"|{G1}(?P<yrel2>امسال|پارسال){WE})"
         )
         tail = (
