@@ -74,6 +74,8 @@ class TimeStage:
         past = re.compile(WB + self.lex.alt["past"] + WE)
         self.resolver = Resolver(self.lex, future, re.compile(CLAUSE_END), present, past, subjunctive)
         self.speech = SpeechDays(self.lex)
+        self.nowadays_openers = {"", *self.lex.raw.get("nowadays_clause_openers", [])}
+        self.day_words = set(self.lex.raw.get("today_predicates", []))
         self.month_prep = re.compile(WB + "(?:" + self.lex.alt["month_prep"] + r")[ \t\u200c]+$")
         self.cal_after = re.compile(r"[ \t\u200c]*(?P<sfx>" + self.lex.alt["cal_suffix"] + ")" + WE)
         self.zone_after = re.compile(
@@ -119,6 +121,7 @@ class TimeStage:
             if t is not None:
                 out[i] = t
         self.speech.apply(groups, out, s, anchor)
+        self._nowadays(groups, out, s)
         if anchor is not None and differs(anchor):
             self._solar_years(groups, out, s, anchor)
         return self._merge_restatements([out[i] for i in sorted(out)], text)
@@ -138,6 +141,19 @@ class TimeStage:
                 and LIST_GAP.fullmatch(s, g1.end, g2.start)
             ):
                 w1.f["week"] = w2.f["week"]
+
+    def _nowadays(self, groups: list[Group], out: dict[int, Timex], s: str) -> None:
+        """A bare «امروز» opening a clause that has neither a past nor a future verb is
+        "nowadays", not the publication day: «امروز جهان به دنبال ... است»."""
+        openers = self.nowadays_openers
+        for i in [i for i, t in out.items() if t.text == "امروز" and len(groups[i].atoms) == 1]:
+            t = out[i]
+            lb, rb = self.resolver._clause(s, t.start, t.end)
+            rest = s[t.end : rb].split()
+            if s[lb : t.start].strip() not in openers or len(rest) < 3 or self.day_words.intersection(rest):
+                continue  # «امروز مصادف با سالروز ...», «امروز آخرین روز ثبت‌نام است»: the day itself
+            if self.resolver.tense(s, t.start, t.end) is None:
+                del out[i]
 
     def _solar_years(self, groups: list[Group], out: dict[int, Timex], s: str, anchor: dt.date) -> None:
         """A relative year (``امسال``, ``سال گذشته``, ``تابستان امسال``) in a sentence or article
