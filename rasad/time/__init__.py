@@ -152,6 +152,8 @@ class TimeStage:
             rest = s[t.end : rb].split()
             if s[lb : t.start].strip() not in openers or len(rest) < 3 or self.day_words.intersection(rest):
                 continue  # «امروز مصادف با سالروز ...», «امروز آخرین روز ثبت‌نام است»: the day itself
+            if any(o is not t and t.end <= o.start < rb for o in out.values()):
+                continue  # «امروز ... در ساعت ۱۲:۲۰ ...»: a clock time or date in the clause pins the day
             if self.resolver.tense(s, t.start, t.end) is None:
                 del out[i]
 
