@@ -76,6 +76,8 @@ class TimeStage:
         self.speech = SpeechDays(self.lex)
         self.nowadays_openers = {"", *self.lex.raw.get("nowadays_clause_openers", [])}
         self.day_words = set(self.lex.raw.get("today_predicates", []))
+        cues = "|".join(re.escape(c) for c in self.lex.raw.get("jalali_year_cues", []))
+        self.jalali_cue = re.compile(rf"(?:{cues})(?:[ \t\u200c]+(?:اول|نخست|ابتدایی|ابتدای|دوم|پایانی))?[ \t\u200c]*$")
         self.month_prep = re.compile(WB + "(?:" + self.lex.alt["month_prep"] + r")[ \t\u200c]+$")
         self.cal_after = re.compile(r"[ \t\u200c]*(?P<sfx>" + self.lex.alt["cal_suffix"] + ")" + WE)
         self.zone_after = re.compile(
@@ -175,7 +177,8 @@ class TimeStage:
                 offset = 0
             else:
                 continue
-            if year_calendar(s, t, found, doc, self.cal_after, self.lex.cal_suffixes) == "jalali":
+            cue = self.jalali_cue.search(s, max(0, t.start - 25), t.start) or self.jalali_cue.search(a.f.get("part") or "")
+            if cue or year_calendar(s, t, found, doc, self.cal_after, self.lex.cal_suffixes) == "jalali":
                 t.value = f"{jy + offset + 621:04d}" + t.value[4:]
                 t.calendar = "jalali"
 
