@@ -203,10 +203,14 @@ class TimeStage:
                 continue  # inside the bracket a merged restatement took in: «شنبه (شنبه اسفند)»
             if (
                 prev is not None
-                and t.type == prev.type == "DATE"
+                and t.type == "DATE"
                 and t.value is not None
-                and t.value == prev.value
                 and t.granularity == "day"
+                and (
+                    (prev.type == "DATE" and t.value == prev.value)
+                    # a clock time and its bracketed day: «ساعت ۱۸ امروز (جمعه)»
+                    or (prev.type == "TIME" and (prev.value or "")[:10] == t.value and "(" in text[prev.end : t.start])
+                )
                 and APPOSITION.fullmatch(text, prev.end, t.start)
             ):
                 end = t.end
