@@ -74,6 +74,10 @@ class TimeStage:
         past = re.compile(WB + self.lex.alt["past"] + WE)
         self.resolver = Resolver(self.lex, future, re.compile(CLAUSE_END), present, past, subjunctive)
         self.speech = SpeechDays(self.lex)
+        self.nowadays_openers = {"", *self.lex.raw.get("nowadays_clause_openers", [])}
+        self.day_words = set(self.lex.raw.get("today_predicates", []))
+        cues = "|".join(re.escape(c) for c in self.lex.raw.get("jalali_year_cues", []))
+        self.jalali_cue = re.compile(rf"(?:{cues})(?:[ \t\u200c]+(?:اول|نخست|ابتدایی|ابتدای|دوم|پایانی))?[ \t\u200c]*$")
         self.month_prep = re.compile(WB + "(?:" + self.lex.alt["month_prep"] + r")[ \t\u200c]+$")
         self.cal_after = re.compile(r"[ \t\u200c]*(?P<sfx>" + self.lex.alt["cal_suffix"] + ")" + WE)
         self.zone_after = re.compile(
@@ -119,6 +123,7 @@ class TimeStage:
             if t is not None:
                 out[i] = t
         self.speech.apply(groups, out, s, anchor)
+        self._nowadays(groups, out, s)
         if anchor is not None and differs(anchor):
             self._solar_years(groups, out, s, anchor)
         return self._merge_restatements([out[i] for i in sorted(out)], text)
@@ -139,6 +144,21 @@ class TimeStage:
             ):
                 w1.f["week"] = w2.f["week"]
 
+    def _nowadays(self, groups: list[Group], out: dict[int, Timex], s: str) -> None:
+        """A bare «امروز» opening a clause that has neither a past nor a future verb is
+        "nowadays", not the publication day: «امروز جهان به دنبال ... است»."""
+        openers = self.nowadays_openers
+        for i in [i for i, t in out.items() if t.text == "امروز" and len(groups[i].atoms) == 1]:
+            t = out[i]
+            lb, rb = self.resolver._clause(s, t.start, t.end)
+            rest = s[t.end : rb].split()
+            if s[lb : t.start].strip() not in openers or len(rest) < 3 or self.day_words.intersection(rest):
+                continue  # «امروز مصادف با سالروز ...», «امروز آخرین روز ثبت‌نام است»: the day itself
+            if any(o is not t and t.end <= o.start < rb for o in out.values()):
+                continue  # «امروز ... در ساعت ۱۲:۲۰ ...»: a clock time or date in the clause pins the day
+            if self.resolver.tense(s, t.start, t.end) is None:
+                del out[i]
+
     def _solar_years(self, groups: list[Group], out: dict[int, Timex], s: str, anchor: dt.date) -> None:
         """A relative year (``امسال``, ``سال گذشته``, ``تابستان امسال``) in a sentence or article
         that counts in Iranian years, between 1 January and 20 March: the Iranian year's value
@@ -157,7 +177,8 @@ class TimeStage:
                 offset = 0
             else:
                 continue
-            if year_calendar(s, t, found, doc, self.cal_after, self.lex.cal_suffixes) == "jalali":
+            cue = self.jalali_cue.search(s, max(0, t.start - 25), t.start) or self.jalali_cue.search(a.f.get("part") or "")
+            if cue or year_calendar(s, t, found, doc, self.cal_after, self.lex.cal_suffixes) == "jalali":
                 t.value = f"{jy + offset + 621:04d}" + t.value[4:]
                 t.calendar = "jalali"
 
@@ -182,10 +203,14 @@ class TimeStage:
                 continue  # inside the bracket a merged restatement took in: «شنبه (شنبه اسفند)»
             if (
                 prev is not None
-                and t.type == prev.type == "DATE"
+                and t.type == "DATE"
                 and t.value is not None
-                and t.value == prev.value
                 and t.granularity == "day"
+                and (
+                    (prev.type == "DATE" and t.value == prev.value)
+                    # a clock time and its bracketed day: «ساعت ۱۸ امروز (جمعه)»
+                    or (prev.type == "TIME" and (prev.value or "")[:10] == t.value and "(" in text[prev.end : t.start])
+                )
                 and APPOSITION.fullmatch(text, prev.end, t.start)
             ):
                 end = t.end

@@ -14,12 +14,24 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
+from pathlib import Path
 
 import jdatetime
+import yaml
 from hijridate import Gregorian, Hijri
 
 ONE_DAY = dt.timedelta(days=1)
 TABULAR_EPOCH = 227014  # ordinal of the day before 1 Muharram 1 AH (622-07-19)
+DATA = Path(__file__).resolve().parent.parent / "data" / "time" / "calendars.yaml"
+
+
+@lru_cache(maxsize=1)
+def hijri_shift() -> dt.timedelta:
+    """Days from an Umm al-Qura date to the same date in Iran's lunar calendar
+    (``rasad/data/time/calendars.yaml``)."""
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
+    return dt.timedelta(days=int(data.get("hijri_shift_days", 0)))
 
 
 def to_gregorian(cal: str, y: int, m: int, d: int) -> dt.date | None:
@@ -35,7 +47,7 @@ def to_gregorian(cal: str, y: int, m: int, d: int) -> dt.date | None:
                 h = Hijri(y, m, d).to_gregorian()
             except (ValueError, OverflowError):  # outside Umm al-Qura's table (1343–1500)
                 return tabular_hijri(y, m, d)
-            return dt.date(h.year, h.month, h.day)
+            return dt.date(h.year, h.month, h.day) + hijri_shift()
     except (ValueError, OverflowError, TypeError):
         return None
     return None
@@ -58,6 +70,7 @@ def year_of(cal: str, day: dt.date) -> int | None:
         if cal == "jalali":
             return int(jdatetime.date.fromgregorian(date=day).year)
         if cal == "hijri":
+            day = day - hijri_shift()
             return int(Gregorian(day.year, day.month, day.day).to_hijri().year)
     except (ValueError, OverflowError):
         return None

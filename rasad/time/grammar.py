@@ -130,11 +130,14 @@ class Grammar(Handlers):
         calsfx = rf"(?:{G1}(?P<sfx>{a['cal_suffix']})\.?)?"
         yearpart = (
             rf"(?:{G}[,،]?{G}(?:{WB}سال{G})?(?P<y>{YEAR4})"
-            rf"|{G}(?P<y2>{YEAR2})(?!{G}[\-–/])(?:(?<=[^\W\d_]\d\d)|(?!{G}(?!ساعت|(?:{a['year2_next']}){WE})[^\W\d_])))"
+            rf"|{G}(?P<y2>{YEAR2})(?!{G}[\-–/])(?:(?<=[^\W\d_]\d\d)|(?!{G}(?!ساعت|(?:{a['year2_next']}){WE})[^\W\d_])"
+            # after «ماه» a two-digit number is the year unless a counted noun follows:
+            # «۱۸ دی‌ماه ۹۸ دایر است», not «۱۸ دی‌ماه ۹۸ نفر»
+            rf"|(?:(?<=ماه \d\d)|(?<=ماه\u200c\d\d))(?!{G}(?:{a['year2_count_nouns']}){WE})))"
         )
         modifier = rf"(?P<mod>{a['modifier']}|امسال|پارسال){WE}{NOT_PREP}"
         relyear = (
-            rf"(?:{G1}سال{G1}(?P<yrel>جاری|گذشته|آینده|قبل|پیش|بعد){WE}{NOT_PREP}"
+            rf"(?:{G1}(?:سال{G1}|(?=جاری{WE}))(?P<yrel>جاری|گذشته|آینده|قبل|پیش|بعد){WE}{NOT_PREP}"
             rf"|{G1}(?P<yrel2>امسال|پارسال){WE})"
         )
         tail = (

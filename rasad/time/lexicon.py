@@ -292,6 +292,7 @@ def load_lexicon() -> Lexicon:
         "nowadays_head": alternation(list(raw.get("nowadays_heads", []))),
         "holiday": alternation(list(raw.get("holidays") or {})),
         "year2_next": alternation(list(raw.get("year2_next", []))),
+        "year2_count_nouns": alternation(list(raw.get("year2_count_nouns", []))),
         "year_head": alternation(list(raw.get("year_heads", []))),
         "year3_head": alternation(list(raw.get("year3_heads", []))),
         "range_word": alternation(list(raw.get("range_words", []))),

@@ -137,3 +137,19 @@ def test_every_entry_is_exercised_by_the_table() -> None:
     ]
     missing = [(t, f) for t, f in FORMS if t.split(".")[0] in tables and canon(f) not in corpus]
     assert not missing, missing
+
+
+def test_hijri_shift_is_small_and_applied() -> None:
+    """``calendars.yaml``: Iran's lunar months begin 0-2 days after Umm al-Qura's; the shift
+    moves both directions of the conversion."""
+    import datetime as dt
+
+    from rasad.time import calendars as cal
+
+    shift = yaml.safe_load((DATA / "calendars.yaml").read_text(encoding="utf-8"))["hijri_shift_days"]
+    assert isinstance(shift, int) and 0 <= shift <= 2
+    eid = cal.to_gregorian("hijri", 1446, 10, 1)  # Eid al-Fitr 1446, in Iran Monday 31 March 2025
+    assert eid == dt.date(2025, 3, 31)
+    assert cal.year_of("hijri", eid) == 1446
+    assert cal.year_of("hijri", eid - dt.timedelta(days=1)) == 1446
+    assert cal.to_gregorian("hijri", 1446, 1, 1) is not None
