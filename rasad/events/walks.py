@@ -1,0 +1,130 @@
+"""Indexes of one sentence built once for all its triggers, so that no trigger walks the whole sentence.
+
+A sentence without a full stop can run for pages and hold thousands of triggers; a search over
+the sentence (a sport word, a question mark, the next clause break) repeated for each trigger
+makes the events stage quadratic. :class:`SentenceWalk` answers those questions from what it has
+computed once: sentence-wide flags, the reporting cues' offsets (bisect), and the clause breaks'
+leftmost matches remembered for later starting points (:class:`NextMatch`).
+
+>>> import re
+>>> nm = NextMatch(re.compile("، اما"), "الف، اما ب، اما ج")
+>>> nm.search(0, 17).start(), nm.search(2, 17).start(), nm.search(4, 17).start()
+(3, 3, 10)
+>>> ends_with("چرا؟  ", 0, 6, "؟"), starts_with("  آیا او", 0, 8, "آیا ")
+(True, True)
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Hashable, Iterator
+from typing import TypeVar
+
+from rasad.cache import Regex
+from rasad.events.mentions import pick_date
+from rasad.model import Timex
+
+T = TypeVar("T")
+
+
+class NextMatch:
+    """The leftmost match of one pattern in ``text[pos:end]``, remembered per ``end``.
+
+    A match at an offset does not depend on where the search started (look-behinds and ``^`` see
+    the whole text), so the leftmost match from ``lo`` is also the one from any start in
+    ``[lo, match.start()]``; and no match from ``lo`` means none from a later start."""
+
+    def __init__(self, rx: Regex, text: str) -> None:
+        self.rx = rx
+        self.text = text
+        self._last: dict[int, tuple[int, re.Match[str] | None]] = {}
+
+    def search(self, pos: int, end: int) -> re.Match[str] | None:
+        got = self._last.get(end)
+        if got is not None:
+            lo, m = got
+            if lo <= pos and (m is None or pos <= m.start()):
+                return m
+        m = self.rx.search(self.text, pos, end)
+        self._last[end] = (pos, m)
+        return m
+
+    def iter_from(self, pos: int, end: int) -> Iterator[re.Match[str]]:
+        """The non-overlapping matches of ``rx.finditer(text, pos, end)``, lazily."""
+        while pos <= end:
+            m = self.search(pos, end)
+            if m is None:
+                return
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+def ends_with(text: str, a: int, b: int, mark: str) -> bool:
+    """``text[a:b].rstrip().endswith(mark)`` without copying the span."""
+    i = b
+    while i > a and text[i - 1].isspace():
+        i -= 1
+    return i - len(mark) >= a and text.startswith(mark, i - len(mark), i)
+
+
+def starts_with(text: str, a: int, b: int, prefix: str) -> bool:
+    """``text[a:b].lstrip().startswith(prefix)`` without copying the span."""
+    i = a
+    while i < b and text[i].isspace():
+        i += 1
+    return text.startswith(prefix, i, b)
+
+
+class SentenceWalk:
+    """What every trigger of the sentence ``[s0, s1)`` asks, computed once."""
+
+    def __init__(
+        self,
+        text: str,
+        s0: int,
+        s1: int,
+        cues: list[re.Match[str]],
+        timexes: list[Timex],
+        trig_starts: tuple[int, ...],
+        breaks: NextMatch,
+    ) -> None:
+        self.text, self.s0, self.s1 = text, s0, s1
+        self.cues = cues
+        self.cue_starts = [c.start() for c in cues]
+        self.cue_ends = [c.end() for c in cues]
+        self.timexes = timexes  # sorted by start
+        self.tstarts = [t.start for t in timexes]
+        self.trig_starts = trig_starts  # sorted
+        self.breaks = breaks
+        self._memo: dict[Hashable, object] = {}
+
+    def once(self, key: Hashable, fn: Callable[[], T]) -> T:
+        """``fn()``, computed at the first call with ``key`` in this sentence."""
+        if key not in self._memo:
+            self._memo[key] = fn()
+        return self._memo[key]  # type: ignore[return-value]
+
+    def cue_before(self, ts: int) -> re.Match[str] | None:
+        """The last reporting cue ending at or before ``ts``."""
+        k = bisect.bisect_right(self.cue_ends, ts)
+        return self.cues[k - 1] if k else None
+
+    def cue_after(self, te: int) -> re.Match[str] | None:
+        """The first reporting cue starting at or after ``te``."""
+        k = bisect.bisect_left(self.cue_starts, te)
+        return self.cues[k] if k < len(self.cues) else None
+
+    def timexes_in(self, a: int, b: int) -> list[Timex]:
+        """The time expressions starting in ``[a, b]`` (a superset of those inside ``[a, b)``), in order."""
+        return self.timexes[bisect.bisect_left(self.tstarts, a) : bisect.bisect_right(self.tstarts, b)]
+
+    def triggers_within(self, a: int, b: int) -> tuple[int, ...]:
+        """The trigger offsets in ``[a, b)``, in order."""
+        return self.trig_starts[bisect.bisect_left(self.trig_starts, a) : bisect.bisect_left(self.trig_starts, b)]
+
+    def pick_date(
+        self, a: int, b: int, ts: int, others: tuple[int, ...] = (), text: str = "", since: Regex | None = None
+    ) -> str | None:
+        """:func:`rasad.events.mentions.pick_date` over the sentence's time expressions in ``[a, b)`` only."""
+        return pick_date(self.timexes_in(a, b), a, b, ts, others, text, since)
