@@ -193,7 +193,12 @@ class Grammar:
         clauses = ClauseIndex(doc.clauses) if doc.clauses else None
         tstarts = [t.start for t in timexes]
         qstarts = [q.start for q in quotes]
-        breaks = NextMatch(self.break_rx, text)  # clause breaks, remembered across triggers
+        searches = {  # leftmost matches remembered across triggers
+            "breaks": NextMatch(self.break_rx, text),
+            "pronouns": NextMatch(self.pron_rx, text),
+            "pairs": NextMatch(self.pair_rx, text),
+            "attackers": NextMatch(self.parties.attackers_rx, text),
+        }
         for si, sent in enumerate(doc.sentences):
             in_sent = timexes[bisect.bisect_left(tstarts, sent.start) : bisect.bisect_left(tstarts, sent.end)]
             trigs = triggers_in(matches, starts, sent.start, sent.end)
@@ -205,7 +210,7 @@ class Grammar:
                 cues = list(self.reporting.finditer(text, sent.start, sent.end))
                 stimex = [t for t in in_sent if t.end <= sent.end]
                 trig_starts = tuple(x.start() for x in trigs)
-                walk = SentenceWalk(text, sent.start, sent.end, cues, stimex, trig_starts, breaks)
+                walk = SentenceWalk(text, sent.start, sent.end, cues, stimex, trig_starts, searches)
                 prev_end = sent.start
                 for k, m in enumerate(trigs):
                     nxt = trigs[k + 1].start() if k + 1 < len(trigs) else sent.end

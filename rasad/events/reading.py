@@ -121,7 +121,7 @@ def read_mention(
             a = (c.actor, c.actor_id)
             if c.actor not in {x[0] for x in actors}:
                 actors.append(a)  # type: ignore[arg-type]
-        pair = g.pair_rx.search(text, seg_start, seg_end) if len(actors) < 2 else None
+        pair = walk.search_upto("pairs", seg_start, seg_end) if len(actors) < 2 else None
         if pair is not None and clauses is not None and clauses.later_clause(te, pair.start()):
             pair = None  # the pair anaphor opens the next clause
         if pair is not None:
@@ -232,11 +232,14 @@ def read_mention(
                 source = ctx.speaker
             if source is None and trig.kind == "nominal" and genitive is not None:
                 source = (genitive.actor, genitive.actor_id)  # type: ignore[assignment]
-            if source is None and ctx.region_start == s0 and g.pron_rx.search(text, s0, ts):
+            if source is None and ctx.region_start == s0 and walk.search_upto("pronouns", s0, ts):
                 source = prev_subject
         if source is None and trig.type == "ASSAULT":
             # یک گروه مسلح به پاسگاه ... حمله کردند: an unnamed armed group attacks
-            source = g.parties.unnamed_attacker(text, max(s0, ctx.region_start, cs), ts, te, s1)
+            frm = max(s0, ctx.region_start, cs)
+            source = g.parties.unnamed_attacker(
+                text, frm, ts, te, s1, walk.search_upto("attackers", frm, ts) is not None
+            )
         if source is None:
             return None
         if clauses is not None and trig.kind == "verbal" and trig.source != "speaker":

@@ -26,6 +26,7 @@ from rasad.events.mentions import pick_date
 from rasad.model import Timex
 
 T = TypeVar("T")
+_WORDY = re.compile(r"[\w\u200c]")  # a letter, digit or ZWNJ
 
 
 class NextMatch:
@@ -87,7 +88,7 @@ class SentenceWalk:
         cues: list[re.Match[str]],
         timexes: list[Timex],
         trig_starts: tuple[int, ...],
-        breaks: NextMatch,
+        searches: dict[str, NextMatch],
     ) -> None:
         self.text, self.s0, self.s1 = text, s0, s1
         self.cues = cues
@@ -96,7 +97,8 @@ class SentenceWalk:
         self.timexes = timexes  # sorted by start
         self.tstarts = [t.start for t in timexes]
         self.trig_starts = trig_starts  # sorted
-        self.breaks = breaks
+        self.searches = searches  # of the whole text, shared by the sentences
+        self.breaks = searches["breaks"]
         self._memo: dict[Hashable, object] = {}
 
     def once(self, key: Hashable, fn: Callable[[], T]) -> T:
@@ -128,3 +130,22 @@ class SentenceWalk:
     ) -> str | None:
         """:func:`rasad.events.mentions.pick_date` over the sentence's time expressions in ``[a, b)`` only."""
         return pick_date(self.timexes_in(a, b), a, b, ts, others, text, since)
+
+    def search_upto(self, name: str, a: int, b: int) -> re.Match[str] | None:
+        r"""``rx.search(text, a, b)`` for the pattern ``searches[name]``, from its leftmost match in the
+        rest of the sentence (found once for many triggers).
+
+        The pattern's matches end with a letter, followed at most by a look-ahead for no letter after
+        it (``وی(?![\w])``). Cut at ``b``, such a pattern finds what it finds in the whole sentence
+        among the matches ending by ``b``, unless a match could end at ``b`` with a letter after it
+        (``b`` inside a word: searched as asked) or the first match runs across ``b`` (the same)."""
+        nm = self.searches[name]
+        text = self.text
+        if b > self.s1 or (0 < b < len(text) and _WORDY.match(text, b - 1) and _WORDY.match(text, b)):
+            return nm.rx.search(text, a, b)
+        m = nm.search(a, self.s1)
+        if m is None or m.start() >= b:
+            return None
+        if m.end() <= b:
+            return m
+        return nm.rx.search(text, a, b)
