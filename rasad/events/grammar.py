@@ -210,7 +210,7 @@ class Grammar:
                 cues = list(self.reporting.finditer(text, sent.start, sent.end))
                 stimex = [t for t in in_sent if t.end <= sent.end]
                 trig_starts = tuple(x.start() for x in trigs)
-                walk = SentenceWalk(text, sent.start, sent.end, cues, stimex, trig_starts, searches)
+                walk = SentenceWalk(text, sent.start, sent.end, cues, stimex, trig_starts, searches, cands)
                 prev_end = sent.start
                 for k, m in enumerate(trigs):
                     nxt = trigs[k + 1].start() if k + 1 < len(trigs) else sent.end

@@ -104,7 +104,7 @@ def read_mention(
         pred, pred_end = g.fact.predicate(text, te, seg_end)
         if pred is not None:
             seg_end = min(seg_end, pred_end)
-    in_seg = participants(text, cands, seg_start, seg_end, ts, te, nominal=trig.kind == "nominal")
+    in_seg = participants(text, walk.cands_in(seg_start, seg_end), seg_start, seg_end, ts, te, nominal=trig.kind == "nominal")
     prev_same = found[-1] if found and found[-1].sentence == si else None
 
     actors: list[Actor] = []
@@ -150,11 +150,11 @@ def read_mention(
         if actors and (
             len(actors) == 1 or (in_seg and all(c.with_marked and not c.between_marked for c in in_seg))
         ):
-            subj = g._subject(cands, text, max(ctx.region_start, cs), ts, prev_subject)
+            subj = g._subject(walk.cands_in(max(ctx.region_start, cs), ts), text, max(ctx.region_start, cs), ts, prev_subject)
             if subj is None and ctx.in_speech:
                 subj = ctx.speaker
             if subj is None and ctx.region_start == s0:
-                subj = g._subject(cands, text, cs, ts, prev_subject)
+                subj = g._subject(walk.cands_in(cs, ts), text, cs, ts, prev_subject)
             if subj is not None and subj[0] not in {x[0] for x in actors}:
                 actors.insert(0, subj)
         det = bool(g.det_rx.search(text[max(s0, ts - 12) : ts]))
@@ -216,7 +216,7 @@ def read_mention(
     else:
         source: Actor | None = None
         genitive = next(
-            (c for c in cands if te <= c.start <= te + 3 and c.actor and not c.modifier), None
+            (c for c in walk.cands_in(te, te + 4) if c.actor and not c.modifier), None
         )
         if trig.source == "speaker":
             source = ctx.speaker
@@ -225,8 +225,8 @@ def read_mention(
         if source is None and trig.type == "ASSAULT" and g.cx.object_of_statement(text, te, s1):
             return None  # حمله به کاروان را محکوم کرد: the subject condemns the attack
         if source is None and trig.source != "speaker":
-            source = g._subject(cands, text, seg_start, ts, None) or g._subject(
-                cands, text, ctx.region_start, ts, prev_subject
+            source = g._subject(walk.cands_in(seg_start, ts), text, seg_start, ts, None) or g._subject(
+                walk.cands_in(ctx.region_start, ts), text, ctx.region_start, ts, prev_subject
             )
             if source is None and ctx.in_speech and trig.type != "ASSAULT":
                 source = ctx.speaker
@@ -268,9 +268,9 @@ def read_mention(
             for vm in g.verb_and_rx.finditer(text, lo, ts):
                 lo = vm.end()
             hi = min(hi, te)
-        chain = participants(text, cands, te, hi, te, te, max_gap=1) if trig.source == "speaker" else []
+        chain = participants(text, walk.cands_in(te, hi), te, hi, te, te, max_gap=1) if trig.source == "speaker" else []
         skip_gen = trig.kind == "nominal" and trig.type != "ASSAULT" and trig.source != "speaker"
-        for c in cands:
+        for c in walk.cands_in(lo, hi):  # (the others lie outside [lo, hi))
             obj = verbal and g.obj_rx.match(text, c.end) is not None  # X را هدف قرار داد
             if (
                 c.start < lo
@@ -337,8 +337,8 @@ def read_mention(
             )
             if extra is not None:
                 actors.append(extra)
-        victim = trig.type == "ASSAULT" and any(te <= c.start < hi and c.etype == "PER" for c in cands)
-        named = next((c for c in cands if te <= c.start <= te + 2 and c.etype == "PER"), None)
+        victim = trig.type == "ASSAULT" and any(c.etype == "PER" for c in walk.cands_in(te, hi))
+        named = next((c for c in walk.cands_in(te, te + 3) if c.etype == "PER"), None)
         if (
             victim
             and len(actors) == 1
@@ -350,8 +350,8 @@ def read_mention(
             solo = True  # ترور X در بیروت: the attacker alone (a victim is no actor, nor the place)
         elif trig.type == "ASSAULT" and len(actors) == 1:
             # no target named as such: a state named as the place hit (به مواضعی در جنوب لبنان)
-            for c in cands:
-                if lo <= c.start and c.end <= hi and c.loc_marked and c.actor and c.actor != actors[0][0]:
+            for c in walk.cands_in(lo, hi):
+                if c.end <= hi and c.loc_marked and c.actor and c.actor != actors[0][0]:
                     actors.append((c.actor, c.actor_id))
                     break
         if trig.type == "ASSAULT":  # ارتش X / وزارت دفاع X attacks for its state
@@ -516,10 +516,13 @@ def read_mention(
     location: Actor | None = None
     if trig.type in JOINT or trig.type == "ASSAULT":
         location = g.setting.location(
-            trig.type, trig.mode, text, cands, (s0, cs, ce, ctx.region_start), ts
+            trig.type, trig.mode, text, cands, (s0, cs, ce, ctx.region_start), ts,
+            walk.cands_in(max(ctx.region_start, cs), ce),
         )
     elif not ctx.in_speech:  # a statement's venue, before it: در سخنانی در واشنگتن ... متهم کرد
-        location = g.setting.location(trig.type, None, text, cands, (s0, cs, ts, ctx.region_start), ts)
+        location = g.setting.location(
+            trig.type, None, text, cands, (s0, cs, ts, ctx.region_start), ts, walk.cands_in(max(ctx.region_start, cs), ts)
+        )
     mode = trig.mode
     if ante_mode is not None:
         mode = ante_mode

@@ -36,11 +36,14 @@ class Setting:
         cands: list[Candidate],
         bounds: tuple[int, int, int, int],
         ts: int,
+        near: list[Candidate] | None = None,
     ) -> Actor | None:
-        """The place of an event (``bounds``: sentence start, clause start, clause end, region start)."""
+        """The place of an event (``bounds``: sentence start, clause start, clause end, region start;
+        ``near``: the candidates starting in the clause, if known)."""
         s0, cs, ce, region_start = bounds
         best: tuple[tuple[int, int], Actor] | None = None
-        for c in cands:
+        near = cands if near is None else near
+        for c in near:
             if (
                 c.place
                 and not c.apposed
@@ -54,7 +57,7 @@ class Setting:
                     best = (d, (c.place, c.place_id))
         location = best[1] if best else None
         if location is None and mode == "visit":  # به مسکو سفر کرد: the destination
-            dest = [c for c in cands if c.place and c.target_marked and max(region_start, cs) <= c.start < ts]
+            dest = [c for c in near if c.place and c.target_marked and max(region_start, cs) <= c.start < ts]
             if dest:
                 location = (dest[-1].place, dest[-1].place_id)  # type: ignore[assignment]
         if mode == "phone":

@@ -22,6 +22,7 @@ from collections.abc import Callable, Hashable, Iterator
 from typing import TypeVar
 
 from rasad.cache import Regex
+from rasad.events.actors import Candidate
 from rasad.events.mentions import pick_date
 from rasad.model import Timex
 
@@ -89,6 +90,7 @@ class SentenceWalk:
         timexes: list[Timex],
         trig_starts: tuple[int, ...],
         searches: dict[str, NextMatch],
+        cands: list[Candidate] | None = None,
     ) -> None:
         self.text, self.s0, self.s1 = text, s0, s1
         self.cues = cues
@@ -100,6 +102,8 @@ class SentenceWalk:
         self.searches = searches  # of the whole text, shared by the sentences
         self.breaks = searches["breaks"]
         self._memo: dict[Hashable, object] = {}
+        self.cands = cands or []  # sorted by start
+        self.cand_starts = [c.start for c in self.cands]
 
     def once(self, key: Hashable, fn: Callable[[], T]) -> T:
         """``fn()``, computed at the first call with ``key`` in this sentence."""
@@ -116,6 +120,10 @@ class SentenceWalk:
         """The first reporting cue starting at or after ``te``."""
         k = bisect.bisect_left(self.cue_starts, te)
         return self.cues[k] if k < len(self.cues) else None
+
+    def cands_in(self, a: int, b: int) -> list[Candidate]:
+        """The candidates starting in ``[a, b)``, in order (every one inside ``[a, b)`` among them)."""
+        return self.cands[bisect.bisect_left(self.cand_starts, a) : bisect.bisect_left(self.cand_starts, b)]
 
     def timexes_in(self, a: int, b: int) -> list[Timex]:
         """The time expressions starting in ``[a, b]`` (a superset of those inside ``[a, b)``), in order."""
