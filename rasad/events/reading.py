@@ -21,7 +21,6 @@ from rasad.events.mentions import (
     continues_prev,
     find_antecedent,
     participants,
-    rivals,
     trim_span,
     we_partner,
 )
@@ -451,7 +450,7 @@ def read_mention(
     if cu is not None:
         date_end = min(date_end, cu.start())
     date_start = max(ctx.region_start, cs)
-    others = rivals(text, trig_starts, ts, date_start, date_end)
+    others = (ts, date_start, date_end)  # the rival triggers: read only near a date found
     if trig.continues:
         date = walk.pick_date(date_start, date_end, ts)
     elif anaphoric:

@@ -23,7 +23,7 @@ from typing import TypeVar
 
 from rasad.cache import Regex
 from rasad.events.actors import Candidate
-from rasad.events.mentions import pick_date
+from rasad.events.mentions import pick_date, rivals
 from rasad.model import Timex
 
 T = TypeVar("T")
@@ -134,10 +134,29 @@ class SentenceWalk:
         return self.trig_starts[bisect.bisect_left(self.trig_starts, a) : bisect.bisect_left(self.trig_starts, b)]
 
     def pick_date(
-        self, a: int, b: int, ts: int, others: tuple[int, ...] = (), text: str = "", since: Regex | None = None
+        self,
+        a: int,
+        b: int,
+        at: int,
+        rivals_of: tuple[int, int, int] | None = None,
+        text: str = "",
+        since: Regex | None = None,
     ) -> str | None:
-        """:func:`rasad.events.mentions.pick_date` over the sentence's time expressions in ``[a, b)`` only."""
-        return pick_date(self.timexes_in(a, b), a, b, ts, others, text, since)
+        """:func:`rasad.events.mentions.pick_date` over the sentence's time expressions in ``[a, b)``;
+        ``rivals_of`` (trigger start, span start, span end): the other triggers of that span compete
+        for the date (:func:`rasad.events.mentions.rivals`), read only where one could be nearer to a
+        date than ``at`` is."""
+        found = self.timexes_in(a, b)
+        if not found:
+            return None
+        others: tuple[int, ...] = ()
+        if rivals_of is not None:
+            ts, r0, r1 = rivals_of
+            reach = [(t.start, t.end, abs(at - t.end if t.end <= at else t.start - at)) for t in found]
+            lo = min(s - d for s, _, d in reach)
+            hi = max(e + d for _, e, d in reach) + 1
+            others = rivals(self.text, self.trig_starts, ts, max(r0, lo), min(r1, hi))
+        return pick_date(found, a, b, at, others, text, since)
 
     def search_upto(self, name: str, a: int, b: int) -> re.Match[str] | None:
         r"""``rx.search(text, a, b)`` for the pattern ``searches[name]``, from its leftmost match in the
