@@ -515,13 +515,10 @@ def read_mention(
     location: Actor | None = None
     if trig.type in JOINT or trig.type == "ASSAULT":
         location = g.setting.location(
-            trig.type, trig.mode, text, cands, (s0, cs, ce, ctx.region_start), ts,
-            walk.cands_in(max(ctx.region_start, cs), ce),
+            trig.type, trig.mode, text, cands, (s0, cs, ce, ctx.region_start), ts, walk
         )
     elif not ctx.in_speech:  # a statement's venue, before it: در سخنانی در واشنگتن ... متهم کرد
-        location = g.setting.location(
-            trig.type, None, text, cands, (s0, cs, ts, ctx.region_start), ts, walk.cands_in(max(ctx.region_start, cs), ts)
-        )
+        location = g.setting.location(trig.type, None, text, cands, (s0, cs, ts, ctx.region_start), ts, walk)
     mode = trig.mode
     if ante_mode is not None:
         mode = ante_mode

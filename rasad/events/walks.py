@@ -176,3 +176,50 @@ class SentenceWalk:
         if m.end() <= b:
             return m
         return nm.rx.search(text, a, b)
+
+    def nearest(
+        self, pool: str, keep: Callable[[Candidate], bool], a: int, b: int, ts: int
+    ) -> Candidate | None:
+        """Of the candidates of ``pool`` (a filter of the sentence's, built once: :data:`POOLS`)
+        starting in ``[a, b)`` and kept by ``keep``, the one starting nearest to ``ts`` (the first
+        in text order on a tie), walking out from ``ts``."""
+        cands, starts, order = self.once(("pool", pool), lambda: self._pool(pool))
+        lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        k = min(max(bisect.bisect_left(starts, ts), lo), hi)
+        i, j = k - 1, k
+        best: tuple[int, int, int] | None = None  # distance, order in the sentence, index in the pool
+        inf = float("inf")
+        while i >= lo or j < hi:
+            di = ts - starts[i] if i >= lo else inf
+            dj = starts[j] - ts if j < hi else inf
+            if best is not None and min(di, dj) > best[0]:
+                break
+            if di <= dj:
+                at, i = i, i - 1
+            else:
+                at, j = j, j + 1
+            d = abs(starts[at] - ts)
+            if keep(cands[at]) and (best is None or (d, order[at]) < best[:2]):
+                best = (d, order[at], at)
+        return cands[best[2]] if best is not None else None
+
+    def _pool(self, pool: str) -> tuple[list[Candidate], list[int], list[int]]:
+        test = POOLS[pool]
+        picked = [(k, c) for k, c in enumerate(self.cands) if test(c)]
+        return [c for _, c in picked], [c.start for _, c in picked], [k for k, _ in picked]
+
+
+def _hit(c: Candidate) -> bool:
+    """A place an attack may have hit (or a venue after در)."""
+    return bool(
+        c.place and not c.apposed and (c.loc_marked or ((c.actor is None or c.target_marked) and not c.with_marked))
+    )
+
+
+POOLS: dict[str, Callable[[Candidate], bool]] = {
+    # an event's place (rasad.events.setting.Setting.location): a venue after در, or for an attack
+    # the place hit, a city before a state
+    "place_in": lambda c: bool(c.place and not c.apposed and c.loc_marked),
+    "place_hit_unnamed": lambda c: not c.actor and _hit(c),
+    "place_hit_state": lambda c: bool(c.actor) and _hit(c),
+}
