@@ -35,14 +35,29 @@ class NextMatch:
 
     A match at an offset does not depend on where the search started (look-behinds and ``^`` see
     the whole text), so the leftmost match from ``lo`` is also the one from any start in
-    ``[lo, match.start()]``; and no match from ``lo`` means none from a later start."""
+    ``[lo, match.start()]``; and no match from ``lo`` means none from a later start.
+
+    A pattern that asserts nothing about what follows it (no ``$``, ``\\b``, look-ahead) finds in
+    ``text[pos:end]`` the matches it finds in the whole text that end by ``end``: its searches
+    with any ``end`` share one remembered search of the whole text."""
 
     def __init__(self, rx: Regex, text: str) -> None:
         self.rx = rx
         self.text = text
+        self.free = _end_free(getattr(rx, "pattern", "$"))
         self._last: dict[int, tuple[int, re.Match[str] | None]] = {}
 
     def search(self, pos: int, end: int) -> re.Match[str] | None:
+        if self.free and end < len(self.text):
+            m = self._search(pos, len(self.text))
+            if m is None or m.start() >= end:
+                return None
+            if m.end() <= end:
+                return m
+            return self.rx.search(self.text, pos, end)  # the first match runs across the end
+        return self._search(pos, end)
+
+    def _search(self, pos: int, end: int) -> re.Match[str] | None:
         got = self._last.get(end)
         if got is not None:
             lo, m = got
@@ -60,6 +75,12 @@ class NextMatch:
                 return
             yield m
             pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+def _end_free(pattern: str) -> bool:
+    """Does ``pattern`` assert nothing about the text after a match (so cutting the text off
+    cannot make a match)? Judged on its source, erring towards no."""
+    return not any(x in pattern for x in ("$", "\\b", "\\B", "\\Z", "(?=", "(?!"))
 
 
 def ends_with(text: str, a: int, b: int, mark: str) -> bool:
