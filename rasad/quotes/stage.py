@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from rasad.model import Article, Quote, Sentence
 from rasad.quotes.attribution import Attributions, trim
-from rasad.quotes.content import ends_clause, object_content, statement_object
+from rasad.quotes.content import cut_reported, ends_clause, object_content, statement_object
 from rasad.quotes.lexicon import CueHit, Lexicon, Roles, load_lexicon, load_roles, variants
 from rasad.quotes.lines import RunOn, heading_like, line_bounds, opens_run, run_on_quote, stops_run
 from rasad.quotes.marks import Marks, quote_pairs
@@ -449,8 +449,8 @@ class QuoteStage:
             if f.ke_only and not statement_object(text, c_start, c_end, self._topic_openers):
                 return []  # «به این موضوع اشاره کرد»، «به موضوع X اشاره کرد»: a topic, not a statement
         c_start, c_end = trim(text, c_start, c_end)
-        if kind == "indirect" and c_end - c_start > _MAX_REPORTED:
-            c_end = _cut(text, c_start, c_end)
+        if kind == "indirect":
+            c_end = cut_reported(text, c_start, c_end)
         if c_end - c_start < 3 or _nwords(text, c_start, c_end, 1) < 1:
             return []
         # the statement's date: a timex in the reporting clause, never in the content
@@ -539,21 +539,6 @@ class QuoteStage:
 
 _WORD_RUN = re.compile(r"\S+")
 _REST_WINDOW = 4000  # what follows a cue is judged on its first few thousand characters
-# A reported clause runs to the end of its sentence; a sentence with no full stop may run for pages
-# and repeat its cue (``... گفت که ... گفت که ...``), and each clause would hold the rest of it: the
-# quotes of a text would grow with its square. A real sentence of news is far shorter (the raw corpus:
-# none over ~7,300 characters), so a reported clause keeps at most this much.
-_MAX_REPORTED = 8000
-
-
-def _cut(text: str, a: int, b: int) -> int:
-    """The end of ``text[a:b]`` cut to at most :data:`_MAX_REPORTED` characters, at a word's end."""
-    end = a + _MAX_REPORTED
-    sp = text.rfind(" ", a, end)
-    end = sp if sp > a else end
-    while end > a and text[end - 1] in _TRIM:
-        end -= 1
-    return min(b, end)
 
 
 def _verbs(doc: Article, start: int, end: int) -> int:
