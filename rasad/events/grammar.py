@@ -20,7 +20,6 @@ reuse the actors of an earlier event; the stage merges them with it.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from rasad.cache import LazyPattern
@@ -49,6 +48,7 @@ from rasad.events.resources import (
 from rasad.events.scope import ClauseIndex, Scope
 from rasad.events.setting import Setting
 from rasad.events.threats import ThreatFrame
+from rasad.events.walks import NextMatch, SentenceWalk
 from rasad.model import Article, Quote
 
 
@@ -126,7 +126,7 @@ class Grammar:
         quotes: tuple[list[Quote], list[int]],
         sent_start: int,
         sent_end: int,
-        cues: list[re.Match[str]],
+        walk: SentenceWalk,
         cands: list[Candidate],
         ts: int,
         prev: Actor | None,
@@ -140,10 +140,7 @@ class Grammar:
                     sp = self._speaker(cands, doc.text, sent_start, q.start, prev)
                 said = q.date if q.date and q.date != doc.published and _DAY.match(q.date) else None
                 return _Ctx(q.start, q.end, True, sp, q.start if q.start > sent_start else None, said)
-        cue = None
-        for cu in cues:
-            if cu.end() <= ts:
-                cue = cu
+        cue = walk.cue_before(ts)
         if cue is None:
             return _Ctx(sent_start, sent_end, False, None, None)
         speaker = self._speaker(cands, doc.text, sent_start, cue.start(), prev)
@@ -196,6 +193,12 @@ class Grammar:
         clauses = ClauseIndex(doc.clauses) if doc.clauses else None
         tstarts = [t.start for t in timexes]
         qstarts = [q.start for q in quotes]
+        searches = {  # leftmost matches remembered across triggers
+            "breaks": NextMatch(self.break_rx, text),
+            "pronouns": NextMatch(self.pron_rx, text),
+            "pairs": NextMatch(self.pair_rx, text),
+            "attackers": NextMatch(self.parties.attackers_rx, text),
+        }
         for si, sent in enumerate(doc.sentences):
             in_sent = timexes[bisect.bisect_left(tstarts, sent.start) : bisect.bisect_left(tstarts, sent.end)]
             trigs = triggers_in(matches, starts, sent.start, sent.end)
@@ -206,6 +209,8 @@ class Grammar:
                 cands = self.parties.their_country(text, cands, nationality, self.cx.this_rx, sent.start)
                 cues = list(self.reporting.finditer(text, sent.start, sent.end))
                 stimex = [t for t in in_sent if t.end <= sent.end]
+                trig_starts = tuple(x.start() for x in trigs)
+                walk = SentenceWalk(text, sent.start, sent.end, cues, stimex, trig_starts, searches, cands)
                 prev_end = sent.start
                 for k, m in enumerate(trigs):
                     nxt = trigs[k + 1].start() if k + 1 < len(trigs) else sent.end
@@ -225,10 +230,11 @@ class Grammar:
                         prev_subject,
                         found,
                         prev_date,
-                        tuple(x.start() for x in trigs),
+                        trig_starts,
                         nationality,
                         persons,
                         clauses,
+                        walk=walk,
                     )
                     if f is not None:
                         found.append(f)

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rasad.cache import LazyPattern, Regex
 from rasad.events.actors import Candidate
 from rasad.model import Timex
+
+if TYPE_CHECKING:
+    from rasad.events.walks import NextMatch
 
 _BREAK = LazyPattern("[،؛]")
 _DAY = LazyPattern(r"\d{4}-\d{2}-\d{2}$")
@@ -143,10 +147,11 @@ def _cut_off(text: str, o: int, t: Timex, ts: int) -> bool:
 def rivals(text: str, trig_starts: tuple[int, ...], ts: int, a: int, b: int) -> tuple[int, ...]:
     """Other triggers in ``[a, b)`` that compete with the one at ``ts`` for a date; a
     noun coordinated with it (``دیدار و گفت‌وگو با X``) is the same act, not a rival."""
+    lo, hi = bisect.bisect_left(trig_starts, a), bisect.bisect_left(trig_starts, b)  # sorted offsets
     return tuple(
         o
-        for o in trig_starts
-        if o != ts and a <= o < b and not _COORD.fullmatch(text, min(o, ts), max(o, ts))
+        for o in trig_starts[lo:hi]
+        if o != ts and not _COORD.fullmatch(text, min(o, ts), max(o, ts))
     )
 
 
@@ -225,10 +230,11 @@ _NEAR = 400  # characters before a trigger searched first for its clause's start
 _FAR = 8000  # and at most this far
 
 
-def _breaks(break_rx: Regex, text: str, start: int, span: tuple[int, int], ts: int, te: int
-            ) -> tuple[int, int, bool]:
+def _breaks(break_rx: Regex, text: str, start: int, span: tuple[int, int], ts: int, te: int,
+            walk: NextMatch | None = None) -> tuple[int, int, bool]:
     cs, ce, seen = span[0], span[1], False
-    for m in break_rx.finditer(text, start, span[1]):
+    found = walk.iter_from(start, span[1]) if walk is not None else break_rx.finditer(text, start, span[1])
+    for m in found:
         if m.end() <= ts:
             cs, seen = m.end(), True
         elif m.start() >= te:
@@ -238,17 +244,19 @@ def _breaks(break_rx: Regex, text: str, start: int, span: tuple[int, int], ts: i
 
 
 def clause_of(
-    break_rx: Regex, text: str, span: tuple[int, int], ts: int, te: int
+    break_rx: Regex, text: str, span: tuple[int, int], ts: int, te: int, walk: NextMatch | None = None
 ) -> tuple[int, int]:
     """The clause of ``text[span]`` around the trigger ``[ts, te)``: cut at clause breaks
-    (``، اما``, ``؛``, ``در حالی ... که``)."""
+    (``، اما``, ``؛``, ``در حالی ... که``). ``walk`` (the same pattern over ``text``) remembers
+    the breaks found for earlier triggers: a sentence of thousands of triggers and no break after
+    them is then walked once, not once per trigger."""
     # the last break before the trigger is looked for near it first, so that a sentence of
     # thousands of clauses is not scanned from its start for each of its triggers
     near = max(span[0], ts - _NEAR)
-    cs, ce, seen = _breaks(break_rx, text, near, span, ts, te)
+    cs, ce, seen = _breaks(break_rx, text, near, span, ts, te, walk)
     if not seen and near > span[0]:  # a clause runs at most _FAR characters back
         far = max(span[0], ts - _FAR)
-        cs, ce, _ = _breaks(break_rx, text, far, (far, span[1]), ts, te)
+        cs, ce, _ = _breaks(break_rx, text, far, (far, span[1]), ts, te, walk)
     return cs, ce
 
 

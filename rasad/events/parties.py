@@ -231,10 +231,15 @@ class Parties:
             + r"[ \u200c]+[«\"]?$"
         )
 
-    def unnamed_attacker(self, text: str, a: int, ts: int, te: int, s1: int) -> Actor | None:
+    def unnamed_attacker(
+        self, text: str, a: int, ts: int, te: int, s1: int, before: bool | None = None
+    ) -> Actor | None:
         """``یک گروه مسلح ... حمله کردند``, ``حمله افراد مسلح ناشناس به ...``: attackers the
-        article does not name (GUIDELINES §9: ``anonymous:<role>``)."""
-        if self.attackers_rx.search(text, a, ts) or self.attackers_rx.match(text, te, min(s1, te + 40)):
+        article does not name (GUIDELINES §9: ``anonymous:<role>``). ``before``: the search of
+        ``[a, ts)`` done already (None: not done)."""
+        if before is None:
+            before = self.attackers_rx.search(text, a, ts) is not None
+        if before or self.attackers_rx.match(text, te, min(s1, te + 40)):
             return UNNAMED_ATTACKER
         return None
 

@@ -21,14 +21,13 @@ from rasad.events.mentions import (
     continues_prev,
     find_antecedent,
     participants,
-    pick_date,
-    rivals,
     trim_span,
     we_partner,
 )
 from rasad.events.parties import UNNAMED_ATTACKER, governing_date, new_conjunct, visit_host
 from rasad.events.resources import Trigger, talk_nouns
 from rasad.events.scope import DROP, ClauseIndex, clause_subject
+from rasad.events.walks import SentenceWalk, ends_with
 from rasad.model import Article, Quote, Timex
 
 if TYPE_CHECKING:
@@ -60,20 +59,24 @@ def read_mention(
     nationality: dict[str, str] | None = None,
     persons: frozenset[str] = frozenset(),
     clauses: ClauseIndex | None = None,
+    *,
+    walk: SentenceWalk,
 ) -> Found | None:
+    """``walk``: the sentence's indexes, so that no trigger walks the whole sentence."""
     text = doc.text
     trig: Trigger = g.triggers[m.index]
     ts, te = m.start(), m.end()
     before = text[max(s0, ts - 40) : ts]
     if any(b.search(before) for b in g.block):
         return None
-    if trig.requires is not None and not trig.requires.search(text, s0, s1):
+    req = trig.requires
+    if req is not None and not walk.once(("requires", m.index), lambda: req.search(text, s0, s1)):
         return None
     if trig.unless is not None and trig.unless.search(text, max(s0, ts - 160), ts):
         return None  # نسبت به X هشدار داد: a warning about X, not a threat
-    if trig.type == "CONSULT" and g.cx.sports(text, s0, s1):
+    if trig.type == "CONSULT" and walk.once("sports", lambda: g.cx.sports(text, s0, s1)):
         return None  # a match, not a meeting
-    if trig.type == "ASSAULT" and trig.mode is None and m.group().startswith("حمله") and g.cx.unarmed(text, s0, s1):
+    if trig.type == "ASSAULT" and trig.mode is None and m.group().startswith("حمله") and walk.once("unarmed", lambda: g.cx.unarmed(text, s0, s1)):
         return None  # به ترامپ حمله کرد in a debate: words, not arms (GUIDELINES §5)
     if (
         ((trig.type == "REJECT" and trig.kind == "verbal") or trig.claim_blocks)
@@ -84,10 +87,10 @@ def read_mention(
         im = rx.search(text, max(s0, ts - 30), min(s1, te + 40))
         if im is not None and im.start() <= ts and im.end() >= te:
             return None
-    ctx = g._context(doc, quotes, s0, s1, cues, cands, ts, prev_subject)
+    ctx = g._context(doc, quotes, s0, s1, walk, cands, ts, prev_subject)
     if trig.speech and not ctx.in_speech:
         return None
-    cs, ce = clause_of(g.break_rx, text, (ctx.region_start, ctx.region_end), ts, te)
+    cs, ce = clause_of(g.break_rx, text, (ctx.region_start, ctx.region_end), ts, te, walk.breaks)
     seg_start = max(ctx.region_start, prev_end if prev_end <= ts else ctx.region_start, cs)
     if trig.kind == "verbal":
         seg_end = te
@@ -95,14 +98,13 @@ def read_mention(
             seg_start = vm.end()
     else:
         seg_end = min(ce, max(nxt, te))
-        for cu in cues:
-            if cu.start() >= te:
-                seg_end = min(seg_end, cu.start())
-                break
+        cu = walk.cue_after(te)
+        if cu is not None:
+            seg_end = min(seg_end, cu.start())
         pred, pred_end = g.fact.predicate(text, te, seg_end)
         if pred is not None:
             seg_end = min(seg_end, pred_end)
-    in_seg = participants(text, cands, seg_start, seg_end, ts, te, nominal=trig.kind == "nominal")
+    in_seg = participants(text, walk.cands_in(seg_start, seg_end), seg_start, seg_end, ts, te, nominal=trig.kind == "nominal")
     prev_same = found[-1] if found and found[-1].sentence == si else None
 
     actors: list[Actor] = []
@@ -119,7 +121,7 @@ def read_mention(
             a = (c.actor, c.actor_id)
             if c.actor not in {x[0] for x in actors}:
                 actors.append(a)  # type: ignore[arg-type]
-        pair = g.pair_rx.search(text, seg_start, seg_end) if len(actors) < 2 else None
+        pair = walk.search_upto("pairs", seg_start, seg_end) if len(actors) < 2 else None
         if pair is not None and clauses is not None and clauses.later_clause(te, pair.start()):
             pair = None  # the pair anaphor opens the next clause
         if pair is not None:
@@ -148,11 +150,11 @@ def read_mention(
         if actors and (
             len(actors) == 1 or (in_seg and all(c.with_marked and not c.between_marked for c in in_seg))
         ):
-            subj = g._subject(cands, text, max(ctx.region_start, cs), ts, prev_subject)
+            subj = g._subject(walk.cands_in(max(ctx.region_start, cs), ts), text, max(ctx.region_start, cs), ts, prev_subject)
             if subj is None and ctx.in_speech:
                 subj = ctx.speaker
             if subj is None and ctx.region_start == s0:
-                subj = g._subject(cands, text, cs, ts, prev_subject)
+                subj = g._subject(walk.cands_in(cs, ts), text, cs, ts, prev_subject)
             if subj is not None and subj[0] not in {x[0] for x in actors}:
                 actors.insert(0, subj)
         det = bool(g.det_rx.search(text[max(s0, ts - 12) : ts]))
@@ -214,7 +216,7 @@ def read_mention(
     else:
         source: Actor | None = None
         genitive = next(
-            (c for c in cands if te <= c.start <= te + 3 and c.actor and not c.modifier), None
+            (c for c in walk.cands_in(te, te + 4) if c.actor and not c.modifier), None
         )
         if trig.source == "speaker":
             source = ctx.speaker
@@ -223,18 +225,21 @@ def read_mention(
         if source is None and trig.type == "ASSAULT" and g.cx.object_of_statement(text, te, s1):
             return None  # حمله به کاروان را محکوم کرد: the subject condemns the attack
         if source is None and trig.source != "speaker":
-            source = g._subject(cands, text, seg_start, ts, None) or g._subject(
-                cands, text, ctx.region_start, ts, prev_subject
+            source = g._subject(walk.cands_in(seg_start, ts), text, seg_start, ts, None) or g._subject(
+                walk.cands_in(ctx.region_start, ts), text, ctx.region_start, ts, prev_subject
             )
             if source is None and ctx.in_speech and trig.type != "ASSAULT":
                 source = ctx.speaker
             if source is None and trig.kind == "nominal" and genitive is not None:
                 source = (genitive.actor, genitive.actor_id)  # type: ignore[assignment]
-            if source is None and ctx.region_start == s0 and g.pron_rx.search(text, s0, ts):
+            if source is None and ctx.region_start == s0 and walk.search_upto("pronouns", s0, ts):
                 source = prev_subject
         if source is None and trig.type == "ASSAULT":
             # یک گروه مسلح به پاسگاه ... حمله کردند: an unnamed armed group attacks
-            source = g.parties.unnamed_attacker(text, max(s0, ctx.region_start, cs), ts, te, s1)
+            frm = max(s0, ctx.region_start, cs)
+            source = g.parties.unnamed_attacker(
+                text, frm, ts, te, s1, walk.search_upto("attackers", frm, ts) is not None
+            )
         if source is None:
             return None
         if clauses is not None and trig.kind == "verbal" and trig.source != "speaker":
@@ -263,9 +268,9 @@ def read_mention(
             for vm in g.verb_and_rx.finditer(text, lo, ts):
                 lo = vm.end()
             hi = min(hi, te)
-        chain = participants(text, cands, te, hi, te, te, max_gap=1) if trig.source == "speaker" else []
+        chain = participants(text, walk.cands_in(te, hi), te, hi, te, te, max_gap=1) if trig.source == "speaker" else []
         skip_gen = trig.kind == "nominal" and trig.type != "ASSAULT" and trig.source != "speaker"
-        for c in cands:
+        for c in walk.cands_in(lo, hi):  # (the others lie outside [lo, hi))
             obj = verbal and g.obj_rx.match(text, c.end) is not None  # X را هدف قرار داد
             if (
                 c.start < lo
@@ -332,8 +337,8 @@ def read_mention(
             )
             if extra is not None:
                 actors.append(extra)
-        victim = trig.type == "ASSAULT" and any(te <= c.start < hi and c.etype == "PER" for c in cands)
-        named = next((c for c in cands if te <= c.start <= te + 2 and c.etype == "PER"), None)
+        victim = trig.type == "ASSAULT" and any(c.etype == "PER" for c in walk.cands_in(te, hi))
+        named = next((c for c in walk.cands_in(te, te + 3) if c.etype == "PER"), None)
         if (
             victim
             and len(actors) == 1
@@ -345,8 +350,8 @@ def read_mention(
             solo = True  # ترور X در بیروت: the attacker alone (a victim is no actor, nor the place)
         elif trig.type == "ASSAULT" and len(actors) == 1:
             # no target named as such: a state named as the place hit (به مواضعی در جنوب لبنان)
-            for c in cands:
-                if lo <= c.start and c.end <= hi and c.loc_marked and c.actor and c.actor != actors[0][0]:
+            for c in walk.cands_in(lo, hi):
+                if c.end <= hi and c.loc_marked and c.actor and c.actor != actors[0][0]:
                     actors.append((c.actor, c.actor_id))
                     break
         # the trigger is the reporting verb of a quote that is its object (X حمله Y را محکوم کرد)
@@ -415,7 +420,9 @@ def read_mention(
 
     # the clause's own cues: a condition, question or wish is no event; cancel/deny/plan cues
     pub = doc.published or ""
-    ahead = [(t.start, t.end) for t in timexes if pub and t.value and t.value[:10] > pub[:10]]
+    ahead = walk.once(
+        "ahead", lambda: [(t.start, t.end) for t in timexes if pub and t.value and t.value[:10] > pub[:10]]
+    )
     verdict = g.scope.judge(text, max(s0, ctx.region_start), s1, ts, te, trig.kind, ahead)
     conditional = verdict == DROP or (clauses is not None and clauses.conditional(ts))
     retyped = g.threats.conditional(
@@ -423,8 +430,9 @@ def read_mention(
         m.group(),
         conditional,
         ctx.in_speech,
-        text[max(s0, ctx.region_start) : ts],
-        text[s0:s1].rstrip().endswith("؟"),
+        # (its clause before the trigger is read only for a statement in someone's words)
+        text[max(s0, ctx.region_start) : ts] if ctx.in_speech and trig.type in g.threats.retype else "",
+        walk.once("question", lambda: ends_with(text, s0, s1, "؟")),
     )
     if retyped is not None:  # در صورت ... هشدار داد; اگر ... نشود، نخواهیم پذیرفت: a threat
         if retyped is not trig:
@@ -443,42 +451,41 @@ def read_mention(
     # date: speech acts take the date of the speech; others their own clause's
     speech_act = trig.type not in JOINT and trig.type != "ASSAULT"
     date_end = ce
-    for cu in cues:
-        if cu.start() >= te:
-            date_end = min(date_end, cu.start())
-            break
+    cu = walk.cue_after(te)
+    if cu is not None:
+        date_end = min(date_end, cu.start())
     date_start = max(ctx.region_start, cs)
-    others = rivals(text, trig_starts, ts, date_start, date_end)
+    others = (ts, date_start, date_end)  # the rival triggers: read only near a date found
     if trig.continues:
-        date = pick_date(timexes, date_start, date_end, ts)
+        date = walk.pick_date(date_start, date_end, ts)
     elif anaphoric:
-        date = pick_date(timexes, te, date_end, te, others)
+        date = walk.pick_date(te, date_end, te, others)
     elif speech_act:
         if not ctx.in_speech:  # the statement's own clause (not a date after ، اما),
             # before the act: a date inside what is asked or charged is the content's
-            date = pick_date(timexes, date_start, ts, ts)
+            date = walk.pick_date(date_start, ts, ts)
         else:
             speech_end = ctx.cue_start if ctx.cue_start is not None else ctx.region_start
-            date = pick_date(timexes, s0, speech_end, ts) if speech_end > s0 else None
+            date = walk.pick_date(s0, speech_end, ts) if speech_end > s0 else None
             if date is None and ctx.region_end < s1:  # «...»، او روز دوشنبه گفت (up to the next clause)
-                brk = g.break_rx.search(text, ctx.region_end, s1)
-                date = pick_date(timexes, ctx.region_end, brk.start() if brk else s1, ctx.region_end)
+                brk = walk.breaks.search(ctx.region_end, s1)
+                stop = brk.start() if brk else s1
+                date = walk.pick_date(ctx.region_end, stop, ctx.region_end)
             if date is None and trig.source != "speaker":
                 # an act reported in the clause (گفت که روسیه در ژوئن خواستار ... شد) has its own date
                 # (a date after a verbal act is inside what is asked: خواستند تا ... به ۶ سپتامبر موکول کند)
-                date = pick_date(
-                    timexes, date_start, ts if trig.kind == "verbal" else date_end, ts, others
-                )
+                stop = ts if trig.kind == "verbal" else date_end
+                date = walk.pick_date(date_start, stop, ts, others)
             if date is None:
                 date = ctx.said_on
     else:
-        date = pick_date(timexes, date_start, date_end, ts, others, text, since=g.since_rx)
+        date = walk.pick_date(date_start, date_end, ts, others, text, since=g.since_rx)
         if date is None and status in ("occurred", "ongoing") and trig_starts and ts != trig_starts[0]:
             # a date before the sentence's first event holds for its coordinated events
-            date = pick_date(timexes, max(ctx.region_start, s0), trig_starts[0], trig_starts[0])
+            date = walk.pick_date(max(ctx.region_start, s0), trig_starts[0], trig_starts[0])
         if date is None and status in ("occurred", "ongoing") and ctx.cue_start is not None:
             # X روز دوشنبه اعلام کرد که A و B ... گفت‌وگو کردند: the governing clause dates it
-            date = governing_date(timexes, s0, ctx.cue_start, ctx.said_on)
+            date = governing_date(walk.timexes_in(s0, ctx.cue_start), s0, ctx.cue_start, ctx.said_on)
     if (
         date is None
         and not anaphoric
@@ -501,22 +508,22 @@ def read_mention(
         and _DAY.match(doc.published)
         and (
             g.cx.reported(text, te, s1)  # or announced today: امروز اعلام کرد که X ... حمله کرده است
-            or (ctx.cue_start is not None and pick_date(timexes, s0, ctx.cue_start, ts) == doc.published)
+            or (ctx.cue_start is not None and walk.pick_date(s0, ctx.cue_start, ts) == doc.published)
         )
     ):
         date = doc.published
 
     if status == "cancelled" and date is not None:
         # به هفته آینده موکول شد: the new date is not the one called off
-        date = pick_date(timexes, max(ctx.region_start, cs), ts, ts)
+        date = walk.pick_date(max(ctx.region_start, cs), ts, ts)
 
     location: Actor | None = None
     if trig.type in JOINT or trig.type == "ASSAULT":
         location = g.setting.location(
-            trig.type, trig.mode, text, cands, (s0, cs, ce, ctx.region_start), ts
+            trig.type, trig.mode, text, cands, (s0, cs, ce, ctx.region_start), ts, walk
         )
     elif not ctx.in_speech:  # a statement's venue, before it: در سخنانی در واشنگتن ... متهم کرد
-        location = g.setting.location(trig.type, None, text, cands, (s0, cs, ts, ctx.region_start), ts)
+        location = g.setting.location(trig.type, None, text, cands, (s0, cs, ts, ctx.region_start), ts, walk)
     mode = trig.mode
     if ante_mode is not None:
         mode = ante_mode

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from rasad.cache import LazyPattern, Regex
 from rasad.events.resources import compile_fa, load_yaml
+from rasad.events.walks import ends_with, starts_with
 from rasad.model import Clause
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ class Scope:
         near = text[max(b0, ts - self.wn) : ts]
         a1 = self._after_end(text, te, s1)
         after = text[te:a1] if kind == "nominal" else ""
-        if text[s0:s1].rstrip().endswith("؟") or text[s0:s1].lstrip().startswith("آیا "):
+        if ends_with(text, s0, s1, "؟") or starts_with(text, s0, s1, "آیا "):
             return DROP  # a question
         for name in self.order:
             r = self.rules[name]

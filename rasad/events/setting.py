@@ -9,9 +9,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rasad.cache import LazyPattern
 from rasad.events.actors import Candidate
 from rasad.events.resources import compile_fa, compile_fa_pattern, load_yaml
+
+if TYPE_CHECKING:
+    from rasad.events.walks import SentenceWalk
 
 Actor = tuple[str, str | None]
 _B = r"(?<![\w\u200c])"
@@ -36,22 +41,38 @@ class Setting:
         cands: list[Candidate],
         bounds: tuple[int, int, int, int],
         ts: int,
+        walk: SentenceWalk | None = None,
     ) -> Actor | None:
-        """The place of an event (``bounds``: sentence start, clause start, clause end, region start)."""
+        """The place of an event (``bounds``: sentence start, clause start, clause end, region start;
+        ``walk``: the sentence's indexes, to find the nearest place without reading every candidate)."""
         s0, cs, ce, region_start = bounds
         best: tuple[tuple[int, int], Actor] | None = None
-        for c in cands:
-            if (
-                c.place
-                and not c.apposed
-                and c.start >= max(region_start, cs)
-                and c.end <= ce
-                and (c.loc_marked or (etype == "ASSAULT" and (c.actor is None or c.target_marked) and not c.with_marked))
-            ):
-                # an attack's place is the city hit rather than its country
-                d = (1 if etype == "ASSAULT" and c.actor else 0, abs(c.start - ts))
-                if best is None or d < best[0]:
-                    best = (d, (c.place, c.place_id))
+        a = max(region_start, cs)
+        if walk is not None:
+            def inside(c: Candidate) -> bool:
+                return c.end <= ce
+
+            if etype == "ASSAULT":  # an attack's place is the city hit rather than its country
+                c = walk.nearest("place_hit_unnamed", inside, a, ce, ts) or walk.nearest(
+                    "place_hit_state", inside, a, ce, ts
+                )
+            else:
+                c = walk.nearest("place_in", inside, a, ce, ts)
+            if c is not None:
+                best = ((0, 0), (c.place, c.place_id))  # type: ignore[assignment]
+        else:
+            for c in cands:
+                if (
+                    c.place
+                    and not c.apposed
+                    and c.start >= a
+                    and c.end <= ce
+                    and (c.loc_marked or (etype == "ASSAULT" and (c.actor is None or c.target_marked) and not c.with_marked))
+                ):
+                    # an attack's place is the city hit rather than its country
+                    d = (1 if etype == "ASSAULT" and c.actor else 0, abs(c.start - ts))
+                    if best is None or d < best[0]:
+                        best = (d, (c.place, c.place_id))
         location = best[1] if best else None
         if location is None and mode == "visit":  # به مسکو سفر کرد: the destination
             dest = [c for c in cands if c.place and c.target_marked and max(region_start, cs) <= c.start < ts]

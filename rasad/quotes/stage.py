@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from rasad.model import Article, Quote, Sentence
 from rasad.quotes.attribution import Attributions, trim
-from rasad.quotes.content import ends_clause, object_content, statement_object
+from rasad.quotes.content import cut_reported, ends_clause, object_content, statement_object
 from rasad.quotes.lexicon import CueHit, Lexicon, Roles, load_lexicon, load_roles, variants
 from rasad.quotes.lines import RunOn, heading_like, line_bounds, opens_run, run_on_quote, stops_run
 from rasad.quotes.marks import Marks, quote_pairs
@@ -449,6 +449,8 @@ class QuoteStage:
             if f.ke_only and not statement_object(text, c_start, c_end, self._topic_openers):
                 return []  # «به این موضوع اشاره کرد»، «به موضوع X اشاره کرد»: a topic, not a statement
         c_start, c_end = trim(text, c_start, c_end)
+        if kind == "indirect":
+            c_end = cut_reported(text, c_start, c_end)
         if c_end - c_start < 3 or _nwords(text, c_start, c_end, 1) < 1:
             return []
         # the statement's date: a timex in the reporting clause, never in the content

@@ -211,21 +211,26 @@ class ClauseBuilder:
     @staticmethod
     def _parents(clauses: list[Clause], base: int) -> None:
         n = len(clauses)
+        # the roots of the parent links so far (a union-find with path halving, linked only at
+        # roots): "k encloses j" for a clause k without a parent is "j's root is k" — a walk up
+        # the whole chain for each pair was quadratic in a sentence of thousands of clauses
+        up = [
+            c.parent - base if c.parent is not None and base <= c.parent < base + n else k
+            for k, c in enumerate(clauses)
+        ]
+        if _has_cycle(up):
+            _parents_walking(clauses, base)
+            return
 
-        def encloses(k: int, j: int) -> bool:
-            """Whether clause ``k`` governs clause ``j`` (directly or not)."""
-            seen = 0
-            p = clauses[j].parent
-            while p is not None and seen < n:
-                if p == base + k:
-                    return True
-                p = clauses[p - base].parent if base <= p < base + n else None
-                seen += 1
-            return False
+        def root(j: int) -> int:
+            while up[j] != j:
+                up[j] = up[up[j]]
+                j = up[j]
+            return j
 
         def before(k: int) -> int | None:
             """The nearest earlier clause that ``k`` does not enclose (its left neighbour)."""
-            return next((base + j for j in range(k - 1, -1, -1) if not encloses(k, j)), None)
+            return next((base + j for j in range(k - 1, -1, -1) if root(j) != k), None)
 
         for k, c in enumerate(clauses):
             if c.parent is not None or c.kind == "main":
@@ -242,8 +247,12 @@ class ClauseBuilder:
                     c.parent = base + nxt if nxt is not None else None
                 else:
                     c.parent = before(k)
-            if c.parent is not None and encloses(k, c.parent - base):
-                c.parent = None  # never a cycle
+            if c.parent is not None:
+                p = c.parent - base
+                if 0 <= p < n and root(p) == k:
+                    c.parent = None  # never a cycle
+                elif 0 <= p < n:
+                    up[k] = p
 
     # --- arguments ---------------------------------------------------------------
     def _np_forward(
@@ -339,3 +348,61 @@ class ClauseBuilder:
                     c.subject = (t.start, toks[idx[e - 1]].end)
                 break
             q += 1
+
+
+def _has_cycle(up: list[int]) -> bool:
+    """Do the links ``up`` (``up[k] == k``: a root) hold a cycle?"""
+    state = [0] * len(up)  # 0 unseen, 1 on the current path, 2 done
+    for k in range(len(up)):
+        path: list[int] = []
+        j = k
+        while state[j] == 0:
+            state[j] = 1
+            path.append(j)
+            if up[j] == j:
+                break
+            j = up[j]
+        else:
+            if state[j] == 1:
+                return True
+        for q in path:
+            state[q] = 2
+    return False
+
+
+def _parents_walking(clauses: list[Clause], base: int) -> None:
+    """The parents found by walking each chain (parent links that already hold a cycle)."""
+    n = len(clauses)
+
+    def encloses(k: int, j: int) -> bool:
+        """Whether clause ``k`` governs clause ``j`` (directly or not)."""
+        seen = 0
+        p = clauses[j].parent
+        while p is not None and seen < n:
+            if p == base + k:
+                return True
+            p = clauses[p - base].parent if base <= p < base + n else None
+            seen += 1
+        return False
+
+    def before(k: int) -> int | None:
+        """The nearest earlier clause that ``k`` does not enclose (its left neighbour)."""
+        return next((base + j for j in range(k - 1, -1, -1) if not encloses(k, j)), None)
+
+    for k, c in enumerate(clauses):
+        if c.parent is not None or c.kind == "main":
+            continue
+        if c.kind in ("complement", "coordinated"):
+            c.parent = before(k)
+        elif c.kind == "relative":
+            c.parent = before(k) if k > 0 else (base + 1 if n > 1 else None)
+        else:  # conditional, purpose, adverbial: before their head clause or after it
+            if k == 0 or clauses[k - 1].kind in ("conditional", "adverbial", "purpose"):
+                nxt = next(
+                    (j for j in range(k + 1, n) if clauses[j].kind in ("main", "coordinated")), None
+                )
+                c.parent = base + nxt if nxt is not None else None
+            else:
+                c.parent = before(k)
+        if c.parent is not None and encloses(k, c.parent - base):
+            c.parent = None  # never a cycle

@@ -43,6 +43,16 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
 }
 
 
+# one sentence with no full stop that repeats a reported clause or a quotation (issue 13): the
+# quotes stage (each reported clause runs to the sentence's end) and the syntax stage (each clause
+# looks for its parent among the clauses before it) at 4× the sizes above
+STOPLESS: dict[str, Callable[[int], str]] = {
+    "reported clauses": lambda n: "وزیر امور خارجه روز دوشنبه در دیدار با همتای خود گفت که " * (n // 56),
+    "announced clauses": lambda n: "سخنگوی دولت روز سه‌شنبه در نشست خبری اعلام کرد که " * (n // 50),
+    "quoted clauses": lambda n: "وزیر گفت: «ما با آنها دیدار می‌کنیم و به هر حمله‌ای پاسخ می‌دهیم» و " * (n // 66),
+}
+
+
 @pytest.fixture(scope="module")
 def stages():
     from rasad.pipeline import default_pipeline
@@ -119,3 +129,13 @@ def test_readers_are_linear(case: str) -> None:
 
     name, make, n = READER_INPUTS[case]
     assert_linear(lambda k: (lambda data=make(k).encode("utf-8"): list(read_bytes(data, name))), n)
+
+
+@pytest.mark.parametrize("case", sorted(STOPLESS))
+def test_syntax_is_linear_in_one_stopless_sentence(stages, case: str) -> None:
+    assert_linear(lambda n: _stage_call(stages, "syntax", STOPLESS[case](n)), 160_000)
+
+
+@pytest.mark.parametrize("case", sorted(STOPLESS))
+def test_quotes_are_linear_in_one_stopless_sentence(stages, case: str) -> None:
+    assert_linear(lambda n: _stage_call(stages, "quotes", STOPLESS[case](n)), 160_000)
