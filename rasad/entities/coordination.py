@@ -27,7 +27,7 @@ _MAX_ITEMS = 12
 _LOOKBACK = 120
 
 
-class _Intervals:
+class Intervals:
     """Disjoint, sorted character intervals (overlapping ones merged): an overlap test in log time,
     so a list of thousands of names costs in proportion to its length."""
 
@@ -84,7 +84,7 @@ def list_mates(
 ) -> list[tuple[int, int, str]]:
     """New ``PER`` spans for the items listed with a person span (not overlapping any span)
     whose first word is a given name (``given``)."""
-    taken = _Intervals((s, e) for s, e, _ in spans)
+    taken = Intervals((s, e) for s, e, _ in spans)
     persons = {(s, e) for s, e, t in spans if t.upper() == "PER"}
     found: list[tuple[int, int, str]] = []
 

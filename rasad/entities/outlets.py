@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rasad.entities.coordination import Intervals
 from rasad.entities.gazetteer import DATA_DIR, Gazetteer, fold
 from rasad.entities.linker import Linked
 from rasad.entities.matcher import Hit, select_longest
@@ -65,14 +66,8 @@ class OutletLinker:
     ) -> list[Linked]:
         """Outlet mentions the name rules dropped (context-needing aliases after a cue);
         ``blocked`` spans (time expressions: «گزارش مهر ماه») are no outlet."""
-        taken = [(lk.mention.start, lk.mention.end) for lk in linked] + list(blocked)
-        cands = [
-            h
-            for h in hits
-            if h.kind == "name"
-            and self._is_outlet(h)
-            and not any(s < h.end and h.start < e for s, e in taken)
-        ]
+        taken = Intervals([(lk.mention.start, lk.mention.end) for lk in linked] + list(blocked))
+        cands = [h for h in hits if h.kind == "name" and self._is_outlet(h) and taken.free(h.start, h.end)]
         out: list[Linked] = []
         for h in select_longest(cands):
             if not self._after_cue(text, h.start):

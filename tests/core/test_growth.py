@@ -40,6 +40,7 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "many repeated names": lambda n: "دونالد ترامپ و ولادیمیر پوتین و عباس عراقچی " * (n // 44) + ".",
     "many short lines": lambda n: "خبر کوتاه.\n" * (n // 11),
     "many quotes": lambda n: "او گفت: «ما آماده‌ایم.» " * (n // 24),
+    "repeated dates": lambda n: "۱۲ مهر ۱۴۰۳ و " * (n // 14),  # مهر: a month and an outlet's name
 }
 
 

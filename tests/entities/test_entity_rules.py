@@ -153,8 +153,8 @@ def test_list_mates() -> None:
 @given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 15)), max_size=12),
        st.integers(0, 70), st.integers(1, 15))
 def test_list_mates_overlap_test_agrees_with_a_plain_scan(spans: list[tuple[int, int]], s: int, width: int) -> None:
-    from rasad.entities.coordination import _Intervals
+    from rasad.entities.coordination import Intervals
 
     pairs = [(a, a + w) for a, w in spans]
     e = s + width
-    assert _Intervals(pairs).free(s, e) == (not any(a < e and s < b for a, b in pairs))
+    assert Intervals(pairs).free(s, e) == (not any(a < e and s < b for a, b in pairs))
