@@ -111,6 +111,8 @@ class Rules:
     arab: frozenset[str] = frozenset()  # words (or glued prefixes) that mark an Arab name
     respell: tuple[tuple[str, str], ...] = ()  # Iranian names: letters read as others
     endings: tuple[tuple[str, str], ...] = ()  # Iranian names: word endings with a set spelling
+    arab_given: Mapping[str, str] = field(default_factory=dict)  # Arab given names, English-news spelling
+    iranian_given: Mapping[str, str] = field(default_factory=dict)  # Iranian given names beyond the list
 
     def is_foreign(self, word: str) -> bool:
         """``کاراوایف`` ends like a Russian family name (``رئوف`` is too short to)."""
@@ -136,6 +138,7 @@ class Rules:
         arab: set[str] = set()
         respell: list[tuple[str, str]] = []
         endings: list[tuple[str, str]] = []
+        given: dict[str, dict[str, str]] = {"arab_given": {}, "iranian_given": {}}
         for line in path.read_text(encoding="utf-8").splitlines():
             cols = line.split("\t")
             if line.startswith("#") or len(cols) < 2:
@@ -157,6 +160,8 @@ class Rules:
                 respell.append((fa, fa_token(en)))
             elif kind == "ending" and en:
                 endings.append((fa, en))
+            elif kind in given and en:
+                given[kind][fa] = en
         endings.sort(key=lambda kv: -len(kv[0]))  # longest first: «الله» before «اله»
         return cls(
             particles,
@@ -167,6 +172,8 @@ class Rules:
             frozenset(arab),
             tuple(respell),
             tuple(endings),
+            given["arab_given"],
+            given["iranian_given"],
         )
 
 
@@ -243,6 +250,11 @@ def dump_rows(rows: Mapping[str, Mapping[str, int]]) -> str:
         cells = " ".join(f"{k}={v}" for k, v in sorted(row.items(), key=lambda kv: -kv[1]))
         lines.append(f"{key}\t{sum(row.values())} {cells}")
     return "\n".join(lines)
+
+
+def _or(first: Callable[[str], str | None], then: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    """``first``, and ``then`` for what ``first`` does not spell."""
+    return lambda w: first(w) or then(w)
 
 
 def _table(text: str) -> dict[str, str]:
@@ -433,6 +445,9 @@ class NameModel:
                         # a word's first alef is a vowel (آرامی Arami) unless «ی», «و» write
                         # it (ایوان Ivan) or it begins the article
                         continue
+                    if iranian and i > 2 and not chunk and fa[i] in "اآ":
+                        # in a Persian word an alef is always a long vowel (لیاقت Liaghat)
+                        continue
                     s = score + lp
                     key = out + "\t" + chunk
                     old = grown.get(key)
@@ -527,14 +542,23 @@ class NameModel:
         got = (
             None
             if article
-            else (self.memory_arab.get(part) or self.memory.get(part) if arab else None) or known(part)
+            else (
+                self.rules.arab_given.get(part) or self.memory_arab.get(part) or self.memory.get(part)
+                if arab
+                else None
+            )
+            or known(part)
         )
         if got:
             return got
         if article is not None:
             fa, en = article
             rest = part[len(fa) :]
-            latin = (self.memory_arab.get(rest) if arab else None) or known(rest) or self.token(rest, iranian)
+            latin = (
+                (self.rules.arab_given.get(rest) or self.memory_arab.get(rest) if arab else None)
+                or known(rest)
+                or self.token(rest, iranian)
+            )
             return en + latin if latin else ""
         if iranian:
             for stem_end, en in self.rules.endings:
@@ -574,13 +598,15 @@ class NameModel:
         (``اعظم پورکند`` → ``Azam Pourkand``).  A name marked Arab (``بن``, a glued article) or
         next to an Arab country or people in ``context`` takes the Arab spellings."""
         words = name_words(name)
+        iranian_given = self.rules.iranian_given
+        known = _or(known, iranian_given.get)
         arab = self.is_arab(words, known) or self.arab_context(context)
         foreign = any(self.rules.is_foreign(w[-1]) for w in words)
         ir = (
             not arab
             and not foreign
             and any(
-                p in iranian or p in self.iranian_words or (i and p in self.rules.suffixes)
+                p in iranian or p in iranian_given or p in self.iranian_words or (i and p in self.rules.suffixes)
                 for w in words
                 for i, p in enumerate(w)
             )
