@@ -113,6 +113,7 @@ class Rules:
     endings: tuple[tuple[str, str], ...] = ()  # Iranian names: word endings with a set spelling
     arab_given: Mapping[str, str] = field(default_factory=dict)  # Arab given names, English-news spelling
     iranian_given: Mapping[str, str] = field(default_factory=dict)  # Iranian given names beyond the list
+    detached: Mapping[str, str] = field(default_factory=dict)  # a Russian ending written apart: «رحمان اف»
 
     def is_foreign(self, word: str) -> bool:
         """``کاراوایف`` ends like a Russian family name (``رئوف`` is too short to)."""
@@ -138,7 +139,7 @@ class Rules:
         arab: set[str] = set()
         respell: list[tuple[str, str]] = []
         endings: list[tuple[str, str]] = []
-        given: dict[str, dict[str, str]] = {"arab_given": {}, "iranian_given": {}}
+        given: dict[str, dict[str, str]] = {"arab_given": {}, "iranian_given": {}, "detached": {}}
         for line in path.read_text(encoding="utf-8").splitlines():
             cols = line.split("\t")
             if line.startswith("#") or len(cols) < 2:
@@ -174,6 +175,7 @@ class Rules:
             tuple(endings),
             given["arab_given"],
             given["iranian_given"],
+            given["detached"],
         )
 
 
@@ -601,7 +603,8 @@ class NameModel:
         iranian_given = self.rules.iranian_given
         known = _or(known, iranian_given.get)
         arab = self.is_arab(words, known) or self.arab_context(context)
-        foreign = any(self.rules.is_foreign(w[-1]) for w in words)
+        detached = self.rules.detached
+        foreign = any(self.rules.is_foreign(w[-1]) or (len(w) == 1 and w[0] in detached) for w in words)
         ir = (
             not arab
             and not foreign
@@ -611,4 +614,13 @@ class NameModel:
                 for i, p in enumerate(w)
             )
         )
-        return " ".join(x for x in (self.word(p, known, ir, arab) for p in words) if x)
+        out: list[str] = []
+        for w in words:
+            if out and len(w) == 1 and w[0] in detached:  # «موسی یف» → Musaev
+                end = detached[w[0]]
+                out[-1] += "yev" if out[-1].endswith("i") else end  # علی اف → Aliyev
+                continue
+            latin = self.word(w, known, ir, arab)
+            if latin:
+                out.append(latin)
+        return " ".join(out)

@@ -180,3 +180,9 @@ def test_given_name_rows_are_attested(shared_dir) -> None:
     assert len(rules.arab_given) >= 40 and len(rules.iranian_given) >= 10
     for fa, en in rules.arab_given.items():
         assert en.lower() in seen[fa] or en.lower() in words, (fa, en)
+
+
+def test_a_russian_ending_written_apart_is_glued_back() -> None:
+    t = Transliterator.default()
+    assert t("کریم رحمان اف").split()[-1].lower().endswith("rahmanov")
+    assert t("الهام علی اف").split()[-1] == "Aliyev"
