@@ -114,6 +114,7 @@ class Rules:
     arab_given: Mapping[str, str] = field(default_factory=dict)  # Arab given names, English-news spelling
     iranian_given: Mapping[str, str] = field(default_factory=dict)  # Iranian given names beyond the list
     detached: Mapping[str, str] = field(default_factory=dict)  # a Russian ending written apart: «رحمان اف»
+    slavic: tuple[tuple[str, str], ...] = ()  # foreign names: a letter always written so (ک k)
 
     def is_foreign(self, word: str) -> bool:
         """``کاراوایف`` ends like a Russian family name (``رئوف`` is too short to)."""
@@ -139,6 +140,7 @@ class Rules:
         arab: set[str] = set()
         respell: list[tuple[str, str]] = []
         endings: list[tuple[str, str]] = []
+        slavic: list[tuple[str, str]] = []
         given: dict[str, dict[str, str]] = {"arab_given": {}, "iranian_given": {}, "detached": {}}
         for line in path.read_text(encoding="utf-8").splitlines():
             cols = line.split("\t")
@@ -161,6 +163,8 @@ class Rules:
                 respell.append((fa, fa_token(en)))
             elif kind == "ending" and en:
                 endings.append((fa, en))
+            elif kind == "slavic" and en:
+                slavic.append((fa, en))
             elif kind in given and en:
                 given[kind][fa] = en
         endings.sort(key=lambda kv: -len(kv[0]))  # longest first: «الله» before «اله»
@@ -176,6 +180,7 @@ class Rules:
             given["arab_given"],
             given["iranian_given"],
             given["detached"],
+            tuple(slavic),
         )
 
 
@@ -487,6 +492,27 @@ class NameModel:
         best = max(cands, key=lambda kv: kv[1] + self._bonus(kv[0]))[0]
         return best[:1].upper() + best[1:]
 
+    def foreign_token(self, token: str) -> str:
+        """A word of a foreign (Russian, Slavic) name: the n-best reranked so that each letter
+        of the ``slavic`` rows is written its way (کازانتسف Kazantsev, not Casantsev)."""
+        fa = fa_token(token)
+        if not fa:
+            return ""
+        known = self.memory.get(fa)
+        if known:
+            return known
+        cands = self.candidates(fa)
+        if not cands:
+            return ""
+        rows = [(c, en, fa.count(c)) for c, en in self.rules.slavic if c in fa]
+
+        def score(kv: tuple[str, float]) -> float:
+            miss = sum(n > kv[0].count(en) for _, en, n in rows)
+            return kv[1] + self._bonus(kv[0]) - 3.0 * miss
+
+        best = max(cands, key=score)[0]
+        return best[:1].upper() + best[1:]
+
     def _bonus(self, latin: str) -> float:
         """Log-bonus for a spelling seen as an English name token."""
         n = self.vocab.get(latin)
@@ -498,6 +524,7 @@ class NameModel:
         known: Callable[[str], str | None] = lambda w: None,
         iranian: bool = False,
         arab: bool = False,
+        foreign: bool = False,
     ) -> str:
         """One word given as its ZWNJ parts (:func:`name_words`); ``known`` spells words it
         knows first (the gazetteer's given names).  A part on the suffix list stays glued
@@ -509,7 +536,7 @@ class NameModel:
             if i and out and part in endings:  # روح‌اله → Rouhollah
                 out += endings[part]
                 continue
-            latin = self._part(part, known, iranian, arab)
+            latin = self._part(part, known, iranian, arab, foreign)
             if not latin:
                 continue
             if i and out and part in self.rules.suffixes:
@@ -537,7 +564,9 @@ class NameModel:
             p in self.rules.arab or (not known(p) and self._article(p) is not None) for w in words for p in w
         )
 
-    def _part(self, part: str, known: Callable[[str], str | None], iranian: bool, arab: bool = False) -> str:
+    def _part(
+        self, part: str, known: Callable[[str], str | None], iranian: bool, arab: bool = False, foreign: bool = False
+    ) -> str:
         if part in self.rules.particles:
             return self.rules.particles[part]
         article = None if known(part) else self._article(part)
@@ -573,7 +602,7 @@ class NameModel:
             if len(part) > 2 and part[-1] == "ه" and part[-2] in CONSONANTS and latin.endswith(("ah", "a")):
                 latin = latin[: -2 if latin.endswith("ah") else -1] + "eh"
             return latin
-        return self.token(part, iranian)
+        return self.foreign_token(part) if foreign else self.token(part, iranian)
 
     def _respell(self, part: str) -> str:
         for old, new in self.rules.respell:
@@ -620,7 +649,7 @@ class NameModel:
                 end = detached[w[0]]
                 out[-1] += "yev" if out[-1].endswith("i") else end  # علی اف → Aliyev
                 continue
-            latin = self.word(w, known, ir, arab)
+            latin = self.word(w, known, ir, arab, foreign and not arab)
             if latin:
                 out.append(latin)
         return " ".join(out)

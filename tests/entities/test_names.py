@@ -186,3 +186,8 @@ def test_a_russian_ending_written_apart_is_glued_back() -> None:
     t = Transliterator.default()
     assert t("کریم رحمان اف").split()[-1].lower().endswith("rahmanov")
     assert t("الهام علی اف").split()[-1] == "Aliyev"
+
+
+def test_russian_names_write_kaf_as_k_and_ze_as_z() -> None:
+    latin = Transliterator.default()("ایگور کامنتسوف")
+    assert latin.split()[-1] == "Kamentsov", latin  # not the Latin-language Camentsov
