@@ -321,6 +321,7 @@ class NameModel:
         self._low = functools.lru_cache(maxsize=1 << 16)(self._low_dist)
         self._step = functools.lru_cache(maxsize=1 << 17)(self._dist)
         self.token = functools.lru_cache(maxsize=1 << 16)(self._token)  # type: ignore[method-assign]
+        self.foreign_token = functools.lru_cache(maxsize=1 << 14)(self._foreign_token)  # type: ignore[method-assign]
 
     def _parse(self, level: int, key: str) -> tuple[int, dict[str, int]] | None:
         raw = self.levels[level].get(key)
@@ -492,7 +493,7 @@ class NameModel:
         best = max(cands, key=lambda kv: kv[1] + self._bonus(kv[0]))[0]
         return best[:1].upper() + best[1:]
 
-    def foreign_token(self, token: str) -> str:
+    def _foreign_token(self, token: str) -> str:
         """A word of a foreign (Russian, Slavic) name: the n-best reranked so that each letter
         of the ``slavic`` rows is written its way (کازانتسف Kazantsev, not Casantsev)."""
         fa = fa_token(token)
