@@ -645,7 +645,18 @@ class NameModel:
             )
         )
         out: list[str] = []
+        house = False  # «آل» before an article: the house of … (آل الشیخ → Al-Sheikh)
         for w in words:
+            if house:
+                house = False
+                latin = self.word(w, known, ir, arab, foreign and not arab)
+                if latin.lower().startswith("al-"):
+                    out.append("Al-" + latin[3:])
+                    continue
+                out.append("Al")
+            elif w == ["آل"] and len(words) > 1:
+                house = True
+                continue
             if out and len(w) == 1 and w[0] in detached:  # «موسی یف» → Musaev
                 end = detached[w[0]]
                 out[-1] += "yev" if out[-1].endswith("i") else end  # علی اف → Aliyev
@@ -653,4 +664,6 @@ class NameModel:
             latin = self.word(w, known, ir, arab, foreign and not arab)
             if latin:
                 out.append(latin)
+        if house:
+            out.append("Al")
         return " ".join(out)

@@ -191,3 +191,9 @@ def test_a_russian_ending_written_apart_is_glued_back() -> None:
 def test_russian_names_write_kaf_as_k_and_ze_as_z() -> None:
     latin = Transliterator.default()("ایگور کامنتسوف")
     assert latin.split()[-1] == "Kamentsov", latin  # not the Latin-language Camentsov
+
+
+def test_house_names_before_an_article() -> None:
+    t = Transliterator.default()
+    assert t("سلمان آل الشیخ").endswith("Al-Sheikh")
+    assert t("تمیم آل ثانی").endswith("Al Thani")
