@@ -113,6 +113,10 @@ class Rules:
     arab: frozenset[str] = frozenset()  # words (or glued prefixes) that mark an Arab name
     respell: tuple[tuple[str, str], ...] = ()  # Iranian names: letters read as others
     endings: tuple[tuple[str, str], ...] = ()  # Iranian names: word endings with a set spelling
+    arab_given: Mapping[str, str] = field(default_factory=dict)  # Arab given names, English-news spelling
+    iranian_given: Mapping[str, str] = field(default_factory=dict)  # Iranian given names beyond the list
+    detached: Mapping[str, str] = field(default_factory=dict)  # a Russian ending written apart: «رحمان اف»
+    slavic: tuple[tuple[str, str], ...] = ()  # foreign names: a letter always written so (ک k)
 
     def is_foreign(self, word: str) -> bool:
         """``کاراوایف`` ends like a Russian family name (``رئوف`` is too short to)."""
@@ -138,6 +142,8 @@ class Rules:
         arab: set[str] = set()
         respell: list[tuple[str, str]] = []
         endings: list[tuple[str, str]] = []
+        slavic: list[tuple[str, str]] = []
+        given: dict[str, dict[str, str]] = {"arab_given": {}, "iranian_given": {}, "detached": {}}
         for line in path.read_text(encoding="utf-8").splitlines():
             cols = line.split("\t")
             if line.startswith("#") or len(cols) < 2:
@@ -159,6 +165,10 @@ class Rules:
                 respell.append((fa, fa_token(en)))
             elif kind == "ending" and en:
                 endings.append((fa, en))
+            elif kind == "slavic" and en:
+                slavic.append((fa, en))
+            elif kind in given and en:
+                given[kind][fa] = en
         endings.sort(key=lambda kv: -len(kv[0]))  # longest first: «الله» before «اله»
         return cls(
             particles,
@@ -169,6 +179,10 @@ class Rules:
             frozenset(arab),
             tuple(respell),
             tuple(endings),
+            given["arab_given"],
+            given["iranian_given"],
+            given["detached"],
+            tuple(slavic),
         )
 
 
@@ -252,6 +266,11 @@ def dump_rows(rows: Mapping[str, Mapping[str, int]]) -> str:
     return "\n".join(lines)
 
 
+def _or(first: Callable[[str], str | None], then: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    """``first``, and ``then`` for what ``first`` does not spell."""
+    return lambda w: first(w) or then(w)
+
+
 def _table(text: str) -> dict[str, str]:
     return dict(line.split("\t", 1) for line in text.split("\n") if line)
 
@@ -309,6 +328,7 @@ class NameModel:
         self._low = functools.lru_cache(maxsize=1 << 16)(self._low_dist)
         self._step = functools.lru_cache(maxsize=1 << 17)(self._dist)
         self.token = functools.lru_cache(maxsize=1 << 16)(self._token)  # type: ignore[method-assign]
+        self.foreign_token = functools.lru_cache(maxsize=1 << 14)(self._foreign_token)  # type: ignore[method-assign]
 
     def _parse(self, level: int, key: str) -> tuple[int, dict[str, int]] | None:
         raw = self.levels[level].get(key)
@@ -440,6 +460,9 @@ class NameModel:
                         # a word's first alef is a vowel (آرامی Arami) unless «ی», «و» write
                         # it (ایوان Ivan) or it begins the article
                         continue
+                    if iranian and i > 2 and not chunk and fa[i] in "اآ":
+                        # in a Persian word an alef is always a long vowel (لیاقت Liaghat)
+                        continue
                     s = score + lp
                     key = out + "\t" + chunk
                     old = grown.get(key)
@@ -477,6 +500,27 @@ class NameModel:
         best = max(cands, key=lambda kv: kv[1] + self._bonus(kv[0]))[0]
         return best[:1].upper() + best[1:]
 
+    def _foreign_token(self, token: str) -> str:
+        """A word of a foreign (Russian, Slavic) name: the n-best reranked so that each letter
+        of the ``slavic`` rows is written its way (کازانتسف Kazantsev, not Casantsev)."""
+        fa = fa_token(token)
+        if not fa:
+            return ""
+        known = self.memory.get(fa)
+        if known:
+            return known
+        cands = self.candidates(fa)
+        if not cands:
+            return ""
+        rows = [(c, en, fa.count(c)) for c, en in self.rules.slavic if c in fa]
+
+        def score(kv: tuple[str, float]) -> float:
+            miss = sum(n > kv[0].count(en) for _, en, n in rows)
+            return kv[1] + self._bonus(kv[0]) - 3.0 * miss
+
+        best = max(cands, key=score)[0]
+        return best[:1].upper() + best[1:]
+
     def _bonus(self, latin: str) -> float:
         """Log-bonus for a spelling seen as an English name token."""
         n = self.vocab.get(latin)
@@ -488,6 +532,7 @@ class NameModel:
         known: Callable[[str], str | None] = lambda w: None,
         iranian: bool = False,
         arab: bool = False,
+        foreign: bool = False,
     ) -> str:
         """One word given as its ZWNJ parts (:func:`name_words`); ``known`` spells words it
         knows first (the gazetteer's given names).  A part on the suffix list stays glued
@@ -499,7 +544,7 @@ class NameModel:
             if i and out and part in endings:  # روح‌اله → Rouhollah
                 out += endings[part]
                 continue
-            latin = self._part(part, known, iranian, arab)
+            latin = self._part(part, known, iranian, arab, foreign)
             if not latin:
                 continue
             if i and out and part in self.rules.suffixes:
@@ -527,21 +572,32 @@ class NameModel:
             p in self.rules.arab or (not known(p) and self._article(p) is not None) for w in words for p in w
         )
 
-    def _part(self, part: str, known: Callable[[str], str | None], iranian: bool, arab: bool = False) -> str:
+    def _part(
+        self, part: str, known: Callable[[str], str | None], iranian: bool, arab: bool = False, foreign: bool = False
+    ) -> str:
         if part in self.rules.particles:
             return self.rules.particles[part]
         article = None if known(part) else self._article(part)
         got = (
             None
             if article
-            else (self.memory_arab.get(part) or self.memory.get(part) if arab else None) or known(part)
+            else (
+                self.rules.arab_given.get(part) or self.memory_arab.get(part) or self.memory.get(part)
+                if arab
+                else None
+            )
+            or known(part)
         )
         if got:
             return got
         if article is not None:
             fa, en = article
             rest = part[len(fa) :]
-            latin = (self.memory_arab.get(rest) if arab else None) or known(rest) or self.token(rest, iranian)
+            latin = (
+                (self.rules.arab_given.get(rest) or self.memory_arab.get(rest) if arab else None)
+                or known(rest)
+                or self.token(rest, iranian)
+            )
             return en + latin if latin else ""
         if iranian:
             for stem_end, en in self.rules.endings:
@@ -554,7 +610,7 @@ class NameModel:
             if len(part) > 2 and part[-1] == "ه" and part[-2] in CONSONANTS and latin.endswith(("ah", "a")):
                 latin = latin[: -2 if latin.endswith("ah") else -1] + "eh"
             return latin
-        return self.token(part, iranian)
+        return self.foreign_token(part) if foreign else self.token(part, iranian)
 
     def _respell(self, part: str) -> str:
         for old, new in self.rules.respell:
@@ -581,15 +637,40 @@ class NameModel:
         (``اعظم پورکند`` → ``Azam Pourkand``).  A name marked Arab (``بن``, a glued article) or
         next to an Arab country or people in ``context`` takes the Arab spellings."""
         words = name_words(name)
+        iranian_given = self.rules.iranian_given
+        known = _or(known, iranian_given.get)
         arab = self.is_arab(words, known) or self.arab_context(context)
-        foreign = any(self.rules.is_foreign(w[-1]) for w in words)
+        detached = self.rules.detached
+        foreign = any(self.rules.is_foreign(w[-1]) or (len(w) == 1 and w[0] in detached) for w in words)
         ir = (
             not arab
             and not foreign
             and any(
-                p in iranian or p in self.iranian_words or (i and p in self.rules.suffixes)
+                p in iranian or p in iranian_given or p in self.iranian_words or (i and p in self.rules.suffixes)
                 for w in words
                 for i, p in enumerate(w)
             )
         )
-        return " ".join(x for x in (self.word(p, known, ir, arab) for p in words) if x)
+        out: list[str] = []
+        house = False  # «آل» before an article: the house of … (آل الشیخ → Al-Sheikh)
+        for w in words:
+            if house:
+                house = False
+                latin = self.word(w, known, ir, arab, foreign and not arab)
+                if latin.lower().startswith("al-"):
+                    out.append("Al-" + latin[3:])
+                    continue
+                out.append("Al")
+            elif w == ["آل"] and len(words) > 1:
+                house = True
+                continue
+            if out and len(w) == 1 and w[0] in detached:  # «موسی یف» → Musaev
+                end = detached[w[0]]
+                out[-1] += "yev" if out[-1].endswith("i") else end  # علی اف → Aliyev
+                continue
+            latin = self.word(w, known, ir, arab, foreign and not arab)
+            if latin:
+                out.append(latin)
+        if house:
+            out.append("Al")
+        return " ".join(out)

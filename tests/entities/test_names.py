@@ -138,3 +138,62 @@ def test_arab_names_ending_like_russian_ones_stay_arab() -> None:
     assert rules.is_foreign("کاراوایف") and rules.is_foreign("زاخاروف")
     assert not rules.is_foreign("شریف") and not rules.is_foreign("رئوف")
     assert t("نادر لطیف").split()[-1] == "Latif"
+
+
+def test_given_names_by_origin_class() -> None:
+    """Arab given names take their English-news spelling in an Arab name; Iranian given names
+    beyond the list (and the stems of -ollah names) the Iranian one."""
+    t = Transliterator.default()
+    assert t("احمد بن سالم").split()[0] == "Ahmed"
+    assert t("محمد بن ناصر").split()[0] == "Mohammed"
+    assert t("محمد کریمی").split()[0] == "Mohammad"  # the Iranian list outside an Arab name
+    assert t("حجت‌الله کاظمی").split()[0] == "Hojjatollah"
+    assert t("قدرت‌الله نوروزی").split()[0] == "Ghodratollah"
+
+
+def test_an_alef_inside_an_iranian_name_is_a_vowel() -> None:
+    latin = Transliterator.default()("علیرضا سیاوشانی")
+    assert latin.split()[1].lower().startswith("siav"), latin
+
+
+def test_given_name_rows_are_attested(shared_dir) -> None:
+    """Every ``arab_given`` spelling is one the Wikidata pairs give the word, or a word of
+    the gazetteer's English names (no invented spellings)."""
+    import re
+    from collections import defaultdict
+
+    from rasad.entities.names import RULES_PATH, Rules
+
+    seen: dict[str, set[str]] = defaultdict(set)
+    for line in (shared_dir / "corpus" / "names" / "netranslit_wd_arabic_80").open(encoding="utf-8"):
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) >= 2:
+            seen[fa_token(cols[1].replace(" ", ""))].add(cols[0].lower())
+    gaz_dir = RULES_PATH.parent.parent / "gazetteer"
+    words = {
+        w.lower()
+        for f in gaz_dir.glob("*.yaml")
+        for m in re.finditer(r"\bname: ([^,}\n]+)", f.read_text(encoding="utf-8"), re.M)
+        for w in m.group(1).split()
+    }
+    rules = Rules.load()
+    assert len(rules.arab_given) >= 40 and len(rules.iranian_given) >= 10
+    for fa, en in rules.arab_given.items():
+        assert en.lower() in seen[fa] or en.lower() in words, (fa, en)
+
+
+def test_a_russian_ending_written_apart_is_glued_back() -> None:
+    t = Transliterator.default()
+    assert t("کریم رحمان اف").split()[-1].lower().endswith("rahmanov")
+    assert t("الهام علی اف").split()[-1] == "Aliyev"
+
+
+def test_russian_names_write_kaf_as_k_and_ze_as_z() -> None:
+    latin = Transliterator.default()("ایگور کامنتسوف")
+    assert latin.split()[-1] == "Kamentsov", latin  # not the Latin-language Camentsov
+
+
+def test_house_names_before_an_article() -> None:
+    t = Transliterator.default()
+    assert t("سلمان آل الشیخ").endswith("Al-Sheikh")
+    assert t("تمیم آل ثانی").endswith("Al Thani")
