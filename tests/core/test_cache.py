@@ -327,3 +327,25 @@ def test_lazy_patterns_go_through_the_store(data: Path) -> None:
     assert lazy.search("روز ۱۲ خرداد") is not None
     cache.save_patterns()
     assert any(p.name.startswith("patterns-") for p in _files(data.parent))
+
+
+def test_cached_small_resources_equal_fresh_reads(data: Path) -> None:
+    """The quote lexicon, the name-word statistics and the given names, written to the cache
+    and read back, equal what their readers build from the files."""
+    from rasad.entities import coordination, namefilter
+    from rasad.quotes import lexicon
+
+    for _ in range(2):  # build and write, then read back
+        lex = cache.cached("quote-lexicon", [lexicon.DATA / "reporting.yaml", Path(lexicon.__file__)],
+                           lexicon.build_lexicon)
+        counts = cache.cached("name-words", [namefilter.MODEL], lambda: namefilter.read_counts(namefilter.MODEL))
+        names = cache.cached("given-names", [coordination.GIVEN_NAMES],
+                             lambda: coordination.read_given_names(coordination.GIVEN_NAMES))
+    names_written = {p.name.split(".")[0] for p in _files(data.parent)}
+    assert {"quote-lexicon", "name-words", "given-names"} <= names_written
+    fresh = lexicon.build_lexicon()
+    assert sorted(lex.automaton.items(), key=repr) == sorted(fresh.automaton.items(), key=repr)
+    assert sorted(lex.blocked.items()) == sorted(fresh.blocked.items())
+    assert lex.forms == fresh.forms and lex.light_forms == fresh.light_forms and lex.relay == fresh.relay
+    assert counts == namefilter.read_counts(namefilter.MODEL) and len(counts) > 1000
+    assert names == coordination.read_given_names(coordination.GIVEN_NAMES)
