@@ -60,8 +60,96 @@ def _name(a: Article) -> str:
     return a.doc or a.path or a.url or "article"
 
 
-def ingest_items(store: Store, items: Iterable[Any], pipeline: Pipeline) -> Iterator[IngestResult]:
-    """Analyze and store each raw :class:`Article`; items with ``path``/``reason`` are read failures."""
+def ingest_items(
+    store: Store, items: Iterable[Any], pipeline: Pipeline, *, overlap: bool = True
+) -> Iterator[IngestResult]:
+    """Analyze and store each raw :class:`Article`; items with ``path``/``reason`` are read failures.
+
+    With ``overlap`` (the default) one writer thread stores an article while the next one is
+    analyzed: SQLite does its work without holding the GIL, so on a second core most of the
+    store's time hides behind the pipeline's.  Nothing else changes: articles are written in
+    input order, one transaction each, by that one thread; results come in input order (a
+    known article's check and a read failure wait for the article before them); an article
+    whose copy is still being written is analyzed and then found ``present`` by :meth:`Store.add`.
+    ``overlap=False`` does each step in turn.
+    """
+    if not overlap:
+        yield from _serial(store, items, pipeline)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rasad-store") as writer:
+        waiting: list[IngestResult] = []  # results of items after the article being written
+        pending: Any = None  # (future of store.add, name, chars) of the article being written
+        analyzed: tuple[Article, str, str, int] | None = None  # (doc, name, digest, chars) ready to write
+        for item in items:
+            if pending is not None:  # the writer is busy: the next check would wait for it
+                yield _written(*pending)
+                yield from waiting
+                pending, waiting = None, []
+            if analyzed is not None:  # this item is read and checked now, while the writer is idle
+                early = _check(store, item)
+                if early is not None:
+                    waiting.append(early)
+                    continue
+                doc, name, h, chars = analyzed
+                pending = (writer.submit(store.add, doc, digest=h), name, chars)
+                analyzed = None
+            else:
+                early = _check(store, item)
+                if early is not None:
+                    yield early
+                    continue
+            done = _analyze(item, pipeline)  # overlaps the pending write
+            if isinstance(done, IngestResult):  # the analysis failed
+                if pending is not None:
+                    waiting.append(done)
+                else:
+                    yield done
+            else:
+                analyzed = done
+        if analyzed is not None:
+            if pending is not None:
+                yield _written(*pending)
+                yield from waiting
+                pending, waiting = None, []
+            doc, name, h, chars = analyzed
+            pending = (writer.submit(store.add, doc, digest=h), name, chars)
+        if pending is not None:
+            yield _written(*pending)
+        yield from waiting
+
+
+def _check(store: Store, item: Any) -> IngestResult | None:
+    """The result of an item that needs no analysis (a read failure, a known text), else ``None``."""
+    if not isinstance(item, Article):
+        return IngestResult("failed", str(getattr(item, "path", item)), reason=str(getattr(item, "reason", "unreadable")))
+    existing = store.id_for_hash(content_hash(item.raw))
+    if existing is not None:
+        return IngestResult("present", _name(item), existing, chars=len(item.raw))
+    return None
+
+
+def _analyze(item: Article, pipeline: Pipeline) -> tuple[Article, str, str, int] | IngestResult:
+    name = _name(item)
+    h = content_hash(item.raw)
+    chars = len(item.raw)
+    try:
+        doc = pipeline(item)
+    except Exception as e:  # a stage bug must not stop the batch
+        return IngestResult("failed", name, reason=f"analysis failed: {type(e).__name__}: {e}")
+    return doc, name, h, chars
+
+
+def _written(future: Any, name: str, chars: int) -> IngestResult:
+    try:
+        aid, added = future.result()
+    except RasadError as e:
+        return IngestResult("failed", name, reason=str(e))
+    return IngestResult("added" if added else "present", name, aid, chars=chars)
+
+
+def _serial(store: Store, items: Iterable[Any], pipeline: Pipeline) -> Iterator[IngestResult]:
     for item in items:
         if not isinstance(item, Article):
             yield IngestResult("failed", str(getattr(item, "path", item)), reason=str(getattr(item, "reason", "unreadable")))
