@@ -55,9 +55,17 @@ class Intervals:
 
 @functools.lru_cache(maxsize=1)
 def load_given_names(path: Path = GIVEN_NAMES) -> frozenset[str]:
-    """Iranian given names (``scripts/build_given_names.py``); empty when the file is absent."""
+    """Iranian given names (``scripts/build_given_names.py``); empty when the file is absent.
+    Kept in the start-up cache (keyed by the file and this module)."""
     if not path.exists():
         return frozenset()
+    from rasad.cache import cached
+
+    return cached("given-names", [path, Path(__file__)], lambda: read_given_names(path))
+
+
+def read_given_names(path: Path) -> frozenset[str]:
+    """The names of the given-name file (its first column)."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return frozenset(line.split("\t")[0] for line in fh if line.strip() and not line.startswith("#"))
 

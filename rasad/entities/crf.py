@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -191,12 +192,53 @@ class CrfModel:
         self.state[state["src"], state["dst"]] = state["w"]
         self.trans = np.zeros((n_labels, n_labels))
         self.trans[tr["src"], tr["dst"]] = tr["w"]
+        self.tables: dict[str, Any] | None = None
+
+    def with_tables(self) -> CrfModel:
+        """This model with its engine tables made (:func:`engine_tables`), for the cache."""
+        self.tables = engine_tables(self)
+        return self
 
 
 _SHAPES = ("fa", "lat", "num", "punct", "mix", "BOS", "EOS")
 _PAIR_SLOT = {"-1|0": 0, "0|+1": 1, "-2|-1": 2, "+1|+2": 3}
 # Words cached per engine (about 150 bytes each in the numpy tables); reset when full.
 _ENGINE_CACHE_MAX = 100_000
+
+
+def engine_tables(model: CrfModel) -> dict[str, Any]:
+    """The tables :class:`_Engine` derives from a model's attribute names (read-only, so one
+    set serves every engine of the model): shape trigrams, bigram rows, neighbour-word and
+    neighbour-shape ids.  Made once when the model is cached (:meth:`CrfModel.with_tables`)."""
+    a, z = model.attrs, model.zero
+    n_sh = len(_SHAPES)
+    sh3 = np.full((n_sh, n_sh, n_sh), z, dtype=np.intp)
+    for i, x in enumerate(_SHAPES):
+        for j, y in enumerate(_SHAPES):
+            for k, w in enumerate(_SHAPES):
+                sh3[i, j, k] = a.get("sh3=" + x + y + w, z)
+    # Bigram features "-1|0:a|b", "0|+1:a|b", "-2|-1:a|b", "+1|+2:a|b": one row of
+    # four attribute ids per "a|b" the model knows (row 0: none known).
+    pair_rows: dict[str, list[int]] = {}
+    for attr, k in a.items():
+        pre, colon, ab = attr.partition(":")
+        if colon and pre in _PAIR_SLOT:
+            pair_rows.setdefault(ab, [z, z, z, z])[_PAIR_SLOT[pre]] = k
+    # Context features a word gives its neighbours: "-1:w=", "-2:w=", "+1:w=", "+2:w="
+    # (only words the model knows), "-1:sh=", "+1:sh=", cues and gazetteer classes.
+    w_slot = {"-1:w": 0, "-2:w": 1, "+1:w": 2, "+2:w": 3}
+    ctx_w: dict[str, list[int]] = {}
+    for attr, k in a.items():
+        pre, eq, word = attr.partition("=")
+        if eq and pre in w_slot:
+            ctx_w.setdefault(word, [z, z, z, z])[w_slot[pre]] = k
+    return {
+        "sh3": sh3,
+        "pair_ids": {ab: i for i, ab in enumerate(pair_rows, start=1)},
+        "pairs": np.array([[z, z, z, z], *pair_rows.values()], dtype=np.intp),
+        "ctx_w": {w: tuple(ids) for w, ids in ctx_w.items()},
+        "ctx_sh": {x: (a.get("-1:sh=" + x, z), a.get("+1:sh=" + x, z)) for x in _SHAPES},
+    }
 
 
 class _Engine:
@@ -217,39 +259,28 @@ class _Engine:
         self.L = len(model.labels)
         self.k_gz = max((len(g) for g in fx.gazetteer.values()), default=0)
         self.n_ctx = 10 + 2 * self.k_gz + 1  # ... + shape id
-        self.w_rows: list[list[float]] = model.state.tolist()
-        self.trans: list[list[float]] = model.trans.tolist()
         a, z = model.attrs, model.zero
         self.bos, self.eos = a.get("BOS", z), a.get("EOS", z)
-        n_sh = len(_SHAPES)
-        self.sh3 = np.full((n_sh, n_sh, n_sh), z, dtype=np.intp)
-        for i, x in enumerate(_SHAPES):
-            for j, y in enumerate(_SHAPES):
-                for k, w in enumerate(_SHAPES):
-                    self.sh3[i, j, k] = a.get("sh3=" + x + y + w, z)
-        # Bigram features "-1|0:a|b", "0|+1:a|b", "-2|-1:a|b", "+1|+2:a|b": one row of
-        # four attribute ids per "a|b" the model knows (row 0: none known).
-        pair_rows: dict[str, list[int]] = {}
-        for attr, k in a.items():
-            pre, colon, ab = attr.partition(":")
-            if colon and pre in _PAIR_SLOT:
-                pair_rows.setdefault(ab, [z, z, z, z])[_PAIR_SLOT[pre]] = k
-        self.pair_ids = {ab: i for i, ab in enumerate(pair_rows, start=1)}
-        # Context features a word gives its neighbours: "-1:w=", "-2:w=", "+1:w=", "+2:w="
-        # (only words the model knows), "-1:sh=", "+1:sh=", cues and gazetteer classes.
-        w_slot = {"-1:w": 0, "-2:w": 1, "+1:w": 2, "+2:w": 3}
-        ctx_w: dict[str, list[int]] = {}
-        for attr, k in a.items():
-            pre, eq, word = attr.partition("=")
-            if eq and pre in w_slot:
-                ctx_w.setdefault(word, [z, z, z, z])[w_slot[pre]] = k
-        self.ctx_w = {w: tuple(ids) for w, ids in ctx_w.items()}
+        tables = getattr(model, "tables", None) or engine_tables(model)  # kept with the cached model
+        self.sh3: Any = tables["sh3"]
+        self.pair_ids: dict[str, int] = tables["pair_ids"]
+        self.ctx_w: dict[str, tuple[int, ...]] = tables["ctx_w"]
         self.ctx_w_none = (z, z, z, z)
-        self.ctx_sh = {x: (a.get("-1:sh=" + x, z), a.get("+1:sh=" + x, z)) for x in _SHAPES}
+        self.ctx_sh: dict[str, tuple[int, int]] = tables["ctx_sh"]
         self.ctx_cue: dict[str, tuple[int, ...]] = {}
         self.ctx_gz: dict[tuple[str, ...], tuple[int, ...]] = {}
-        self.pairs = np.array([[z, z, z, z], *pair_rows.values()], dtype=np.intp)
+        self.pairs: Any = tables["pairs"]
         self._reset()
+
+    @cached_property
+    def w_rows(self) -> list[list[float]]:
+        """The state weights as lists (made on first use: a tenth of a second at start-up)."""
+        return self.m.state.tolist()  # type: ignore[no-any-return]
+
+    @cached_property
+    def trans(self) -> list[list[float]]:
+        """The transition weights as lists (made on first use)."""
+        return self.m.trans.tolist()  # type: ignore[no-any-return]
 
     def _reset(self) -> None:
         self.vocab: dict[str, int] = {}
@@ -468,7 +499,7 @@ class CrfTagger:
             from rasad.cache import cached  # start-up cache of the decoded weights
 
             path = self.model_path
-            model = cached("crf-model", [path, Path(__file__)], lambda: CrfModel(path))
+            model = cached("crf-model", [path, Path(__file__)], lambda: CrfModel(path).with_tables())
             if model.labels != self.labels:
                 raise ValueError(f"{self.model_path}: label table differs from CRFsuite's")
             self._engine = _Engine(model, self.features)

@@ -39,6 +39,18 @@ MAX_NAME_RATE = 0.3  # ... unless it is often part of other names (جهان in p
 FUNCTION_TAGS = frozenset({"CONJ", "P", "ADV", "V", "PRO", "DET", "NUM", "POSTP", "PUNC", "INT"})
 
 
+def read_counts(path: Path) -> dict[str, tuple[int, int, int, int]]:
+    """The word statistics file: word → four counts (see the module docstring)."""
+    counts: dict[str, tuple[int, int, int, int]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            w, a, b, c, d = line.rstrip("\n").split("\t")
+            counts[w] = (int(a), int(b), int(c), int(d))
+    return counts
+
+
 class NameFilter:
     """Word statistics of person names; :meth:`is_name` judges one surface string."""
 
@@ -53,15 +65,10 @@ class NameFilter:
     @functools.lru_cache(maxsize=1)
     def default() -> NameFilter:
         """The committed statistics (cached; read-only)."""
+        from rasad.cache import cached
         from rasad.entities.gazetteer import Gazetteer
 
-        counts: dict[str, tuple[int, int, int, int]] = {}
-        with gzip.open(MODEL, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("#"):
-                    continue
-                w, a, b, c, d = line.rstrip("\n").split("\t")
-                counts[w] = (int(a), int(b), int(c), int(d))
+        counts = cached("name-words", [MODEL, Path(__file__)], lambda: read_counts(MODEL))
         gaz = Gazetteer.default()
         return NameFilter(counts, load_vocabulary().pos, gaz.given_names | gaz.foreign_given_names)
 

@@ -63,11 +63,37 @@ def render_marked(s: str) -> str:
     return render(s.split("+"))
 
 
+_NOT_TABLES = frozenset({"v", "cache", "tok_cache", "boring"})
+
+
+def _default_tables(vocab: Vocabulary) -> dict[str, object]:
+    """The derived tables of a repairer on the shipped vocabulary, kept in the start-up cache
+    (keyed by the vocabulary files, the YAML and this code)."""
+    from pathlib import Path
+
+    from rasad.cache import cached
+    from rasad.normalize import resources
+
+    sources = [
+        resources.VOCAB_DIR / "words_fa.tsv.gz",
+        resources.VOCAB_DIR / "verbs_fa.tsv",
+        resources.LEXICONS / "normalize_zwnj.yaml",
+        Path(resources.__file__),
+        Path(__file__),
+    ]
+    return cached("zwnj-tables", sources, lambda: ZwnjRepairer(vocab).tables())
+
+
 class ZwnjRepairer:
     """Repairs missing ZWNJs in words and in space-split word pairs."""
 
     def __init__(self, vocab: Vocabulary | None = None) -> None:
-        self.v = vocab or load_vocabulary()
+        if vocab is None:  # the shipped vocabulary: the derived tables come from the start-up cache
+            self.v = load_vocabulary()
+            self.__dict__.update(_default_tables(self.v))
+            self._new_caches()
+            return
+        self.v = vocab
         d = load_yaml("normalize_zwnj.yaml")
         self.verb_prefixes: tuple[str, ...] = tuple(d["verb_prefixes"])
         self.preverbs: list[str] = [""] + list(d["preverbs"])
@@ -99,14 +125,21 @@ class ZwnjRepairer:
         self.after_heh = frozenset(d["after_heh_suffixes"])
         self.short_seconds = frozenset(d["short_compound_seconds"])
         self.no_join_after = frozenset(d["no_join_after"])
-        self.cache: dict[str, str] = {}
-        self.tok_cache: dict[str, tuple[tuple[int, ...], str, str]] = {}
-        self.boring: set[str] = set()  # tokens that need no repair and join nothing
+        self._new_caches()
         # words that may be the detached second half of a pair (ها، المللی)
         halves = {z.split(ZWNJ, 1)[1] for z in self.v.dezwnj.values() if z.count(ZWNJ) == 1}
         self.seconds = frozenset(
             {b for b in halves if b not in self.v.tagged and self._ev(b) < WEAK_ZWNJ_EV} | self.detached
         )
+
+    def _new_caches(self) -> None:
+        self.cache: dict[str, str] = {}
+        self.tok_cache: dict[str, tuple[tuple[int, ...], str, str]] = {}
+        self.boring: set[str] = set()  # tokens that need no repair and join nothing
+
+    def tables(self) -> dict[str, object]:
+        """What :meth:`__init__` derives from the vocabulary and the YAML (not the caches)."""
+        return {k: v for k, v in vars(self).items() if k not in _NOT_TABLES}
 
     # -- data ------------------------------------------------------------
     def _verb_forms(self, d: dict[str, list[str]]) -> dict[str, str]:

@@ -294,7 +294,16 @@ def light_verb_forms(data: dict[str, Any]) -> dict[str, list[str]]:
 
 @lru_cache(maxsize=2)
 def load_lexicon(path: str | None = None) -> Lexicon:
-    """Build the lexicon from ``reporting.yaml`` (cached: the object is read-only)."""
+    """The lexicon of ``reporting.yaml`` (cached: the object is read-only), kept in the
+    start-up cache with its automata (keyed by the YAML file and this module)."""
+    from rasad.cache import cached
+
+    src = path or str(DATA / "reporting.yaml")
+    return cached("quote-lexicon", [Path(src), Path(__file__)], lambda: build_lexicon(src))
+
+
+def build_lexicon(path: str | None = None) -> Lexicon:
+    """Build the lexicon from ``reporting.yaml``: cue forms and their spelling variants in an automaton."""
     data = _read_yaml(path or str(DATA / "reporting.yaml"))
     forms = cue_forms(data)
     auto = ahocorasick.Automaton()

@@ -463,12 +463,18 @@ def _use_wal(conn: sqlite3.Connection, wait: float = 30.0) -> None:
             time.sleep(0.02)
 
 
+@functools.cache
+def _field_names(cls: Any) -> tuple[str, ...]:
+    """The field names of a dataclass, once per class."""
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _flat(obj: Any) -> dict[str, Any]:
     """``asdict`` of a flat dataclass (scalars and lists of scalars) without its deep copy."""
     out: dict[str, Any] = {}
-    for f in dataclasses.fields(obj):
-        v = getattr(obj, f.name)
-        out[f.name] = list(v) if isinstance(v, list) else v
+    for name in _field_names(obj.__class__):
+        v = getattr(obj, name)
+        out[name] = list(v) if isinstance(v, list) else v
     return out
 
 

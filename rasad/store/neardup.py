@@ -33,18 +33,40 @@ def _word(w: str) -> int:
     return zlib.crc32(w.encode("utf-8")) | (zlib.adler32(w.encode("utf-8")) << 32)
 
 
+def _words(form: str) -> list[int]:
+    """:func:`_word` of every word of ``form`` (each word encoded once, the checksums mapped in C)."""
+    enc = [w.encode("utf-8") for w in form.split()]
+    return [c | (a << 32) for c, a in zip(map(zlib.crc32, enc), map(zlib.adler32, enc), strict=True)]
+
+
 def sketch(form: str) -> list[int]:
-    """The bottom-k hashes of the text's word shingles (``[]`` for a very short text)."""
-    words = [_word(w) for w in form.split()]
-    n = len(words) - SHINGLE + 1
+    """The bottom-k hashes of the text's word shingles (``[]`` for a very short text).
+
+    A shingle's hash is ``(a*m0 + b*m1 + c*m2 + d*m3) mod 2**63`` over its four word hashes;
+    with numpy it is computed on unsigned 64-bit arrays (their wrap-around is mod 2**64, and
+    2**63 divides it, so the masked values are the same integers).
+    """
+    m0, m1, m2, m3 = _MULT
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - numpy is a dependency; the plain form is the reference
+        words = _words(form)
+        if len(words) - SHINGLE + 1 < MIN_SHINGLES:
+            return []
+        hashes = {
+            (a * m0 + b * m1 + c * m2 + d * m3) & _MASK
+            for a, b, c, d in zip(words, words[1:], words[2:], words[3:], strict=False)
+        }
+        return sorted(hashes)[:K]
+    enc = [w.encode("utf-8") for w in form.split()]
+    n = len(enc) - SHINGLE + 1
     if n < MIN_SHINGLES:
         return []
-    m0, m1, m2, m3 = _MULT
-    hashes = {
-        (a * m0 + b * m1 + c * m2 + d * m3) & _MASK
-        for a, b, c, d in zip(words, words[1:], words[2:], words[3:], strict=False)
-    }
-    return sorted(hashes)[:K]
+    w = np.array(list(map(zlib.crc32, enc)), dtype=np.uint64)
+    w |= np.array(list(map(zlib.adler32, enc)), dtype=np.uint64) << np.uint64(32)
+    h = w[:n] * np.uint64(m0) + w[1 : n + 1] * np.uint64(m1) + w[2 : n + 2] * np.uint64(m2) + w[3:] * np.uint64(m3)
+    h &= np.uint64(_MASK)
+    return [int(x) for x in np.unique(h)[:K].tolist()]
 
 
 def jaccard(a: list[int], b: list[int]) -> float:

@@ -143,7 +143,7 @@ def joined_form(form: str) -> str:
     """Every ZWNJ compound of ``form`` written solid, space-separated (the ``joined`` column)."""
     if ZWNJ not in form:
         return ""
-    return " ".join(m.group().replace(ZWNJ, "") for m in _COMPOUND.finditer(form))
+    return " ".join(_COMPOUND.findall(form)).replace(ZWNJ, "")  # no groups: findall gives whole matches
 
 
 _PREFIXES = ("نمی", "می")

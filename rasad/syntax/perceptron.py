@@ -20,12 +20,36 @@ class Perceptron:
     """
 
     def __init__(self, weights: dict[str, dict[str, float]] | None = None) -> None:
-        self.weights: dict[str, dict[str, float]] = weights or {}
-        self.tags = sorted({t for row in self.weights.values() for t in row}) or ["NOUN"]
+        self._weights: dict[str, dict[str, float]] | None = weights or {}
+        self.tags = sorted({t for row in self._weights.values() for t in row}) or ["NOUN"]
         index = {t: i for i, t in enumerate(self.tags)}
-        self._rows = {f: tuple((index[t], v) for t, v in row.items()) for f, row in self.weights.items()}
+        self._rows = {f: tuple((index[t], v) for t, v in row.items()) for f, row in self._weights.items()}
         self._word_cache: dict[str, list[float]] = {}
         self._pair_cache: dict[tuple[str, str], tuple[tuple[int, float], ...]] = {}
+
+    @classmethod
+    def from_rows(cls, tags: list[str], rows: dict[str, tuple[tuple[int, float], ...]]) -> Perceptron:
+        """A perceptron from :meth:`rows_form` (the start-up cache's form: ``weights`` is
+        rebuilt from it only if :meth:`predict` or a caller asks for it)."""
+        p = cls.__new__(cls)
+        p._weights, p.tags, p._rows, p._word_cache, p._pair_cache = None, list(tags), rows, {}, {}
+        return p
+
+    def rows_form(self) -> tuple[list[str], dict[str, tuple[tuple[int, float], ...]]]:
+        """``(tags, rows)``: the weights as the fast path reads them (tag index, weight)."""
+        return self.tags, self._rows
+
+    @property
+    def weights(self) -> dict[str, dict[str, float]]:
+        """``weights[feature] = {tag: weight}``, in the model file's order."""
+        if self._weights is None:
+            tags = self.tags
+            self._weights = {f: {tags[i]: v for i, v in row} for f, row in self._rows.items()}
+        return self._weights
+
+    @weights.setter
+    def weights(self, value: dict[str, dict[str, float]]) -> None:
+        self._weights = value
 
     def predict(self, feats: list[str], default: str = "NOUN") -> str:
         scores: dict[str, float] = defaultdict(float)

@@ -71,3 +71,22 @@ def load_model(path: str = str(MODEL_PATH)) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping")
     return data
+
+
+@lru_cache(maxsize=2)
+def load_tagger_parts(path: str = str(MODEL_PATH)) -> tuple[dict[str, Any], Any]:
+    """The model without its perceptron weights, and the perceptron in its fast form
+    (:meth:`~rasad.syntax.perceptron.Perceptron.rows_form`): what :class:`~rasad.syntax.tagger.Tagger`
+    reads, kept in the start-up cache as such (the tables a tagger would derive from the
+    weights are not made again at every start)."""
+    from rasad.cache import cached
+    from rasad.syntax import perceptron
+
+    def build() -> tuple[dict[str, Any], Any]:
+        data = dict(load_model(path))
+        weights = data.pop("weights")
+        return data, perceptron.Perceptron(weights).rows_form()
+
+    return cached(  # type: ignore[no-any-return]
+        "syntax-tagger", [Path(path), Path(__file__), Path(perceptron.__file__)], build
+    )

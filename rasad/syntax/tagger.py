@@ -13,7 +13,7 @@ from typing import Any
 from rasad.syntax.features import ZWNJ, fold, shape, word_features
 from rasad.syntax.morph import Morphology, VerbAnalysis
 from rasad.syntax.perceptron import Perceptron
-from rasad.syntax.resources import load_model
+from rasad.syntax.resources import load_tagger_parts
 
 _PLURAL = ("ها", "های", "هایی", "ان", "ات")
 Tagged = tuple[str, str | None, dict[str, str]]  # (upos, lemma, feats)
@@ -58,11 +58,15 @@ class Tagger:
 
         self.treebank = treebank
         self.hazm = load_vocabulary().pos
-        m = model or load_model()
+        if not model:  # the shipped model, its perceptron in the fast form (start-up cache)
+            m, (tags, rows) = load_tagger_parts()
+            self.perceptron = Perceptron.from_rows(tags, rows)
+        else:
+            m = model
+            self.perceptron = Perceptron(m["weights"])
         self.lexicon: dict[str, str] = m["lexicon"]
         self.classes: dict[str, str] = m["classes"]
         self.morph: dict[str, list[str]] = m["morph"]
-        self.perceptron = Perceptron(m["weights"])
         self.morphology = morphology or Morphology()
         self._cache: dict[tuple[str, str, str], Tagged] = {}
         self._fixed: dict[str, Tagged | None | object] = {}

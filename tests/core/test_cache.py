@@ -3,6 +3,7 @@ keyed by the data's bytes, off with RASAD_CACHE=off; a cached pipeline gives the
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -257,3 +258,94 @@ def test_event_stage_compiles_no_pattern_until_a_text_needs_it(monkeypatch: pyte
     rx = compile_fa("تماس تلفنی", bounded=True)
     assert rx._rx is None and rx.search("در تماس  تلفنی گفت") is not None and rx._rx is not None
     assert stage.grammar.fact._after_rx._rx is None  # the largest one (every status cue)
+
+
+# --- the pattern store: compiled code kept between processes -------------------------
+_STORE_PATTERNS = [
+    (r"(?P<day>[۰-۹0-9]{1,2})\s+(?P<month>فروردین|اردیبهشت|خرداد)", 0),
+    (r"\b(?:وزیر|سخنگوی)\s+\w+", 0),
+    (r"^\s*date\s+(\S+)", 8),  # re.MULTILINE
+    (r"(?i)tehran|مسکو", 0),
+    (r"(?:^|(?<=\s))(?:رئیس\u200cجمهور|رئیس جمهور)(?=\s|$)", 0),
+]
+
+
+def test_pattern_store_round_trip_gives_the_same_patterns(data: Path) -> None:
+    import re
+
+    text = "date 2025-10-21\nروز ۱۲ خرداد وزیر خارجه و سخنگوی دولت از Tehran و مسکو؛ رئیس\u200cجمهور گفت"
+    first = cache.PatternStore()
+    made = [first.compile(p, f) for p, f in _STORE_PATTERNS]
+    assert _files(data.parent) == []  # written on save (or at exit), not on every compile
+    first.save()
+    (path,) = _files(data.parent)
+    assert path.name.startswith("patterns-")
+    second = cache.PatternStore()  # as a new process: every pattern read back from the file
+    again = [second.compile(p, f) for p, f in _STORE_PATTERNS]
+    second.save()  # nothing new: nothing written
+    assert _files(data.parent) == [path]
+    for (p, f), a, b in zip(_STORE_PATTERNS, made, again, strict=True):
+        rx = _fresh(p, f)
+        assert a == rx and b == rx  # equal patterns: same text, flags and compiled code
+        assert (b.flags, b.groups, b.groupindex) == (rx.flags, rx.groups, rx.groupindex)
+        assert [m.groupdict() or m.span() for m in b.finditer(text)] == [
+            m.groupdict() or m.span() for m in rx.finditer(text)
+        ]
+        assert isinstance(b, re.Pattern)
+
+
+def test_pattern_store_damaged_or_off_compiles_as_usual(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p, f = _STORE_PATTERNS[0]
+    store = cache.PatternStore()
+    store.compile(p, f)
+    store.save()
+    (path,) = _files(data.parent)
+    path.write_bytes(path.read_bytes()[:-7])  # truncated
+    assert cache.PatternStore().compile(p, f) == _fresh(p, f)
+    monkeypatch.setenv("RASAD_CACHE", "off")
+    off = cache.PatternStore()
+    assert off.compile(p, f) == _fresh(p, f)
+    off.save()
+    assert _files(data.parent) == [path]  # off: nothing written
+
+
+def test_pattern_store_rejects_bad_code_and_compiles_as_usual(data: Path) -> None:
+    p, f = _STORE_PATTERNS[1]
+    store = cache.PatternStore()
+    store.compile(p, f)
+    store.save()
+    (path,) = _files(data.parent)
+    table = pickle.loads(path.read_bytes()[len(cache._MAGIC) + 32 :])
+    final, code, groups, groupindex, indexgroup = table[(p, f)]
+    table[(p, f)] = (final, [999_999, *code[1:]], groups, groupindex, indexgroup)  # not SRE code
+    cache._write(path.parent, path, table)  # a valid file whose entry is wrong
+    assert cache.PatternStore().compile(p, f) == _fresh(p, f)
+
+
+def test_lazy_patterns_go_through_the_store(data: Path) -> None:
+    lazy = cache.LazyPattern(*_STORE_PATTERNS[0])
+    assert lazy.search("روز ۱۲ خرداد") is not None
+    cache.save_patterns()
+    assert any(p.name.startswith("patterns-") for p in _files(data.parent))
+
+
+def test_cached_small_resources_equal_fresh_reads(data: Path) -> None:
+    """The quote lexicon, the name-word statistics and the given names, written to the cache
+    and read back, equal what their readers build from the files."""
+    from rasad.entities import coordination, namefilter
+    from rasad.quotes import lexicon
+
+    for _ in range(2):  # build and write, then read back
+        lex = cache.cached("quote-lexicon", [lexicon.DATA / "reporting.yaml", Path(lexicon.__file__)],
+                           lexicon.build_lexicon)
+        counts = cache.cached("name-words", [namefilter.MODEL], lambda: namefilter.read_counts(namefilter.MODEL))
+        names = cache.cached("given-names", [coordination.GIVEN_NAMES],
+                             lambda: coordination.read_given_names(coordination.GIVEN_NAMES))
+    names_written = {p.name.split(".")[0] for p in _files(data.parent)}
+    assert {"quote-lexicon", "name-words", "given-names"} <= names_written
+    fresh = lexicon.build_lexicon()
+    assert sorted(lex.automaton.items(), key=repr) == sorted(fresh.automaton.items(), key=repr)
+    assert sorted(lex.blocked.items()) == sorted(fresh.blocked.items())
+    assert lex.forms == fresh.forms and lex.light_forms == fresh.light_forms and lex.relay == fresh.relay
+    assert counts == namefilter.read_counts(namefilter.MODEL) and len(counts) > 1000
+    assert names == coordination.read_given_names(coordination.GIVEN_NAMES)

@@ -275,6 +275,30 @@ def test_fast_engine_survives_cache_resets() -> None:
         assert small.spans(text) == _reference_spans(small, text)
 
 
+@needs_numpy
+def test_cached_engine_tables_equal_fresh_ones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tables kept with the cached model are the ones an engine would derive itself,
+    through a real cache round trip, and a tagger on them tags as CRFsuite does."""
+    import numpy as np
+
+    from rasad.entities.crf import engine_tables
+
+    monkeypatch.setenv("RASAD_CACHE", str(tmp_path))
+    CrfTagger()  # builds and writes the model with its tables
+    cold = CrfTagger()  # reads them back
+    assert cold._engine is not None and list(tmp_path.glob("crf-model.*.pkl"))
+    fresh = engine_tables(CrfModel(MODEL_PATH))
+    kept = cold._engine.m.tables
+    assert kept is not None and sorted(kept) == sorted(fresh)
+    for key, value in fresh.items():
+        if isinstance(value, np.ndarray):
+            assert np.array_equal(kept[key], value) and kept[key].dtype == value.dtype
+        else:
+            assert kept[key] == value
+        assert cold.spans(MY_TEXT) == _reference_spans(cold, MY_TEXT)
+    assert cold._engine.trans == cold._engine.m.trans.tolist()  # made on first use
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ابپتسکیگ ۱2.,،«»:\n\u200c\u064e-یaZ")), max_size=60))
 def test_fast_tokenizer_equals_plain_regex(text: str) -> None:

@@ -174,3 +174,17 @@ def test_names_are_not_split_into_compounds(rep, word):
 )
 def test_comparatives_of_curated_adjectives_still_repaired(rep, broken, fixed):
     assert rep.fix_word(broken) == fixed
+
+
+def test_cached_tables_equal_a_fresh_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped repairer's tables come from the start-up cache: equal to a fresh build,
+    through a real cache round trip, with fresh (empty) per-word caches."""
+    monkeypatch.setenv("RASAD_CACHE", str(tmp_path))
+    ZwnjRepairer()  # builds and writes
+    assert list(tmp_path.glob("zwnj-tables.*.pkl"))
+    cached = ZwnjRepairer()  # reads back
+    fresh = ZwnjRepairer(load_vocabulary())
+    assert cached.tables() == fresh.tables() and set(vars(cached)) == set(vars(fresh))
+    assert cached.cache == {} and cached.tok_cache == {} and cached.boring == set()
+    line = "آن ها می توانند در نشست های بین المللی رئیسجمهور را ببینند"
+    assert cached.fix_line(line) == fresh.fix_line(line)

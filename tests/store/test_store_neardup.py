@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 from store_samples import summit_article
 
-from rasad.store import Store
+from rasad.store import Store, neardup
 from rasad.store.neardup import jaccard, sketch
 
 WIRE = (
@@ -25,6 +27,29 @@ def test_sketch_similarity() -> None:
     assert jaccard(a, b) >= 0.7
     assert jaccard(a, sketch(OTHER)) < 0.3
     assert sketch("خبر کوتاه") == []
+
+
+def _plain_sketch(form: str) -> list[int]:
+    """The sketch in plain Python integers (the definition the numpy form must equal)."""
+    words = [neardup._word(w) for w in form.split()]
+    if len(words) - neardup.SHINGLE + 1 < neardup.MIN_SHINGLES:
+        return []
+    m0, m1, m2, m3 = neardup._MULT
+    shingles = zip(words, words[1:], words[2:], words[3:], strict=False)
+    hashes = {(a * m0 + b * m1 + c * m2 + d * m3) & neardup._MASK for a, b, c, d in shingles}
+    return sorted(hashes)[: neardup.K]
+
+
+def test_sketch_equals_the_plain_integer_definition() -> None:
+    rnd = random.Random(13)
+    vocab = WIRE.split() + OTHER.split() + ["x" * 40, "۱۴۰۴", "Tehran", "\u200cها"]
+    texts = [WIRE, OTHER, WIRE + " " + OTHER, "خبر کوتاه", ""]
+    texts += [" ".join(rnd.choice(vocab) for _ in range(rnd.randint(0, 120))) for _ in range(300)]
+    for text in texts:
+        got = sketch(text)
+        assert got == _plain_sketch(text)
+        assert all(type(h) is int and 0 <= h < 2**63 for h in got)
+    assert neardup._words(WIRE) == [neardup._word(w) for w in WIRE.split()]
 
 
 def test_copies_count_once(store: Store) -> None:

@@ -100,6 +100,15 @@ def test_search_form_examples() -> None:
     assert build_match("تهران") == '("تهران")'
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ابپتکی\u200c _-۱2a.", max_size=80))
+def test_joined_form_equals_one_compound_at_a_time(text: str) -> None:
+    """The joined column as first defined: each compound's match, ZWNJs removed, space-joined."""
+    form = search_form(text)
+    expected = " ".join(m.group().replace(ZW, "") for m in re.finditer(r"(?<!\w)\w++(?:\u200c\w++)+", form))
+    assert joined_form(form) == (expected if ZW in form else "")
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="ابپتکيكىۀئ\u064e\u0640\u200b\u200c\u200d ۱۲3 .", max_size=60))
 def test_mapped_form_matches_fast_form(text: str) -> None:
