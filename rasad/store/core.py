@@ -68,7 +68,6 @@ class Store(QueryMixin):
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self._conn = conn
         self._lock = threading.RLock()
-        self._texts = TextCache()  # texts that search results showed, with their search forms
         self._texts = TextCache()  # texts shown by search results, with their search forms
         self.path = path
 
