@@ -19,8 +19,12 @@ the scores are read, never its errors (``rasad eval --misses`` refuses to list t
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
 from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
 TUNE = "tune"
 HELDOUT = "heldout"
@@ -47,3 +51,29 @@ def select(docs: Iterable[str], part: str) -> list[str]:
         raise ValueError(f"unknown part {part!r} (choose from {', '.join(PARTS)})")
     return [d for d in docs if part_of(d) == part]
 
+
+
+def shared_dev(root: Path | None = None) -> Path:
+    """The development set's folder: ``$RASAD_SHARED/eval/dev``, else ``../shared/eval/dev``
+    beside the checkout ``root`` (the repository's folder by default)."""
+    base = os.environ.get("RASAD_SHARED")
+    if base:
+        return Path(base) / "eval" / "dev"
+    root = root or Path(__file__).resolve().parent.parent
+    return root.parent / "shared" / "eval" / "dev"
+
+
+def tuning_articles(dev: Path, disable: tuple[str, ...] = ("events",)) -> list[tuple[Any, dict[str, Any]]]:
+    """The tuning part's articles analysed by the pipeline without ``disable``, each with its
+    gold (the training scripts' data). The held-out part's gold files are not even opened."""
+    from rasad.evaluate import gold_articles
+    from rasad.pipeline import default_pipeline
+
+    gold_dir = dev / "gold"
+    gold = {}
+    for f in sorted(gold_dir.glob("*.json")):
+        if part_of(f.stem) == TUNE:
+            d = json.loads(f.read_text(encoding="utf-8"))
+            gold[d.get("doc") or f.stem] = d
+    pipe = default_pipeline(disable=disable)
+    return [(pipe(art), gold[doc]) for doc, art in gold_articles(sorted(gold), gold_dir)]

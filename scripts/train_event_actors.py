@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import os
 import pickle
 import sys
 from collections import Counter
@@ -34,8 +33,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rasad.devset import TUNE, part_of  # noqa: E402
-from rasad.evaluate import Names, _pair_up, alias_files, event_match, gold_articles, tokens  # noqa: E402
+from rasad.devset import shared_dev, tuning_articles  # noqa: E402
+from rasad.evaluate import Names, _pair_up, alias_files, event_match, tokens  # noqa: E402
 from rasad.events.actor_model import (  # noqa: E402
     MODEL,
     DocContext,
@@ -54,27 +53,11 @@ FOLDS = 5
 MIN_GAIN = 0.01  # CV F1 a model must add over the rules to be switched on (one event is ~0.005)
 
 
-def shared_dev() -> Path:
-    base = Path(os.environ.get("RASAD_SHARED", ROOT.parent / "shared"))
-    return base / "eval" / "dev"
-
-
 def overlap(a: str, evidence: str) -> float:
     ws, we = set(tokens(a)), [w for w in tokens(evidence) if w != "..."]
     return sum(1 for w in we if w in ws) / len(we) if we else 0.0
 
 
-def articles(dev: Path) -> list[tuple[Article, dict[str, Any]]]:
-    from rasad.pipeline import default_pipeline
-
-    gold_dir = dev / "gold"
-    gold = {}  # the tuning part only: held-out gold files are not even opened
-    for f in sorted(gold_dir.glob("*.json")):
-        if part_of(f.stem) == TUNE:
-            d = json.loads(f.read_text(encoding="utf-8"))
-            gold[d.get("doc") or f.stem] = d
-    pipe = default_pipeline(disable=("events",))
-    return [(pipe(art), gold[doc]) for doc, art in gold_articles(sorted(gold), gold_dir)]
 
 
 Ev = tuple[Found, list[Option], list[int] | None, set[str]]  # event, candidates, labels (None: unpaired), gold set
@@ -276,14 +259,14 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0, help="shuffle the folds (0: documents in name order)")
     ap.add_argument("--augment", action="store_true", help="also learn from gold events the rules missed")
     a = ap.parse_args()
-    dev = shared_dev()
+    dev = shared_dev(ROOT)
     if not (dev / "gold").exists():
         sys.exit(f"no development set at {dev}")
     names = Names(alias_files(dev / "gold"))
     if a.cache and a.cache.exists():
         data = pickle.loads(a.cache.read_bytes())
     else:
-        data = articles(dev)
+        data = tuning_articles(dev)
         if a.cache:
             a.cache.write_bytes(pickle.dumps(data))
     efeats: dict[tuple[str, int], list[str]] = {}

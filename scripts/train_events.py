@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import pickle
 import sys
 from collections import Counter
@@ -34,8 +33,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rasad.devset import TUNE, part_of  # noqa: E402
-from rasad.evaluate import Names, alias_files, gold_articles  # noqa: E402
+from rasad.devset import shared_dev, tuning_articles  # noqa: E402
+from rasad.evaluate import Names, alias_files  # noqa: E402
 from rasad.events.quotemodel import MODEL, SPEECH, quote_features, target_candidates, words  # noqa: E402
 from rasad.model import Article  # noqa: E402
 
@@ -43,27 +42,11 @@ Item = tuple[str, list[str], dict[str, int]]  # doc, features, type -> label
 MIN_PRECISION = 0.5  # cross-validated precision a type's threshold must reach
 
 
-def shared_dev() -> Path:
-    base = Path(os.environ.get("RASAD_SHARED", ROOT.parent / "shared"))
-    return base / "eval" / "dev"
-
-
 def overlap(sentence: str, evidence: str) -> float:
     ws, we = set(words(sentence)), [w for w in words(evidence) if w != "..."]
     return sum(1 for w in we if w in ws) / len(we) if we else 0.0
 
 
-def articles(dev: Path) -> list[tuple[Article, dict[str, Any]]]:
-    from rasad.pipeline import default_pipeline
-
-    gold_dir = dev / "gold"
-    gold = {}  # the tuning part only: held-out gold files are not even opened
-    for f in sorted(gold_dir.glob("*.json")):
-        if part_of(f.stem) == TUNE:
-            d = json.loads(f.read_text(encoding="utf-8"))
-            gold[d.get("doc") or f.stem] = d
-    pipe = default_pipeline(disable=("events",))
-    return [(pipe(art), gold[doc]) for doc, art in gold_articles(sorted(gold), gold_dir)]
 
 
 def build(
@@ -146,14 +129,14 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=MODEL)
     ap.add_argument("--cache", type=Path, help="pickle of the analysed tuning articles (made if absent)")
     a = ap.parse_args()
-    dev = shared_dev()
+    dev = shared_dev(ROOT)
     if not (dev / "gold").exists():
         sys.exit(f"no development set at {dev}")
     names = Names(alias_files(dev / "gold"))
     if a.cache and a.cache.exists():
         data = pickle.loads(a.cache.read_bytes())
     else:
-        data = articles(dev)
+        data = tuning_articles(dev)
         if a.cache:
             a.cache.write_bytes(pickle.dumps(data))
     items, targets = build(data, names)

@@ -41,3 +41,12 @@ def test_misses_never_list_heldout_documents(tmp_path: Path) -> None:
     rows = list(misses(gold, {}, gdir, "events"))
     assert [r["doc"] for r in rows] == [tune] and rows[0]["kind"] == "miss"
     assert sorted(r["doc"] for r in misses(gold, {}, gdir, "events", allow_heldout=True)) == sorted([held, tune])
+
+
+def test_shared_dev_follows_rasad_shared_then_the_checkout(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from rasad.devset import shared_dev
+
+    monkeypatch.setenv("RASAD_SHARED", str(tmp_path))
+    assert shared_dev() == tmp_path / "eval" / "dev"
+    monkeypatch.delenv("RASAD_SHARED")
+    assert shared_dev(tmp_path / "repo") == tmp_path / "shared" / "eval" / "dev"
