@@ -71,14 +71,18 @@ class Perceptron:
                     scores[i] += v
         return scores
 
-    def predict_split(self, word: str, word_feats: Callable[[], list[str]], context: list[str]) -> str:
-        """Best tag; ``word_feats()`` gives the word's own features (called once per word)."""
+    def _word_scores(self, word: str, word_feats: Callable[[], list[str]]) -> list[float]:
+        """The sum of the word's own feature rows, cached per word (bounded)."""
         base = self._word_cache.get(word)
         if base is None:
             if len(self._word_cache) > 100_000:
                 self._word_cache.clear()
             base = self._word_cache[word] = self._sum(word_feats())
-        scores = base.copy()
+        return base
+
+    def predict_split(self, word: str, word_feats: Callable[[], list[str]], context: list[str]) -> str:
+        """Best tag; ``word_feats()`` gives the word's own features (called once per word)."""
+        scores = self._word_scores(word, word_feats).copy()
         for row in map(self._rows.get, context):
             if row:
                 for i, v in row:
@@ -91,12 +95,7 @@ class Perceptron:
         """:meth:`predict_split` with the context features of
         :func:`~rasad.syntax.features.context_features`: the same additions in the same order
         (the rows of the word-free features are joined once per ``(prev, next_cls)`` pair)."""
-        base = self._word_cache.get(word)
-        if base is None:
-            if len(self._word_cache) > 100_000:
-                self._word_cache.clear()
-            base = self._word_cache[word] = self._sum(word_feats())
-        scores = base.copy()
+        scores = self._word_scores(word, word_feats).copy()
         pair = self._pair_cache.get((prev, next_cls))
         if pair is None:
             if len(self._pair_cache) > 100_000:
