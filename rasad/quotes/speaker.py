@@ -58,6 +58,7 @@ from rasad.quotes.sources import Sources, source_subject
 from rasad.quotes.titles import Inner, surnames, title_then_name
 
 _DIGIT = re.compile(r"\d")
+_TIME_PREPS = frozenset({"در", "طی", "از", "تا"})  # before a leading timex
 _COPULA = {"است", "بود", "هست", "نیست", "بودند", "هستند", "شد"}
 _PLURAL = re.compile("\u200cها(?:ی)?$")
 _CLOSERS = {"«": "»", '"': '"', "“": "”"}
@@ -148,6 +149,9 @@ class Resolver:
             else:
                 if w in self.skip_words or self._in_timex(ws[i][0]):
                     i += 1
+                    continue
+                if w in _TIME_PREPS and i + 1 < len(ws) and self._in_timex(ws[i + 1][0]):
+                    i += 1  # «در سال ۲۰۲۱ دولت X اعلام کرد»: the preposition of a leading timex
                     continue
                 return i
         return i
