@@ -598,6 +598,20 @@ class Resolver:
             pos = nxt.end
         return out
 
+    def issuer(self, start: int, end: int, nouns: frozenset[str]) -> Speaker | None:
+        """The named subject of a sentence that issues a document (``X بیانیه‌ای صادر کرد``),
+        for ``در این بیانیه آمده است`` in the next sentence."""
+        ws = words(self.text, start, min(end, start + 300))
+        if not any(w[3] in nouns or w[3][:-2] in nouns or w[3][:-1] in nouns for w in ws):
+            return None
+        i = self._skip_adverbs(ws, 0)
+        if i >= len(ws):
+            return None
+        c = self.index.starting_at(ws[i][0])
+        if c is not None and c.entity.type in ("ORG", "PER", "GPE"):
+            return self.speaker_of(c)
+        return None
+
     def sentence_subject(self, start: int, end: int) -> Speaker | None:
         """The person a sentence is about, if it opens with one (for pronoun chains)."""
         for s0, e0 in segments(self.text, start, min(end, start + 200)):

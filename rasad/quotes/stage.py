@@ -436,6 +436,9 @@ class QuoteStage:
                 speakers = [subj]
         if not speakers:
             sal = salient.get() if how != "unknown" else None
+            if sal is None and f.context_speaker and si > 0:
+                prev = doc.sentences[si - 1]  # «X بیانیه‌ای صادر کرد. در این بیانیه آمده است ...»
+                sal = res.issuer(prev.start, prev.end, self._doc_nouns)
             if sal is None:
                 return []
             speakers = [sal]
