@@ -20,7 +20,7 @@ from rasad.quotes.speaker import Cand, Resolver, Speaker, fold, words
 if TYPE_CHECKING:
     from rasad.quotes.stage import Salience
 
-_COMMA = re.compile(r"[،,]")
+_COMMA = re.compile(r"[،,؛]")  # «به گفته وی؛ ...» is written with a semicolon too
 # the place a report was filed from: «به گزارش خبرگزاری رویترز از کربلا، ...»
 _DATELINE_FROM = re.compile(r"\s*از\s+[^\s،,]+(?:\s+[^\s،,]+)?\s*$")
 _TRIM = " \t\n\u200c.،,؛:!?؟"  # ZWNJ too: «گفت:‌ ...» (a ZWNJ after the colon)
@@ -28,6 +28,17 @@ _TRIM = " \t\n\u200c.،,؛:!?؟"  # ZWNJ too: «گفت:‌ ...» (a ZWNJ after t
 
 def _alt(items: list[str]) -> str:
     return "|".join(map(re.escape, sorted(items, key=len, reverse=True)))
+
+
+def _pronoun_only(text: str, start: int, end: int, pronouns: set[str] | frozenset[str]) -> int | None:
+    """The end of a pronoun at ``start`` followed by a word, not by a separator (``وی استفاده``)."""
+    m = _PRONOUN_WORD.match(text, start, end)
+    if m is None or fold(m.group(1)) not in pronouns:
+        return None
+    return m.end(1)
+
+
+_PRONOUN_WORD = re.compile(r"\s*([^\s،,؛:.«»]+)\s+(?=[^\s،,؛:.])")
 
 
 class Attributions:
@@ -95,7 +106,11 @@ class Attributions:
                 continue  # a relay inside a clause with its own cue (… به نقل از X … گزارش داد)
             in_agency = self._agency_head.match(text, sent.start, m.start()) is not None
             comma = _COMMA.search(text, m.end(), sent.end)
-            if comma is None:
+            pron = _pronoun_only(text, m.end(), sent.end, res.pronouns)
+            if pron is not None and m.start() - sent.start <= 40:
+                # «به گفته وی استفاده از ...»: a pronoun is the whole source, the content follows it
+                c_start, c_end, s_end = pron, sent.end, pron
+            elif comma is None:
                 c_start, c_end, s_end = sent.start, m.start(), sent.end
             elif m.start() - sent.start <= 40 or in_agency:
                 c_start, c_end, s_end = comma.end(), sent.end, comma.start()

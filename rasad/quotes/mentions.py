@@ -19,11 +19,13 @@ Word = tuple[int, int, str, str]  # start, end, word as written, folded
 WORD_RE = re.compile(r"[^\s،,؛:.!?؟«»\"“”()\[\]]+")
 
 
-_FOLD = str.maketrans({ZWNJ: None, " ": None, "أ": "ا", "ۀ": "ه", "\u0654": None})
+# Hamza seats are spelled both ways in Persian news (`رئیس`/`رییس`, `مسؤول`/`مسوول`, `نائب`/`نایب`):
+# ئ folds to ی and ؤ to و.
+_FOLD = str.maketrans({ZWNJ: None, " ": None, "أ": "ا", "ۀ": "ه", "\u0654": None, "ئ": "ی", "ؤ": "و"})
 
 
 def fold(s: str) -> str:
-    """Comparison key: no ZWNJ or spaces, ``أ`` → ``ا``, ``ۀ``/``هٔ`` → ``ه``.
+    """Comparison key: no ZWNJ or spaces, ``أ`` → ``ا``, ``ۀ``/``هٔ`` → ``ه``, ``ئ`` → ``ی``, ``ؤ`` → ``و``.
 
     >>> fold("می گوید") == fold("می\u200cگوید")
     True

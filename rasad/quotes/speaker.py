@@ -58,6 +58,7 @@ from rasad.quotes.sources import Sources, source_subject
 from rasad.quotes.titles import Inner, surnames, title_then_name
 
 _DIGIT = re.compile(r"\d")
+_TIME_PREPS = frozenset({"در", "طی", "از", "تا"})  # before a leading timex
 _COPULA = {"است", "بود", "هست", "نیست", "بودند", "هستند", "شد"}
 _PLURAL = re.compile("\u200cها(?:ی)?$")
 _CLOSERS = {"«": "»", '"': '"', "“": "”"}
@@ -148,6 +149,9 @@ class Resolver:
             else:
                 if w in self.skip_words or self._in_timex(ws[i][0]):
                     i += 1
+                    continue
+                if w in _TIME_PREPS and i + 1 < len(ws) and self._in_timex(ws[i + 1][0]):
+                    i += 1  # «در سال ۲۰۲۱ دولت X اعلام کرد»: the preposition of a leading timex
                     continue
                 return i
         return i
@@ -593,6 +597,20 @@ class Resolver:
             out.append(self.speaker_of(nxt))
             pos = nxt.end
         return out
+
+    def issuer(self, start: int, end: int, nouns: frozenset[str]) -> Speaker | None:
+        """The named subject of a sentence that issues a document (``X بیانیه‌ای صادر کرد``),
+        for ``در این بیانیه آمده است`` in the next sentence."""
+        ws = words(self.text, start, min(end, start + 300))
+        if not any(w[3] in nouns or w[3][:-2] in nouns or w[3][:-1] in nouns for w in ws):
+            return None
+        i = self._skip_adverbs(ws, 0)
+        if i >= len(ws):
+            return None
+        c = self.index.starting_at(ws[i][0])
+        if c is not None and c.entity.type in ("ORG", "PER", "GPE"):
+            return self.speaker_of(c)
+        return None
 
     def sentence_subject(self, start: int, end: int) -> Speaker | None:
         """The person a sentence is about, if it opens with one (for pronoun chains)."""

@@ -405,7 +405,7 @@ class QuoteStage:
                     c_start, c_end = pq
                 elif f.objects:
                     c_start, c_end = -2, -2  # content before the cue: after the subject
-                elif text[j : j + 1] in ("،", ",") and len(rest.split()) >= 4:
+                elif text[j : j + 1] in ("،", ",") and len(rest.split()) >= 4 and not _cue_opens(text, cue_hits, j + 1):
                     c_start, c_end = j + 1, _extend_marks(pairs, j + 1, limit)  # «تأکید کرد، ...»
                 else:
                     return []
@@ -436,12 +436,20 @@ class QuoteStage:
                 speakers = [subj]
         if not speakers:
             sal = salient.get() if how != "unknown" else None
+            if sal is None and f.context_speaker and si > 0:
+                prev = doc.sentences[si - 1]  # «X بیانیه‌ای صادر کرد. در این بیانیه آمده است ...»
+                sal = res.issuer(prev.start, prev.end, self._doc_nouns)
             if sal is None:
                 return []
             speakers = [sal]
         if c_start == -2:
             c_start, c_end = object_content(text, max(subj_end, cl.after), h.start, f.objects, initial=f.ke_only)
-            if c_start < 0 and text[j : j + 1] in ("،", ",") and _nwords(text, j, limit, 5) >= 5:
+            if (
+                c_start < 0
+                and text[j : j + 1] in ("،", ",")
+                and _nwords(text, j, limit, 5) >= 5
+                and not _cue_opens(text, cue_hits, j + 1)
+            ):  # «X که ... سخن می‌گفت، اظهار داشت: ...»: the next cue is not content
                 c_start, c_end = j + 1, _extend_marks(pairs, j + 1, limit)
             if c_start < 0:
                 return []
@@ -539,6 +547,11 @@ class QuoteStage:
 
 _WORD_RUN = re.compile(r"\S+")
 _REST_WINDOW = 4000  # what follows a cue is judged on its first few thousand characters
+
+
+def _cue_opens(text: str, hits: list[CueHit], start: int) -> bool:
+    """Does another reporting cue open ``text[start:]`` (``...، اظهار داشت: ...``)?"""
+    return any(h.start >= start and not text[start : h.start].strip() for h in hits)
 
 
 def _verbs(doc: Article, start: int, end: int) -> int:

@@ -6,6 +6,7 @@ import pytest
 from quote_cases_general import GENERAL_CASES, GENERAL_PEOPLE
 from test_quote_grammar import ZWNJ, assert_quotes, make_doc
 
+from rasad.model import Timex
 from rasad.quotes import QuoteStage
 from rasad.quotes.lexicon import load_lexicon
 
@@ -51,3 +52,13 @@ def test_bare_participle_is_not_a_cue_before_a_passive() -> None:
 def test_participial_cue_flag() -> None:
     hits = load_lexicon().find("وی با تاکید بر اینکه")
     assert len(hits) == 1 and hits[0].form.participle
+
+
+def test_preposition_of_leading_timex_is_skipped(stage: QuoteStage) -> None:
+    """``در سال ۲۰۲۱ X گفت``: the preposition before a leading timex is not the subject."""
+    text = "در سال ۲۰۲۱ لاوروف گفت که صادرات گاز به اروپا افزایش یافته است."
+    k = text.index("سال")
+    timex = Timex("سال ۲۰۲۱", k, k + len("سال ۲۰۲۱"), "DATE", "2021", "year")
+    doc = stage(make_doc(text, people=GENERAL_PEOPLE, timexes=[timex]))
+    assert [(q.speaker, q.cue) for q in doc.quotes] == [("Sergey Lavrov", "گفت")]
+    assert "صادرات گاز" in doc.quotes[0].text
