@@ -63,9 +63,24 @@ def shared_dev(root: Path | None = None) -> Path:
     return root.parent / "shared" / "eval" / "dev"
 
 
-def tuning_articles(dev: Path, disable: tuple[str, ...] = ("events",)) -> list[tuple[Any, dict[str, Any]]]:
+def tuning_articles(
+    dev: Path, disable: tuple[str, ...] = ("events",), cache: Path | None = None
+) -> list[tuple[Any, dict[str, Any]]]:
     """The tuning part's articles analysed by the pipeline without ``disable``, each with its
-    gold (the training scripts' data). The held-out part's gold files are not even opened."""
+    gold (the training scripts' data). The held-out part's gold files are not even opened.
+    ``cache``: a pickle of the result, read when it exists, else written."""
+    import pickle
+
+    if cache is not None and cache.exists():
+        data: list[tuple[Any, dict[str, Any]]] = pickle.loads(cache.read_bytes())
+        return data
+    data = _analyse_tuning(dev, disable)
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(data))
+    return data
+
+
+def _analyse_tuning(dev: Path, disable: tuple[str, ...]) -> list[tuple[Any, dict[str, Any]]]:
     from rasad.evaluate import gold_articles
     from rasad.pipeline import default_pipeline
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import pickle
 import sys
 from collections import Counter
 from pathlib import Path
@@ -263,12 +262,7 @@ def main() -> None:
     if not (dev / "gold").exists():
         sys.exit(f"no development set at {dev}")
     names = Names(alias_files(dev / "gold"))
-    if a.cache and a.cache.exists():
-        data = pickle.loads(a.cache.read_bytes())
-    else:
-        data = tuning_articles(dev)
-        if a.cache:
-            a.cache.write_bytes(pickle.dumps(data))
+    data = tuning_articles(dev, cache=a.cache)
     efeats: dict[tuple[str, int], list[str]] = {}
     extra: list[tuple[str, list[str], int]] = []
     docs = build(data, names, efeats, extra if a.augment else None)

@@ -50,3 +50,14 @@ def test_shared_dev_follows_rasad_shared_then_the_checkout(tmp_path, monkeypatch
     assert shared_dev() == tmp_path / "eval" / "dev"
     monkeypatch.delenv("RASAD_SHARED")
     assert shared_dev(tmp_path / "repo") == tmp_path / "shared" / "eval" / "dev"
+
+
+def test_tuning_articles_reads_its_cache_without_analysing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pickle
+
+    from rasad.devset import tuning_articles
+
+    cache = tmp_path / "tune.pkl"
+    cache.write_bytes(pickle.dumps([("article", {"doc": "001_x"})]))
+    # the folder has no gold: only the cache can answer
+    assert tuning_articles(tmp_path / "no-dev", cache=cache) == [("article", {"doc": "001_x"})]

@@ -148,14 +148,7 @@ class AccusationFrame:
                 break
         if len(inside) < 2:
             return actors
-        first = inside[0]
-        keep = {first.actor} | {a[0] for a in Constructions.coordinated(text, cands, first, ts)}
-        drop = {
-            c.actor
-            for c in inside[1:]
-            if c.actor not in keep and self.prep_rx.search(text, first.end, c.start) is not None
-        }
-        return [a for i, a in enumerate(actors) if i == 0 or a[0] not in drop]
+        return Constructions.first_phrase_only(text, cands, inside, ts, self.prep_rx, actors)
 
     @staticmethod
     def after_from(text: str, cands: list[Candidate], te: int, actors: list[Actor]) -> list[Actor]:

@@ -185,12 +185,19 @@ class Constructions:
         ]
         if len(marked) < 2:
             return actors
-        first = marked[0]
-        keep = {first.actor} | {a[0] for a in self.coordinated(text, cands, first, ts)}
+        return self.first_phrase_only(text, cands, marked, ts, self.from_rx, actors)
+
+    @staticmethod
+    def first_phrase_only(
+        text: str, cands: list[Candidate], inside: list[Candidate], ts: int, marker: Regex, actors: list[Actor]
+    ) -> list[Actor]:
+        """Of the parties ``inside`` a marked phrase, the first and those coordinated with it
+        stay; a later one with ``marker`` between it and the first is dropped from ``actors``
+        (the source, ``actors[0]``, always stays)."""
+        first = inside[0]
+        keep = {first.actor} | {a[0] for a in Constructions.coordinated(text, cands, first, ts)}
         drop = {
-            c.actor
-            for c in marked[1:]
-            if c.actor not in keep and self.from_rx.search(text, first.end, c.start)
+            c.actor for c in inside[1:] if c.actor not in keep and marker.search(text, first.end, c.start) is not None
         }
         return [a for i, a in enumerate(actors) if i == 0 or a[0] not in drop]
 
