@@ -10,6 +10,7 @@ has no marker of its own, which then encloses the subordinate one.  Kinds: ``mai
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -235,18 +236,7 @@ class ClauseBuilder:
         for k, c in enumerate(clauses):
             if c.parent is not None or c.kind == "main":
                 continue
-            if c.kind in ("complement", "coordinated"):
-                c.parent = before(k)
-            elif c.kind == "relative":
-                c.parent = before(k) if k > 0 else (base + 1 if n > 1 else None)
-            else:  # conditional, purpose, adverbial: before their head clause or after it
-                if k == 0 or clauses[k - 1].kind in ("conditional", "adverbial", "purpose"):
-                    nxt = next(
-                        (j for j in range(k + 1, n) if clauses[j].kind in ("main", "coordinated")), None
-                    )
-                    c.parent = base + nxt if nxt is not None else None
-                else:
-                    c.parent = before(k)
+            c.parent = _proposed_parent(clauses, k, base, before)
             if c.parent is not None:
                 p = c.parent - base
                 if 0 <= p < n and root(p) == k:
@@ -370,6 +360,25 @@ def _has_cycle(up: list[int]) -> bool:
     return False
 
 
+def _proposed_parent(
+    clauses: list[Clause], k: int, base: int, before: Callable[[int], int | None]
+) -> int | None:
+    """The parent a clause of its kind takes: its left neighbour (``before``) for complement,
+    coordinated and relative clauses (a sentence-initial relative clause: the next one); a
+    conditional, purpose or adverbial clause that opens the sentence or follows another such
+    clause governs the next main or coordinated clause instead."""
+    n = len(clauses)
+    kind = clauses[k].kind
+    if kind in ("complement", "coordinated"):
+        return before(k)
+    if kind == "relative":
+        return before(k) if k > 0 else (base + 1 if n > 1 else None)
+    if k == 0 or clauses[k - 1].kind in ("conditional", "adverbial", "purpose"):
+        nxt = next((j for j in range(k + 1, n) if clauses[j].kind in ("main", "coordinated")), None)
+        return base + nxt if nxt is not None else None
+    return before(k)
+
+
 def _parents_walking(clauses: list[Clause], base: int) -> None:
     """The parents found by walking each chain (parent links that already hold a cycle)."""
     n = len(clauses)
@@ -392,17 +401,6 @@ def _parents_walking(clauses: list[Clause], base: int) -> None:
     for k, c in enumerate(clauses):
         if c.parent is not None or c.kind == "main":
             continue
-        if c.kind in ("complement", "coordinated"):
-            c.parent = before(k)
-        elif c.kind == "relative":
-            c.parent = before(k) if k > 0 else (base + 1 if n > 1 else None)
-        else:  # conditional, purpose, adverbial: before their head clause or after it
-            if k == 0 or clauses[k - 1].kind in ("conditional", "adverbial", "purpose"):
-                nxt = next(
-                    (j for j in range(k + 1, n) if clauses[j].kind in ("main", "coordinated")), None
-                )
-                c.parent = base + nxt if nxt is not None else None
-            else:
-                c.parent = before(k)
+        c.parent = _proposed_parent(clauses, k, base, before)
         if c.parent is not None and encloses(k, c.parent - base):
             c.parent = None  # never a cycle
